@@ -1,0 +1,114 @@
+// Package bind makes print-ready copies of a finished PDF with pdfcpu: the whole document
+// repeated N times in one file, each copy padded to an even page count with a blank page so
+// that every copy starts on a right-hand (recto) page when printed double-sided.
+package bind
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"sync"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// MaxCopies bounds the copies argument: a print shop order of more is a mistake, and the
+// output is held in memory.
+const MaxCopies = 200
+
+var disableConfig sync.Once
+
+// config returns a fresh pdfcpu configuration that never touches the disk.
+//
+// pdfcpu's model.NewDefaultConfiguration (and every api function given a nil configuration)
+// creates ~/.config/pdfcpu with config.yml, fonts and certificates on first use. We call
+// api.DisableConfigDir() once, so NewDefaultConfiguration builds its built-in defaults in
+// memory instead. That switch is process-wide but harmless to other users of pdfcpu: a
+// package that needs user fonts calls api.EnsureDefaultConfigAt(ourDir), and once a config
+// has been loaded that way NewDefaultConfiguration returns it regardless of the switch.
+// Bind needs no fonts, so the built-in defaults are enough. A fresh configuration per call
+// matters because api functions overwrite conf.Cmd.
+func config() *model.Configuration {
+	disableConfig.Do(api.DisableConfigDir)
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	return conf
+}
+
+// PageCount returns the number of pages of the PDF read from r.
+func PageCount(r io.ReadSeeker) (int, error) {
+	if r == nil {
+		return 0, errors.New("bind: nil reader")
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("bind: page count: %w", err)
+	}
+	n, err := api.PageCount(r, config())
+	if err != nil {
+		return 0, fmt.Errorf("bind: page count: %w", err)
+	}
+	return n, nil
+}
+
+// Copies writes to w one PDF holding copies copies of pdf, one after another. A copy with an
+// odd number of pages gets a blank page of the last page's size at its end, so the output
+// has exactly copies × (pages rounded up to even) pages. Nothing is written to w on error.
+func Copies(w io.Writer, pdf io.ReadSeeker, copies int) error {
+	if w == nil || pdf == nil {
+		return errors.New("bind: nil writer or reader")
+	}
+	if copies < 1 || copies > MaxCopies {
+		return fmt.Errorf("bind: copies must be between 1 and %d, got %d", MaxCopies, copies)
+	}
+	if _, err := pdf.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("bind: read input: %w", err)
+	}
+	src, err := io.ReadAll(pdf)
+	if err != nil {
+		return fmt.Errorf("bind: read input: %w", err)
+	}
+	dims, err := api.PageDims(bytes.NewReader(src), config())
+	if err != nil {
+		return fmt.Errorf("bind: page sizes: %w", err)
+	}
+	pages := len(dims)
+	if pages < 1 {
+		return errors.New("bind: input has no pages")
+	}
+
+	// Pad once, then repeat the padded document: the padding page then belongs to each copy.
+	one := src
+	if pages%2 == 1 {
+		// The size is passed explicitly: with a nil page configuration pdfcpu v0.15 takes the
+		// media box inherited from the page tree root (A4 for fpdf output) even when the last
+		// page has a MediaBox of its own. PageDims already swaps width and height for a
+		// rotated page, so the blank page looks like the page before it.
+		last := dims[pages-1]
+		pageConf := &pdfcpu.PageConfiguration{PageDim: &last, InpUnit: types.POINTS}
+		var padded bytes.Buffer
+		sel := []string{strconv.Itoa(pages)}
+		if err := api.InsertPages(bytes.NewReader(src), &padded, sel, false, pageConf, config()); err != nil {
+			return fmt.Errorf("bind: pad %d-page input: %w", pages, err)
+		}
+		one = padded.Bytes()
+	}
+
+	rs := make([]io.ReadSeeker, copies)
+	for i := range rs {
+		rs[i] = bytes.NewReader(one)
+	}
+	// Write to a buffer first: a failed merge must not leave half a PDF in w.
+	var out bytes.Buffer
+	if err := api.MergeRaw(rs, &out, false, config()); err != nil {
+		return fmt.Errorf("bind: merge %d copies: %w", copies, err)
+	}
+	if _, err := out.WriteTo(w); err != nil {
+		return fmt.Errorf("bind: write output: %w", err)
+	}
+	return nil
+}

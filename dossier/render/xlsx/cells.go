@@ -1,0 +1,155 @@
+package xlsx
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"dossier/dossier/document"
+)
+
+// maxDigits is the precision of an Excel number: a decimal with more significant digits
+// cannot be stored exactly, so it is refused rather than silently rounded.
+const maxDigits = 15
+
+// normKind returns the column kind with the default applied, or an error for a kind this
+// renderer does not know (a typo in a template must not turn money into text).
+func normKind(k string) (string, error) {
+	switch k {
+	case "", kindText:
+		return kindText, nil
+	case kindMoney, kindInt, kindPercent, kindDate:
+		return k, nil
+	}
+	return "", fmt.Errorf("unknown column kind %q", k)
+}
+
+// cellValue converts a document cell to the value excelize stores: string, float64, int64,
+// time.Time, or nil for a blank cell. A numeric column whose Cell has no Number but a Text
+// (a dash, "/", "不适用") stores that text as a string.
+func cellValue(kind string, c document.Cell) (any, error) {
+	switch kind {
+	case kindMoney, kindPercent, kindInt:
+		num := strings.TrimSpace(c.Number)
+		if num == "" {
+			if c.Text != "" {
+				return c.Text, nil
+			}
+			return nil, nil
+		}
+		if err := checkDecimal(num); err != nil {
+			return nil, err
+		}
+		if kind == kindInt {
+			return parseInt(num)
+		}
+		v, err := strconv.ParseFloat(num, 64)
+		if err != nil || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("bad number %q", c.Number)
+		}
+		return v, nil
+	case kindDate:
+		s := strings.TrimSpace(c.Text)
+		if s == "" {
+			s = strings.TrimSpace(c.Number)
+		}
+		if s == "" {
+			return nil, nil
+		}
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return nil, fmt.Errorf("bad date %q (want YYYY-MM-DD)", s)
+		}
+		if d.Year() < 1900 {
+			// Excel's date serials start in 1900; earlier dates cannot be date cells.
+			return nil, fmt.Errorf("date %q before 1900", s)
+		}
+		return d, nil
+	}
+	switch {
+	case c.Text != "":
+		return c.Text, nil
+	case c.Number != "":
+		return c.Number, nil
+	}
+	return nil, nil
+}
+
+// checkDecimal accepts a plain decimal: optional sign, digits, optional fraction. No
+// exponents, thousands separators, NaN or Inf, and at most maxDigits significant digits.
+func checkDecimal(s string) error {
+	body := strings.TrimLeft(s, "+-")
+	if len(s)-len(body) > 1 || body == "" {
+		return fmt.Errorf("bad number %q", s)
+	}
+	intPart, frac, hasDot := strings.Cut(body, ".")
+	if (intPart == "" && frac == "") || (hasDot && strings.Contains(frac, ".")) {
+		return fmt.Errorf("bad number %q", s)
+	}
+	for _, r := range intPart + frac {
+		if r < '0' || r > '9' {
+			return fmt.Errorf("bad number %q", s)
+		}
+	}
+	sig := strings.TrimRight(strings.TrimLeft(intPart+frac, "0"), "0")
+	if len(sig) > maxDigits {
+		return fmt.Errorf("number %q has more than %d significant digits", s, maxDigits)
+	}
+	return nil
+}
+
+// parseInt accepts "12", "-3" and "12.00" (a whole number written with a zero fraction).
+func parseInt(s string) (int64, error) {
+	intPart, frac, _ := strings.Cut(s, ".")
+	if strings.Trim(frac, "0") != "" {
+		return 0, fmt.Errorf("bad integer %q", s)
+	}
+	v, err := strconv.ParseInt(intPart, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("bad integer %q", s)
+	}
+	return v, nil
+}
+
+// displayText is how a stored value shows in the cell, for measuring column widths.
+func displayText(kind string, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case time.Time:
+		return "2006-01-02"
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		if kind == kindPercent {
+			return strconv.FormatFloat(x*100, 'f', 2, 64) + "%"
+		}
+		return groupThousands(strconv.FormatFloat(x, 'f', 2, 64))
+	}
+	return fmt.Sprint(v)
+}
+
+// groupThousands inserts commas into the integer part of a formatted number.
+func groupThousands(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return sign + b.String()
+}
