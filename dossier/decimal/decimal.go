@@ -1,0 +1,212 @@
+// Package decimal holds exact decimal numbers for amounts (万元) and ratios. Rules compare ratios
+// against the notice's thresholds, and a ratio exactly at a threshold must pass: binary floating
+// point cannot promise that (420.10/8402 is not 0.05 in float64 arithmetic once sums are involved),
+// so every value is an exact rational number and only display rounds.
+package decimal
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// D is an exact decimal (a rational number). The zero value is 0. Values are immutable: every
+// operation returns a new D.
+type D struct{ r *big.Rat }
+
+// ErrSyntax is returned by Parse for text that is not a number.
+var ErrSyntax = errors.New("decimal: not a number")
+
+// ErrDivisionByZero is returned by Quo when the divisor is zero.
+var ErrDivisionByZero = errors.New("decimal: division by zero")
+
+func (d D) rat() *big.Rat {
+	if d.r == nil {
+		return new(big.Rat)
+	}
+	return d.r
+}
+
+// Int returns n as a D.
+func Int(n int64) D { return D{new(big.Rat).SetInt64(n)} }
+
+// Float returns f as the decimal it was written as: the shortest decimal that rounds to f
+// (0.05 → 5/100 exactly), which is what an expression literal means.
+func Float(f float64) D {
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(f, 'g', -1, 64))
+	if !ok {
+		return D{}
+	}
+	return D{r}
+}
+
+// MustParse is Parse for constants in code and tests; it panics on bad input.
+func MustParse(s string) D {
+	d, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Parse reads a number as people type it: "1500", "1,500.00", "１５００．５" (full-width digits),
+// " -3.2 ", "+7". Thousands separators (, ，) and spaces are ignored; exponents, fractions and
+// anything else are rejected with ErrSyntax.
+func Parse(s string) (D, error) {
+	var b strings.Builder
+	for _, c := range strings.TrimSpace(s) {
+		switch {
+		case c >= '０' && c <= '９':
+			b.WriteRune('0' + (c - '０'))
+		case c == '．' || c == '。':
+			b.WriteByte('.')
+		case c == '－' || c == '−':
+			b.WriteByte('-')
+		case c == '＋':
+			b.WriteByte('+')
+		case c == ',' || c == '，' || c == ' ' || c == '\u00a0' || c == '　':
+			// thousands separators and stray spaces
+		case (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+':
+			b.WriteRune(c)
+		default:
+			return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
+		}
+	}
+	t := b.String()
+	if !plainDecimal(t) {
+		return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
+	}
+	r, ok := new(big.Rat).SetString(t)
+	if !ok {
+		return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
+	}
+	return D{r}, nil
+}
+
+// plainDecimal accepts [+-]digits[.digits] or [+-].digits: big.Rat alone would also take "1/3"
+// and "1e5", which nobody types into an amount field.
+func plainDecimal(t string) bool {
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	digits, dots := 0, 0
+	for _, c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			dots++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && dots <= 1
+}
+
+// Add returns d + e.
+func (d D) Add(e D) D { return D{new(big.Rat).Add(d.rat(), e.rat())} }
+
+// Sub returns d − e.
+func (d D) Sub(e D) D { return D{new(big.Rat).Sub(d.rat(), e.rat())} }
+
+// Mul returns d × e.
+func (d D) Mul(e D) D { return D{new(big.Rat).Mul(d.rat(), e.rat())} }
+
+// Quo returns d ÷ e exactly, or ErrDivisionByZero.
+func (d D) Quo(e D) (D, error) {
+	if e.IsZero() {
+		return D{}, ErrDivisionByZero
+	}
+	return D{new(big.Rat).Quo(d.rat(), e.rat())}, nil
+}
+
+// Cmp compares d and e: −1, 0 or +1.
+func (d D) Cmp(e D) int { return d.rat().Cmp(e.rat()) }
+
+// Sign is −1, 0 or +1.
+func (d D) Sign() int { return d.rat().Sign() }
+
+// IsZero reports d == 0.
+func (d D) IsZero() bool { return d.Sign() == 0 }
+
+// Scale is the number of decimal places d needs to be written exactly, or −1 when it has no
+// finite decimal expansion (1/3).
+func (d D) Scale() int {
+	r := d.rat()
+	den := new(big.Int).Set(r.Denom())
+	two, five := big.NewInt(2), big.NewInt(5)
+	twos, fives := 0, 0
+	m := new(big.Int)
+	for m.Mod(den, two).Sign() == 0 {
+		den.Quo(den, two)
+		twos++
+	}
+	for m.Mod(den, five).Sign() == 0 {
+		den.Quo(den, five)
+		fives++
+	}
+	if den.Cmp(big.NewInt(1)) != 0 {
+		return -1
+	}
+	return max(twos, fives)
+}
+
+// Fixed writes d rounded half away from zero to n decimal places: Fixed(2) of 1234.5 is "1234.50".
+func (d D) Fixed(n int) string { return d.rat().FloatString(n) }
+
+// Grouped writes d with n decimals and thousands separators: "1,234,567.80".
+func (d D) Grouped(n int) string {
+	s := d.Fixed(n)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
+}
+
+// Percent writes d as a percentage with n decimals: Percent(2) of 0.05 is "5.00%".
+func (d D) Percent(n int) string { return d.Mul(Int(100)).Fixed(n) + "%" }
+
+// String writes d exactly when it has a finite decimal expansion ("8100.1"), else to 6 places.
+func (d D) String() string {
+	if s := d.Scale(); s >= 0 {
+		return d.Fixed(s)
+	}
+	return d.Fixed(6)
+}
+
+// Float64 is d as the nearest float64, for display widgets and spreadsheets only.
+func (d D) Float64() float64 {
+	f, _ := d.rat().Float64()
+	return f
+}
+
+// MarshalJSON writes d as a JSON number, exactly when it has a finite decimal expansion.
+func (d D) MarshalJSON() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalJSON reads a JSON number or a string such as "1,500.00".
+func (d *D) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if uq, err := strconv.Unquote(s); err == nil {
+		s = uq
+	}
+	v, err := Parse(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
