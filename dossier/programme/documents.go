@@ -1,0 +1,295 @@
+package programme
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"time"
+
+	"dossier/dossier/decimal"
+	"dossier/dossier/document"
+)
+
+// Outputs lists the outputs that apply to this dossier (their when holds).
+func (e *Evaluation) Outputs() []*OutputSpec {
+	var out []*OutputSpec
+	for i := range e.Programme.Outputs {
+		o := &e.Programme.Outputs[i]
+		if o.When.Set() && !e.holds(&o.When, e.env) {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func (e *Evaluation) holds(s *Str, env map[string]any) bool {
+	v, err := run(e.Programme.exprs[s], env)
+	return err == nil && v == true
+}
+
+func (e *Evaluation) text(s *Str) string { return e.Programme.texts[s].render(e.env) }
+
+// Report builds the document of a report output.
+func (e *Evaluation) Report(o *OutputSpec, created time.Time) *document.Report {
+	r := &document.Report{Title: e.text(&o.Title), Subject: e.Programme.Title.S, Created: created}
+	r.Author = Format(e.Programme.profile.rec.get(e.ent, "name"), "")
+	if cv := o.Cover; cv != nil {
+		r.Cover = &document.Cover{Programme: e.text(&cv.Programme), Title: e.text(&cv.Title), Date: e.text(&cv.Date)}
+		for i := range cv.Lines {
+			label, value := e.line(&cv.Lines[i])
+			r.Cover.Lines = append(r.Cover.Lines, document.CoverLine{Label: label, Value: value, Seal: cv.Lines[i].Seal})
+		}
+	}
+	for i := range o.Blocks {
+		b := &o.Blocks[i]
+		if b.When.Set() && !e.holds(&b.When, e.env) {
+			continue
+		}
+		if blk := e.block(b); blk != nil {
+			r.Blocks = append(r.Blocks, blk)
+		}
+	}
+	return r
+}
+
+func (e *Evaluation) block(b *BlockSpec) document.Block {
+	switch {
+	case b.Heading.Set():
+		level := b.Level
+		if level == 0 {
+			level = 1
+		}
+		return &document.Heading{Level: level, Text: e.text(&b.Heading), Centered: b.Centered, NoTOC: b.NoTOC}
+	case b.Paragraph.Set():
+		return &document.Paragraph{Text: e.text(&b.Paragraph), NoIndent: b.NoIndent, Align: b.Align}
+	case b.KeyValues != nil:
+		kv := &document.KeyValues{Caption: e.text(&b.KeyValues.Caption), Columns: b.KeyValues.Columns}
+		for i := range b.KeyValues.Items {
+			it := &b.KeyValues.Items[i]
+			label, value := e.line(it)
+			kv.Pairs = append(kv.Pairs, document.Pair{Label: label, Value: value, Wide: it.Wide})
+		}
+		return kv
+	case b.Table != nil:
+		return e.table(b.Table)
+	case b.Signature != nil:
+		s := &document.Signature{Date: e.text(&b.Signature.Date)}
+		for i := range b.Signature.Lines {
+			label, value := e.line(&b.Signature.Lines[i])
+			s.Lines = append(s.Lines, document.SignLine{Label: label, Value: value, Seal: b.Signature.Lines[i].Seal})
+		}
+		return s
+	case b.TOC:
+		return &document.TOC{}
+	case b.PageBreak:
+		return &document.PageBreak{}
+	}
+	return nil
+}
+
+// line resolves a label/value line: from a field (its label, its formatted value with unit)
+// or from texts.
+func (e *Evaluation) line(l *LineSpec) (label, value string) {
+	if !l.Field.Set() {
+		return e.text(&l.Label), e.text(&l.Value)
+	}
+	f := e.Programme.Field(l.Field.S)
+	label = f.Label.S
+	if l.Label.Set() {
+		label = e.text(&l.Label)
+	}
+	return label, e.FieldText(l.Field.S)
+}
+
+// FieldText is a field's value as a form prints it: options by their label, amounts with
+// their unit, dates as 2019年5月20日.
+func (e *Evaluation) FieldText(path string) string {
+	f := e.Programme.Field(path)
+	if f == nil || !e.present[path] {
+		return ""
+	}
+	v := e.value(path)
+	switch f.Type.S {
+	case TypeEnum:
+		return optionLabel(f, v.(string))
+	case TypeMoney:
+		unit := f.Unit
+		if unit == "" {
+			unit = "万元"
+		}
+		return Format(v, "money") + " " + unit
+	case TypeInteger:
+		if f.Unit != "" {
+			return Format(v, "") + " " + f.Unit
+		}
+	}
+	return Format(v, f.Type.S)
+}
+
+func (e *Evaluation) value(path string) any {
+	if id, ok := cutEnterprise(path); ok {
+		return e.Programme.profile.rec.get(e.ent, id)
+	}
+	return e.env[path]
+}
+
+func cutEnterprise(path string) (string, bool) {
+	const p = "enterprise."
+	if len(path) > len(p) && path[:len(p)] == p {
+		return path[len(p):], true
+	}
+	return "", false
+}
+
+func columnsOf(specs []ColumnSpec) []document.Column {
+	cols := make([]document.Column, len(specs))
+	for i, c := range specs {
+		kind := c.Kind.S
+		if kind == "" {
+			kind = "text"
+		}
+		align := c.Align
+		if align == "" {
+			align = "left"
+			if kind != "text" && kind != "date" {
+				align = "right"
+			}
+		}
+		w := c.Width
+		if w == 0 {
+			w = 1
+		}
+		cols[i] = document.Column{Header: c.Header.S, Unit: c.Unit, Width: w, Align: align, Kind: kind}
+	}
+	return cols
+}
+
+// table builds a report table over the rows of a table field.
+func (e *Evaluation) table(t *TableSpec) *document.Table {
+	p := e.Programme
+	out := &document.Table{Caption: e.text(&t.Caption), Columns: columnsOf(t.Columns)}
+	row := p.rowOf[&t.Rows]
+	rows := reflect.ValueOf(e.tableValue(t.Rows.S))
+	var envs []map[string]any
+	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
+		envs = append(envs, e.rowEnv(row, rows.Index(i)))
+	}
+	if t.SortBy != "" {
+		sort.SliceStable(envs, func(i, j int) bool { return less(envs[i][t.SortBy], envs[j][t.SortBy]) })
+	}
+	for i, env := range envs {
+		env["row_no"] = i + 1
+		cells := make([]string, len(t.Columns))
+		for j := range t.Columns {
+			v, err := run(p.exprs[&t.Columns[j].Value], env)
+			if err != nil {
+				cells[j] = "—"
+				continue
+			}
+			cells[j] = Format(v, t.Columns[j].Kind.S)
+		}
+		out.Rows = append(out.Rows, cells)
+	}
+	if len(t.Total) > 0 {
+		out.Total = make([]string, len(t.Total))
+		for i := range t.Total {
+			out.Total[i] = e.text(&t.Total[i])
+		}
+	}
+	return out
+}
+
+func less(a, b any) bool {
+	switch x := a.(type) {
+	case int:
+		return x < b.(int)
+	case string:
+		return x < b.(string)
+	case decimal.D:
+		return x.Cmp(b.(decimal.D)) < 0
+	case time.Time:
+		return x.Before(b.(time.Time))
+	}
+	return false
+}
+
+// SheetRow is this dossier's row of a summary sheet; rowNo is its 序号.
+func (e *Evaluation) SheetRow(s *SheetSpec, rowNo int) ([]document.Cell, error) {
+	env := make(map[string]any, len(e.env)+1)
+	for k, v := range e.env {
+		env[k] = v
+	}
+	env["row_no"] = rowNo
+	cells := make([]document.Cell, len(s.Columns))
+	for i := range s.Columns {
+		col := &s.Columns[i]
+		v, err := run(e.Programme.exprs[&col.Value], env)
+		if err != nil {
+			return nil, fmt.Errorf("汇总表列“%s”无法计算：%w", col.Header.S, err)
+		}
+		cells[i] = cellOf(v, col.Kind.S)
+	}
+	return cells, nil
+}
+
+func cellOf(v any, kind string) document.Cell {
+	switch x := v.(type) {
+	case nil:
+		return document.Cell{}
+	case decimal.D:
+		if kind == "percent" {
+			return document.Cell{Number: x.Fixed(6)}
+		}
+		if kind == "" || kind == "text" {
+			return document.Cell{Text: Format(x, "")}
+		}
+		return document.Cell{Number: x.Fixed(2)}
+	case int:
+		if kind == "" || kind == "text" {
+			return document.Cell{Text: fmt.Sprint(x)}
+		}
+		return document.Cell{Number: fmt.Sprint(x)}
+	case time.Time:
+		return document.Cell{Text: Format(x, TypeDate)}
+	}
+	return document.Cell{Text: Format(v, "")}
+}
+
+// Sheet builds a summary sheet from the evaluations of many dossiers of one programme, one row
+// each in the given order, with the spec's total row.
+func Sheet(o *OutputSpec, evals []*Evaluation) (*document.Sheet, error) {
+	s := o.Sheet
+	if len(evals) == 0 {
+		return nil, fmt.Errorf("汇总表“%s”没有数据", o.File.S)
+	}
+	first := evals[0]
+	sh := &document.Sheet{Name: first.text(&s.Name), Title: first.text(&s.Title), Subtitle: first.text(&s.Subtitle),
+		Note: first.text(&s.Note), Columns: columnsOf(s.Columns)}
+	sums := make([]decimal.D, len(s.Columns))
+	for i, ev := range evals {
+		row, err := ev.SheetRow(s, i+1)
+		if err != nil {
+			return nil, err
+		}
+		for j, c := range row {
+			if c.Number != "" {
+				d, _ := decimal.Parse(c.Number)
+				sums[j] = sums[j].Add(d)
+			}
+		}
+		sh.Rows = append(sh.Rows, row)
+	}
+	if len(s.Total) > 0 {
+		sh.Total = make([]document.Cell, len(s.Columns))
+		for j, t := range s.Total {
+			switch t.S {
+			case "sum":
+				sh.Total[j] = document.Cell{Number: sums[j].Fixed(2)}
+			default:
+				sh.Total[j] = document.Cell{Text: t.S}
+			}
+		}
+	}
+	return sh, nil
+}

@@ -1,0 +1,477 @@
+package programme
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"dossier/dossier"
+	"dossier/dossier/decimal"
+	"dossier/dossier/validate"
+)
+
+// Problem is something wrong with the data itself (missing, malformed, inconsistent). Unless it
+// is a Warning it makes the data invalid.
+type Problem struct {
+	Field   string `json:"field"`   // path: enterprise.credit_code, finance[1].year, category
+	Label   string `json:"label"`   // the field as the form labels it
+	Message string `json:"message"` // Chinese, starts with the label
+	Warning bool   `json:"warning,omitempty"`
+}
+
+// RuleResult is one eligibility condition, judged.
+type RuleResult struct {
+	ID        string `json:"id"`
+	Label     string `json:"label"`
+	Applies   bool   `json:"applies"`
+	Passed    bool   `json:"passed"`
+	Threshold string `json:"threshold"`
+	Value     string `json:"value"`
+	Message   string `json:"message"`
+	Basis     string `json:"basis,omitempty"`
+}
+
+// Evaluation is a data file judged against a programme: typed values, problems, rules.
+type Evaluation struct {
+	Programme *Programme
+	File      *dossier.File
+	AppliedOn time.Time
+	Problems  []Problem
+	Rules     []RuleResult
+	// Deadline is the deadline that applies (zero if the template has none).
+	Deadline      time.Time
+	DeadlineLabel string
+
+	env     map[string]any
+	ent     reflect.Value
+	present map[string]bool
+	visible map[string]bool
+}
+
+// Invalid reports whether any problem is an error (not a warning).
+func (e *Evaluation) Invalid() bool {
+	for _, p := range e.Problems {
+		if !p.Warning {
+			return true
+		}
+	}
+	return false
+}
+
+// Eligible reports whether the data is valid and every applicable rule passes.
+func (e *Evaluation) Eligible() bool {
+	if e.Invalid() {
+		return false
+	}
+	for _, r := range e.Rules {
+		if r.Applies && !r.Passed {
+			return false
+		}
+	}
+	return true
+}
+
+// Visible reports whether a field (or section) is shown under the current answers.
+func (e *Evaluation) Visible(id string) bool {
+	v, ok := e.visible[id]
+	return !ok || v
+}
+
+// Evaluate types, checks and judges a data file. today stands in for a missing applied_on.
+// It never fails: everything wrong is a Problem.
+func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
+	e := &Evaluation{Programme: p, File: f, present: map[string]bool{}, visible: map[string]bool{}}
+	c := &converter{problems: &e.Problems, present: e.present}
+	if f.Format != dossier.FormatVersion {
+		e.problem("format", "格式版本", "数据文件格式版本为 %d，本程序支持 %d", f.Format, dossier.FormatVersion)
+	}
+	if f.Programme != p.ID.S {
+		e.problem("programme", "申报项目", "数据文件属于“%s”，不是“%s”", f.Programme, p.ID.S)
+	}
+	for k := range f.Unknown {
+		e.Problems = append(e.Problems, Problem{Field: k, Label: k, Warning: true, Message: fmt.Sprintf("未知的顶层字段“%s”，已忽略", k)})
+	}
+	var ok bool
+	if e.AppliedOn, ok = f.AppliedDate(today); !ok {
+		e.problem("applied_on", "申报日期", "“%s”不是有效日期，格式 YYYY-MM-DD", f.AppliedOn)
+		e.AppliedOn = today
+	}
+	pr := p.profile
+	e.ent = c.convert(pr.rec, f.Enterprise, "enterprise", "")
+	answers := c.convert(p.answers, f.Answers, "", "")
+	e.env = baseEnv(pr, e.ent, e.AppliedOn)
+	labels := map[string]string{}
+	for i, fd := range p.answers.fields {
+		v := answers.Field(i).Interface()
+		e.env[fd.ID.S] = v
+		if fd.Type.S == TypeEnum {
+			labels[fd.ID.S] = optionLabel(fd, v.(string))
+		}
+	}
+	e.env["labels"] = labels
+	for _, cm := range p.computed {
+		v, err := run(cm.prog, e.env)
+		if err != nil {
+			v = reflect.Zero(cm.prog.Node().Type()).Interface()
+		}
+		e.env[cm.ID.S] = v
+	}
+	e.checkFields(pr, p)
+	e.runChecks(pr.checks)
+	e.runChecks(p.checks)
+	e.judge()
+	return e
+}
+
+func (e *Evaluation) problem(path, label, format string, args ...any) {
+	e.Problems = append(e.Problems, Problem{Field: path, Label: label, Message: label + "：" + fmt.Sprintf(format, args...)})
+}
+
+func optionLabel(f *Field, v string) string {
+	for _, o := range f.Options {
+		if o.Value.S == v {
+			if o.Label != "" {
+				return o.Label
+			}
+			return v
+		}
+	}
+	return v
+}
+
+// checkFields applies each visible field's own constraints: required, ranges, validators,
+// 字数, options, rows.
+func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
+	for _, s := range pr.Sections {
+		for i := range s.Fields {
+			f := &s.Fields[i]
+			e.checkValue(f, "enterprise."+f.ID.S, f.Label.S, pr.rec)
+		}
+	}
+	for _, s := range p.Sections {
+		secShown := e.shown(p, s.ID.S)
+		for i := range s.Fields {
+			f := &s.Fields[i]
+			shown := secShown && e.shown(p, f.ID.S)
+			e.visible[f.ID.S] = shown
+			if shown {
+				e.checkValue(f, f.ID.S, f.Label.S, p.answers)
+			}
+		}
+		e.visible[s.ID.S] = secShown
+	}
+}
+
+func (e *Evaluation) shown(p *Programme, id string) bool {
+	prog, ok := p.showIf[id]
+	if !ok {
+		return true
+	}
+	v, err := run(prog, e.env)
+	return err == nil && v == true
+}
+
+// checkValue checks one field. For enterprise fields the value lives in the enterprise record;
+// for answers, in the environment.
+func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
+	var v any
+	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
+		v = rec.get(e.ent, id)
+	} else {
+		v = e.env[f.ID.S]
+	}
+	e.checkOne(f, v, path, label, rec)
+}
+
+func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) {
+	if !e.present[path] {
+		if f.Required {
+			e.problem(path, label, "未填写")
+		} else if f.Type.S == TypeTable && f.MinRows > 0 {
+			e.problem(path, label, "至少需要 %d 行", f.MinRows)
+		}
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		e.checkText(f, x, path, label)
+	case decimal.D:
+		e.checkNumber(f, x, path, label)
+	case int:
+		e.checkNumber(f, decimal.Int(int64(x)), path, label)
+	case []string:
+		for _, s := range x {
+			if len(f.Options) > 0 && !hasOption(f, s) {
+				e.problem(path, label, "“%s”不是可选项（可选：%s）", s, optionList(f))
+			}
+		}
+		if f.Required && len(x) == 0 {
+			e.problem(path, label, "未填写")
+		}
+	}
+	if f.Type.S == TypeTable {
+		e.checkRows(f, reflect.ValueOf(v), path, label, rec.rows[f.ID.S])
+	}
+}
+
+func (e *Evaluation) checkText(f *Field, s, path, label string) {
+	if strings.TrimSpace(s) == "" {
+		if f.Required {
+			e.problem(path, label, "未填写")
+		}
+		return
+	}
+	if f.MaxChars > 0 {
+		if n := validate.CharCount(s); n > f.MaxChars {
+			e.problem(path, label, "字数超过限制（%d/%d字），请删减 %d 字", n, f.MaxChars, n-f.MaxChars)
+		}
+	}
+	if fn := validate.Named[f.Validate.S]; fn != nil {
+		if msg := fn(strings.TrimSpace(s)); msg != "" {
+			e.problem(path, label, "%s", msg)
+		}
+	}
+	if f.Type.S == TypeEnum && !hasOption(f, s) {
+		e.problem(path, label, "“%s”不是可选项（可选：%s）", s, optionList(f))
+	}
+}
+
+func (e *Evaluation) checkNumber(f *Field, d decimal.D, path, label string) {
+	unit := f.Unit
+	if f.Type.S == TypeMoney && unit == "" {
+		unit = "万元"
+	}
+	if f.Min.Set() {
+		if min := decimal.MustParse(f.Min.S); d.Cmp(min) < 0 {
+			e.problem(path, label, "应不小于 %s%s（现为 %s）", min, unit, d)
+		}
+	}
+	if f.Max.Set() {
+		if max := decimal.MustParse(f.Max.S); d.Cmp(max) > 0 {
+			e.problem(path, label, "应不大于 %s%s（现为 %s）", max, unit, d)
+		}
+	}
+	places := -1
+	if f.Decimals != nil {
+		places = *f.Decimals
+	} else if f.Type.S == TypeMoney {
+		places = 2
+	}
+	if places >= 0 && (d.Scale() < 0 || d.Scale() > places) {
+		e.problem(path, label, "最多保留 %d 位小数（现为 %s）", places, d)
+	}
+}
+
+func hasOption(f *Field, v string) bool {
+	for _, o := range f.Options {
+		if o.Value.S == v {
+			return true
+		}
+	}
+	return len(f.Options) == 0
+}
+
+func optionList(f *Field) string {
+	var names []string
+	for _, o := range f.Options {
+		names = append(names, o.Value.S)
+	}
+	return strings.Join(names, "、")
+}
+
+// checkRows checks a table's row count, its columns, unique keys and references.
+func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string, row *record) {
+	n := rows.Len()
+	if f.MinRows > 0 && n < f.MinRows {
+		e.problem(path, label, "至少需要 %d 行（现有 %d 行）", f.MinRows, n)
+	}
+	if f.MaxRows > 0 && n > f.MaxRows {
+		e.problem(path, label, "最多 %d 行（现有 %d 行）", f.MaxRows, n)
+	}
+	seen := map[string]int{}
+	for i := 0; i < n; i++ {
+		r := rows.Index(i)
+		rowPath := fmt.Sprintf("%s[%d]", path, i)
+		for _, col := range row.fields {
+			cp := rowPath + "." + col.ID.S
+			cl := fmt.Sprintf("%s第%d行 %s", label, i+1, col.Label.S)
+			v := row.get(r, col.ID.S)
+			e.checkOne(col, v, cp, cl, row)
+			if col.Ref.Set() && e.present[cp] {
+				e.checkRef(col, v, cp, cl)
+			}
+		}
+		if f.Unique.Set() && e.present[rowPath+"."+f.Unique.S] {
+			key := Format(row.get(r, f.Unique.S), "plain")
+			if first, dup := seen[key]; dup {
+				col := row.fields[row.index[f.Unique.S]]
+				e.problem(rowPath+"."+f.Unique.S, label, "第%d行的%s“%s”与第%d行重复，每个%s只能填一行", i+1, col.Label.S, key, first+1, col.Label.S)
+			} else {
+				seen[key] = i
+			}
+		}
+	}
+}
+
+// checkRef checks that a column's value names existing rows of the numbered table it refers
+// to (an RD's 知识产权编号 must be an IP of the IP table).
+func (e *Evaluation) checkRef(col *Field, v any, path, label string) {
+	target := reflect.ValueOf(e.env[col.Ref.S])
+	rec := e.Programme.answers.rows[col.Ref.S]
+	have := map[string]bool{}
+	for i := 0; target.IsValid() && i < target.Len(); i++ {
+		have[rec.get(target.Index(i), "no").(string)] = true
+	}
+	var refs []string
+	switch x := v.(type) {
+	case string:
+		refs = splitRefs(x)
+	case []string:
+		refs = x
+	}
+	for _, r := range refs {
+		if !have[r] {
+			e.problem(path, label, "引用的编号“%s”不存在（现有：%s）", r, strings.Join(sortedKeys(have), "、"))
+		}
+	}
+}
+
+func splitRefs(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' || r == ';' })
+	return f
+}
+
+// runChecks evaluates consistency checks; row checks run once per row of their table.
+func (e *Evaluation) runChecks(checks []compiledCheck) {
+	for _, ck := range checks {
+		if ck.row == nil {
+			e.runCheck(ck, e.env, ck.path, ck.label)
+			continue
+		}
+		rows := reflect.ValueOf(e.tableValue(ck.table))
+		for i := 0; rows.IsValid() && i < rows.Len(); i++ {
+			env := e.rowEnv(ck.row, rows.Index(i))
+			path := fmt.Sprintf("%s[%d]", ck.table, i)
+			if ck.Field.Set() {
+				path += "." + ck.Field.S
+			}
+			e.runCheck(ck, env, path, fmt.Sprintf("%s（第%d行）", ck.label, i+1))
+		}
+	}
+}
+
+func (e *Evaluation) runCheck(ck compiledCheck, env map[string]any, path, label string) {
+	if ck.when != nil {
+		if v, err := run(ck.when, env); err != nil || v != true {
+			return
+		}
+	}
+	v, err := run(ck.assert, env)
+	if err == nil && v == true {
+		return
+	}
+	msg := ck.message.render(env)
+	if err != nil {
+		msg += "（无法计算：" + err.Error() + "）"
+	}
+	if label == "" {
+		label = ck.ID.S
+	}
+	e.Problems = append(e.Problems, Problem{Field: path, Label: label, Message: label + "：" + msg, Warning: ck.Warning})
+}
+
+func (e *Evaluation) tableValue(path string) any {
+	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
+		return e.Programme.profile.rec.get(e.ent, id)
+	}
+	return e.env[path]
+}
+
+// rowEnv is the environment inside one table row.
+func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
+	env := make(map[string]any, len(e.env)+len(rec.fields))
+	for k, v := range e.env {
+		env[k] = v
+	}
+	for k, v := range rec.asMap(row) {
+		env[k] = v
+	}
+	return env
+}
+
+// judge evaluates the rules and the deadline.
+func (e *Evaluation) judge() {
+	p := e.Programme
+	for _, r := range p.rules {
+		res := RuleResult{ID: r.ID.S, Label: r.Label, Threshold: r.Threshold, Basis: r.Basis, Applies: true}
+		if r.when != nil {
+			v, err := run(r.when, e.env)
+			res.Applies = err == nil && v == true
+		}
+		if r.value != nil {
+			if v, err := run(r.value, e.env); err == nil {
+				res.Value = Format(v, r.Format)
+			} else {
+				res.Value = "无法计算（" + err.Error() + "）"
+			}
+		}
+		if !res.Applies {
+			res.Passed = true
+			res.Message = fmt.Sprintf("%s：不适用", r.Label)
+			e.Rules = append(e.Rules, res)
+			continue
+		}
+		v, err := run(r.assert, e.env)
+		res.Passed = err == nil && v == true
+		res.Message = ruleMessage(res, r.message.render(e.env))
+		e.Rules = append(e.Rules, res)
+	}
+	e.judgeDeadline()
+}
+
+func ruleMessage(r RuleResult, why string) string {
+	verdict := "符合"
+	if !r.Passed {
+		verdict = "不符合"
+	}
+	msg := fmt.Sprintf("%s：%s（要求：%s", r.Label, verdict, r.Threshold)
+	if r.Value != "" {
+		msg += "；实际：" + r.Value
+	}
+	msg += "）"
+	if !r.Passed && why != "" {
+		msg += "。" + why
+	}
+	return msg
+}
+
+func (e *Evaluation) judgeDeadline() {
+	for _, d := range e.Programme.deadlines {
+		if d.when != nil {
+			if v, err := run(d.when, e.env); err != nil || v != true {
+				continue
+			}
+		}
+		e.Deadline, e.DeadlineLabel = d.date, d.Label.S
+		res := RuleResult{ID: "deadline", Label: "申报截止日期", Applies: true,
+			Threshold: fmt.Sprintf("%s 前（含当日，%s）", d.date.Format("2006-01-02"), d.Label.S),
+			Value:     "申报日期 " + e.AppliedOn.Format("2006-01-02")}
+		res.Passed = !e.AppliedOn.After(d.date)
+		why := ""
+		if !res.Passed {
+			why = fmt.Sprintf("已超过%s的截止日期 %d 天", d.Label.S, int(e.AppliedOn.Sub(d.date).Hours()/24))
+		}
+		res.Message = ruleMessage(res, why)
+		e.Rules = append(e.Rules, res)
+		return
+	}
+}
+
+// SortProblems orders problems by the form's order: enterprise first, then answers.
+func (e *Evaluation) SortProblems() {
+	sort.SliceStable(e.Problems, func(i, j int) bool {
+		return strings.HasPrefix(e.Problems[i].Field, "enterprise") && !strings.HasPrefix(e.Problems[j].Field, "enterprise")
+	})
+}

@@ -1,0 +1,193 @@
+package programme
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/vm"
+
+	"dossier/dossier/decimal"
+	"dossier/dossier/validate"
+)
+
+// Expressions are github.com/expr-lang/expr, compiled once at load against a sample environment
+// of the programme's own types, so a misspelt field or a type mismatch is a load error with
+// file:line, not a surprise at check time. Amounts are decimal.D; the operators below are
+// overloaded so that `rd / sales >= 0.05` is exact arithmetic on rationals, and a ratio exactly
+// at a threshold passes.
+
+var (
+	decType  = reflect.TypeOf(decimal.D{})
+	timeType = reflect.TypeOf(time.Time{})
+)
+
+// toDec converts the operand types the overloads accept.
+func toDec(v any) (decimal.D, error) {
+	switch x := v.(type) {
+	case decimal.D:
+		return x, nil
+	case int:
+		return decimal.Int(int64(x)), nil
+	case int64:
+		return decimal.Int(x), nil
+	case float64:
+		return decimal.Float(x), nil
+	case string:
+		return decimal.Parse(x)
+	case nil:
+		return decimal.D{}, nil
+	}
+	return decimal.D{}, fmt.Errorf("不是数值：%v", v)
+}
+
+// decSignatures are the operand type pairs an overloaded binary operator accepts.
+func decSignatures[R any]() []any {
+	return []any{
+		new(func(decimal.D, decimal.D) R), new(func(decimal.D, int) R), new(func(decimal.D, float64) R),
+		new(func(int, decimal.D) R), new(func(float64, decimal.D) R),
+	}
+}
+
+func decCompare(name string, ok func(int) bool) expr.Option {
+	return expr.Function(name, func(p ...any) (any, error) {
+		a, err := toDec(p[0])
+		if err != nil {
+			return nil, err
+		}
+		b, err := toDec(p[1])
+		if err != nil {
+			return nil, err
+		}
+		return ok(a.Cmp(b)), nil
+	}, decSignatures[bool]()...)
+}
+
+func decArith(name string, op func(a, b decimal.D) (decimal.D, error)) expr.Option {
+	return expr.Function(name, func(p ...any) (any, error) {
+		a, err := toDec(p[0])
+		if err != nil {
+			return nil, err
+		}
+		b, err := toDec(p[1])
+		if err != nil {
+			return nil, err
+		}
+		return op(a, b)
+	}, decSignatures[decimal.D]()...)
+}
+
+// errDivZero is shown when a rule divides by an amount that is zero (no revenue entered).
+var errDivZero = errors.New("除数为零")
+
+func baseOptions() []expr.Option {
+	noErr := func(f func(a, b decimal.D) decimal.D) func(a, b decimal.D) (decimal.D, error) {
+		return func(a, b decimal.D) (decimal.D, error) { return f(a, b), nil }
+	}
+	return []expr.Option{
+		decCompare("_dec_eq", func(c int) bool { return c == 0 }), expr.Operator("==", "_dec_eq"),
+		decCompare("_dec_ne", func(c int) bool { return c != 0 }), expr.Operator("!=", "_dec_ne"),
+		decCompare("_dec_lt", func(c int) bool { return c < 0 }), expr.Operator("<", "_dec_lt"),
+		decCompare("_dec_le", func(c int) bool { return c <= 0 }), expr.Operator("<=", "_dec_le"),
+		decCompare("_dec_gt", func(c int) bool { return c > 0 }), expr.Operator(">", "_dec_gt"),
+		decCompare("_dec_ge", func(c int) bool { return c >= 0 }), expr.Operator(">=", "_dec_ge"),
+		decArith("_dec_add", noErr(decimal.D.Add)), expr.Operator("+", "_dec_add"),
+		decArith("_dec_sub", noErr(decimal.D.Sub)), expr.Operator("-", "_dec_sub"),
+		decArith("_dec_mul", noErr(decimal.D.Mul)), expr.Operator("*", "_dec_mul"),
+		decArith("_dec_div", func(a, b decimal.D) (decimal.D, error) {
+			q, err := a.Quo(b)
+			if err != nil {
+				return q, errDivZero
+			}
+			return q, nil
+		}), expr.Operator("/", "_dec_div"),
+		// dec("0.6") or dec(1500): an exact amount written in an expression.
+		expr.Function("dec", func(p ...any) (any, error) { return toDec(p[0]) },
+			new(func(string) decimal.D), new(func(int) decimal.D), new(func(float64) decimal.D), new(func(decimal.D) decimal.D)),
+		// total(map(rows, .amount)): the exact sum of amounts.
+		expr.Function("total", func(p ...any) (any, error) {
+			sum := decimal.D{}
+			for _, v := range toSlice(p[0]) {
+				d, err := toDec(v)
+				if err != nil {
+					return nil, err
+				}
+				sum = sum.Add(d)
+			}
+			return sum, nil
+		}, new(func([]any) decimal.D), new(func([]decimal.D) decimal.D)),
+		// chars(text): the 字数 of a text, as the forms count it.
+		expr.Function("chars", func(p ...any) (any, error) { return validate.CharCount(p[0].(string)), nil },
+			new(func(string) int)),
+		// days_between(a, b): whole calendar days from a to b.
+		expr.Function("days_between", func(p ...any) (any, error) {
+			a, b := p[0].(time.Time), p[1].(time.Time)
+			return int(b.Sub(a).Hours() / 24), nil
+		}, new(func(time.Time, time.Time) int)),
+		// within_years(a, b, n): b is at least n full years after a (注册成立一年以上).
+		expr.Function("years_since", func(p ...any) (any, error) {
+			a, b := p[0].(time.Time), p[1].(time.Time)
+			if a.IsZero() || b.IsZero() {
+				return 0, nil
+			}
+			y := b.Year() - a.Year()
+			if b.Month() < a.Month() || (b.Month() == a.Month() && b.Day() < a.Day()) {
+				y--
+			}
+			return y, nil
+		}, new(func(time.Time, time.Time) int)),
+	}
+}
+
+func toSlice(v any) []any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice {
+		return nil
+	}
+	out := make([]any, rv.Len())
+	for i := range out {
+		out[i] = rv.Index(i).Interface()
+	}
+	return out
+}
+
+// compiler compiles the expressions of one template against one sample environment.
+type compiler struct {
+	file      string
+	env       map[string]any
+	opts      []expr.Option
+	errs      *ErrorList
+	pr        *Profile
+	p         *Programme // nil while compiling the profile itself
+	rowChecks []compiledCheck
+}
+
+// compile returns the program for src, or records a problem at src's position. kind is the
+// result wanted: "bool", "any" (interpolation), or "value" (computed: any type but nil).
+func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bool) *vm.Program {
+	if env == nil {
+		env = c.env
+	}
+	opts := append([]expr.Option{expr.Env(env)}, c.opts...)
+	if wantBool {
+		opts = append(opts, expr.AsBool())
+	}
+	p, err := expr.Compile(src.S, opts...)
+	if err != nil {
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, msg, src.S)
+		return nil
+	}
+	return p
+}
+
+// run evaluates a compiled program; a runtime error (division by zero) is returned as is.
+func run(p *vm.Program, env map[string]any) (any, error) {
+	if p == nil {
+		return nil, errors.New("表达式未编译")
+	}
+	return expr.Run(p, env)
+}

@@ -1,0 +1,208 @@
+package programme
+
+// The YAML shape of a template (templates/README.md documents it for template authors). Every
+// scalar that is checked after decoding is a Str, so its problems carry file:line.
+
+// Template is one programme's file under templates/.
+type Template struct {
+	Format     int    `yaml:"format"`      // the template format; 1
+	ID         Str    `yaml:"id"`          // stable programme id, also the file name
+	Version    int    `yaml:"version"`     // bumped on every change of the template
+	Title      Str    `yaml:"title"`       // full title as the notice names the programme
+	ShortTitle string `yaml:"short_title"` // for lists and file names
+	Issuer     string `yaml:"issuer"`      // 山西省工业和信息化厅
+	Document   string `yaml:"document"`    // 文号, if any
+	Issued     Str    `yaml:"issued"`      // the notice's date, YYYY-MM-DD
+	// Source says where the form's fields and columns come from: the notice's own attachment,
+	// or a reconstruction (and from what), so nobody mistakes a reconstruction for the original.
+	Source    string       `yaml:"source"`
+	Notice    string       `yaml:"notice"` // link or reference to the notice text
+	Deadlines []Deadline   `yaml:"deadlines"`
+	Sections  []Section    `yaml:"sections"`
+	Computed  []Computed   `yaml:"computed"`
+	Checks    []Check      `yaml:"checks"`
+	Rules     []Rule       `yaml:"rules"`
+	Outputs   []OutputSpec `yaml:"outputs"`
+}
+
+// Deadline is a submission deadline; the first whose When holds applies (inclusive).
+type Deadline struct {
+	ID    Str `yaml:"id"`
+	Label Str `yaml:"label"` // 研发费用加计扣除奖励资金项目
+	When  Str `yaml:"when"`  // expression; empty = always
+	Date  Str `yaml:"date"`  // YYYY-MM-DD, the last day allowed
+}
+
+// Section groups fields on the form and in navigation.
+type Section struct {
+	ID     Str     `yaml:"id"`
+	Title  Str     `yaml:"title"`
+	Help   string  `yaml:"help"`
+	ShowIf Str     `yaml:"show_if"`
+	Fields []Field `yaml:"fields"`
+}
+
+// Field is one answer on the form, or a column of a table field.
+type Field struct {
+	ID       Str      `yaml:"id"`
+	Label    Str      `yaml:"label"`
+	Type     Str      `yaml:"type"` // text textarea money integer percent date enum bool multi table
+	Required bool     `yaml:"required"`
+	ShowIf   Str      `yaml:"show_if"`
+	Help     string   `yaml:"help"`
+	Unit     string   `yaml:"unit"`      // shown after the value (万元 is implied for money)
+	MaxChars int      `yaml:"max_chars"` // 字数 limit for text and textarea
+	Min      Str      `yaml:"min"`       // for numbers
+	Max      Str      `yaml:"max"`
+	Decimals *int     `yaml:"decimals"` // most decimal places allowed (money: 2)
+	Validate Str      `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
+	Options  []Option `yaml:"options"`  // for enum and multi
+	Example  string   `yaml:"example"`  // placeholder text
+	// Table fields.
+	Columns   []Field `yaml:"columns"`
+	MinRows   int     `yaml:"min_rows"`
+	MaxRows   int     `yaml:"max_rows"`
+	Numbering Str     `yaml:"numbering"` // row number prefix (IP, RD, PS): rows get no = IP01, IP02…
+	Unique    Str     `yaml:"unique"`    // a column whose value must not repeat (year)
+	// Ref names a numbered table whose row numbers this text or multi column must reference.
+	Ref    Str     `yaml:"ref"`
+	Checks []Check `yaml:"checks"` // per-row checks of a table, written over its columns
+}
+
+// Option is one choice of an enum or multi field.
+type Option struct {
+	Value Str    `yaml:"value"`
+	Label string `yaml:"label"`
+}
+
+// Computed is a value derived from answers, available to rules and outputs by its id.
+type Computed struct {
+	ID    Str    `yaml:"id"`
+	Label string `yaml:"label"`
+	Type  Str    `yaml:"type"` // money percent integer text bool
+	Expr  Str    `yaml:"expr"`
+}
+
+// Check is a consistency check of the data (a failed check makes the data invalid, unlike a
+// rule, which makes the enterprise ineligible).
+type Check struct {
+	ID      Str    `yaml:"id"`
+	Field   Str    `yaml:"field"` // the field the problem is shown at
+	When    Str    `yaml:"when"`
+	Assert  Str    `yaml:"assert"`
+	Message Str    `yaml:"message"` // may use {{ … }}
+	Warning bool   `yaml:"warning"` // a warning is shown but does not make the data invalid
+	Basis   string `yaml:"basis"`
+}
+
+// Rule is one eligibility condition of the notice.
+type Rule struct {
+	ID        Str    `yaml:"id"`
+	Label     string `yaml:"label"`     // 2018年度主营业务收入
+	When      Str    `yaml:"when"`      // the rule applies only when this holds
+	Assert    Str    `yaml:"assert"`    // must hold
+	Value     Str    `yaml:"value"`     // what the check saw, shown beside the threshold
+	Format    string `yaml:"format"`    // how to show Value: money percent integer text bool date
+	Threshold string `yaml:"threshold"` // the notice's threshold in words: ≥ 1500 万元
+	Message   Str    `yaml:"message"`   // why it fails, in the notice's words; may use {{ … }}
+	Basis     string `yaml:"basis"`     // where the notice says so: 二、（一）1
+}
+
+// OutputSpec is one document of the package.
+type OutputSpec struct {
+	ID    Str        `yaml:"id"`
+	Kind  Str        `yaml:"kind"` // report | sheet
+	File  Str        `yaml:"file"` // file name in the package, as the notice names the document
+	When  Str        `yaml:"when"`
+	Title Str        `yaml:"title"`
+	Print *PrintSpec `yaml:"print"`
+	// report
+	Cover  *CoverSpec  `yaml:"cover"`
+	Blocks []BlockSpec `yaml:"blocks"`
+	// sheet
+	Sheet *SheetSpec `yaml:"sheet"`
+}
+
+// PrintSpec says how the notice wants paper copies.
+type PrintSpec struct {
+	Copies  int    `yaml:"copies"`
+	Binding string `yaml:"binding"` // left | none
+	Seal    bool   `yaml:"seal"`    // cross-page seal (骑缝章)
+	Note    string `yaml:"note"`    // who seals, what else: shown in the print list
+}
+
+// CoverSpec is a report's cover; texts may use {{ … }}.
+type CoverSpec struct {
+	Programme Str        `yaml:"programme"`
+	Title     Str        `yaml:"title"`
+	Lines     []LineSpec `yaml:"lines"`
+	Date      Str        `yaml:"date"`
+}
+
+// LineSpec is a label and value (cover lines, signature lines, key-value items).
+type LineSpec struct {
+	Field Str  `yaml:"field"` // a field path: label and formatted value come from it
+	Label Str  `yaml:"label"`
+	Value Str  `yaml:"value"` // text with {{ … }}
+	Seal  bool `yaml:"seal"`
+	Wide  bool `yaml:"wide"`
+}
+
+// BlockSpec is one block of a report: exactly one of its kinds is set.
+type BlockSpec struct {
+	When      Str            `yaml:"when"`
+	Heading   Str            `yaml:"heading"`
+	Level     int            `yaml:"level"`
+	Centered  bool           `yaml:"centered"`
+	NoTOC     bool           `yaml:"no_toc"`
+	Paragraph Str            `yaml:"paragraph"`
+	Align     string         `yaml:"align"`
+	NoIndent  bool           `yaml:"no_indent"`
+	KeyValues *KeyValuesSpec `yaml:"keyvalues"`
+	Table     *TableSpec     `yaml:"table"`
+	Signature *SignatureSpec `yaml:"signature"`
+	TOC       bool           `yaml:"toc"`
+	PageBreak bool           `yaml:"pagebreak"`
+}
+
+// KeyValuesSpec is a 基本信息表-style table.
+type KeyValuesSpec struct {
+	Caption Str        `yaml:"caption"`
+	Columns int        `yaml:"columns"`
+	Items   []LineSpec `yaml:"items"`
+}
+
+// TableSpec is a table whose rows come from a table field (rows: enterprise.finance).
+type TableSpec struct {
+	Caption Str          `yaml:"caption"`
+	Rows    Str          `yaml:"rows"`    // a table field path
+	SortBy  string       `yaml:"sort_by"` // a column to sort rows by
+	Columns []ColumnSpec `yaml:"columns"`
+	Total   []Str        `yaml:"total"` // optional total row, one text per column
+}
+
+// ColumnSpec is a column of a report table or a summary sheet.
+type ColumnSpec struct {
+	Header Str     `yaml:"header"`
+	Unit   string  `yaml:"unit"`
+	Kind   Str     `yaml:"kind"` // text money int percent date
+	Width  float64 `yaml:"width"`
+	Align  string  `yaml:"align"`
+	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
+}
+
+// SignatureSpec is the signing block of a 承诺书 or letter.
+type SignatureSpec struct {
+	Lines []LineSpec `yaml:"lines"`
+	Date  Str        `yaml:"date"` // text with {{ … }}; empty gives "年  月  日" blanks
+}
+
+// SheetSpec is a summary table (汇总表): one row per dossier.
+type SheetSpec struct {
+	Name     Str          `yaml:"name"`
+	Title    Str          `yaml:"title"`
+	Subtitle Str          `yaml:"subtitle"`
+	Columns  []ColumnSpec `yaml:"columns"`
+	Total    []Str        `yaml:"total"` // per column: "sum" or empty
+	Note     Str          `yaml:"note"`
+}

@@ -1,0 +1,206 @@
+package programme
+
+import (
+	"strings"
+)
+
+// Output kinds.
+const (
+	KindReport = "report"
+	KindSheet  = "sheet"
+)
+
+// outputs compiles every text and expression of the outputs, so that rendering cannot meet a
+// broken template.
+func (c *compiler) outputs() {
+	p := c.p
+	seen := map[string]bool{}
+	for i := range p.Outputs {
+		o := &p.Outputs[i]
+		what := "输出 “" + o.ID.S + "”"
+		if !o.ID.Set() || seen[o.ID.S] {
+			c.errs.Add(c.file, o.ID.Pos, "输出 id “%s” 缺失或重复", o.ID.S)
+		}
+		seen[o.ID.S] = true
+		if !o.File.Set() || strings.ContainsAny(o.File.S, `/\:*?"<>|`) {
+			c.errs.Add(c.file, o.File.Pos, "%s的 file “%s” 应为不含路径符号的文件名", what, o.File.S)
+		}
+		if o.When.Set() {
+			c.exprOf(&o.When, what+"的 when", nil, true)
+		}
+		c.textOf(&o.Title, what+"的 title")
+		if o.Print != nil && o.Print.Copies < 1 {
+			c.errs.Add(c.file, o.ID.Pos, "%s的 print.copies 应至少为 1", what)
+		}
+		switch o.Kind.S {
+		case KindReport:
+			if !strings.HasSuffix(o.File.S, ".pdf") {
+				c.errs.Add(c.file, o.File.Pos, "%s是报告，文件名应以 .pdf 结尾", what)
+			}
+			c.report(o, what)
+		case KindSheet:
+			if !strings.HasSuffix(o.File.S, ".xlsx") {
+				c.errs.Add(c.file, o.File.Pos, "%s是汇总表，文件名应以 .xlsx 结尾", what)
+			}
+			if o.Sheet == nil {
+				c.errs.Add(c.file, o.Kind.Pos, "%s缺少 sheet", what)
+				continue
+			}
+			c.sheet(o.Sheet, what)
+		default:
+			c.errs.Add(c.file, o.Kind.Pos, "%s的 kind “%s” 未知（可用：report, sheet）", what, o.Kind.S)
+		}
+	}
+}
+
+func (c *compiler) textOf(s *Str, what string) {
+	if t := c.text(*s, what, nil); t != nil {
+		c.p.texts[s] = t
+	}
+}
+
+func (c *compiler) exprOf(s *Str, what string, env map[string]any, wantBool bool) {
+	if prog := c.compile(*s, what, env, wantBool); prog != nil {
+		c.p.exprs[s] = prog
+	}
+}
+
+func (c *compiler) lines(lines []LineSpec, what string) {
+	for i := range lines {
+		l := &lines[i]
+		if l.Field.Set() {
+			if c.fieldAt(l.Field.S) == nil {
+				c.errs.Add(c.file, l.Field.Pos, "%s引用的字段 “%s” 不存在", what, l.Field.S)
+			}
+			continue
+		}
+		c.textOf(&l.Label, what+"的 label")
+		c.textOf(&l.Value, what+"的 value")
+	}
+}
+
+func (c *compiler) report(o *OutputSpec, what string) {
+	if cv := o.Cover; cv != nil {
+		c.textOf(&cv.Programme, what+"封面")
+		c.textOf(&cv.Title, what+"封面")
+		c.textOf(&cv.Date, what+"封面日期")
+		c.lines(cv.Lines, what+"封面")
+	}
+	for i := range o.Blocks {
+		b := &o.Blocks[i]
+		if b.When.Set() {
+			c.exprOf(&b.When, what+"的 when", nil, true)
+		}
+		kinds := 0
+		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak} {
+			if set {
+				kinds++
+			}
+		}
+		if kinds != 1 {
+			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak 之一", what)
+		}
+		c.textOf(&b.Heading, what+"的 heading")
+		c.textOf(&b.Paragraph, what+"的 paragraph")
+		if kv := b.KeyValues; kv != nil {
+			c.textOf(&kv.Caption, what+"的表格标题")
+			if kv.Columns != 2 && kv.Columns != 4 {
+				c.errs.Add(c.file, kv.Caption.Pos, "%s的 keyvalues.columns 应为 2 或 4", what)
+			}
+			c.lines(kv.Items, what+"的 keyvalues")
+		}
+		if t := b.Table; t != nil {
+			c.table(t, what)
+		}
+		if sg := b.Signature; sg != nil {
+			c.lines(sg.Lines, what+"的签字栏")
+			c.textOf(&sg.Date, what+"的签字日期")
+		}
+	}
+}
+
+func firstPos(b *BlockSpec) Pos {
+	for _, s := range []Str{b.Heading, b.Paragraph, b.When} {
+		if s.Pos.Line > 0 {
+			return s.Pos
+		}
+	}
+	if b.KeyValues != nil {
+		return b.KeyValues.Caption.Pos
+	}
+	if b.Table != nil {
+		return b.Table.Rows.Pos
+	}
+	return Pos{}
+}
+
+// table compiles a report table: its rows come from a table field, its columns are written
+// over the row's columns.
+func (c *compiler) table(t *TableSpec, what string) {
+	c.textOf(&t.Caption, what+"的表格标题")
+	f := c.fieldAt(t.Rows.S)
+	if f == nil || f.Type.S != TypeTable {
+		c.errs.Add(c.file, t.Rows.Pos, "%s的表格 rows “%s” 应为一个表格字段", what, t.Rows.S)
+		return
+	}
+	rec := c.pr.rec
+	if !strings.HasPrefix(t.Rows.S, "enterprise.") {
+		rec = c.p.answers
+	}
+	row := rec.rows[f.ID.S]
+	env := c.rowEnv(row)
+	env["row_no"] = 0
+	c.p.rowOf[&t.Rows] = row
+	if t.SortBy != "" {
+		if _, ok := row.index[t.SortBy]; !ok {
+			c.errs.Add(c.file, t.Rows.Pos, "%s的 sort_by “%s” 不是该表格的列", what, t.SortBy)
+		}
+	}
+	for i := range t.Columns {
+		col := &t.Columns[i]
+		c.columnKind(col, what)
+		c.exprOf(&col.Value, what+"的列 “"+col.Header.S+"”", env, false)
+	}
+	for i := range t.Total {
+		c.textOf(&t.Total[i], what+"的合计行")
+	}
+	if len(t.Total) > 0 && len(t.Total) != len(t.Columns) {
+		c.errs.Add(c.file, t.Rows.Pos, "%s的 total 应与 columns 一样多（%d 列）", what, len(t.Columns))
+	}
+}
+
+var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": true, "percent": true, "date": true}
+
+func (c *compiler) columnKind(col *ColumnSpec, what string) {
+	if !columnKinds[col.Kind.S] {
+		c.errs.Add(c.file, col.Kind.Pos, "%s的列类型 “%s” 未知（可用：text money int percent date）", what, col.Kind.S)
+	}
+	if !col.Header.Set() {
+		c.errs.Add(c.file, col.Value.Pos, "%s的列缺少 header", what)
+	}
+}
+
+func (c *compiler) sheet(s *SheetSpec, what string) {
+	c.textOf(&s.Name, what+"的 name")
+	c.textOf(&s.Title, what+"的 title")
+	c.textOf(&s.Subtitle, what+"的 subtitle")
+	c.textOf(&s.Note, what+"的 note")
+	env := make(map[string]any, len(c.env)+1)
+	for k, v := range c.env {
+		env[k] = v
+	}
+	env["row_no"] = 0
+	for i := range s.Columns {
+		col := &s.Columns[i]
+		c.columnKind(col, what)
+		c.exprOf(&col.Value, what+"的列 “"+col.Header.S+"”", env, false)
+	}
+	for _, t := range s.Total {
+		if t.S != "" && t.S != "sum" && !strings.HasPrefix(t.S, "合计") {
+			c.errs.Add(c.file, t.Pos, "%s的 total 每项应为 sum、合计 或空", what)
+		}
+	}
+	if len(s.Total) > 0 && len(s.Total) != len(s.Columns) {
+		c.errs.Add(c.file, s.Title.Pos, "%s的 total 应与 columns 一样多（%d 列）", what, len(s.Columns))
+	}
+}

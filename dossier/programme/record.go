@@ -1,0 +1,293 @@
+package programme
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"dossier/dossier/decimal"
+)
+
+// Field types a template may use.
+const (
+	TypeText     = "text"
+	TypeTextarea = "textarea"
+	TypeMoney    = "money"   // 万元, decimal.D, two decimals
+	TypeInteger  = "integer" // int
+	TypePercent  = "percent" // decimal.D as a fraction: 0.6 is 60%
+	TypeDate     = "date"    // time.Time, written YYYY-MM-DD
+	TypeEnum     = "enum"    // string, one of Options
+	TypeBool     = "bool"
+	TypeMulti    = "multi" // []string, each one of Options (or free text when there are none)
+	TypeTable    = "table" // rows of Columns
+)
+
+var fieldTypes = map[string]bool{TypeText: true, TypeTextarea: true, TypeMoney: true, TypeInteger: true,
+	TypePercent: true, TypeDate: true, TypeEnum: true, TypeBool: true, TypeMulti: true, TypeTable: true}
+
+// record is a group of fields (the enterprise profile, a table's row) as a Go struct type built
+// at load time, so that expressions are type-checked against the template's own fields:
+// enterprise.employees is an int, a row's rd_expense a decimal.D.
+type record struct {
+	fields []*Field
+	index  map[string]int
+	typ    reflect.Type
+	rows   map[string]*record // table fields' row records, by field id
+}
+
+func goType(f *Field, rows map[string]*record) reflect.Type {
+	switch f.Type.S {
+	case TypeMoney, TypePercent:
+		return decType
+	case TypeInteger:
+		return reflect.TypeOf(0)
+	case TypeDate:
+		return timeType
+	case TypeBool:
+		return reflect.TypeOf(false)
+	case TypeMulti:
+		return reflect.TypeOf([]string{})
+	case TypeTable:
+		return reflect.SliceOf(rows[f.ID.S].typ)
+	}
+	return reflect.TypeOf("")
+}
+
+func newRecord(fields []*Field) *record {
+	r := &record{fields: fields, index: map[string]int{}, rows: map[string]*record{}}
+	var sf []reflect.StructField
+	for i, f := range fields {
+		if f.Type.S == TypeTable {
+			r.rows[f.ID.S] = newRecord(rowFields(f))
+		}
+		r.index[f.ID.S] = i
+		sf = append(sf, reflect.StructField{
+			Name: fmt.Sprintf("F%d", i),
+			Type: goType(f, r.rows),
+			Tag:  reflect.StructTag(fmt.Sprintf(`expr:%q json:%q`, f.ID.S, f.ID.S)),
+		})
+	}
+	r.typ = reflect.StructOf(sf)
+	return r
+}
+
+// rowFields are a table's columns, led by the row number "no" for numbered tables.
+func rowFields(f *Field) []*Field {
+	var cols []*Field
+	if f.Numbering.Set() {
+		cols = append(cols, &Field{ID: Str{S: "no"}, Label: Str{S: "编号"}, Type: Str{S: TypeText}})
+	}
+	for i := range f.Columns {
+		cols = append(cols, &f.Columns[i])
+	}
+	return cols
+}
+
+// zero is an empty record value.
+func (r *record) zero() reflect.Value { return reflect.New(r.typ).Elem() }
+
+// get reads a field of a record value by id.
+func (r *record) get(v reflect.Value, id string) any {
+	i, ok := r.index[id]
+	if !ok {
+		return nil
+	}
+	return v.Field(i).Interface()
+}
+
+// asMap flattens a record value to field id → value (row environments, JSON).
+func (r *record) asMap(v reflect.Value) map[string]any {
+	m := make(map[string]any, len(r.fields))
+	for i, f := range r.fields {
+		m[f.ID.S] = v.Field(i).Interface()
+	}
+	return m
+}
+
+// converter turns the raw JSON of a data file into typed record values, noting every problem
+// (all of them, not the first) and which fields were given.
+type converter struct {
+	problems *[]Problem
+	present  map[string]bool
+}
+
+func (c *converter) add(path, label, format string, args ...any) {
+	*c.problems = append(*c.problems, Problem{Field: path, Label: label, Message: label + "：" + fmt.Sprintf(format, args...)})
+}
+
+// convert fills a record from raw (a JSON object decoded with UseNumber). Keys the record does
+// not know are reported as warnings: the contract may be extended, so they are not errors.
+func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix string) reflect.Value {
+	v := r.zero()
+	for key := range raw {
+		if _, ok := r.index[key]; !ok {
+			*c.problems = append(*c.problems, Problem{Field: join(path, key), Label: key, Warning: true,
+				Message: fmt.Sprintf("%s：未知的字段“%s”，已忽略（请核对字段名）", strings.TrimSuffix(labelPrefix, " "), key)})
+		}
+	}
+	for i, f := range r.fields {
+		val, ok := raw[f.ID.S]
+		if !ok || val == nil {
+			continue
+		}
+		p := join(path, f.ID.S)
+		label := labelPrefix + f.Label.S
+		if out, ok := c.value(r, f, val, p, label); ok {
+			v.Field(i).Set(reflect.ValueOf(out))
+			c.present[p] = true
+		}
+	}
+	return v
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func (c *converter) value(r *record, f *Field, val any, path, label string) (any, bool) {
+	switch f.Type.S {
+	case TypeText, TypeTextarea, TypeEnum:
+		switch x := val.(type) {
+		case string:
+			return x, true
+		case json.Number:
+			return x.String(), true
+		}
+		c.add(path, label, "应为文字")
+	case TypeMoney, TypePercent:
+		var s string
+		switch x := val.(type) {
+		case json.Number:
+			s = x.String()
+		case string:
+			s = x
+		default:
+			c.add(path, label, "应为数字（如 1500.00）")
+			return nil, false
+		}
+		if strings.TrimSpace(s) == "" {
+			return nil, false
+		}
+		d, err := decimal.Parse(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+		if err != nil {
+			c.add(path, label, "“%s”不是数字（如 1500.00）", s)
+			return nil, false
+		}
+		if f.Type.S == TypePercent && strings.HasSuffix(strings.TrimSpace(s), "%") {
+			d, _ = d.Quo(decimal.Int(100))
+		}
+		return d, true
+	case TypeInteger:
+		var s string
+		switch x := val.(type) {
+		case json.Number:
+			s = x.String()
+		case string:
+			s = x
+		default:
+			c.add(path, label, "应为整数")
+			return nil, false
+		}
+		d, err := decimal.Parse(s)
+		if err != nil || d.Scale() != 0 {
+			c.add(path, label, "“%s”不是整数", s)
+			return nil, false
+		}
+		n, ok := intOf(d)
+		if !ok {
+			c.add(path, label, "“%s”超出范围", s)
+			return nil, false
+		}
+		return n, true
+	case TypeDate:
+		s, ok := val.(string)
+		if !ok {
+			c.add(path, label, "应为日期，格式 YYYY-MM-DD（如 2019-05-20）")
+			return nil, false
+		}
+		t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+		if err != nil {
+			c.add(path, label, "“%s”不是有效日期，格式 YYYY-MM-DD（如 2019-05-20）", s)
+			return nil, false
+		}
+		return t, true
+	case TypeBool:
+		switch x := val.(type) {
+		case bool:
+			return x, true
+		case string:
+			switch strings.TrimSpace(x) {
+			case "是", "true":
+				return true, true
+			case "否", "false":
+				return false, true
+			}
+		}
+		c.add(path, label, "应为“是”或“否”（true/false）")
+	case TypeMulti:
+		list, ok := val.([]any)
+		if !ok {
+			c.add(path, label, "应为列表")
+			return nil, false
+		}
+		out := []string{}
+		for _, it := range list {
+			s, ok := it.(string)
+			if !ok {
+				c.add(path, label, "列表中应为文字")
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	case TypeTable:
+		return c.table(r.rows[f.ID.S], f, val, path, label)
+	}
+	return nil, false
+}
+
+func (c *converter) table(rr *record, f *Field, val any, path, label string) (any, bool) {
+	list, ok := val.([]any)
+	if !ok {
+		c.add(path, label, "应为表格行的列表")
+		return nil, false
+	}
+	rows := reflect.MakeSlice(reflect.SliceOf(rr.typ), 0, len(list))
+	for i, it := range list {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			c.add(fmt.Sprintf("%s[%d]", path, i), label, "第%d行应为一行数据（JSON 对象）", i+1)
+			continue
+		}
+		if f.Numbering.Set() {
+			obj = withNumber(obj, fmt.Sprintf("%s%02d", f.Numbering.S, i+1))
+		}
+		row := c.convert(rr, obj, fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("%s第%d行 ", label, i+1))
+		rows = reflect.Append(rows, row)
+	}
+	return rows.Interface(), true
+}
+
+// withNumber gives a numbered table's row its number by position (IP01, IP02 …).
+func withNumber(obj map[string]any, no string) map[string]any {
+	m := make(map[string]any, len(obj)+1)
+	for k, v := range obj {
+		m[k] = v
+	}
+	m["no"] = no
+	return m
+}
+
+func intOf(d decimal.D) (int, bool) {
+	if d.Cmp(decimal.Int(1<<40)) > 0 || d.Cmp(decimal.Int(-(1<<40))) < 0 {
+		return 0, false
+	}
+	var n int
+	_, err := fmt.Sscan(d.Fixed(0), &n)
+	return n, err == nil
+}
