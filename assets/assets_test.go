@@ -1,0 +1,57 @@
+package assets
+
+import (
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// TestCoverage checks that both fonts cover ASCII, every hanzi and symbol of GB2312, and the
+// punctuation the renderers print themselves.
+func TestCoverage(t *testing.T) {
+	const needed = "统一社会信用代码 ABC abc 0123 “”‘’—…（万元）〔〕【】《》、，。；：？！·草稿骑缝章法定代表人（签字）盖章目录"
+	dec := simplifiedchinese.GB18030.NewDecoder()
+	for name, font := range map[string][]byte{"Song": Song, "Hei": Hei} {
+		set, err := Covers(font)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, r := range needed {
+			if !set[r] {
+				t.Errorf("%s lacks %q (U+%04X)", name, r, r)
+			}
+		}
+		for r := rune(0x21); r < 0x7f; r++ {
+			if !set[r] {
+				t.Errorf("%s lacks ASCII %q", name, r)
+			}
+		}
+		// GB2312 hanzi: rows 0xB0–0xF7, cells 0xA1–0xFE (row 0xD7 ends at 0xF9).
+		missing := 0
+		for hi := 0xB0; hi <= 0xF7; hi++ {
+			for lo := 0xA1; lo <= 0xFE; lo++ {
+				if hi == 0xD7 && lo > 0xF9 {
+					continue
+				}
+				s, err := dec.Bytes([]byte{byte(hi), byte(lo)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r := []rune(string(s))[0]; !set[r] {
+					missing++
+				}
+			}
+		}
+		if missing > 0 {
+			t.Errorf("%s lacks %d GB2312 hanzi", name, missing)
+		}
+	}
+}
+
+func TestCoversRejectsGarbage(t *testing.T) {
+	for _, b := range [][]byte{nil, []byte("not a font at all"), make([]byte, 64)} {
+		if _, err := Covers(b); err == nil {
+			t.Errorf("Covers(%q): no error", b)
+		}
+	}
+}

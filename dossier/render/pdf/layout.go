@@ -1,0 +1,272 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"dossier/assets"
+	"dossier/dossier/document"
+)
+
+// Page geometry in millimetres (A4 portrait) and type sizes in points.
+const (
+	pageW, pageH = 210.0, 297.0
+	ptMM         = 25.4 / 72 // one point in millimetres
+
+	bodySize  = 12   // 小四: body text
+	bodyPitch = 1.5  // line pitch as a multiple of the type size
+	cellSize  = 10.5 // 五号: table text
+	cellPitch = 1.35
+	cellPadX  = 1.5 // horizontal padding inside table cells
+	cellPadY  = 1.2
+
+	folioSize = 14 // 四号 page numbers, 一字线 7 mm below the text block (GB/T 9704)
+	folioGap  = 7
+
+	sealH     = 42 // seal strip: a 40–42 mm 公章 straddles the fore-edge
+	sealW     = 16 // strip from 3 to 19 mm off the right edge; the text block ends 26–27 mm off it
+	sealInset = 3
+)
+
+// fontSet is the embedded fonts and the characters each covers.
+type fontSet struct {
+	song, hei       []byte
+	songHas, heiHas map[rune]bool
+}
+
+var (
+	fontsOnce sync.Once
+	fontsVal  *fontSet
+	fontsErr  error
+)
+
+// loadFonts reads the cmaps of the embedded fonts once per process.
+func loadFonts() (*fontSet, error) {
+	fontsOnce.Do(func() {
+		fs := &fontSet{song: assets.Song, hei: assets.Hei}
+		if fs.songHas, fontsErr = assets.Covers(fs.song); fontsErr != nil {
+			return
+		}
+		fs.heiHas, fontsErr = assets.Covers(fs.hei)
+		fontsVal = fs
+	})
+	if fontsErr != nil {
+		return nil, fmt.Errorf("pdf: reading fonts: %w", fontsErr)
+	}
+	return fontsVal, nil
+}
+
+// style is a face and size for a run of text. Text is always set in the style's face, except
+// characters the face lacks, which fall back to the other face (rare hanzi in names).
+type style struct {
+	fam  string
+	size float64 // points
+}
+
+var (
+	body    = style{famSong, bodySize}
+	cell    = style{famSong, cellSize}
+	cellHei = style{famHei, cellSize}
+)
+
+// renderer is the state of one layout pass.
+type renderer struct {
+	pdf   *fpdf.Fpdf
+	r     *document.Report
+	o     Options
+	fonts *fontSet
+
+	left, right, top, bottom float64 // margins
+	width                    float64 // of the text block
+	y                        float64 // top of the next thing to draw
+
+	coverPages   int         // pages without a number before page 1
+	fresh        bool        // nothing drawn on this page yet
+	tocPages     map[int]int // heading index → page, from the previous pass
+	headingPages map[int]int // heading index → page, this pass
+	tocLinks     map[int]int // heading index → internal link id made by the 目录
+}
+
+// famFor picks the face that will draw r in style fam.
+func (d *renderer) famFor(fam string, r rune) string {
+	if r < 0x80 {
+		return fam
+	}
+	if fam == famSong && !d.fonts.songHas[r] && d.fonts.heiHas[r] {
+		return famHei
+	}
+	if fam == famHei && !d.fonts.heiHas[r] && d.fonts.songHas[r] {
+		return famSong
+	}
+	return fam
+}
+
+// runs cuts s into pieces that are each drawn in one face.
+func (d *renderer) runs(st style, s string) (fams []string, texts []string) {
+	for _, r := range s {
+		f := d.famFor(st.fam, r)
+		if n := len(fams); n > 0 && fams[n-1] == f {
+			texts[n-1] += string(r)
+			continue
+		}
+		fams = append(fams, f)
+		texts = append(texts, string(r))
+	}
+	return fams, texts
+}
+
+// measure returns the width of s in style st, in millimetres.
+func (d *renderer) measure(st style, s string) float64 {
+	fams, texts := d.runs(st, s)
+	w := 0.0
+	for i, f := range fams {
+		d.pdf.SetFont(f, "", st.size)
+		w += d.pdf.GetStringWidth(texts[i])
+	}
+	return w
+}
+
+// measurer returns measure bound to a style, the shape splitLines wants.
+func (d *renderer) measurer(st style) func(string) float64 {
+	return func(s string) float64 { return d.measure(st, s) }
+}
+
+// text draws s with its left end at x and its baseline at y. spacing is extra space after
+// each character (PDF Tc), used to justify lines.
+func (d *renderer) text(st style, x, y float64, s string, spacing float64) {
+	if spacing != 0 {
+		d.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc", spacing/ptMM))
+	}
+	fams, texts := d.runs(st, s)
+	for i, f := range fams {
+		d.pdf.SetFont(f, "", st.size)
+		d.pdf.Text(x, y, texts[i])
+		x += d.pdf.GetStringWidth(texts[i]) + spacing*float64(len([]rune(texts[i])))
+	}
+	if spacing != 0 {
+		d.pdf.RawWriteStr("0 Tc")
+	}
+	d.fresh = false
+}
+
+// baseline is where text of size pt sits in a line box of height h starting at top: the
+// ideographic em box (ascent ≈ 0.88 em) is centred in the box.
+func baseline(top, h, pt float64) float64 {
+	return top + h/2 + 0.38*pt*ptMM
+}
+
+// pitch is the line height in millimetres for type of size pt.
+func pitch(pt, factor float64) float64 { return pt * ptMM * factor }
+
+// line draws one line of a paragraph in the box [x, x+w] at the current y, aligned by
+// align ("", "left", "right", "center", or "justify" to spread it to the full width).
+func (d *renderer) line(st style, x, w float64, s string, align string, h float64) {
+	nat := d.measure(st, s)
+	spacing := 0.0
+	switch align {
+	case "right":
+		x += w - nat
+	case "center":
+		x += (w - nat) / 2
+	case "justify":
+		n := len([]rune(s))
+		last := []rune(s)[max(n-1, 0)]
+		if n > 0 && isHangable(last) && nat > w+1e-6 {
+			nat -= d.measure(st, string(last)) // the hanging mark does not count
+			n--
+		}
+		// Spread only small gaps: a short line (a long word moved down) stays ragged.
+		if slack := w - nat; n > 1 && slack > 0 && slack < 3*st.size*ptMM {
+			spacing = slack / float64(n-1)
+		}
+	}
+	d.text(st, x, baseline(d.y, h, st.size), s, spacing)
+}
+
+// room is the height left on the current page.
+func (d *renderer) room() float64 { return pageH - d.bottom - d.y }
+
+// newPage starts a page and puts y at the top of the text block.
+func (d *renderer) newPage() {
+	d.pdf.AddPage()
+	d.y = d.top
+	d.fresh = true
+}
+
+// ensure starts a new page unless h more millimetres fit on this one.
+func (d *renderer) ensure(h float64) {
+	if d.pdf.PageNo() == 0 || (h > d.room()+1e-6 && !d.fresh) {
+		d.newPage()
+	}
+}
+
+// folio is the printed page number of the current page (0 on the cover).
+func (d *renderer) folio() int { return d.pdf.PageNo() - d.coverPages }
+
+// pageHeader draws what lies under the text: the watermark and the seal strip.
+func (d *renderer) pageHeader() {
+	p := d.pdf
+	if d.o.Draft {
+		p.SetTextColor(215, 215, 215)
+		p.SetFont(famHei, "", 120)
+		const mark = "草稿"
+		w := p.GetStringWidth(mark)
+		p.TransformBegin()
+		p.TransformRotate(45, pageW/2, pageH/2)
+		p.Text(pageW/2-w/2, pageH/2+0.38*120*ptMM, mark)
+		p.TransformEnd()
+		p.SetTextColor(0, 0, 0)
+	}
+	if d.o.Seal {
+		x, y := pageW-sealInset-sealW, (pageH-sealH)/2
+		p.SetDrawColor(150, 150, 150)
+		p.SetLineWidth(0.3)
+		p.SetDashPattern([]float64{1.5, 1.2}, 0)
+		p.Rect(x, y, sealW, sealH, "D")
+		p.SetDashPattern(nil, 0)
+		p.SetTextColor(150, 150, 150)
+		p.SetFont(famHei, "", 10)
+		ch := 10 * ptMM * 1.6
+		label := []rune("骑缝章")
+		y0 := pageH/2 - ch*float64(len(label))/2
+		for i, r := range label { // stacked: a vertical label reads top to bottom
+			s := string(r)
+			p.Text(x+(sealW-p.GetStringWidth(s))/2, y0+ch*float64(i)+ch/2+0.38*10*ptMM, s)
+		}
+		p.SetTextColor(0, 0, 0)
+		p.SetDrawColor(0, 0, 0)
+	}
+}
+
+// pageFooter prints "— N —" centred under the text block on numbered pages.
+func (d *renderer) pageFooter() {
+	n := d.folio()
+	if n < 1 {
+		return
+	}
+	s := fmt.Sprintf("— %d —", n)
+	st := style{famSong, folioSize}
+	w := d.measure(st, s)
+	d.text(st, (pageW-w)/2, pageH-d.bottom+folioGap+folioSize*ptMM*0.7, s, 0)
+}
+
+// wrap breaks text (which may hold newlines) into lines for a box w wide, with an indent on
+// the first line of every paragraph.
+func (d *renderer) wrap(st style, text string, w, indent float64, hang bool) [][]string {
+	m := d.measurer(st)
+	var paras [][]string
+	for _, para := range strings.Split(text, "\n") {
+		paras = append(paras, splitLines(strings.TrimRight(para, " \t\r"), m, w-indent, w, hang))
+	}
+	return paras
+}
+
+// em is the width of one full-width character in style st.
+func em(st style) float64 { return st.size * ptMM }
+
+// roundUp avoids hairline overflows from float noise when comparing heights.
+func roundUp(v float64) float64 { return math.Ceil(v*1000) / 1000 }

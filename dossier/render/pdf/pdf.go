@@ -1,0 +1,161 @@
+// Package pdf renders a document.Report as an A4 PDF in the style of Chinese government
+// application materials: GB/T 9704-like margins relaxed for 申报材料, Song body text with
+// Hei headings, a cover without a page number, "— N —" page numbers, a 目录 with real page
+// numbers, bordered tables whose rows never split, Chinese line breaking (避头尾), and the
+// print options (binding margin, cross-page seal strip, 草稿 watermark).
+//
+// It draws with codeberg.org/go-pdf/fpdf but breaks lines itself (see linebreak.go), because
+// fpdf's word wrapping knows nothing of Chinese punctuation rules. Output is deterministic:
+// the same report and options give the same bytes.
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"dossier/dossier/document"
+)
+
+// Options choose the variant of the layout.
+type Options struct {
+	// Draft prints a diagonal light-grey 草稿 watermark behind the text of every page.
+	Draft bool
+	// Print lays the pages out for binding: a 28 mm left binding margin (订口) and 26 mm on the
+	// right. Without it the 156 mm text block is centred (27 mm each side), so screen and
+	// print copies paginate identically and the 目录 stays valid for both.
+	Print bool
+	// Seal marks the cross-page seal (骑缝章) zone: a dashed strip ~42 mm tall on the right
+	// (fore-) edge of every page, vertically centred and labelled 骑缝章, which no content
+	// touches.
+	Seal bool
+}
+
+// ErrEmpty is returned for a nil report or one with neither a cover nor blocks.
+var ErrEmpty = errors.New("pdf: empty report")
+
+// maxPasses bounds the layout passes: the first collects the pages of the headings for the
+// 目录, the second prints them; a third is needed only if the 目录 changed the pagination.
+const maxPasses = 4
+
+// Render writes r as PDF to w. It never panics: fpdf errors (sticky inside fpdf) and panics
+// are returned as errors, and nothing is written to w unless rendering succeeded.
+func Render(w io.Writer, r *document.Report, o Options) (err error) {
+	if r == nil || (r.Cover == nil && len(r.Blocks) == 0) {
+		return ErrEmpty
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: render panicked: %v", p)
+		}
+	}()
+	var pages map[int]int // heading index → printed page number, from the previous pass
+	var rd *renderer
+	for pass := 0; pass < maxPasses; pass++ {
+		rd, err = newRenderer(r, o, pages)
+		if err != nil {
+			return err
+		}
+		if err = rd.render(); err != nil {
+			return err
+		}
+		if pass > 0 && samePages(pages, rd.headingPages) {
+			break
+		}
+		pages = rd.headingPages
+	}
+	if err := rd.finish(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := rd.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: writing: %w", err)
+	}
+	_, err = w.Write(tagSubsets(buf.Bytes()))
+	return err
+}
+
+func samePages(a, b map[int]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// Font families as registered with fpdf. fpdf names a UTF-8 font "utf8"+family in the file;
+// the first three letters of the family ("sub") make that name exactly as long as a subset
+// tag "ABCDEF+", so tagSubsets can rename the fonts in place without moving any object.
+const (
+	famSong = "subsungtil-gb"
+	famHei  = "subwqy-microhei"
+)
+
+// tagSubsets renames "/utf8sub<name>" to "/XXXXXX+<name>": PDF readers (and pdffonts) then
+// know the fonts are subsets. The tag is derived from the file's own hash, so it is stable for
+// the same input and differs between different subsets.
+func tagSubsets(b []byte) []byte {
+	sum := sha256.Sum256(b)
+	for i, fam := range []string{famSong, famHei} {
+		var tag [7]byte
+		for j := 0; j < 6; j++ {
+			tag[j] = 'A' + sum[6*i+j]%26
+		}
+		tag[6] = '+'
+		old := []byte("/utf8" + fam)
+		repl := append([]byte("/"), tag[:]...)
+		repl = append(repl, fam[3:]...)
+		b = bytes.ReplaceAll(b, old, repl)
+	}
+	return b
+}
+
+// newRenderer makes an fpdf document with the fonts, metadata and page decorations set up.
+func newRenderer(r *document.Report, o Options, tocPages map[int]int) (*renderer, error) {
+	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
+	fonts, err := loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	p.AddUTF8FontFromBytes(famSong, "", fonts.song)
+	p.AddUTF8FontFromBytes(famHei, "", fonts.hei)
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
+	}
+	created := r.Created
+	if created.IsZero() {
+		created = time.Unix(0, 0).UTC() // never time.Now: output must be reproducible
+	}
+	p.SetCreationDate(created)
+	p.SetModificationDate(created)
+	p.SetCatalogSort(true)
+	p.SetCompression(true)
+	p.SetTitle(r.Title, true)
+	p.SetSubject(r.Subject, true)
+	p.SetAuthor(r.Author, true)
+	p.SetCreator("Dossier", true)
+	p.SetProducer("Dossier (fpdf)", true)
+	p.SetLang("zh-CN")
+	p.SetAutoPageBreak(false, 0) // the renderer breaks pages itself, never inside a row
+	p.SetMargins(0, 0, 0)
+
+	rd := &renderer{pdf: p, r: r, o: o, fonts: fonts, tocPages: tocPages, headingPages: map[int]int{}}
+	rd.left, rd.right = 27, 27
+	if o.Print {
+		rd.left, rd.right = 28, 26
+	}
+	rd.top, rd.bottom = 30, 25
+	rd.width = pageW - rd.left - rd.right
+	p.SetHeaderFuncMode(rd.pageHeader, false)
+	p.SetFooterFunc(rd.pageFooter)
+	return rd, nil
+}
