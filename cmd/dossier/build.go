@@ -1,0 +1,192 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"dossier/dossier"
+	"dossier/dossier/document"
+	"dossier/dossier/pack"
+	"dossier/dossier/programme"
+	"dossier/dossier/render/xlsx"
+)
+
+func (a *app) buildCommand() *cobra.Command {
+	var out string
+	var draft, force bool
+	cmd := &cobra.Command{
+		Use:   "build ID FILE --out DIR",
+		Short: "生成申报包（PDF 报告、Excel 汇总表、打印稿、清单）到 DIR",
+		Args:  usageArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return fail(exitInvalid, "请用 --out 指定申报包文件夹，例如 --out 申报包/%s", args[0])
+			}
+			ev, err := a.evaluate(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: a.now(), Generator: "dossier " + version})
+			switch {
+			case errors.Is(err, pack.ErrInvalid):
+				printCheck(a.stdout, ev)
+				return fail(exitInvalid, "数据有误，未生成申报包（可加 --draft 生成带“草稿”水印的草稿）")
+			case errors.Is(err, pack.ErrNotEligible):
+				printCheck(a.stdout, ev)
+				return fail(exitFailed, "不符合申报条件，未生成申报包（可加 --draft 生成带“草稿”水印的草稿）")
+			case errors.Is(err, pack.ErrExists):
+				return fail(exitInvalid, "%v", strings.TrimPrefix(err.Error(), "pack: package exists："))
+			case err != nil:
+				return fail(exitInvalid, "生成申报包失败：%v", err)
+			}
+			kind := "申报包"
+			if draft {
+				kind = "草稿申报包"
+			}
+			fmt.Fprintf(a.stdout, "已生成%s：%s（%d 个文件）\n", kind, out, len(m.Files))
+			for _, f := range m.Files {
+				fmt.Fprintf(a.stdout, "  %s  %s\n", humanSize(f.Size), f.Path)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "申报包文件夹（将新建）")
+	cmd.Flags().BoolVar(&draft, "draft", false, "即使数据不完整或不符合条件也生成，每页带“草稿”水印")
+	cmd.Flags().BoolVar(&force, "force", false, "覆盖已存在的申报包")
+	return cmd
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%6.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%6.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%6d B ", n)
+}
+
+func (a *app) verifyCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "verify DIR",
+		Short: "按 manifest.json 检查申报包：缺少、多出或被修改的文件（退出码 0 完整，1 不完整，2 不是申报包）",
+		Args:  usageArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := pack.Verify(args[0])
+			if err != nil {
+				return fail(exitInvalid, "%s 不是申报包：没有可读的 manifest.json", args[0])
+			}
+			fmt.Fprint(a.stdout, r.String())
+			if !r.Intact() {
+				return fail(exitFailed, "申报包不完整")
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) aggregateCommand() *cobra.Command {
+	var out string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "aggregate ID --out FILE.xlsx INPUT...",
+		Short: "把多个数据文件或申报包汇总成一张汇总表（市局的工作）",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return fail(exitInvalid, "需要项目编号和至少一个数据文件或申报包\n用法：%s", cmd.UseLine())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" || !strings.HasSuffix(strings.ToLower(out), ".xlsx") {
+				return fail(exitInvalid, "请用 --out 指定汇总表文件（.xlsx）")
+			}
+			if _, err := os.Stat(out); err == nil && !force {
+				return fail(exitInvalid, "%s 已存在（如要覆盖，请加 --force）", out)
+			}
+			p, err := a.programme(args[0])
+			if err != nil {
+				return err
+			}
+			sheet, n, err := a.aggregate(p, args[1:])
+			if err != nil {
+				return err
+			}
+			if err := writeAtomically(out, sheet, a); err != nil {
+				return fail(exitInvalid, "无法写入 %s：%v", out, err)
+			}
+			fmt.Fprintf(a.stdout, "已汇总 %d 份申报材料：%s\n", n, out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "汇总表文件（.xlsx）")
+	cmd.Flags().BoolVar(&force, "force", false, "覆盖已存在的文件")
+	return cmd
+}
+
+// aggregate evaluates every input (a data file, or a package folder holding one) and builds the
+// programme's summary sheet; any invalid input stops it with every problem listed.
+func (a *app) aggregate(p *programme.Programme, inputs []string) ([]*document.Sheet, int, error) {
+	var evals []*programme.Evaluation
+	var bad []string
+	for _, in := range inputs {
+		path := in
+		if fi, err := os.Stat(in); err == nil && fi.IsDir() {
+			path = filepath.Join(in, pack.DataFileName)
+		}
+		f, err := dossier.ReadFile(path)
+		if err != nil {
+			bad = append(bad, fmt.Sprintf("%s：%v", in, err))
+			continue
+		}
+		ev := programme.Evaluate(p, f, a.now())
+		if ev.Invalid() {
+			for _, pr := range ev.Problems {
+				if !pr.Warning {
+					bad = append(bad, fmt.Sprintf("%s：%s", in, pr.Message))
+				}
+			}
+			continue
+		}
+		evals = append(evals, ev)
+	}
+	if len(bad) > 0 {
+		return nil, 0, fail(exitInvalid, "以下输入有误，未生成汇总表：\n  %s", strings.Join(bad, "\n  "))
+	}
+	var sheets []*document.Sheet
+	for _, o := range p.Outputs {
+		if o.Kind.S != programme.KindSheet {
+			continue
+		}
+		sh, err := programme.Sheet(&o, evals)
+		if err != nil {
+			return nil, 0, fail(exitInvalid, "%v", err)
+		}
+		sheets = append(sheets, sh)
+	}
+	if len(sheets) == 0 {
+		return nil, 0, fail(exitInvalid, "项目“%s”的模板没有定义汇总表", p.ID.S)
+	}
+	return sheets, len(evals), nil
+}
+
+func writeAtomically(path string, sheets []*document.Sheet, a *app) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := xlsx.RenderWith(tmp, xlsx.Options{Created: a.now(), Creator: "dossier " + version}, sheets...); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

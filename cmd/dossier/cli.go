@@ -1,0 +1,281 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"dossier/dossier"
+	"dossier/dossier/programme"
+	"dossier/templates"
+)
+
+// Exit codes of CONTRACT.md.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // not eligible, not intact
+	exitInvalid = 2 // invalid data, not a package, bad usage
+)
+
+// exitError carries an exit code up through cobra.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func fail(code int, format string, args ...any) error {
+	return &exitError{code: code, msg: fmt.Sprintf(format, args...)}
+}
+
+// app is what the commands share: where templates come from, the clock, output streams.
+type app struct {
+	templatesDir string
+	now          func() time.Time
+	stdout       io.Writer
+	stderr       io.Writer
+	gui          func(args []string) error // nil in builds without a GUI
+}
+
+// run executes the command line and returns the process exit code.
+func run(a *app, args []string) int {
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	err := root.Execute()
+	var ee *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintln(a.stderr, ee.msg)
+		}
+		return ee.code
+	default:
+		fmt.Fprintln(a.stderr, "错误：", err)
+		return exitInvalid
+	}
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "dossier",
+		Short: "Dossier 申报材料助手：政府扶持项目申报的资格检查与申报材料生成",
+		Long: "Dossier 申报材料助手：按通知的条件检查企业是否符合申报资格，生成通知要求的 PDF 报告、Excel 汇总表、" +
+			"光盘电子版和打印装订稿。\n不带参数运行时打开桌面程序。",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if a.gui == nil {
+				return cmd.Help()
+			}
+			return a.gui(args)
+		},
+	}
+	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "额外的模板文件夹：其中的模板新增或覆盖内置模板")
+	root.AddCommand(a.programmesCommand(), a.demoCommand(), a.checkCommand(), a.buildCommand(), a.verifyCommand(), a.aggregateCommand())
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return fail(exitInvalid, "参数错误：%v\n用法：%s", err, cmd.UseLine())
+	})
+	return root
+}
+
+// usageArgs reports a wrong argument count with the usage line, exit 2.
+func usageArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return fail(exitInvalid, "参数个数不对：需要 %d 个，得到 %d 个\n用法：%s", n, len(args), cmd.UseLine())
+		}
+		return nil
+	}
+}
+
+// programmes loads the embedded templates and the user folder, if any.
+func (a *app) programmes() (*programme.Set, error) {
+	folders := []fsys{templates.FS}
+	if a.templatesDir != "" {
+		if fi, err := os.Stat(a.templatesDir); err != nil || !fi.IsDir() {
+			return nil, fail(exitInvalid, "模板文件夹 %s 不存在或不是文件夹", a.templatesDir)
+		}
+		folders = append(folders, os.DirFS(a.templatesDir))
+	}
+	set, err := programme.LoadSet(folders...)
+	if err != nil {
+		return nil, fail(exitInvalid, "模板有错误，请修正后再运行：\n%v", err)
+	}
+	return set, nil
+}
+
+func (a *app) programme(id string) (*programme.Programme, error) {
+	set, err := a.programmes()
+	if err != nil {
+		return nil, err
+	}
+	p := set.Get(id)
+	if p == nil {
+		return nil, fail(exitInvalid, "没有编号为“%s”的申报项目。可用的项目见 dossier programmes", id)
+	}
+	return p, nil
+}
+
+func (a *app) programmesCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "programmes",
+		Short: "列出所有申报项目（编号<TAB>名称）",
+		Args:  usageArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			set, err := a.programmes()
+			if err != nil {
+				return err
+			}
+			for _, p := range set.All() {
+				fmt.Fprintf(a.stdout, "%s\t%s\n", p.ID.S, p.Title.S)
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) demoCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo ID",
+		Short: "输出该项目的示例数据文件（完整、有效、符合条件）",
+		Args:  usageArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := a.programme(args[0])
+			if err != nil {
+				return err
+			}
+			if p.Demo == nil {
+				return fail(exitInvalid, "项目“%s”没有示例数据", args[0])
+			}
+			_, err = a.stdout.Write(p.Demo)
+			return err
+		},
+	}
+}
+
+// evaluate reads a data file and judges it; an unreadable file is exit 2.
+func (a *app) evaluate(id, path string) (*programme.Evaluation, error) {
+	p, err := a.programme(id)
+	if err != nil {
+		return nil, err
+	}
+	f, err := dossier.ReadFile(path)
+	if err != nil {
+		return nil, fail(exitInvalid, "%s：%v", path, err)
+	}
+	ev := programme.Evaluate(p, f, a.now())
+	ev.SortProblems()
+	return ev, nil
+}
+
+// checkJSON is the --json output of check (CONTRACT.md, extended with labels and thresholds).
+type checkJSON struct {
+	Eligible bool                   `json:"eligible"`
+	Problems []programme.Problem    `json:"problems"`
+	Rules    []programme.RuleResult `json:"rules"`
+	Deadline string                 `json:"deadline,omitempty"`
+}
+
+func (a *app) checkCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "check ID FILE",
+		Short: "检查资格与完整性：逐条列出通知的条件、阈值和实际值（退出码 0 符合，1 不符合，2 数据有误）",
+		Args:  usageArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ev, err := a.evaluate(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := checkJSON{Eligible: ev.Eligible(), Problems: ev.Problems, Rules: ev.Rules}
+				if out.Problems == nil {
+					out.Problems = []programme.Problem{}
+				}
+				if !ev.Deadline.IsZero() {
+					out.Deadline = ev.Deadline.Format("2006-01-02")
+				}
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(out); err != nil {
+					return err
+				}
+			} else {
+				printCheck(a.stdout, ev)
+			}
+			switch {
+			case ev.Invalid():
+				return fail(exitInvalid, "")
+			case !ev.Eligible():
+				return fail(exitFailed, "")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "以 JSON 输出结果")
+	return cmd
+}
+
+func printCheck(w io.Writer, ev *programme.Evaluation) {
+	name := ev.FieldText("enterprise.name")
+	if name == "" {
+		name = "（未填写企业名称）"
+	}
+	fmt.Fprintf(w, "%s — %s\n\n", name, ev.Programme.Title.S)
+	var errs, warns []programme.Problem
+	for _, p := range ev.Problems {
+		if p.Warning {
+			warns = append(warns, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(w, "数据问题（%d 项，须先修正）：\n", len(errs))
+		for _, p := range errs {
+			fmt.Fprintf(w, "  ✗ %s\n", p.Message)
+		}
+		fmt.Fprintln(w)
+	}
+	if len(warns) > 0 {
+		fmt.Fprintf(w, "提示（%d 项）：\n", len(warns))
+		for _, p := range warns {
+			fmt.Fprintf(w, "  ! %s\n", p.Message)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, "申报条件：")
+	failed := 0
+	for _, r := range ev.Rules {
+		mark := "✓"
+		switch {
+		case !r.Applies:
+			mark = "–"
+		case !r.Passed:
+			mark = "✗"
+			failed++
+		}
+		fmt.Fprintf(w, "  %s %s\n", mark, r.Message)
+	}
+	fmt.Fprintln(w)
+	switch {
+	case len(errs) > 0:
+		fmt.Fprintf(w, "结论：数据有误，请先修正以上 %d 项问题。\n", len(errs))
+	case failed > 0:
+		fmt.Fprintf(w, "结论：不符合申报条件（%d 项条件不符合）。\n", failed)
+	default:
+		fmt.Fprintln(w, "结论：符合申报条件。")
+	}
+}

@@ -1,0 +1,245 @@
+package pack
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dossier/dossier/document"
+	"dossier/dossier/programme"
+	"dossier/dossier/render/bind"
+	"dossier/dossier/render/pdf"
+	"dossier/dossier/render/xlsx"
+)
+
+// Build errors.
+var (
+	// ErrExists: the target folder exists and is not empty, and Force was not given.
+	ErrExists = errors.New("pack: package exists")
+	// ErrInvalid: the data has problems (and Draft was not given).
+	ErrInvalid = errors.New("pack: invalid data")
+	// ErrNotEligible: the enterprise does not meet the rules (and Draft was not given).
+	ErrNotEligible = errors.New("pack: not eligible")
+)
+
+// DataFileName is the copy of the data file a package carries, so that a bureau can aggregate
+// packages and anyone can rebuild one.
+const DataFileName = "申报数据.json"
+
+// PrintDir holds the print-ready PDFs.
+const PrintDir = "print"
+
+// Options controls Build.
+type Options struct {
+	Out       string    // the package folder itself (created)
+	Force     bool      // replace an existing package
+	Draft     bool      // build even if invalid or ineligible, with a 草稿 watermark
+	Now       time.Time // creation time written into files and the manifest
+	Generator string    // "dossier VERSION"
+}
+
+// Build writes the package for one evaluated dossier. Nothing is left at Out unless the whole
+// package was written.
+func Build(ev *programme.Evaluation, o Options) (*Manifest, error) {
+	if !o.Draft {
+		if ev.Invalid() {
+			return nil, ErrInvalid
+		}
+		if !ev.Eligible() {
+			return nil, ErrNotEligible
+		}
+	}
+	out := filepath.Clean(o.Out)
+	if err := checkTarget(out, o.Force); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建输出文件夹 %s：%w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, ".dossier-build-*")
+	if err != nil {
+		return nil, fmt.Errorf("无法在 %s 中写入（请检查该文件夹是否存在且可写）：%w", parent, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if err := writeContents(tmp, ev, o); err != nil {
+		return nil, err
+	}
+	m, err := writeManifest(tmp, ev.Programme.ID.S, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := replace(tmp, out, o.Force); err != nil {
+		return nil, err
+	}
+	committed = true
+	return m, nil
+}
+
+func checkTarget(out string, force bool) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		if fi, statErr := os.Stat(out); statErr == nil && !fi.IsDir() {
+			return fmt.Errorf("%w：%s 是一个文件，不是文件夹", ErrExists, out)
+		}
+		return fmt.Errorf("无法读取输出文件夹 %s：%w", out, err)
+	case len(entries) > 0 && !force:
+		return fmt.Errorf("%w：%s 已存在且不为空（如要覆盖，请加 --force）", ErrExists, out)
+	}
+	return nil
+}
+
+// replace moves the finished package into place; an old one is moved aside first and removed
+// only after the new one is in place.
+func replace(tmp, out string, force bool) error {
+	var aside string
+	if _, err := os.Stat(out); err == nil {
+		aside = out + fmt.Sprintf(".old-%d", time.Now().UnixNano())
+		if err := os.Rename(out, aside); err != nil {
+			return fmt.Errorf("无法替换已有的 %s：%w", out, err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if aside != "" {
+			os.Rename(aside, out)
+		}
+		return fmt.Errorf("无法写入 %s：%w", out, err)
+	}
+	if aside != "" {
+		os.RemoveAll(aside)
+	}
+	return nil
+}
+
+func writeContents(dir string, ev *programme.Evaluation, o Options) error {
+	var printList []string
+	for _, spec := range ev.Outputs() {
+		switch spec.Kind.S {
+		case programme.KindReport:
+			rep := ev.Report(spec, o.Now)
+			var buf bytes.Buffer
+			if err := pdf.Render(&buf, rep, pdf.Options{Draft: o.Draft}); err != nil {
+				return fmt.Errorf("生成《%s》失败：%w", spec.File.S, err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, spec.File.S), buf.Bytes(), 0o644); err != nil {
+				return err
+			}
+			if spec.Print != nil {
+				line, err := writePrint(dir, rep, spec, o.Draft)
+				if err != nil {
+					return err
+				}
+				printList = append(printList, line)
+			}
+		case programme.KindSheet:
+			sh, err := programme.Sheet(spec, []*programme.Evaluation{ev})
+			if err != nil {
+				return err
+			}
+			if err := writeSheets(filepath.Join(dir, spec.File.S), o, sh); err != nil {
+				return err
+			}
+		}
+	}
+	if len(printList) > 0 {
+		note := "打印说明\n\n" + strings.Join(printList, "\n") +
+			"\n\n双面打印时每份均从右页（奇数页）开始；左侧为装订边。\n本文件夹外层的 Excel 与 PDF 为电子版，按通知要求刻录光盘报送。\n"
+		if err := os.WriteFile(filepath.Join(dir, PrintDir, "打印说明.txt"), []byte(note), 0o644); err != nil {
+			return err
+		}
+	}
+	data, err := json.MarshalIndent(ev.File, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, DataFileName), append(data, '\n'), 0o644)
+}
+
+// writePrint renders the print layout (binding margin, seal strip) and repeats it for the
+// copies the notice asks for.
+func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, draft bool) (string, error) {
+	ps := spec.Print
+	var one bytes.Buffer
+	opts := pdf.Options{Draft: draft, Print: ps.Binding != "none", Seal: ps.Seal}
+	if err := pdf.Render(&one, rep, opts); err != nil {
+		return "", fmt.Errorf("生成《%s》打印版失败：%w", spec.File.S, err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
+		return "", err
+	}
+	base := strings.TrimSuffix(spec.File.S, ".pdf")
+	name := fmt.Sprintf("%s（一式%s份）.pdf", base, chineseCount(ps.Copies))
+	f, err := os.Create(filepath.Join(dir, PrintDir, name))
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if err := bind.Copies(f, bytes.NewReader(one.Bytes()), ps.Copies); err != nil {
+		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", spec.File.S, ps.Copies, err)
+	}
+	line := fmt.Sprintf("- %s：%d 份", name, ps.Copies)
+	if ps.Seal {
+		line += "，右侧留有骑缝章位置"
+	}
+	if ps.Note != "" {
+		line += "。" + ps.Note
+	}
+	return line, f.Close()
+}
+
+func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
+	var buf bytes.Buffer
+	if err := xlsx.RenderWith(&buf, xlsx.Options{Created: o.Now, Creator: o.Generator}, sheets...); err != nil {
+		return fmt.Errorf("生成 %s 失败：%w", filepath.Base(path), err)
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+func writeManifest(dir, programmeID string, o Options) (*Manifest, error) {
+	items, err := scan(dir)
+	if err != nil {
+		return nil, err
+	}
+	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return m, os.WriteFile(filepath.Join(dir, ManifestName), append(b, '\n'), 0o644)
+}
+
+// chineseCount writes 1–99 as the notices do: 十, 两 for 2 (一式两份).
+func chineseCount(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n == 2:
+		return "两"
+	case n < 10:
+		return digits[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + digits[n%10]
+	case n < 100 && n%10 == 0:
+		return digits[n/10] + "十"
+	case n < 100:
+		return digits[n/10] + "十" + digits[n%10]
+	}
+	return fmt.Sprint(n)
+}
