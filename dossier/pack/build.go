@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"dossier/dossier/document"
@@ -127,38 +129,51 @@ func replace(tmp, out string, force bool) error {
 	return nil
 }
 
+// writeContents writes every document. The documents are independent, so they are rendered
+// in parallel (a package is mostly PDF layout and compression, and there are two cores).
 func writeContents(dir string, ev *programme.Evaluation, o Options) error {
-	var printList []string
-	for _, spec := range ev.Outputs() {
+	var jobs []func() error
+	specs := ev.Outputs()
+	printLines := make([]string, len(specs))
+	for i, spec := range specs {
 		switch spec.Kind.S {
 		case programme.KindReport:
 			rep := ev.Report(spec, o.Now)
-			var buf bytes.Buffer
-			if err := pdf.Render(&buf, rep, pdf.Options{Draft: o.Draft}); err != nil {
-				return fmt.Errorf("生成《%s》失败：%w", spec.File.S, err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, spec.File.S), buf.Bytes(), 0o644); err != nil {
-				return err
-			}
+			jobs = append(jobs, func() error {
+				var buf bytes.Buffer
+				if err := pdf.Render(&buf, rep, pdf.Options{Draft: o.Draft}); err != nil {
+					return fmt.Errorf("生成《%s》失败：%w", spec.File.S, err)
+				}
+				return os.WriteFile(filepath.Join(dir, spec.File.S), buf.Bytes(), 0o644)
+			})
 			if spec.Print != nil {
-				line, err := writePrint(dir, rep, spec, o.Draft)
-				if err != nil {
+				if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
 					return err
 				}
-				printList = append(printList, line)
+				jobs = append(jobs, func() (err error) {
+					printLines[i], err = writePrint(dir, rep, spec, o.Draft)
+					return err
+				})
 			}
 		case programme.KindSheet:
 			sh, err := programme.Sheet(spec, []*programme.Evaluation{ev})
 			if err != nil {
 				return err
 			}
-			if err := writeSheets(filepath.Join(dir, spec.File.S), o, sh); err != nil {
-				return err
-			}
+			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, spec.File.S), o, sh) })
 		}
 	}
-	if len(printList) > 0 {
-		note := "打印说明\n\n" + strings.Join(printList, "\n") +
+	if err := parallel(jobs); err != nil {
+		return err
+	}
+	var lines []string
+	for _, l := range printLines {
+		if l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) > 0 {
+		note := "打印说明\n\n" + strings.Join(lines, "\n") +
 			"\n\n双面打印时每份均从右页（奇数页）开始；左侧为装订边。\n本文件夹外层的 Excel 与 PDF 为电子版，按通知要求刻录光盘报送。\n"
 		if err := os.WriteFile(filepath.Join(dir, PrintDir, "打印说明.txt"), []byte(note), 0o644); err != nil {
 			return err
@@ -171,6 +186,23 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 	return os.WriteFile(filepath.Join(dir, DataFileName), append(data, '\n'), 0o644)
 }
 
+// parallel runs jobs on as many goroutines as there are CPUs and returns the first error.
+func parallel(jobs []func() error) error {
+	sem := make(chan struct{}, runtime.NumCPU())
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, job := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = job()
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
 // copies the notice asks for.
 func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, draft bool) (string, error) {
@@ -179,9 +211,6 @@ func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, dr
 	opts := pdf.Options{Draft: draft, Print: ps.Binding != "none", Seal: ps.Seal}
 	if err := pdf.Render(&one, rep, opts); err != nil {
 		return "", fmt.Errorf("生成《%s》打印版失败：%w", spec.File.S, err)
-	}
-	if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
-		return "", err
 	}
 	base := strings.TrimSuffix(spec.File.S, ".pdf")
 	name := fmt.Sprintf("%s（一式%s份）.pdf", base, chineseCount(ps.Copies))

@@ -413,6 +413,9 @@ func (e *Evaluation) judge() {
 		if r.value != nil {
 			if v, err := run(r.value, e.env); err == nil {
 				res.Value = Format(v, r.Format)
+				if r.Format == TypeMoney {
+					res.Value += " 万元"
+				}
 			} else {
 				res.Value = "无法计算（" + err.Error() + "）"
 			}

@@ -68,13 +68,16 @@ func (c *compiler) exprOf(s *Str, what string, env map[string]any, wantBool bool
 func (c *compiler) lines(lines []LineSpec, what string) {
 	for i := range lines {
 		l := &lines[i]
+		c.textOf(&l.Label, what+"的 label")
 		if l.Field.Set() {
 			if c.fieldAt(l.Field.S) == nil {
 				c.errs.Add(c.file, l.Field.Pos, "%s引用的字段 “%s” 不存在", what, l.Field.S)
 			}
+			if l.Value.Set() {
+				c.errs.Add(c.file, l.Value.Pos, "%s的一行不能同时有 field 和 value", what)
+			}
 			continue
 		}
-		c.textOf(&l.Label, what+"的 label")
 		c.textOf(&l.Value, what+"的 value")
 	}
 }

@@ -54,10 +54,15 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 			err = fmt.Errorf("pdf: render panicked: %v", p)
 		}
 	}()
+	full, err := loadFonts()
+	if err != nil {
+		return err
+	}
+	faces := cut(full, r)
 	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
 	for pass := 0; pass < maxPasses; pass++ {
-		rd, err = newRenderer(r, o, pages)
+		rd, err = newRenderer(r, o, pages, full, faces)
 		if err != nil {
 			return err
 		}
@@ -120,14 +125,10 @@ func tagSubsets(b []byte) []byte {
 }
 
 // newRenderer makes an fpdf document with the fonts, metadata and page decorations set up.
-func newRenderer(r *document.Report, o Options, tocPages map[int]int) (*renderer, error) {
+func newRenderer(r *document.Report, o Options, tocPages map[int]int, fonts *fontSet, faces *cutFonts) (*renderer, error) {
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
-	fonts, err := loadFonts()
-	if err != nil {
-		return nil, err
-	}
-	p.AddUTF8FontFromBytes(famSong, "", fonts.song)
-	p.AddUTF8FontFromBytes(famHei, "", fonts.hei)
+	p.AddUTF8FontFromBytes(famSong, "", faces.song)
+	p.AddUTF8FontFromBytes(famHei, "", faces.hei)
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
 	}
