@@ -30,7 +30,7 @@ type File struct {
 }
 
 // ErrNotDataFile is wrapped by Decode for input that is not a data file at all.
-var ErrNotDataFile = errors.New("dossier: not a data file")
+var ErrNotDataFile = errors.New("不是有效的数据文件")
 
 // Decode reads a data file. Syntax errors name the line and column, in Chinese.
 func Decode(r io.Reader) (*File, error) {
@@ -39,6 +39,9 @@ func Decode(r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("读取数据文件失败：%w", err)
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM from Windows editors
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, fmt.Errorf("%w：文件为空", ErrNotDataFile)
+	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(src, &top); err != nil {
 		return nil, fmt.Errorf("%w：%s", ErrNotDataFile, jsonErrMsg(src, err))

@@ -100,7 +100,7 @@ func checkTarget(out string, force bool) error {
 		if fi, statErr := os.Stat(out); statErr == nil && !fi.IsDir() {
 			return fmt.Errorf("%w：%s 是一个文件，不是文件夹", ErrExists, out)
 		}
-		return fmt.Errorf("无法读取输出文件夹 %s：%w", out, err)
+		return fmt.Errorf("无法使用输出文件夹 %s（请检查路径中的每一级是否都是可写的文件夹）：%w", out, err)
 	case len(entries) > 0 && !force:
 		return fmt.Errorf("%w：%s 已存在且不为空（如要覆盖，请加 --force）", ErrExists, out)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 
@@ -178,10 +179,24 @@ func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bo
 	p, err := expr.Compile(src.S, opts...)
 	if err != nil {
 		msg, _, _ := strings.Cut(err.Error(), "\n")
-		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, msg, src.S)
+		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, explainExprError(msg), src.S)
 		return nil
 	}
 	return p
+}
+
+var (
+	noFieldRe     = regexp.MustCompile(`type struct \{.*\} has no field (\S+)`)
+	unknownNameRe = regexp.MustCompile(`^unknown name (\S+)`)
+)
+
+// explainExprError puts expr's commonest compile errors in the template author's terms: our
+// records are generated struct types whose Go spelling means nothing to them.
+func explainExprError(msg string) string {
+	msg = noFieldRe.ReplaceAllString(msg, "没有字段 “$1”")
+	msg = unknownNameRe.ReplaceAllString(msg, "未知的名称 “$1”（不是字段、计算值或函数）")
+	msg = strings.Replace(msg, "unexpected token EOF", "表达式不完整", 1)
+	return msg
 }
 
 // run evaluates a compiled program; a runtime error (division by zero) is returned as is.

@@ -342,10 +342,26 @@ func (c *compiler) computed() {
 		if prog == nil {
 			continue
 		}
+		if want, ok := computedTypes[cm.Type.S]; !ok {
+			c.errs.Add(c.file, cm.Type.Pos, "计算值 “%s” 的类型 “%s” 未知（可用：%s）", cm.ID.S, cm.Type.S, strings.Join(sortedKeys(computedTypes), ", "))
+		} else if got := prog.Node().Type(); got != nil && got.Kind() != reflect.Interface && !want(got) {
+			c.errs.Add(c.file, cm.Expr.Pos, "计算值 “%s” 声明为 %s，但表达式的结果是 %s", cm.ID.S, cm.Type.S, got)
+		}
 		p.computed = append(p.computed, compiledComputed{cm, prog})
 		// Later expressions see the computed value with the type its expression has.
 		c.env[cm.ID.S] = sampleOf(prog)
 	}
+}
+
+// computedTypes are the types a computed value may declare, with what its expression must give.
+var computedTypes = map[string]func(reflect.Type) bool{
+	TypeMoney:   func(t reflect.Type) bool { return t == decType },
+	TypePercent: func(t reflect.Type) bool { return t == decType },
+	TypeInteger: func(t reflect.Type) bool { return t.Kind() == reflect.Int },
+	TypeText:    func(t reflect.Type) bool { return t.Kind() == reflect.String },
+	TypeBool:    func(t reflect.Type) bool { return t.Kind() == reflect.Bool },
+	TypeDate:    func(t reflect.Type) bool { return t == timeType },
+	"list":      func(t reflect.Type) bool { return t.Kind() == reflect.Slice },
 }
 
 // sampleOf is a zero value of a program's result type.

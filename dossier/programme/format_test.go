@@ -1,0 +1,122 @@
+package programme_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"dossier/dossier"
+	"dossier/dossier/document"
+	"dossier/dossier/programme"
+)
+
+func loadSample(t *testing.T) (*programme.Programme, *dossier.File) {
+	t.Helper()
+	src, err := os.ReadFile("testdata/hitech-sample.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	demoSrc, err := os.ReadFile("testdata/hitech-sample.demo.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := programme.Parse("hitech-sample.yaml", src, demoSrc)
+	if err != nil {
+		t.Fatalf("the format test template does not load:\n%v", err)
+	}
+	f, err := dossier.Decode(bytes.NewReader(demoSrc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, f
+}
+
+func answersRow(f *dossier.File, table string, i int) map[string]any {
+	return f.Answers[table].([]any)[i].(map[string]any)
+}
+
+// The format carries numbered tables that reference each other, a per-year table checked
+// against the enterprise's finance, and exact three-year ratios (hitech-sample.yaml).
+func TestHarderFormat(t *testing.T) {
+	p, f := loadSample(t)
+	ev := programme.Evaluate(p, f, today)
+	for _, pr := range ev.Problems {
+		t.Errorf("sample data: %s", pr.Message)
+	}
+	// 420.10 / 8402.00 is exactly 5%: the ratio passes at its threshold.
+	r := ruleOf(t, ev, "rd-ratio")
+	if !r.Passed || r.Value != "5.00%" {
+		t.Fatalf("rd-ratio at exactly 5%%: %s", r.Message)
+	}
+	if !ev.Eligible() {
+		t.Fatalf("sample not eligible: %v", ev.Rules)
+	}
+
+	// One cent less of R&D in 2018 (and in its cost table, to stay consistent) fails the ratio.
+	p, f = loadSample(t)
+	setFin(f, 2018, "rd_expense", json.Number("140.05"))
+	setFin(f, 2018, "rd_expense_domestic", json.Number("140.05"))
+	answersRow(f, "rd_costs", 2)["other"] = json.Number("9.99")
+	ev = programme.Evaluate(p, f, today)
+	if len(ev.Problems) != 0 {
+		t.Fatalf("problems: %v", ev.Problems)
+	}
+	if r := ruleOf(t, ev, "rd-ratio"); r.Passed {
+		t.Fatalf("rd-ratio just under 5%% passed: %s", r.Message)
+	}
+}
+
+func TestHarderFormatProblems(t *testing.T) {
+	cases := []struct {
+		name, field, want string
+		mutate            func(f *dossier.File)
+	}{
+		{"reference to a missing IP", "rd[1].ip_refs", "引用的编号“IP07”不存在", func(f *dossier.File) {
+			answersRow(f, "rd", 1)["ip_refs"] = []any{"IP01", "IP07"}
+		}},
+		{"text reference to a missing IP", "ps[0].ip_refs", "引用的编号“IP03”不存在", func(f *dossier.File) {
+			answersRow(f, "ps", 0)["ip_refs"] = "IP01、IP03"
+		}},
+		{"a year's costs do not add up to its R&D expense", "rd_costs[1].staff", "2017年研究开发费用合计（140.04万元）与财务数据中的研发费用（140.03万元）不一致", func(f *dossier.File) {
+			answersRow(f, "rd_costs", 1)["other"] = json.Number("10.01")
+		}},
+		{"a year twice in the per-year table", "rd_costs[2].year", "与第2行重复", func(f *dossier.File) {
+			answersRow(f, "rd_costs", 2)["year"] = json.Number("2017")
+		}},
+		{"product incomes do not add up", "ps", "应等于上年度高新技术产品（服务）收入", func(f *dossier.File) {
+			answersRow(f, "ps", 1)["income"] = json.Number("700")
+		}},
+		{"no IP rows", "ip", "至少需要 1 行", func(f *dossier.File) {
+			f.Answers["ip"] = []any{}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, f := loadSample(t)
+			c.mutate(f)
+			ev := programme.Evaluate(p, f, today)
+			for _, pr := range ev.Problems {
+				if pr.Field == c.field && strings.Contains(pr.Message, c.want) && !pr.Warning {
+					return
+				}
+			}
+			t.Fatalf("want a problem at %s containing %q, got %+v", c.field, c.want, ev.Problems)
+		})
+	}
+}
+
+// Numbered rows get their numbers by position, and a report table reads them.
+func TestNumberedRowsInReport(t *testing.T) {
+	p, f := loadSample(t)
+	ev := programme.Evaluate(p, f, today)
+	rep := ev.Report(ev.Outputs()[0], today)
+	tbl, ok := rep.Blocks[1].(*document.Table)
+	if !ok || len(tbl.Rows) != 2 {
+		t.Fatalf("want a 2-row IP table, got %#v", rep.Blocks)
+	}
+	if got := strings.Join(tbl.Rows[1], "|"); got != "IP02|控制器外壳|2018-03-05" {
+		t.Fatalf("row 2 = %q", got)
+	}
+}
