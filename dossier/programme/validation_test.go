@@ -28,8 +28,8 @@ func TestEveryProblemReported(t *testing.T) {
 	rows[0].(map[string]any)["rd_expense_domestic"] = json.Number("9999") // above rd_expense
 	rows[1].(map[string]any)["year"] = json.Number("2016")                // 2016 twice
 	rows[2].(map[string]any)["net_assets"] = "一万"                         // not a number
-	f.Answers["requested_amount"] = json.Number("300.005")                 // three decimals
-	f.Answers["category_basis"] = strings.Repeat("研", 301)                 // over 300 characters
+	f.Answers["requested_amount"] = json.Number("300.005")                // three decimals
+	f.Answers["category_basis"] = strings.Repeat("研", 301)                // over 300 characters
 	f.Answers["category"] = "subsidy"
 	f.Answers["legal_person"] = "maybe"
 	f.Answers["colour"] = "blue" // unknown: a warning
