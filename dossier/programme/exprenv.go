@@ -53,13 +53,18 @@ func decSignatures[R any]() []any {
 	}
 }
 
+// decPair converts a binary operator's two operands.
+func decPair(p []any) (a, b decimal.D, err error) {
+	if a, err = toDec(p[0]); err != nil {
+		return a, b, err
+	}
+	b, err = toDec(p[1])
+	return a, b, err
+}
+
 func decCompare(name string, ok func(int) bool) expr.Option {
 	return expr.Function(name, func(p ...any) (any, error) {
-		a, err := toDec(p[0])
-		if err != nil {
-			return nil, err
-		}
-		b, err := toDec(p[1])
+		a, b, err := decPair(p)
 		if err != nil {
 			return nil, err
 		}
@@ -69,11 +74,7 @@ func decCompare(name string, ok func(int) bool) expr.Option {
 
 func decArith(name string, op func(a, b decimal.D) (decimal.D, error)) expr.Option {
 	return expr.Function(name, func(p ...any) (any, error) {
-		a, err := toDec(p[0])
-		if err != nil {
-			return nil, err
-		}
-		b, err := toDec(p[1])
+		a, b, err := decPair(p)
 		if err != nil {
 			return nil, err
 		}

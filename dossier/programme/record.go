@@ -160,13 +160,8 @@ func (c *converter) value(r *record, f *Field, val any, path, label string) (any
 		}
 		c.add(path, label, "应为文字")
 	case TypeMoney, TypePercent:
-		var s string
-		switch x := val.(type) {
-		case json.Number:
-			s = x.String()
-		case string:
-			s = x
-		default:
+		s, ok := numberText(val)
+		if !ok {
 			c.add(path, label, "应为数字（如 1500.00）")
 			return nil, false
 		}
@@ -183,13 +178,8 @@ func (c *converter) value(r *record, f *Field, val any, path, label string) (any
 		}
 		return d, true
 	case TypeInteger:
-		var s string
-		switch x := val.(type) {
-		case json.Number:
-			s = x.String()
-		case string:
-			s = x
-		default:
+		s, ok := numberText(val)
+		if !ok {
 			c.add(path, label, "应为整数")
 			return nil, false
 		}
@@ -271,6 +261,17 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 		rows = reflect.Append(rows, row)
 	}
 	return rows.Interface(), true
+}
+
+// numberText is the text of a JSON number, or of a string the user typed ("1,500.00").
+func numberText(val any) (string, bool) {
+	switch x := val.(type) {
+	case json.Number:
+		return x.String(), true
+	case string:
+		return x, true
+	}
+	return "", false
 }
 
 // withNumber gives a numbered table's row its number by position (IP01, IP02 …).

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"dossier/dossier/decimal"
 	"dossier/dossier/document"
 )
 
@@ -128,28 +129,7 @@ func displayText(kind string, v any) string {
 		if kind == kindPercent {
 			return strconv.FormatFloat(x*100, 'f', 2, 64) + "%"
 		}
-		return groupThousands(strconv.FormatFloat(x, 'f', 2, 64))
+		return decimal.Float(x).Grouped(2)
 	}
 	return fmt.Sprint(v)
-}
-
-// groupThousands inserts commas into the integer part of a formatted number.
-func groupThousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return sign + b.String()
 }

@@ -420,8 +420,8 @@ func TestTextWidth(t *testing.T) {
 			t.Errorf("textWidth(%q) = %v, want %v", s, got, want)
 		}
 	}
-	if got := groupThousands("-1234567.50"); got != "-1,234,567.50" {
-		t.Errorf("groupThousands = %q", got)
+	if got := displayText(kindMoney, -1234567.5); got != "-1,234,567.50" {
+		t.Errorf("displayText(money) = %q", got)
 	}
 }
 
