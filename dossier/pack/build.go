@@ -139,19 +139,23 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 		switch spec.Kind.S {
 		case programme.KindReport:
 			rep := ev.Report(spec, o.Now)
-			jobs = append(jobs, func() error {
-				var buf bytes.Buffer
-				if err := pdf.Render(&buf, rep, pdf.Options{Draft: o.Draft}); err != nil {
-					return fmt.Errorf("生成《%s》失败：%w", spec.File.S, err)
-				}
-				return os.WriteFile(filepath.Join(dir, spec.File.S), buf.Bytes(), 0o644)
-			})
+			screen := pdf.Options{Draft: o.Draft}
 			if spec.Print != nil {
 				if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
 					return err
 				}
+			}
+			// The screen and print layouts differ only when the print has a binding margin or
+			// a seal strip; otherwise one render serves both (the cover letter).
+			if spec.Print == nil || printOptions(spec.Print, o.Draft) != screen {
+				jobs = append(jobs, func() error {
+					_, err := writeReport(dir, rep, spec, screen)
+					return err
+				})
+			}
+			if spec.Print != nil {
 				jobs = append(jobs, func() (err error) {
-					printLines[i], err = writePrint(dir, rep, spec, o.Draft)
+					printLines[i], err = writePrint(dir, rep, spec, o.Draft, screen)
 					return err
 				})
 			}
@@ -203,14 +207,39 @@ func parallel(jobs []func() error) error {
 	return errors.Join(errs...)
 }
 
+// printOptions is the layout of a report's print copies.
+func printOptions(ps *programme.PrintSpec, draft bool) pdf.Options {
+	return pdf.Options{Draft: draft, Print: ps.Binding != "none", Seal: ps.Seal}
+}
+
+// writeReport renders a report with opts into the package's top level.
+func writeReport(dir string, rep *document.Report, spec *programme.OutputSpec, opts pdf.Options) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, rep, opts); err != nil {
+		return nil, fmt.Errorf("生成《%s》失败：%w", spec.File.S, err)
+	}
+	return buf.Bytes(), os.WriteFile(filepath.Join(dir, spec.File.S), buf.Bytes(), 0o644)
+}
+
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
-// copies the notice asks for.
-func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, draft bool) (string, error) {
+// copies the notice asks for. When the print layout is the screen layout, the one render also
+// writes the screen copy.
+func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, draft bool, screen pdf.Options) (string, error) {
 	ps := spec.Print
-	var one bytes.Buffer
-	opts := pdf.Options{Draft: draft, Print: ps.Binding != "none", Seal: ps.Seal}
-	if err := pdf.Render(&one, rep, opts); err != nil {
-		return "", fmt.Errorf("生成《%s》打印版失败：%w", spec.File.S, err)
+	opts := printOptions(ps, draft)
+	var one []byte
+	if opts == screen {
+		b, err := writeReport(dir, rep, spec, opts)
+		if err != nil {
+			return "", err
+		}
+		one = b
+	} else {
+		var buf bytes.Buffer
+		if err := pdf.Render(&buf, rep, opts); err != nil {
+			return "", fmt.Errorf("生成《%s》打印版失败：%w", spec.File.S, err)
+		}
+		one = buf.Bytes()
 	}
 	base := strings.TrimSuffix(spec.File.S, ".pdf")
 	name := fmt.Sprintf("%s（一式%s份）.pdf", base, chineseCount(ps.Copies))
@@ -219,7 +248,7 @@ func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, dr
 		return "", err
 	}
 	defer f.Close()
-	if err := bind.Copies(f, bytes.NewReader(one.Bytes()), ps.Copies); err != nil {
+	if err := bind.Copies(f, bytes.NewReader(one), ps.Copies); err != nil {
 		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", spec.File.S, ps.Copies, err)
 	}
 	line := fmt.Sprintf("- %s：%d 份", name, ps.Copies)
