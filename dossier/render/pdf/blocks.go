@@ -203,6 +203,14 @@ func (d *renderer) signature(s *document.Signature) {
 			label += "（盖章）"
 		}
 		v := l.Value
+		if l.Label == "" {
+			// An unlabelled line is the signing unit itself: 太原市工业和信息化局（盖章）.
+			if l.Seal && !strings.Contains(v, "盖章") {
+				v += "（盖章）"
+			}
+			lines = append(lines, v)
+			continue
+		}
 		if v == "" && !l.Seal {
 			v = blank
 		}
