@@ -211,8 +211,15 @@ func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) 
 			e.problem(path, label, "未填写")
 		}
 	}
-	if f.Type.S == TypeTable {
+	switch f.Type.S {
+	case TypeTable:
 		e.checkRows(f, reflect.ValueOf(v), path, label, rec.rows[f.ID.S])
+	case TypeObject:
+		sub := rec.rows[f.ID.S]
+		obj := reflect.ValueOf(v)
+		for _, col := range sub.fields {
+			e.checkOne(col, sub.get(obj, col.ID.S), path+"."+col.ID.S, label+" "+col.Label.S, sub)
+		}
 	}
 }
 

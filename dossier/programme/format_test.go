@@ -120,3 +120,63 @@ func TestNumberedRowsInReport(t *testing.T) {
 		t.Fatalf("row 2 = %q", got)
 	}
 }
+
+// An object field (CONTRACT.md's innovation_scores) is one group of typed sub-fields: checked
+// field by field, and read in expressions as scores.ip.
+func TestObjectField(t *testing.T) {
+	src := []byte(`format: 1
+id: obj
+title: 对象字段
+sections:
+  - id: s
+    title: 评分
+    fields:
+      - id: scores
+        label: 创新能力评价
+        type: object
+        required: true
+        columns:
+          - {id: ip, label: 知识产权, type: integer, required: true, min: 0, max: 30}
+          - {id: growth, label: 企业成长性, type: integer, required: true, min: 0, max: 20}
+rules:
+  - {id: total, label: 总分, threshold: 70分以上（不含70分）, assert: scores.ip + scores.growth > 70, value: scores.ip + scores.growth}
+`)
+	p, err := programme.Parse("obj.yaml", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval := func(scores string) *programme.Evaluation {
+		f, err := dossier.Decode(strings.NewReader(`{"format":1,"programme":"obj","enterprise":{},"answers":{"scores":` + scores + `}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return programme.Evaluate(p, f, today)
+	}
+	ev := eval(`{"ip": 31, "growth": "x"}`)
+	var msgs []string
+	for _, pr := range ev.Problems {
+		if !strings.HasPrefix(pr.Field, "enterprise") {
+			msgs = append(msgs, pr.Field+" "+pr.Message)
+		}
+	}
+	got := strings.Join(msgs, "\n")
+	if !strings.Contains(got, "scores.ip 创新能力评价 知识产权：应不大于 30") || !strings.Contains(got, "scores.growth 创新能力评价 企业成长性：“x”不是整数") {
+		t.Fatalf("object problems:\n%s", got)
+	}
+	ev = eval(`{"ip": 30, "growth": 20}`)
+	if r := ruleOf(t, ev, "total"); r.Passed || r.Value != "50" {
+		t.Fatalf("total rule: %+v", r)
+	}
+	ev = eval(`[1]`)
+	if !strings.Contains(fmtProblems(ev), "应为一组数据") {
+		t.Fatalf("non-object: %s", fmtProblems(ev))
+	}
+}
+
+func fmtProblems(ev *programme.Evaluation) string {
+	var b strings.Builder
+	for _, p := range ev.Problems {
+		b.WriteString(p.Message + "\n")
+	}
+	return b.String()
+}

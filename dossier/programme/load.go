@@ -220,7 +220,20 @@ func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
 			}
 		}
 	}
-	if f.Type.S == TypeTable {
+	if f.Type.S == TypeObject {
+		if inTable {
+			errs.Add(file, f.Type.Pos, "表格或对象中不能再嵌套对象（字段 “%s”）", f.ID.S)
+		}
+		if len(f.Columns) == 0 {
+			errs.Add(file, f.Type.Pos, "对象字段 “%s” 没有 columns", f.ID.S)
+		}
+		for i := range f.Columns {
+			checkField(errs, file, &f.Columns[i], true)
+		}
+		if f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0 {
+			errs.Add(file, f.ID.Pos, "对象字段 “%s” 不能有 numbering/unique/min_rows/max_rows", f.ID.S)
+		}
+	} else if f.Type.S == TypeTable {
 		if inTable {
 			errs.Add(file, f.Type.Pos, "表格中不能再嵌套表格（字段 “%s”）", f.ID.S)
 		}
@@ -240,7 +253,7 @@ func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
 			errs.Add(file, f.Unique.Pos, "unique 指向不存在的列 “%s”", f.Unique.S)
 		}
 	} else if len(f.Columns) > 0 || f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0 {
-		errs.Add(file, f.ID.Pos, "只有表格字段可以有 columns/numbering/unique/min_rows/max_rows（字段 “%s”）", f.ID.S)
+		errs.Add(file, f.ID.Pos, "只有表格字段可以有 columns/numbering/unique/min_rows/max_rows，对象字段可以有 columns（字段 “%s”）", f.ID.S)
 	}
 }
 

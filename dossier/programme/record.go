@@ -20,12 +20,13 @@ const (
 	TypeDate     = "date"    // time.Time, written YYYY-MM-DD
 	TypeEnum     = "enum"    // string, one of Options
 	TypeBool     = "bool"
-	TypeMulti    = "multi" // []string, each one of Options (or free text when there are none)
-	TypeTable    = "table" // rows of Columns
+	TypeMulti    = "multi"  // []string, each one of Options (or free text when there are none)
+	TypeTable    = "table"  // rows of Columns
+	TypeObject   = "object" // one group of Columns (innovation_scores: {ip, conversion, …})
 )
 
 var fieldTypes = map[string]bool{TypeText: true, TypeTextarea: true, TypeMoney: true, TypeInteger: true,
-	TypePercent: true, TypeDate: true, TypeEnum: true, TypeBool: true, TypeMulti: true, TypeTable: true}
+	TypePercent: true, TypeDate: true, TypeEnum: true, TypeBool: true, TypeMulti: true, TypeTable: true, TypeObject: true}
 
 // record is a group of fields (the enterprise profile, a table's row) as a Go struct type built
 // at load time, so that expressions are type-checked against the template's own fields:
@@ -51,6 +52,8 @@ func goType(f *Field, rows map[string]*record) reflect.Type {
 		return reflect.TypeOf([]string{})
 	case TypeTable:
 		return reflect.SliceOf(rows[f.ID.S].typ)
+	case TypeObject:
+		return rows[f.ID.S].typ
 	}
 	return reflect.TypeOf("")
 }
@@ -59,7 +62,7 @@ func newRecord(fields []*Field) *record {
 	r := &record{fields: fields, index: map[string]int{}, rows: map[string]*record{}}
 	var sf []reflect.StructField
 	for i, f := range fields {
-		if f.Type.S == TypeTable {
+		if f.Type.S == TypeTable || f.Type.S == TypeObject {
 			r.rows[f.ID.S] = newRecord(rowFields(f))
 		}
 		r.index[f.ID.S] = i
@@ -237,6 +240,13 @@ func (c *converter) value(r *record, f *Field, val any, path, label string) (any
 		return out, true
 	case TypeTable:
 		return c.table(r.rows[f.ID.S], f, val, path, label)
+	case TypeObject:
+		obj, ok := val.(map[string]any)
+		if !ok {
+			c.add(path, label, "应为一组数据（JSON 对象）")
+			return nil, false
+		}
+		return c.convert(r.rows[f.ID.S], obj, path, label+" ").Interface(), true
 	}
 	return nil, false
 }
