@@ -133,12 +133,14 @@ func replace(tmp, out string, force bool) error {
 // in parallel (a package is mostly PDF layout and compression, and there are two cores).
 func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 	var jobs []func() error
+	var reports []*document.Report
 	specs := ev.Outputs()
 	printLines := make([]string, len(specs))
 	for i, spec := range specs {
 		switch spec.Kind.S {
 		case programme.KindReport:
 			rep := ev.Report(spec, o.Now)
+			reports = append(reports, rep)
 			screen := pdf.Options{Draft: o.Draft}
 			if spec.Print != nil {
 				if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
@@ -166,6 +168,10 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			}
 			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, spec.File.S), o, sh) })
 		}
+	}
+	// One cut of the fonts for every report of the package, before the parallel renders.
+	if err := pdf.Prepare(reports...); err != nil {
+		return err
 	}
 	if err := parallel(jobs); err != nil {
 		return err

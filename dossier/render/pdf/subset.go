@@ -1,9 +1,7 @@
 package pdf
 
 import (
-	"crypto/sha256"
 	"sort"
-
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -21,9 +19,8 @@ import (
 // numbers, the watermark, the seal strip), beyond the report's text.
 const rendererText = "（盖章）：目　录草稿骑缝章—年月日"
 
-// usedRunes lists the distinct characters a render of r can print, sorted.
-func usedRunes(r *document.Report) string {
-	set := map[rune]bool{}
+// usedRunes adds to set the distinct characters a render of r can print.
+func usedRunes(set map[rune]bool, r *document.Report) {
 	add := func(ss ...string) {
 		for _, s := range ss {
 			for _, c := range s {
@@ -68,6 +65,9 @@ func usedRunes(r *document.Report) string {
 			}
 		}
 	}
+}
+
+func sortedRunes(set map[rune]bool) string {
 	runes := make([]rune, 0, len(set))
 	for c := range set {
 		runes = append(runes, c)
@@ -76,43 +76,77 @@ func usedRunes(r *document.Report) string {
 	return string(runes)
 }
 
-type cutFonts struct{ song, hei []byte }
+type cutFonts struct {
+	runes     map[rune]bool // what the cut covers
+	song, hei []byte
+}
 
+// cutCache holds recent cuts. A cut serves any report whose characters it covers, so
+// Prepare can cut once for all the reports of a package.
 var cutCache struct {
 	sync.Mutex
-	byKey map[[32]byte]*cutFonts
-	order [][32]byte
+	entries []*cutFonts // most recent last
 }
 
 const cutCacheSize = 8
 
-// cut returns the faces cut down to the characters of r.
+// Prepare cuts the fonts once for all the given reports, so that rendering them (in parallel
+// or not) parses only small fonts. It is optional: Render cuts what it needs by itself.
+func Prepare(reports ...*document.Report) error {
+	full, err := loadFonts()
+	if err != nil {
+		return err
+	}
+	set := map[rune]bool{}
+	for _, r := range reports {
+		if r != nil {
+			usedRunes(set, r)
+		}
+	}
+	cutFor(full, set)
+	return nil
+}
+
+// cut returns the faces cut down to (at least) the characters of r.
 func cut(full *fontSet, r *document.Report) *cutFonts {
-	runes := usedRunes(r)
-	key := sha256.Sum256([]byte(runes))
+	set := map[rune]bool{}
+	usedRunes(set, r)
+	return cutFor(full, set)
+}
+
+func cutFor(full *fontSet, set map[rune]bool) *cutFonts {
 	cutCache.Lock()
-	if c, ok := cutCache.byKey[key]; ok {
-		cutCache.Unlock()
-		return c
+	for i := len(cutCache.entries) - 1; i >= 0; i-- {
+		if c := cutCache.entries[i]; covers(c.runes, set) {
+			cutCache.Unlock()
+			return c
+		}
 	}
 	cutCache.Unlock()
-	var song, hei []byte
+	runes := sortedRunes(set)
+	c := &cutFonts{runes: set}
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); song = fpdf.UTF8CutFont(full.song, runes) }()
-	go func() { defer wg.Done(); hei = fpdf.UTF8CutFont(full.hei, runes) }()
+	go func() { defer wg.Done(); c.song = fpdf.UTF8CutFont(full.song, runes) }()
+	go func() { defer wg.Done(); c.hei = fpdf.UTF8CutFont(full.hei, runes) }()
 	wg.Wait()
-	c := &cutFonts{song: song, hei: hei}
 	cutCache.Lock()
 	defer cutCache.Unlock()
-	if cutCache.byKey == nil {
-		cutCache.byKey = map[[32]byte]*cutFonts{}
+	if len(cutCache.entries) >= cutCacheSize {
+		cutCache.entries = cutCache.entries[1:]
 	}
-	if len(cutCache.order) >= cutCacheSize {
-		delete(cutCache.byKey, cutCache.order[0])
-		cutCache.order = cutCache.order[1:]
-	}
-	cutCache.byKey[key] = c
-	cutCache.order = append(cutCache.order, key)
+	cutCache.entries = append(cutCache.entries, c)
 	return c
+}
+
+func covers(have, need map[rune]bool) bool {
+	if len(have) < len(need) {
+		return false
+	}
+	for r := range need {
+		if !have[r] {
+			return false
+		}
+	}
+	return true
 }
