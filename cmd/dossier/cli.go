@@ -269,6 +269,9 @@ func printCheck(w io.Writer, ev *programme.Evaluation) {
 		}
 		fmt.Fprintf(w, "  %s %s\n", mark, r.Message)
 	}
+	for _, m := range ev.Milestones {
+		fmt.Fprintf(w, "  · %s：%s\n", m.Label, m.Date.Format("2006-01-02"))
+	}
 	fmt.Fprintln(w)
 	switch {
 	case len(errs) > 0:

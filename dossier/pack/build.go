@@ -137,6 +137,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 	specs := ev.Outputs()
 	printLines := make([]string, len(specs))
 	for i, spec := range specs {
+		name := ev.FileName(spec)
 		switch spec.Kind.S {
 		case programme.KindReport:
 			rep := ev.Report(spec, o.Now)
@@ -151,13 +152,13 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			// a seal strip; otherwise one render serves both (the cover letter).
 			if spec.Print == nil || printOptions(spec.Print, o.Draft) != screen {
 				jobs = append(jobs, func() error {
-					_, err := writeReport(dir, rep, spec, screen)
+					_, err := writeReport(dir, rep, name, screen)
 					return err
 				})
 			}
 			if spec.Print != nil {
 				jobs = append(jobs, func() (err error) {
-					printLines[i], err = writePrint(dir, rep, spec, o.Draft, screen)
+					printLines[i], err = writePrint(dir, rep, name, spec.Print, o.Draft, screen)
 					return err
 				})
 			}
@@ -166,7 +167,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			if err != nil {
 				return err
 			}
-			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, spec.File.S), o, sh) })
+			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, name), o, sh) })
 		}
 	}
 	// One cut of the fonts for every report of the package, before the parallel renders.
@@ -219,23 +220,22 @@ func printOptions(ps *programme.PrintSpec, draft bool) pdf.Options {
 }
 
 // writeReport renders a report with opts into the package's top level.
-func writeReport(dir string, rep *document.Report, spec *programme.OutputSpec, opts pdf.Options) ([]byte, error) {
+func writeReport(dir string, rep *document.Report, name string, opts pdf.Options) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := pdf.Render(&buf, rep, opts); err != nil {
-		return nil, fmt.Errorf("生成《%s》失败：%w", spec.File.S, err)
+		return nil, fmt.Errorf("生成《%s》失败：%w", name, err)
 	}
-	return buf.Bytes(), os.WriteFile(filepath.Join(dir, spec.File.S), buf.Bytes(), 0o644)
+	return buf.Bytes(), os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644)
 }
 
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
 // copies the notice asks for. When the print layout is the screen layout, the one render also
 // writes the screen copy.
-func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, draft bool, screen pdf.Options) (string, error) {
-	ps := spec.Print
+func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, draft bool, screen pdf.Options) (string, error) {
 	opts := printOptions(ps, draft)
 	var one []byte
 	if opts == screen {
-		b, err := writeReport(dir, rep, spec, opts)
+		b, err := writeReport(dir, rep, name, opts)
 		if err != nil {
 			return "", err
 		}
@@ -243,21 +243,20 @@ func writePrint(dir string, rep *document.Report, spec *programme.OutputSpec, dr
 	} else {
 		var buf bytes.Buffer
 		if err := pdf.Render(&buf, rep, opts); err != nil {
-			return "", fmt.Errorf("生成《%s》打印版失败：%w", spec.File.S, err)
+			return "", fmt.Errorf("生成《%s》打印版失败：%w", name, err)
 		}
 		one = buf.Bytes()
 	}
-	base := strings.TrimSuffix(spec.File.S, ".pdf")
-	name := fmt.Sprintf("%s（一式%s份）.pdf", base, chineseCount(ps.Copies))
-	f, err := os.Create(filepath.Join(dir, PrintDir, name))
+	printName := fmt.Sprintf("%s（一式%s份）.pdf", strings.TrimSuffix(name, ".pdf"), chineseCount(ps.Copies))
+	f, err := os.Create(filepath.Join(dir, PrintDir, printName))
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	if err := bind.Copies(f, bytes.NewReader(one), ps.Copies); err != nil {
-		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", spec.File.S, ps.Copies, err)
+		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", name, ps.Copies, err)
 	}
-	line := fmt.Sprintf("- %s：%d 份", name, ps.Copies)
+	line := fmt.Sprintf("- %s：%d 份", printName, ps.Copies)
 	if ps.Seal {
 		line += "，右侧留有骑缝章位置"
 	}

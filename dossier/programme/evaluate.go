@@ -43,6 +43,8 @@ type Evaluation struct {
 	// Deadline is the deadline that applies (zero if the template has none).
 	Deadline      time.Time
 	DeadlineLabel string
+	// Milestones are the informational deadlines that apply (the bureau's, not the applicant's).
+	Milestones []Milestone
 
 	env     map[string]any
 	ent     reflect.Value
@@ -77,6 +79,12 @@ func (e *Evaluation) Eligible() bool {
 func (e *Evaluation) Visible(id string) bool {
 	v, ok := e.visible[id]
 	return !ok || v
+}
+
+// Milestone is a dated step that is not the applicant's deadline.
+type Milestone struct {
+	Label string
+	Date  time.Time
 }
 
 // Evaluate types, checks and judges a data file. today stands in for a missing applied_on.
@@ -181,6 +189,13 @@ func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
 		v = rec.get(e.ent, id)
 	} else {
 		v = e.env[f.ID.S]
+		if prog := e.Programme.requiredIf[f.ID.S]; prog != nil && !f.Required {
+			if ok, err := run(prog, e.env); err == nil && ok == true {
+				required := *f
+				required.Required = true
+				f = &required
+			}
+		}
 	}
 	e.checkOne(f, v, path, label, rec)
 }
@@ -458,12 +473,21 @@ func ruleMessage(r RuleResult, why string) string {
 }
 
 func (e *Evaluation) judgeDeadline() {
+	judged := false
 	for _, d := range e.Programme.deadlines {
 		if d.when != nil {
 			if v, err := run(d.when, e.env); err != nil || v != true {
 				continue
 			}
 		}
+		if d.Informational {
+			e.Milestones = append(e.Milestones, Milestone{Label: d.Label.S, Date: d.date})
+			continue
+		}
+		if judged {
+			continue
+		}
+		judged = true
 		e.Deadline, e.DeadlineLabel = d.date, d.Label.S
 		res := RuleResult{ID: "deadline", Label: "申报截止日期", Applies: true,
 			Threshold: fmt.Sprintf("%s 前（含当日，%s）", d.date.Format("2006-01-02"), d.Label.S),
@@ -475,7 +499,6 @@ func (e *Evaluation) judgeDeadline() {
 		}
 		res.Message = ruleMessage(res, why)
 		e.Rules = append(e.Rules, res)
-		return
 	}
 }
 

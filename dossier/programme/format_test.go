@@ -180,3 +180,54 @@ func fmtProblems(ev *programme.Evaluation) string {
 	}
 	return b.String()
 }
+
+// Informational deadlines are listed, never judged; file names may be texts; required_if
+// makes a field required when its condition holds.
+func TestDeadlinesFileNamesRequiredIf(t *testing.T) {
+	src := []byte(`format: 1
+id: misc
+title: 其他格式
+deadlines:
+  - {id: online, label: 网上申报, date: 2019-05-10}
+  - {id: city, label: 市局汇总上报, date: 2019-05-13, informational: true}
+sections:
+  - id: s
+    title: 项目
+    fields:
+      - {id: stage, label: 项目阶段, type: enum, required: true, options: [{value: new}, {value: continuing}]}
+      - {id: done, label: 截至上月完成投资, type: money, required_if: 'stage == "continuing"'}
+outputs:
+  - id: sum
+    kind: sheet
+    file: "2019年{{enterprise.city}}上报汇总表.xlsx"
+    sheet: {title: x, columns: [{header: 企业, value: enterprise.name}]}
+`)
+	p, err := programme.Parse("misc.yaml", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval := func(answers string) *programme.Evaluation {
+		f, err := dossier.Decode(strings.NewReader(`{"format":1,"programme":"misc","applied_on":"2019-05-11","enterprise":{"city":"唐山/市"},"answers":` + answers + `}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return programme.Evaluate(p, f, today)
+	}
+	ev := eval(`{"stage": "new"}`)
+	if r := ruleOf(t, ev, "deadline"); r.Passed || !strings.Contains(r.Message, "2019-05-10") {
+		t.Errorf("deadline: %+v", r)
+	}
+	if len(ev.Milestones) != 1 || ev.Milestones[0].Label != "市局汇总上报" {
+		t.Errorf("milestones: %+v", ev.Milestones)
+	}
+	if strings.Contains(fmtProblems(ev), "截至上月完成投资") {
+		t.Errorf("done is required for a new project: %s", fmtProblems(ev))
+	}
+	ev = eval(`{"stage": "continuing"}`)
+	if !strings.Contains(fmtProblems(ev), "截至上月完成投资：未填写") {
+		t.Errorf("done not required for a continuing project: %s", fmtProblems(ev))
+	}
+	if got := ev.FileName(&p.Outputs[0]); got != "2019年唐山_市上报汇总表.xlsx" {
+		t.Errorf("file name = %q", got)
+	}
+}

@@ -80,18 +80,19 @@ type Programme struct {
 	// (<id>.demo.json beside the template).
 	Demo []byte
 
-	profile   *Profile
-	answers   *record
-	fields    map[string]*Field
-	sample    map[string]any
-	showIf    map[string]*vm.Program // field or section id → condition
-	computed  []compiledComputed
-	checks    []compiledCheck
-	rules     []compiledRule
-	deadlines []compiledDeadline
-	texts     map[*Str]*Text
-	exprs     map[*Str]*vm.Program
-	rowOf     map[*Str]*record // report tables: the row record their columns are written over
+	profile    *Profile
+	answers    *record
+	fields     map[string]*Field
+	sample     map[string]any
+	showIf     map[string]*vm.Program // field or section id → condition
+	requiredIf map[string]*vm.Program // field id → condition
+	computed   []compiledComputed
+	checks     []compiledCheck
+	rules      []compiledRule
+	deadlines  []compiledDeadline
+	texts      map[*Str]*Text
+	exprs      map[*Str]*vm.Program
+	rowOf      map[*Str]*record // report tables: the row record their columns are written over
 }
 
 type compiledComputed struct {
@@ -140,7 +141,7 @@ func Parse(file string, src, demo []byte) (*Programme, error) {
 	}
 	var errs ErrorList
 	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*vm.Program{},
-		texts: map[*Str]*Text{}, exprs: map[*Str]*vm.Program{}, rowOf: map[*Str]*record{}}
+		requiredIf: map[string]*vm.Program{}, texts: map[*Str]*Text{}, exprs: map[*Str]*vm.Program{}, rowOf: map[*Str]*record{}}
 	if !decodeStrict(file, src, &p.Template, &errs) {
 		return nil, errs.Err()
 	}
@@ -331,6 +332,9 @@ func (c *compiler) compileProgramme(fields []*Field) {
 			f := &s.Fields[fi]
 			if f.ShowIf.Set() {
 				p.showIf[f.ID.S] = c.compile(f.ShowIf, "字段 “"+f.ID.S+"” 的 show_if", nil, true)
+			}
+			if f.RequiredIf.Set() {
+				p.requiredIf[f.ID.S] = c.compile(f.RequiredIf, "字段 “"+f.ID.S+"” 的 required_if", nil, true)
 			}
 		}
 	}

@@ -31,6 +31,9 @@ type Deadline struct {
 	Label Str `yaml:"label"` // 研发费用加计扣除奖励资金项目
 	When  Str `yaml:"when"`  // expression; empty = always
 	Date  Str `yaml:"date"`  // YYYY-MM-DD, the last day allowed
+	// Informational deadlines are someone else's (the city bureau's summary): shown with the
+	// dossier, never judged.
+	Informational bool `yaml:"informational"`
 }
 
 // Section groups fields on the form and in navigation.
@@ -44,20 +47,22 @@ type Section struct {
 
 // Field is one answer on the form, or a column of a table field.
 type Field struct {
-	ID       Str      `yaml:"id"`
-	Label    Str      `yaml:"label"`
-	Type     Str      `yaml:"type"` // text textarea money integer percent date enum bool multi table
-	Required bool     `yaml:"required"`
-	ShowIf   Str      `yaml:"show_if"`
-	Help     string   `yaml:"help"`
-	Unit     string   `yaml:"unit"`      // shown after the value (万元 is implied for money)
-	MaxChars int      `yaml:"max_chars"` // 字数 limit for text and textarea
-	Min      Str      `yaml:"min"`       // for numbers
-	Max      Str      `yaml:"max"`
-	Decimals *int     `yaml:"decimals"` // most decimal places allowed (money: 2)
-	Validate Str      `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
-	Options  []Option `yaml:"options"`  // for enum and multi
-	Example  string   `yaml:"example"`  // placeholder text
+	ID       Str  `yaml:"id"`
+	Label    Str  `yaml:"label"`
+	Type     Str  `yaml:"type"` // text textarea money integer percent date enum bool multi table
+	Required bool `yaml:"required"`
+	ShowIf   Str  `yaml:"show_if"`
+	// RequiredIf makes a field required when the expression holds (top-level fields).
+	RequiredIf Str      `yaml:"required_if"`
+	Help       string   `yaml:"help"`
+	Unit       string   `yaml:"unit"`      // shown after the value (万元 is implied for money)
+	MaxChars   int      `yaml:"max_chars"` // 字数 limit for text and textarea
+	Min        Str      `yaml:"min"`       // for numbers
+	Max        Str      `yaml:"max"`
+	Decimals   *int     `yaml:"decimals"` // most decimal places allowed (money: 2)
+	Validate   Str      `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
+	Options    []Option `yaml:"options"`  // for enum and multi
+	Example    string   `yaml:"example"`  // placeholder text
 	// Table fields.
 	Columns   []Field `yaml:"columns"`
 	MinRows   int     `yaml:"min_rows"`
@@ -112,7 +117,7 @@ type Rule struct {
 type OutputSpec struct {
 	ID    Str        `yaml:"id"`
 	Kind  Str        `yaml:"kind"` // report | sheet
-	File  Str        `yaml:"file"` // file name in the package, as the notice names the document
+	File  Str        `yaml:"file"` // file name in the package, as the notice names it; may use {{ … }}
 	When  Str        `yaml:"when"`
 	Title Str        `yaml:"title"`
 	Print *PrintSpec `yaml:"print"`

@@ -22,9 +22,10 @@ func (c *compiler) outputs() {
 			c.errs.Add(c.file, o.ID.Pos, "输出 id “%s” 缺失或重复", o.ID.S)
 		}
 		seen[o.ID.S] = true
-		if !o.File.Set() || strings.ContainsAny(o.File.S, `/\:*?"<>|`) {
+		if literal := textLiterals(o.File.S); !o.File.Set() || strings.ContainsAny(literal, `/\:*?"<>|`) {
 			c.errs.Add(c.file, o.File.Pos, "%s的 file “%s” 应为不含路径符号的文件名", what, o.File.S)
 		}
+		c.textOf(&o.File, what+"的 file")
 		if o.When.Set() {
 			c.exprOf(&o.When, what+"的 when", nil, true)
 		}
@@ -34,12 +35,12 @@ func (c *compiler) outputs() {
 		}
 		switch o.Kind.S {
 		case KindReport:
-			if !strings.HasSuffix(o.File.S, ".pdf") {
+			if !strings.HasSuffix(textLiterals(o.File.S), ".pdf") {
 				c.errs.Add(c.file, o.File.Pos, "%s是报告，文件名应以 .pdf 结尾", what)
 			}
 			c.report(o, what)
 		case KindSheet:
-			if !strings.HasSuffix(o.File.S, ".xlsx") {
+			if !strings.HasSuffix(textLiterals(o.File.S), ".xlsx") {
 				c.errs.Add(c.file, o.File.Pos, "%s是汇总表，文件名应以 .xlsx 结尾", what)
 			}
 			if o.Sheet == nil {
@@ -206,4 +207,31 @@ func (c *compiler) sheet(s *SheetSpec, what string) {
 	if len(s.Total) > 0 && len(s.Total) != len(s.Columns) {
 		c.errs.Add(c.file, s.Title.Pos, "%s的 total 应与 columns 一样多（%d 列）", what, len(s.Columns))
 	}
+}
+
+// textLiterals is a text without its {{ … }} parts.
+func textLiterals(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{{")
+		j := strings.Index(s, "}}")
+		if i < 0 || j < i {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[j+2:]
+	}
+}
+
+// FileName is the output's file name for this dossier: its {{ … }} parts filled, and any
+// character a file name cannot hold replaced.
+func (e *Evaluation) FileName(o *OutputSpec) string {
+	name := strings.TrimSpace(e.text(&o.File))
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
+			return '_'
+		}
+		return r
+	}, name)
 }
