@@ -40,7 +40,7 @@ type app struct {
 	now          func() time.Time
 	stdout       io.Writer
 	stderr       io.Writer
-	gui          func(args []string) error // nil in builds without a GUI
+	gui          func(set *programme.Set, file string) error // nil in builds without a GUI
 }
 
 // run executes the command line and returns the process exit code.
@@ -67,18 +67,31 @@ func run(a *app, args []string) int {
 
 func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
-		Use:   "dossier",
 		Short: "Dossier 申报材料助手：政府扶持项目申报的资格检查与申报材料生成",
 		Long: "Dossier 申报材料助手：按通知的条件检查企业是否符合申报资格，生成通知要求的 PDF 报告、Excel 汇总表、" +
 			"光盘电子版和打印装订稿。\n不带参数运行时打开桌面程序。",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Use:           "dossier [数据文件.json]",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return fail(exitInvalid, "只能打开一个数据文件；子命令见 dossier --help")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if a.gui == nil {
 				return cmd.Help()
 			}
-			return a.gui(args)
+			set, err := a.programmes()
+			if err != nil {
+				return err
+			}
+			file := ""
+			if len(args) == 1 {
+				file = args[0]
+			}
+			return a.gui(set, file)
 		},
 	}
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "额外的模板文件夹：其中的模板新增或覆盖内置模板")

@@ -1,5 +1,8 @@
 package main
 
-// startGUI opens the desktop application; nil until the GUI exists, so that `dossier` with no
-// arguments prints the help.
-var startGUI func(args []string) error
+import "dossier/dossier/programme"
+
+// startGUI opens the desktop application with the programmes (embedded templates and the
+// --templates folder) and, if given, a data file to open. It is nil in builds without the GUI
+// (the ci tag), where `dossier` with no arguments prints the help.
+var startGUI func(set *programme.Set, file string) error

@@ -1,0 +1,204 @@
+package session
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"dossier/dossier"
+	"dossier/dossier/decimal"
+	"dossier/dossier/programme"
+	"dossier/dossier/validate"
+)
+
+// The statuses a dossier shows on the home screen.
+const (
+	StatusDraft    = "草稿"   // problems left: not a valid data file yet
+	StatusComplete = "完整"   // valid, but the enterprise does not meet every rule
+	StatusEligible = "符合条件" // valid and every applicable rule passes
+	StatusExported = "已导出"  // a package was built and nothing changed since
+)
+
+// Evaluate judges the dossier. The result is cached until the next change, so calling it after
+// every keystroke costs one evaluation per change.
+func (s *Session) Evaluate() *programme.Evaluation {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.evaluate()
+}
+
+func (s *Session) evaluate() *programme.Evaluation {
+	if s.ev == nil {
+		s.ev = programme.Evaluate(s.prog, s.file, s.now())
+		s.ev.SortProblems()
+	}
+	return s.ev
+}
+
+// ProblemsFor returns the problems reported at exactly path (a table's own problems, such as
+// a missing year, are at the table's path; a cell's at the cell's).
+func (s *Session) ProblemsFor(path string) []programme.Problem {
+	var out []programme.Problem
+	for _, p := range s.Evaluate().Problems {
+		if p.Field == path {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ProblemsUnder returns the problems at path and inside it (a table's rows and cells).
+func (s *Session) ProblemsUnder(path string) []programme.Problem {
+	var out []programme.Problem
+	for _, p := range s.Evaluate().Problems {
+		if p.Field == path || strings.HasPrefix(p.Field, path+"[") || strings.HasPrefix(p.Field, path+".") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Status is the dossier's state for the home screen: StatusDraft, StatusComplete or
+// StatusEligible (StatusExported is the UI's to record).
+func (s *Session) Status() string {
+	ev := s.Evaluate()
+	switch {
+	case ev.Invalid():
+		return StatusDraft
+	case ev.Eligible():
+		return StatusEligible
+	}
+	return StatusComplete
+}
+
+// CharCount returns the 字数 of the text at path and the field's limit (0 when none), counted
+// the way the rules count.
+func (s *Session) CharCount(path string) (n, max int) {
+	f := s.Field(path)
+	if f == nil {
+		return 0, 0
+	}
+	return validate.CharCount(s.Get(path)), f.MaxChars
+}
+
+// Export returns a copy of the data file as CONTRACT.md writes it: amounts and counts the user
+// typed as text ("1,500.00", full-width digits) become JSON numbers, 是/否 become booleans.
+// Text that is not a number stays as typed, so nothing is lost and Evaluate still reports it.
+func (s *Session) Export() *dossier.File {
+	b, _, err := s.Snapshot()
+	if err != nil {
+		return nil
+	}
+	f, err := dossier.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil
+	}
+	if f.AppliedOn = strings.TrimSpace(f.AppliedOn); f.AppliedOn == "" {
+		f.AppliedOn = s.now().Format("2006-01-02") // CONTRACT.md: applied_on defaults to today
+	}
+	for _, sec := range s.prog.Profile().Sections {
+		normalizeFields(sec.Fields, f.Enterprise)
+	}
+	for _, sec := range s.prog.Sections {
+		normalizeFields(sec.Fields, f.Answers)
+	}
+	return f
+}
+
+// ExportEvaluation evaluates the exported copy; it shares nothing with the session, so a
+// package can be built from it in another goroutine while the user goes on typing.
+func (s *Session) ExportEvaluation() *programme.Evaluation {
+	f := s.Export()
+	if f == nil {
+		return s.Evaluate()
+	}
+	s.mu.Lock()
+	now := s.now()
+	s.mu.Unlock()
+	ev := programme.Evaluate(s.prog, f, now)
+	ev.SortProblems()
+	return ev
+}
+
+func normalizeFields(fields []programme.Field, obj map[string]any) {
+	for i := range fields {
+		f := &fields[i]
+		v, ok := obj[f.ID.S]
+		if !ok {
+			continue
+		}
+		if f.Type.S == programme.TypeTable {
+			rows, _ := v.([]any)
+			for _, row := range rows {
+				if m, ok := row.(map[string]any); ok {
+					normalizeFields(f.Columns, m)
+				}
+			}
+			continue
+		}
+		if f.Type.S == programme.TypeObject {
+			if m, ok := v.(map[string]any); ok {
+				normalizeFields(f.Columns, m)
+			}
+			continue
+		}
+		obj[f.ID.S] = normalize(f, v)
+	}
+}
+
+// normalize turns typed text into the JSON value the contract expects, when it can.
+func normalize(f *programme.Field, v any) any {
+	str, ok := v.(string)
+	if !ok {
+		return v
+	}
+	t := strings.TrimSpace(str)
+	switch f.Type.S {
+	case programme.TypeMoney, programme.TypePercent:
+		pct := strings.HasSuffix(t, "%")
+		d, err := decimal.Parse(strings.TrimSuffix(t, "%"))
+		if err != nil {
+			return str
+		}
+		if pct && f.Type.S == programme.TypePercent {
+			d, _ = d.Quo(decimal.Int(100))
+		}
+		if b, err := d.MarshalJSON(); err == nil && d.Scale() >= 0 {
+			return json.Number(b)
+		}
+	case programme.TypeInteger:
+		if d, err := decimal.Parse(t); err == nil && d.Scale() == 0 {
+			return json.Number(d.Fixed(0))
+		}
+	case programme.TypeBool:
+		switch t {
+		case "是", "true":
+			return true
+		case "否", "false":
+			return false
+		}
+	case programme.TypeDate, programme.TypeEnum:
+		return t
+	}
+	return str
+}
+
+// Enterprise returns a copy of the enterprise object (values as typed), to save as the
+// enterprise's profile.
+func (s *Session) Enterprise() map[string]any {
+	b, _, err := s.Snapshot()
+	if err != nil {
+		return map[string]any{}
+	}
+	f, err := dossier.Decode(bytes.NewReader(b))
+	if err != nil {
+		return map[string]any{}
+	}
+	return f.Enterprise
+}
+
+// Name is the enterprise name (企业名称), trimmed.
+func (s *Session) Name() string { return strings.TrimSpace(s.Get("enterprise.name")) }
+
+// CreditCode is the 统一社会信用代码, trimmed.
+func (s *Session) CreditCode() string { return strings.TrimSpace(s.Get("enterprise.credit_code")) }

@@ -1,0 +1,283 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/programme"
+	"dossier/dossier/session"
+)
+
+// navSection is one entry of the section list: a section of the profile or the programme.
+type navSection struct {
+	id, title, help string
+	prefix          string // "enterprise." for profile fields, "" for answers
+	fields          []programme.Field
+	conditional     bool // a programme section that may be hidden (show_if)
+}
+
+// editor is the screen that edits a session: the dossier screen (profile and programme
+// sections, eligibility panel, 检查 and export) or, with profileOnly, the enterprise profile.
+type editor struct {
+	u            *UI
+	sess         *session.Session
+	profileOnly  bool
+	dossierID    int64
+	enterpriseID int64
+	storedStatus string
+	exportedAt   atomic.Uint64 // change count + 1 at the last export; status 已导出 while unchanged
+	forceSave    atomic.Bool   // save even when nothing changed (the status did)
+	lastExport   string        // the last package folder written
+	saver        *saver
+	pickFolder   func(func(dir string)) // chooses the export folder; tests replace it
+
+	sections []navSection
+	visible  []int // indexes into sections of those shown
+	current  int   // index into sections
+	form     *form
+
+	obj    fyne.CanvasObject
+	nav    *widget.List
+	scroll *container.Scroll
+	title  *widget.Label
+	status *widget.Label
+	saved  *widget.Label
+	panel  *eligibilityPanel
+	review *reviewDialog // the last 检查 list shown
+}
+
+func newEditor(u *UI, sess *session.Session, profileOnly bool) *editor {
+	e := &editor{u: u, sess: sess, profileOnly: profileOnly}
+	e.form = newForm(sess, u.win, e.onChanged)
+	e.saver = newSaver(e.persist, e.onSaved)
+	e.pickFolder = e.chooseFolder
+	e.sections = e.makeSections()
+	e.buildUI()
+	return e
+}
+
+// makeSections lists the sections: 申报信息 (the application date), the enterprise profile,
+// then the programme's own.
+func (e *editor) makeSections() []navSection {
+	var out []navSection
+	if !e.profileOnly {
+		f := e.sess.Field(session.AppliedOn)
+		out = append(out, navSection{id: "_application", title: "申报信息", prefix: "", fields: []programme.Field{*f}})
+	}
+	for _, s := range e.sess.Programme().Profile().Sections {
+		out = append(out, navSection{id: s.ID.S, title: s.Title.S, help: s.Help, prefix: "enterprise.", fields: s.Fields})
+	}
+	if !e.profileOnly {
+		for _, s := range e.sess.Programme().Sections {
+			out = append(out, navSection{id: s.ID.S, title: s.Title.S, help: s.Help, fields: s.Fields, conditional: true})
+		}
+	}
+	return out
+}
+
+func (e *editor) content() fyne.CanvasObject { return e.obj }
+
+func (e *editor) buildUI() {
+	e.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	e.status = &widget.Label{}
+	e.saved = &widget.Label{Importance: widget.LowImportance, Text: "已保存"}
+	back := &widget.Button{Text: "首页", Icon: theme.NavigateBackIcon(), OnTapped: e.u.showHome}
+	var actions []fyne.CanvasObject
+	if !e.profileOnly {
+		actions = append(actions,
+			&widget.Button{Text: "检查", Icon: theme.SearchIcon(), OnTapped: e.onReview},
+			&widget.Button{Text: "导出数据文件", Icon: theme.DocumentSaveIcon(), OnTapped: e.onExportData},
+			&widget.Button{Text: "导出申报包", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: e.onExport},
+		)
+	}
+	left := container.NewHBox(back, e.status, e.saved)
+	bar := container.NewBorder(nil, nil, left, container.NewHBox(actions...), e.title)
+
+	e.nav = &widget.List{
+		Length:     func() int { return len(e.visible) },
+		CreateItem: func() fyne.CanvasObject { return container.NewHBox(widget.NewIcon(nil), widget.NewLabel("")) },
+		UpdateItem: e.updateNavItem,
+		OnSelected: e.onSection,
+	}
+	e.nav.ExtendBaseWidget(e.nav)
+	e.scroll = container.NewVScroll(widget.NewLabel(""))
+	var body fyne.CanvasObject = e.scroll
+	if !e.profileOnly {
+		e.panel = newEligibilityPanel()
+		split := container.NewHSplit(e.scroll, e.panel.obj)
+		split.Offset = 0.66
+		body = split
+	}
+	main := container.NewHSplit(e.nav, body)
+	main.Offset = 0.17
+	e.obj = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, main)
+	e.refreshAll()
+	e.showSection(e.firstSection())
+}
+
+// firstSection is where the dossier opens: the first section with something to fix, else the
+// programme's first section (the enterprise profile is usually complete already).
+func (e *editor) firstSection() int {
+	for _, i := range e.visible {
+		if e.sectionProblems(e.sections[i]) > 0 {
+			return i
+		}
+	}
+	for _, i := range e.visible {
+		if e.sections[i].conditional {
+			return i
+		}
+	}
+	return e.visible[0]
+}
+
+// refreshAll updates everything that depends on the evaluation.
+func (e *editor) refreshAll() {
+	ev := e.sess.Evaluate()
+	e.visible = e.visible[:0]
+	for i, s := range e.sections {
+		if !s.conditional || ev.Visible(s.id) {
+			e.visible = append(e.visible, i)
+		}
+	}
+	e.nav.Refresh()
+	e.updateTitle()
+	if e.panel != nil {
+		e.panel.update(ev, e.u.today())
+	}
+}
+
+func (e *editor) updateTitle() {
+	name := e.sess.Name()
+	if name == "" {
+		name = "未命名企业"
+	}
+	if e.profileOnly {
+		setText(e.title, "企业信息："+name)
+		setText(e.status, "")
+		return
+	}
+	setText(e.title, name+" · "+programmeTitle(e.sess.Programme()))
+	st := e.statusNow()
+	setText(e.status, "状态："+st)
+}
+
+// statusNow is the dossier's status: 已导出 while nothing changed since the last export.
+func (e *editor) statusNow() string {
+	if n := e.exportedAt.Load(); n != 0 && n == e.sess.Changes()+1 {
+		return session.StatusExported
+	}
+	return e.sess.Status()
+}
+
+func programmeTitle(p *programme.Programme) string {
+	if p.ShortTitle != "" {
+		return p.ShortTitle
+	}
+	return p.Title.S
+}
+
+func (e *editor) updateNavItem(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(e.visible) {
+		return
+	}
+	s := e.sections[e.visible[id]]
+	box := o.(*fyne.Container)
+	icon, label := box.Objects[0].(*widget.Icon), box.Objects[1].(*widget.Label)
+	n := e.sectionProblems(s)
+	if n == 0 {
+		icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+		label.SetText(s.title)
+	} else {
+		icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+		label.SetText(s.title + "（" + strconv.Itoa(n) + "）")
+	}
+}
+
+// sectionProblems counts the errors (not warnings) inside a section's fields.
+func (e *editor) sectionProblems(s navSection) int {
+	n := 0
+	for _, f := range s.fields {
+		for _, p := range e.sess.ProblemsUnder(s.prefix + f.ID.S) {
+			if !p.Warning {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (e *editor) onSection(id widget.ListItemID) {
+	if id < len(e.visible) && e.visible[id] != e.current {
+		e.showSection(e.visible[id])
+	}
+}
+
+// showSection builds the form of section i and selects it in the list.
+func (e *editor) showSection(i int) {
+	e.current = i
+	s := e.sections[i]
+	head := []fyne.CanvasObject{&widget.Label{Text: s.title, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}
+	if s.help != "" {
+		head = append(head, &widget.Label{Text: s.help, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
+	}
+	body := e.form.build(s.fields, s.prefix)
+	e.scroll.Content = container.NewPadded(container.NewVBox(append(head, body)...))
+	e.scroll.Offset = fyne.Position{}
+	e.scroll.Refresh()
+	for k, idx := range e.visible {
+		if idx == i {
+			e.nav.Select(k)
+		}
+	}
+}
+
+// onChanged runs after every change the user makes: messages, list marks, the eligibility
+// panel and the status follow at once; the save follows shortly after.
+func (e *editor) onChanged() {
+	e.form.update()
+	e.refreshAll()
+	setText(e.saved, "未保存")
+	e.saver.touch()
+}
+
+// jumpTo shows the section holding the field at path and puts the cursor into it.
+func (e *editor) jumpTo(path string) {
+	top := path
+	if i := strings.IndexByte(top, '['); i >= 0 {
+		top = top[:i]
+	}
+	for _, i := range e.visible {
+		s := e.sections[i]
+		for _, f := range s.fields {
+			if s.prefix+f.ID.S != top {
+				continue
+			}
+			if i != e.current {
+				e.showSection(i)
+			}
+			e.form.touched[path] = true
+			e.form.update()
+			if v := e.form.view(path); v != nil {
+				e.scrollTo(v.obj)
+				if v.focus != nil {
+					e.u.win.Canvas().Focus(v.focus)
+				}
+			}
+			return
+		}
+	}
+}
+
+// scrollTo scrolls the form so that o is at the top.
+func (e *editor) scrollTo(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
+	e.scroll.ScrollToOffset(fyne.NewPos(0, y))
+}

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"dossier/dossier"
+	"dossier/dossier/session"
+	"dossier/dossier/store"
+)
+
+// openDossier loads a dossier and its enterprise from the store and shows the dossier screen.
+// The enterprise's profile is the one truth about the enterprise: it replaces the copy inside
+// the dossier's data file.
+func (u *UI) openDossier(id int64) {
+	d, err := u.deps.Store.Dossier(u.ctx, id)
+	if err != nil {
+		u.storeError("无法打开申报材料", err)
+		return
+	}
+	p := u.deps.Programmes.Get(d.Programme)
+	if p == nil {
+		u.showError(fmt.Sprintf("无法打开申报材料：没有项目“%s”的模板（可能来自更新版本的程序或自定义模板文件夹）", d.Programme), nil)
+		return
+	}
+	f, err := dossier.Decode(bytes.NewReader(d.Data))
+	if err != nil {
+		u.showError("无法打开申报材料：保存的数据已损坏", err)
+		return
+	}
+	if e, err := u.deps.Store.Enterprise(u.ctx, d.EnterpriseID); err == nil {
+		if prof := decodeObject(e.Profile); len(prof) > 0 {
+			f.Enterprise = prof
+		}
+	}
+	sess := session.New(p, f)
+	sess.SetClock(u.deps.Now)
+	ed := newEditor(u, sess, false)
+	ed.dossierID, ed.enterpriseID, ed.storedStatus = d.ID, d.EnterpriseID, d.Status
+	if d.Status == session.StatusExported {
+		ed.exportedAt.Store(1)
+		ed.updateTitle()
+	}
+	u.show(ed)
+	u.app.Preferences().SetInt(prefLastDossier, int(id))
+}
+
+// openEnterprise shows the enterprise profile screen.
+func (u *UI) openEnterprise(id int64) {
+	e, err := u.deps.Store.Enterprise(u.ctx, id)
+	if err != nil {
+		u.storeError("无法打开企业信息", err)
+		return
+	}
+	sess, err := session.NewProfile(decodeObject(e.Profile))
+	if err != nil {
+		u.showError("内部错误：无法加载企业信息表", err)
+		return
+	}
+	sess.SetClock(u.deps.Now)
+	ed := newEditor(u, sess, true)
+	ed.enterpriseID = id
+	u.show(ed)
+}
+
+// decodeObject reads a JSON object the way data files are read (numbers kept exact).
+func decodeObject(b []byte) map[string]any {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil || m == nil {
+		return map[string]any{}
+	}
+	return m
+}
+
+// persist saves the session: the enterprise's profile and, for a dossier, the data file with
+// its title and status. It runs in the saver's goroutine and touches no widget.
+func (e *editor) persist() error {
+	if !e.sess.Dirty() && !e.forceSave.Swap(false) {
+		return nil
+	}
+	data, n, err := e.sess.Snapshot()
+	if err != nil {
+		return err
+	}
+	profile, err := json.Marshal(e.sess.Enterprise())
+	if err != nil {
+		return err
+	}
+	st := e.u.deps.Store
+	name := e.sess.Name()
+	if name == "" {
+		name = "未命名企业"
+	}
+	ent := &store.Enterprise{ID: e.enterpriseID, Name: name, CreditCode: e.sess.CreditCode(), Profile: profile}
+	if err := st.SaveEnterprise(e.u.ctx, ent); err != nil {
+		return err
+	}
+	if !e.profileOnly {
+		d := &store.Dossier{ID: e.dossierID, EnterpriseID: e.enterpriseID, Programme: e.sess.Programme().ID.S,
+			Title: e.dossierTitle(), Status: e.statusNow(), Data: data}
+		if err := st.SaveDossier(e.u.ctx, d); err != nil {
+			return err
+		}
+	}
+	e.sess.MarkSaved(n)
+	return nil
+}
+
+// dossierTitle is the project name, or the programme's title before one is given.
+func (e *editor) dossierTitle() string {
+	if t := e.sess.Get("project_name"); t != "" {
+		return t
+	}
+	return programmeTitle(e.sess.Programme())
+}
+
+// onSaved reports a save on the UI goroutine.
+func (e *editor) onSaved(err error) {
+	if err != nil {
+		setText(e.saved, "保存失败")
+		e.u.storeError("自动保存失败", err)
+		return
+	}
+	if !e.sess.Dirty() {
+		setText(e.saved, "已保存 "+time.Now().Format("15:04:05"))
+	}
+}
+
+// save saves now (Ctrl+S), off the UI goroutine.
+func (e *editor) save() {
+	setText(e.saved, "正在保存…")
+	e.saver.now()
+}
+
+// leave saves what is pending before another screen replaces this one.
+func (e *editor) leave() {
+	if err := e.saver.flush(); err != nil {
+		e.u.storeError("保存失败", err)
+	}
+}

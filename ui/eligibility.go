@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/programme"
+)
+
+// eligibilityPanel lists every rule of the programme with ✓/✘, the notice's threshold and the
+// value the rule saw, updated on every change.
+type eligibilityPanel struct {
+	verdict  *widget.Label
+	deadline *widget.Label
+	rules    *fyne.Container
+	rows     map[string]*ruleRow
+	order    []string
+	obj      fyne.CanvasObject
+}
+
+// ruleRow is one rule on screen.
+type ruleRow struct {
+	title  *widget.Label // "✓ 2018年度主营业务收入"
+	detail *widget.Label // 要求 / 实际
+	why    *widget.Label // the notice's reason, when it fails
+	box    *fyne.Container
+}
+
+func newEligibilityPanel() *eligibilityPanel {
+	p := &eligibilityPanel{
+		verdict:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText},
+		deadline: &widget.Label{Wrapping: fyne.TextWrapWord},
+		rules:    container.NewVBox(),
+		rows:     map[string]*ruleRow{},
+	}
+	head := &widget.Label{Text: "申报条件", TextStyle: fyne.TextStyle{Bold: true}}
+	p.obj = container.NewVScroll(container.NewPadded(container.NewVBox(head, p.verdict, p.deadline, widget.NewSeparator(), p.rules)))
+	return p
+}
+
+// update shows ev's verdict, deadline and rules.
+func (p *eligibilityPanel) update(ev *programme.Evaluation, today time.Time) {
+	errs := 0
+	for _, pr := range ev.Problems {
+		if !pr.Warning {
+			errs++
+		}
+	}
+	failed := 0
+	for _, r := range ev.Rules {
+		if r.Applies && !r.Passed {
+			failed++
+		}
+	}
+	switch {
+	case ev.Eligible():
+		p.setVerdict("✓ 符合申报条件", widget.SuccessImportance)
+	case errs > 0 && failed > 0:
+		p.setVerdict(fmt.Sprintf("还有 %d 处需要填写或修改；按已填数据，%d 项条件不符合", errs, failed), widget.WarningImportance)
+	case errs > 0:
+		p.setVerdict(fmt.Sprintf("还有 %d 处需要填写或修改", errs), widget.WarningImportance)
+	default:
+		p.setVerdict(fmt.Sprintf("✘ 不符合申报条件（%d 项）", failed), widget.DangerImportance)
+	}
+	setText(p.deadline, deadlineText(ev.Deadline, ev.DeadlineLabel, today))
+	p.updateRules(ev.Rules)
+}
+
+func (p *eligibilityPanel) setVerdict(text string, imp widget.Importance) {
+	if p.verdict.Text != text || p.verdict.Importance != imp {
+		p.verdict.Text, p.verdict.Importance = text, imp
+		p.verdict.Refresh()
+	}
+}
+
+func (p *eligibilityPanel) updateRules(rules []programme.RuleResult) {
+	ids := make([]string, len(rules))
+	for i, r := range rules {
+		ids[i] = r.ID
+	}
+	if strings.Join(ids, "\x00") != strings.Join(p.order, "\x00") {
+		p.rows, p.order = map[string]*ruleRow{}, ids
+		p.rules.Objects = nil
+		for _, id := range ids {
+			row := newRuleRow()
+			p.rows[id] = row
+			p.rules.Add(row.box)
+		}
+		p.rules.Refresh()
+	}
+	for _, r := range rules {
+		p.rows[r.ID].show(r)
+	}
+}
+
+func newRuleRow() *ruleRow {
+	r := &ruleRow{
+		title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
+		detail: &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
+		why:    &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance, SizeName: theme.SizeNameCaptionText},
+	}
+	r.box = container.NewVBox(r.title, r.detail, r.why)
+	return r
+}
+
+func (r *ruleRow) show(res programme.RuleResult) {
+	mark, imp := "✓ ", widget.SuccessImportance
+	switch {
+	case !res.Applies:
+		mark, imp = "– ", widget.LowImportance
+	case !res.Passed:
+		mark, imp = "✘ ", widget.DangerImportance
+	}
+	if t := mark + res.Label; r.title.Text != t || r.title.Importance != imp {
+		r.title.Text, r.title.Importance = t, imp
+		r.title.Refresh()
+	}
+	detail := "要求：" + res.Threshold
+	if !res.Applies {
+		detail += "（不适用）"
+	} else if res.Value != "" {
+		detail += "\n实际：" + res.Value
+	}
+	setText(r.detail, detail)
+	why := ""
+	if res.Applies && !res.Passed {
+		if i := strings.Index(res.Message, "）。"); i >= 0 {
+			why = res.Message[i+len("）。"):]
+		}
+	}
+	setText(r.why, why)
+	setVisible(r.why, why != "")
+}
+
+// deadlineText is the deadline with the days left (or past) as of today.
+func deadlineText(d time.Time, label string, today time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	y, m, dd := today.Date()
+	days := int(d.Sub(time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	s := "申报截止：" + d.Format("2006-01-02")
+	if label != "" {
+		s += "（" + label + "）"
+	}
+	switch {
+	case days > 0:
+		return s + fmt.Sprintf("，还剩 %d 天", days)
+	case days == 0:
+		return s + "，今天截止"
+	}
+	return s + fmt.Sprintf("，已过 %d 天", -days)
+}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/pack"
+	"dossier/dossier/programme"
+)
+
+// onExport builds the submission package: it asks for a folder, proposes the package name
+// <单位>_<项目>_<yyyymmdd>, and offers a 草稿 (watermarked) package when the dossier is
+// incomplete or not eligible.
+func (e *editor) onExport() {
+	_ = e.saver.flush()
+	ev := e.sess.ExportEvaluation()
+	if ev.Eligible() {
+		e.pickFolder(func(dir string) { e.exportTo(ev, filepath.Join(dir, e.packageName()), false, false) })
+		return
+	}
+	var lines []string
+	for _, p := range ev.Problems {
+		if !p.Warning && len(lines) < 5 {
+			lines = append(lines, "· "+p.Message)
+		}
+	}
+	for _, r := range ev.Rules {
+		if r.Applies && !r.Passed && len(lines) < 8 {
+			lines = append(lines, "· "+r.Message)
+		}
+	}
+	msg := "数据尚不完整或不符合申报条件，不能生成正式申报包：\n" + strings.Join(lines, "\n") +
+		"\n\n可以生成每页带“草稿”水印的草稿申报包，供内部审阅。是否生成草稿？"
+	label := &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomConfirm("导出草稿申报包", "生成草稿", "取消", container.NewVScroll(label), func(ok bool) {
+		if ok {
+			e.pickFolder(func(dir string) { e.exportTo(ev, filepath.Join(dir, e.packageName()+"_草稿"), true, false) })
+		}
+	}, e.u.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+// packageName is <单位>_<项目>_<yyyymmdd> (CONTRACT.md), safe as a folder name.
+func (e *editor) packageName() string {
+	name := e.sess.Name()
+	if name == "" {
+		name = "未命名企业"
+	}
+	s := name + "_" + programmeTitle(e.sess.Programme()) + "_" + e.u.today().Format("20060102")
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// chooseFolder asks for the folder to put the package in.
+func (e *editor) chooseFolder(then func(dir string)) {
+	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
+		if err != nil {
+			e.u.showError("无法打开所选文件夹", err)
+			return
+		}
+		if uri == nil {
+			return
+		}
+		e.u.app.Preferences().SetString(prefExportDir, uri.Path())
+		then(uri.Path())
+	}, e.u.win)
+	if dir := e.u.app.Preferences().String(prefExportDir); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// exportTo builds the package at out in a goroutine behind a progress dialog.
+func (e *editor) exportTo(ev *programme.Evaluation, out string, draft, force bool) {
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustomWithoutButtons("正在生成申报包", container.NewVBox(
+		&widget.Label{Text: "正在生成 PDF 报告、Excel 汇总表和打印稿……"}, bar), e.u.win)
+	prog.Show()
+	n := e.sess.Changes()
+	go func() {
+		m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: e.u.today(), Generator: e.u.deps.Generator})
+		fyne.Do(func() {
+			bar.Stop()
+			prog.Hide()
+			e.onBuilt(ev, out, draft, n, m, err)
+		})
+	}()
+}
+
+func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uint64, m *pack.Manifest, err error) {
+	switch {
+	case errors.Is(err, pack.ErrExists):
+		dialog.ShowConfirm("文件夹已存在", "“"+out+"”已存在且不为空。是否覆盖其中的申报包？", func(ok bool) {
+			if ok {
+				e.exportTo(ev, out, draft, true)
+			}
+		}, e.u.win)
+		return
+	case errors.Is(err, pack.ErrInvalid), errors.Is(err, pack.ErrNotEligible):
+		e.u.showError("数据不完整或不符合申报条件，未生成申报包（可生成草稿）", err)
+		return
+	case err != nil:
+		e.u.showError("生成申报包失败："+err.Error(), err)
+		return
+	}
+	if !draft {
+		e.exportedAt.Store(n + 1)
+		e.updateTitle()
+		e.forceSave.Store(true) // the status changed, the data did not: save anyway
+		e.saver.now()
+	}
+	e.lastExport = out
+	e.showExported(out, draft, len(m.Files))
+}
+
+// showExported tells where the package is, with buttons to copy the path or open the folder.
+func (e *editor) showExported(out string, draft bool, files int) {
+	kind := "申报包"
+	if draft {
+		kind = "草稿申报包"
+	}
+	path := &widget.Entry{Text: out}
+	path.ExtendBaseWidget(path)
+	path.OnChanged = func(string) { path.SetText(out) } // read-only but selectable and copyable
+	copyBtn := &widget.Button{Text: "复制路径", OnTapped: func() { e.u.app.Clipboard().SetContent(out) }}
+	openBtn := &widget.Button{Text: "打开文件夹", OnTapped: func() {
+		u, err := url.Parse(storage.NewFileURI(out).String())
+		if err == nil {
+			err = e.u.app.OpenURL(u)
+		}
+		if err != nil {
+			e.u.showError("无法打开文件夹", err)
+		}
+	}}
+	content := container.NewVBox(
+		&widget.Label{Text: fmt.Sprintf("已生成%s（%d 个文件），位于：", kind, files)},
+		path, container.NewHBox(copyBtn, openBtn))
+	d := dialog.NewCustom("导出完成", "关闭", content, e.u.win)
+	d.Resize(fyne.NewSize(640, 200))
+	d.Show()
+}
+
+// onExportData saves the CONTRACT.md data file.
+func (e *editor) onExportData() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.u.showError("无法保存数据文件", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		defer w.Close()
+		if err := e.writeDataFile(w); err != nil {
+			e.u.showError("保存数据文件失败", err)
+		}
+	}, e.u.win)
+	d.SetFileName(e.packageName() + ".json")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeDataFile writes the data file as CONTRACT.md defines it (numbers as numbers).
+func (e *editor) writeDataFile(w io.Writer) error {
+	f := e.sess.Export()
+	if f == nil {
+		return errors.New("ui: export data file: no data")
+	}
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/programme"
+)
+
+// newField builds the widget for one field, by its type (jsonforms-style: one builder per
+// type). No entry has OnSubmitted: Return must never submit, save or navigate, because input
+// methods send it while composing (STACK.md, Fyne).
+func (f *form) newField(fd *programme.Field, path string) *fieldView {
+	v := &fieldView{path: path, field: fd}
+	var input fyne.CanvasObject
+	switch fd.Type.S {
+	case programme.TypeTextarea:
+		input = f.textEntry(v, true)
+	case programme.TypeMoney, programme.TypeInteger, programme.TypePercent:
+		input = f.numberEntry(v)
+	case programme.TypeDate:
+		input = f.dateEntry(v)
+	case programme.TypeEnum:
+		input = f.enumSelect(v)
+	case programme.TypeBool:
+		input = f.boolRadio(v)
+	case programme.TypeMulti:
+		input = f.multiChoice(v)
+	case programme.TypeTable:
+		v.table = newTableView(f, fd, path)
+		input = v.table.obj
+	case programme.TypeObject:
+		input = f.objectGrid(v)
+	default:
+		input = f.textEntry(v, false)
+	}
+	f.block(v, input)
+	return v
+}
+
+func (f *form) textEntry(v *fieldView, multi bool) fyne.CanvasObject {
+	e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: v.field.Example, MultiLine: multi}
+	if multi {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(6)
+	}
+	e.ExtendBaseWidget(e)
+	e.OnChanged = func(s string) { f.set(v.path, s) }
+	v.focus, v.input = e, e
+	if v.field.MaxChars > 0 {
+		v.count = &widget.Label{Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}
+	}
+	return e
+}
+
+// numberEntry takes amounts as people type them ("1,500.00", full-width digits); the session
+// keeps the text and the programme parses it.
+func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
+	unit := v.field.Unit
+	placeholder := v.field.Example
+	switch v.field.Type.S {
+	case programme.TypeMoney:
+		if unit == "" {
+			unit = "万元"
+		}
+		if placeholder == "" {
+			placeholder = "0.00"
+		}
+	case programme.TypePercent:
+		if placeholder == "" {
+			placeholder = "如 5% 或 0.05"
+		}
+	}
+	e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: placeholder}
+	e.ExtendBaseWidget(e)
+	e.OnChanged = func(s string) { f.set(v.path, s) }
+	v.focus, v.input = e, e
+	if unit == "" {
+		return e
+	}
+	return container.NewBorder(nil, nil, nil, widget.NewLabel(unit), e)
+}
+
+// dateEntry is a YYYY-MM-DD entry with a calendar button beside it.
+func (f *form) dateEntry(v *fieldView) fyne.CanvasObject {
+	e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: "YYYY-MM-DD，如 2019-05-20"}
+	e.ExtendBaseWidget(e)
+	e.OnChanged = func(s string) { f.set(v.path, s) }
+	v.focus, v.input = e, e
+	pick := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
+	pick.OnTapped = func() { f.onPickDate(e) }
+	return container.NewBorder(nil, nil, nil, pick, e)
+}
+
+func (f *form) onPickDate(e *widget.Entry) {
+	start, err := time.Parse("2006-01-02", e.Text)
+	if err != nil {
+		start = time.Now()
+	}
+	var d dialog.Dialog
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		e.SetText(t.Format("2006-01-02")) // OnChanged stores it
+		d.Hide()
+	})
+	d = dialog.NewCustom("选择日期", "取消", cal, f.win)
+	d.Show()
+}
+
+// enumSelect shows the options by their labels and stores their values.
+func (f *form) enumSelect(v *fieldView) fyne.CanvasObject {
+	labels := make([]string, len(v.field.Options))
+	current := f.sess.Get(v.path)
+	sel := &widget.Select{PlaceHolder: "请选择"}
+	for i, o := range v.field.Options {
+		labels[i] = optionLabel(o)
+		if o.Value.S == current {
+			sel.Selected = labels[i]
+		}
+	}
+	sel.Options = labels
+	sel.ExtendBaseWidget(sel)
+	sel.OnChanged = func(label string) {
+		for i, l := range labels {
+			if l == label {
+				f.set(v.path, v.field.Options[i].Value.S)
+				return
+			}
+		}
+	}
+	v.focus, v.input = sel, sel
+	return sel
+}
+
+func optionLabel(o programme.Option) string {
+	if o.Label != "" {
+		return o.Label
+	}
+	return o.Value.S
+}
+
+// boolRadio offers 是 and 否 rather than a check box: a required yes/no question must be able
+// to read "not answered yet", which an unticked box cannot tell apart from 否.
+func (f *form) boolRadio(v *fieldView) fyne.CanvasObject {
+	r := &widget.RadioGroup{Options: []string{"是", "否"}, Horizontal: true}
+	if b, set := f.sess.Bool(v.path); set {
+		r.Selected = map[bool]string{true: "是", false: "否"}[b]
+	}
+	r.ExtendBaseWidget(r)
+	r.OnChanged = func(s string) { f.set(v.path, s) } // "" (deselected) removes the answer
+	v.input = r
+	return r
+}
+
+// multiChoice is a check group over the options; without options, an entry taking items
+// separated by 、.
+func (f *form) multiChoice(v *fieldView) fyne.CanvasObject {
+	if len(v.field.Options) == 0 {
+		e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: "多项用“、”分隔"}
+		e.ExtendBaseWidget(e)
+		e.OnChanged = func(s string) { f.set(v.path, s) }
+		v.focus, v.input = e, e
+		return e
+	}
+	labels := make([]string, len(v.field.Options))
+	have := map[string]bool{}
+	for _, s := range f.sess.List(v.path) {
+		have[s] = true
+	}
+	g := &widget.CheckGroup{}
+	for i, o := range v.field.Options {
+		labels[i] = optionLabel(o)
+		if have[o.Value.S] {
+			g.Selected = append(g.Selected, labels[i])
+		}
+	}
+	g.Options = labels
+	g.ExtendBaseWidget(g)
+	v.input = g
+	g.OnChanged = func(chosen []string) {
+		var values []string
+		for i, l := range labels {
+			for _, c := range chosen {
+				if c == l {
+					values = append(values, v.field.Options[i].Value.S)
+				}
+			}
+		}
+		f.setList(v.path, values)
+	}
+	return g
+}
+
+// objectGrid shows the sub-fields of an object field (a group such as 创新能力评价) side by side.
+func (f *form) objectGrid(v *fieldView) fyne.CanvasObject {
+	grid := container.NewGridWithColumns(2)
+	for i := range v.field.Columns {
+		col := &v.field.Columns[i]
+		sub := f.newField(col, v.path+"."+col.ID.S)
+		v.sub = append(v.sub, sub)
+		grid.Add(sub.obj)
+	}
+	return &widget.Card{Content: grid}
+}

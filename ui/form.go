@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/programme"
+	"dossier/dossier/session"
+)
+
+// form shows the fields of one section of a session and keeps their messages, 字数 counts and
+// visibility current. It never judges a value itself: it calls session.Set and shows what
+// session.ProblemsFor and Evaluation.Visible say.
+type form struct {
+	sess    *session.Session
+	win     fyne.Window
+	changed func() // after every change the user makes
+
+	views   []*fieldView
+	touched map[string]bool // fields the user edited: their "未填写" is shown at once
+	showAll bool            // after 检查: every message is shown
+}
+
+// fieldView is one field on screen.
+type fieldView struct {
+	path  string
+	field *programme.Field
+	obj   fyne.CanvasObject // the whole block, hidden when the field is not visible
+	msg   *widget.Label     // the field's problems, in red
+	count *widget.Label     // "123/300字" for texts with a limit
+	focus fyne.Focusable    // what a jump from the review list focuses
+	input fyne.CanvasObject // the input widget itself (entry, select, radio group…)
+	table *tableView        // for table fields
+	sub   []*fieldView      // the sub-fields of an object field
+}
+
+func newForm(sess *session.Session, win fyne.Window, changed func()) *form {
+	return &form{sess: sess, win: win, changed: changed, touched: map[string]bool{}}
+}
+
+// build makes the widgets of fields (paths prefix+id) and returns them stacked.
+func (f *form) build(fields []programme.Field, prefix string) fyne.CanvasObject {
+	f.views = f.views[:0]
+	box := container.NewVBox()
+	for i := range fields {
+		v := f.newField(&fields[i], prefix+fields[i].ID.S)
+		f.views = append(f.views, v)
+		box.Add(v.obj)
+	}
+	f.update()
+	return box
+}
+
+// set stores what the user typed and reports the change.
+func (f *form) set(path, text string) {
+	if err := f.sess.Set(path, text); err != nil {
+		fyne.LogError("set "+path, err)
+		return
+	}
+	f.touched[path] = true
+	f.changed()
+}
+
+func (f *form) setList(path string, items []string) {
+	if err := f.sess.SetList(path, items); err != nil {
+		fyne.LogError("set "+path, err)
+		return
+	}
+	f.touched[path] = true
+	f.changed()
+}
+
+// update refreshes messages, counts and visibility from the session's current evaluation.
+func (f *form) update() {
+	ev := f.sess.Evaluate()
+	for _, v := range f.views {
+		if !strings.HasPrefix(v.path, "enterprise.") && v.path != session.AppliedOn {
+			setVisible(v.obj, ev.Visible(v.field.ID.S))
+		}
+		f.updateView(v)
+		for _, c := range v.children() {
+			f.updateView(c)
+		}
+	}
+}
+
+func (f *form) updateView(v *fieldView) {
+	if v.count != nil {
+		n, max := f.sess.CharCount(v.path)
+		setText(v.count, countText(n, max))
+		if n > max {
+			v.count.Importance = widget.DangerImportance
+		} else {
+			v.count.Importance = widget.LowImportance
+		}
+		v.count.Refresh()
+	}
+	var lines []string
+	if f.showAll || f.touched[v.path] || !f.empty(v) {
+		for _, p := range f.sess.ProblemsFor(v.path) {
+			lines = append(lines, problemText(p))
+		}
+	}
+	setText(v.msg, strings.Join(lines, "\n"))
+	setVisible(v.msg, len(lines) > 0)
+}
+
+// empty reports whether the user has not given the field a value yet; its "未填写" waits until
+// the field is touched or 检查 is pressed, so a new dossier does not open all red.
+func (f *form) empty(v *fieldView) bool {
+	if v.table != nil {
+		return f.sess.Rows(v.path) == 0
+	}
+	return f.sess.Get(v.path) == ""
+}
+
+// view finds the field on screen with the path (a cell inside a table included).
+func (f *form) view(path string) *fieldView {
+	for _, v := range f.views {
+		if v.path == path {
+			return v
+		}
+		for _, c := range v.children() {
+			if c.path == path {
+				return c
+			}
+		}
+		if strings.HasPrefix(path, v.path+"[") || strings.HasPrefix(path, v.path+".") {
+			return v
+		}
+	}
+	return nil
+}
+
+// problemText is a problem without its leading label when it sits under that label anyway.
+func problemText(p programme.Problem) string {
+	msg := strings.TrimPrefix(p.Message, p.Label+"：")
+	if p.Warning {
+		return "提示：" + msg
+	}
+	return msg
+}
+
+func countText(n, max int) string {
+	return strconv.Itoa(n) + "/" + strconv.Itoa(max) + "字"
+}
+
+// labelText is the field's label with a required mark.
+func labelText(fd *programme.Field) string {
+	if fd.Required {
+		return fd.Label.S + " *"
+	}
+	return fd.Label.S
+}
+
+// block stacks a field's label, input, help and message.
+func (f *form) block(v *fieldView, input fyne.CanvasObject) {
+	title := &widget.Label{Text: labelText(v.field), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	v.msg = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	v.msg.Hide()
+	items := []fyne.CanvasObject{title, input}
+	if v.count != nil {
+		items = append(items, container.NewHBox(v.count))
+	}
+	if v.field.Help != "" {
+		items = append(items, &widget.Label{Text: v.field.Help, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText})
+	}
+	items = append(items, v.msg)
+	v.obj = container.NewPadded(container.NewVBox(items...))
+}
+
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+func setVisible(o fyne.CanvasObject, visible bool) {
+	if visible && !o.Visible() {
+		o.Show()
+	} else if !visible && o.Visible() {
+		o.Hide()
+	}
+}
+
+// children are the fields inside a table or an object field.
+func (v *fieldView) children() []*fieldView {
+	if v.table != nil {
+		return v.table.cells
+	}
+	return v.sub
+}

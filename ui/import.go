@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"dossier/dossier"
+	"dossier/dossier/store"
+)
+
+// onImport asks for a data file (CONTRACT.md) and imports it.
+func (u *UI) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError("无法打开所选文件", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		u.importData(r.URI().Name(), r)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importFile imports the data file at path (given on the command line).
+func (u *UI) importFile(path string) {
+	f, err := dossier.ReadFile(path)
+	if err != nil {
+		u.showError(importMessage(path, err), err)
+		return
+	}
+	u.importParsed(path, f)
+}
+
+// importData imports a data file read from r; name is for messages.
+func (u *UI) importData(name string, r io.Reader) {
+	f, err := dossier.Decode(r)
+	if err != nil {
+		u.showError(importMessage(name, err), err)
+		return
+	}
+	u.importParsed(name, f)
+}
+
+// importParsed stores the file as a new dossier (of the enterprise with its credit code, or a
+// new one) and opens it.
+func (u *UI) importParsed(name string, f *dossier.File) {
+	if u.deps.Programmes.Get(f.Programme) == nil {
+		var ids []string
+		for _, p := range u.deps.Programmes.All() {
+			ids = append(ids, p.ID.S)
+		}
+		u.showError(fmt.Sprintf("无法导入 %s：数据文件的申报项目“%s”不在已知项目中（已知：%s）", name, f.Programme, strings.Join(ids, "、")), nil)
+		return
+	}
+	id, err := u.addDossier(f.Programme, f)
+	if err != nil {
+		u.showError("无法导入 "+name+"："+store.UserMessage(err), err)
+		return
+	}
+	u.openDossier(id)
+}
+
+// importMessage explains why a data file cannot be read; dossier's errors are Chinese already.
+func importMessage(name string, err error) string {
+	return "无法导入 " + name + "：" + err.Error()
+}

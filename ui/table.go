@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/programme"
+)
+
+// tableView shows a table field as one card per row (a wide grid of eight money columns does
+// not fit beside the section list and the eligibility panel), with buttons to add, remove and
+// reorder rows.
+type tableView struct {
+	f     *form
+	field *programme.Field
+	path  string
+	rows  *fyne.Container
+	obj   fyne.CanvasObject
+	cells []*fieldView
+	add   *widget.Button
+}
+
+func newTableView(f *form, fd *programme.Field, path string) *tableView {
+	t := &tableView{f: f, field: fd, path: path, rows: container.NewVBox()}
+	t.add = &widget.Button{Text: "添加一行", Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
+	t.obj = container.NewVBox(t.rows, container.NewHBox(t.add))
+	t.rebuild()
+	return t
+}
+
+// rebuild makes the row cards again from the session (after a row was added, removed or moved).
+func (t *tableView) rebuild() {
+	t.cells = t.cells[:0]
+	t.rows.Objects = nil
+	n := t.f.sess.Rows(t.path)
+	for i := 0; i < n; i++ {
+		t.rows.Add(t.rowCard(i, n))
+	}
+	t.rows.Refresh()
+}
+
+func (t *tableView) rowCard(i, n int) fyne.CanvasObject {
+	grid := container.NewGridWithColumns(2)
+	for c := range t.field.Columns {
+		col := &t.field.Columns[c]
+		cell := t.f.newField(col, fmt.Sprintf("%s[%d].%s", t.path, i, col.ID.S))
+		t.cells = append(t.cells, cell)
+		grid.Add(cell.obj)
+	}
+	up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i-1) }}
+	down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i+1) }}
+	del := &widget.Button{Text: "删除本行", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onRemove(i) }}
+	if i == 0 {
+		up.Disable()
+	}
+	if i == n-1 {
+		down.Disable()
+	}
+	title := &widget.Label{Text: fmt.Sprintf("第 %d 行", i+1), TextStyle: fyne.TextStyle{Bold: true}}
+	head := container.NewBorder(nil, nil, title, container.NewHBox(up, down, del))
+	return &widget.Card{Content: container.NewVBox(head, grid)}
+}
+
+func (t *tableView) onAdd() {
+	i, err := t.f.sess.AddRow(t.path)
+	if err != nil {
+		t.f.tableError(err)
+		return
+	}
+	t.f.touched[t.path] = true
+	t.rebuild()
+	t.f.changed()
+	if c := t.f.view(fmt.Sprintf("%s[%d].%s", t.path, i, t.field.Columns[0].ID.S)); c != nil && c.focus != nil {
+		t.f.win.Canvas().Focus(c.focus)
+	}
+}
+
+func (t *tableView) onRemove(i int) {
+	if err := t.f.sess.RemoveRow(t.path, i); err != nil {
+		t.f.tableError(err)
+		return
+	}
+	t.rebuild()
+	t.f.changed()
+}
+
+func (t *tableView) onMove(from, to int) {
+	if err := t.f.sess.MoveRow(t.path, from, to); err != nil {
+		t.f.tableError(err)
+		return
+	}
+	t.rebuild()
+	t.f.changed()
+}
+
+// tableError explains a table that cannot be edited (its value in an imported file is not a
+// list of rows).
+func (f *form) tableError(err error) {
+	fyne.LogError("table", err)
+	showErrorText(f.win, "无法修改表格：数据文件中该表格的内容不是表格行的列表，请检查导入的数据文件。")
+}
