@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"dossier/assets"
 	"dossier/dossier/programme"
@@ -32,6 +33,11 @@ func runGUI(set *programme.Set, file string) error {
 	// Chinese, so an unset or C locale means Chinese.
 	if l := os.Getenv("LANG"); l == "" || l == "C" || l == "POSIX" || strings.HasPrefix(l, "C.") {
 		os.Setenv("LANG", "zh_CN.UTF-8")
+		// Fyne read the locale when its lang package initialised; adding a (empty) bundle
+		// makes it read the locale again, so its own dialogs speak Chinese too.
+		if err := lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale("zh-Hans")); err != nil {
+			fyne.LogError("set locale", err)
+		}
 	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
