@@ -138,6 +138,9 @@ func (e *editor) save() {
 
 // leave saves what is pending before another screen replaces this one.
 func (e *editor) leave() {
+	if e.form != nil {
+		e.form.closeExternal()
+	}
 	if err := e.saver.flush(); err != nil {
 		e.u.storeError("保存失败", err)
 	}

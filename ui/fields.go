@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,7 +56,13 @@ func (f *form) textEntry(v *fieldView, multi bool) fyne.CanvasObject {
 	if v.field.MaxChars > 0 {
 		v.count = &widget.Label{Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}
 	}
-	return e
+	if !multi {
+		return e
+	}
+	// Long texts can be written in the system's editor, where input methods work fully.
+	outside := &widget.Button{Text: "用系统编辑器编辑", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
+	outside.OnTapped = func() { f.onExternalEdit(v, e) }
+	return container.NewVBox(e, container.NewHBox(layout.NewSpacer(), outside))
 }
 
 // numberEntry takes amounts as people type them ("1,500.00", full-width digits); the session

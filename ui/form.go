@@ -24,6 +24,8 @@ type form struct {
 	views   []*fieldView
 	touched map[string]bool // fields the user edited: their "未填写" is shown at once
 	showAll bool            // after 检查: every message is shown
+
+	external map[string]*externalText // texts being edited in the system editor, by path
 }
 
 // fieldView is one field on screen.
