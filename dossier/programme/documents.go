@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"time"
 
 	"dossier/dossier/decimal"
@@ -30,59 +31,81 @@ func (e *Evaluation) holds(s *Str, env map[string]any) bool {
 
 func (e *Evaluation) text(s *Str) string { return e.Programme.texts[s].render(e.env) }
 
+// builder turns output specs into documents in one environment: the dossier's, or a row's
+// inside a repeat block.
+type builder struct {
+	e   *Evaluation
+	env map[string]any
+}
+
+func (b builder) text(s *Str) string { return b.e.Programme.texts[s].render(b.env) }
+
 // Report builds the document of a report output.
 func (e *Evaluation) Report(o *OutputSpec, created time.Time) *document.Report {
-	r := &document.Report{Title: e.text(&o.Title), Subject: e.Programme.Title.S, Created: created}
+	b := builder{e, e.env}
+	r := &document.Report{Title: b.text(&o.Title), Subject: e.Programme.Title.S, Created: created}
 	r.Author = Format(e.Programme.profile.rec.get(e.ent, "name"), "")
 	if cv := o.Cover; cv != nil {
-		r.Cover = &document.Cover{Programme: e.text(&cv.Programme), Title: e.text(&cv.Title), Date: e.text(&cv.Date)}
+		r.Cover = &document.Cover{Programme: b.text(&cv.Programme), Title: b.text(&cv.Title), Date: b.text(&cv.Date)}
 		for i := range cv.Lines {
-			label, value := e.line(&cv.Lines[i])
+			label, value := b.line(&cv.Lines[i])
 			r.Cover.Lines = append(r.Cover.Lines, document.CoverLine{Label: label, Value: value, Seal: cv.Lines[i].Seal})
 		}
 	}
-	for i := range o.Blocks {
-		b := &o.Blocks[i]
-		if b.When.Set() && !e.holds(&b.When, e.env) {
-			continue
-		}
-		if blk := e.block(b); blk != nil {
-			r.Blocks = append(r.Blocks, blk)
-		}
-	}
+	r.Blocks = b.blocks(o.Blocks)
 	return r
 }
 
-func (e *Evaluation) block(b *BlockSpec) document.Block {
+func (b builder) blocks(specs []BlockSpec) []document.Block {
+	var out []document.Block
+	for i := range specs {
+		spec := &specs[i]
+		if spec.When.Set() && !b.e.holds(&spec.When, b.env) {
+			continue
+		}
+		if spec.Repeat != nil {
+			for _, env := range b.rows(&spec.Repeat.Rows, &spec.Repeat.Where, spec.Repeat.SortBy) {
+				out = append(out, builder{b.e, env}.blocks(spec.Repeat.Blocks)...)
+			}
+			continue
+		}
+		if blk := b.block(spec); blk != nil {
+			out = append(out, blk)
+		}
+	}
+	return out
+}
+
+func (b builder) block(spec *BlockSpec) document.Block {
 	switch {
-	case b.Heading.Set():
-		level := b.Level
+	case spec.Heading.Set():
+		level := spec.Level
 		if level == 0 {
 			level = 1
 		}
-		return &document.Heading{Level: level, Text: e.text(&b.Heading), Centered: b.Centered, NoTOC: b.NoTOC}
-	case b.Paragraph.Set():
-		return &document.Paragraph{Text: e.text(&b.Paragraph), NoIndent: b.NoIndent, Align: b.Align}
-	case b.KeyValues != nil:
-		kv := &document.KeyValues{Caption: e.text(&b.KeyValues.Caption), Columns: b.KeyValues.Columns}
-		for i := range b.KeyValues.Items {
-			it := &b.KeyValues.Items[i]
-			label, value := e.line(it)
+		return &document.Heading{Level: level, Text: b.text(&spec.Heading), Centered: spec.Centered, NoTOC: spec.NoTOC}
+	case spec.Paragraph.Set():
+		return &document.Paragraph{Text: b.text(&spec.Paragraph), NoIndent: spec.NoIndent, Align: spec.Align}
+	case spec.KeyValues != nil:
+		kv := &document.KeyValues{Caption: b.text(&spec.KeyValues.Caption), Columns: spec.KeyValues.Columns}
+		for i := range spec.KeyValues.Items {
+			it := &spec.KeyValues.Items[i]
+			label, value := b.line(it)
 			kv.Pairs = append(kv.Pairs, document.Pair{Label: label, Value: value, Wide: it.Wide})
 		}
 		return kv
-	case b.Table != nil:
-		return e.table(b.Table)
-	case b.Signature != nil:
-		s := &document.Signature{Date: e.text(&b.Signature.Date)}
-		for i := range b.Signature.Lines {
-			label, value := e.line(&b.Signature.Lines[i])
-			s.Lines = append(s.Lines, document.SignLine{Label: label, Value: value, Seal: b.Signature.Lines[i].Seal})
+	case spec.Table != nil:
+		return b.table(spec.Table)
+	case spec.Signature != nil:
+		s := &document.Signature{Date: b.text(&spec.Signature.Date)}
+		for i := range spec.Signature.Lines {
+			label, value := b.line(&spec.Signature.Lines[i])
+			s.Lines = append(s.Lines, document.SignLine{Label: label, Value: value, Seal: spec.Signature.Lines[i].Seal})
 		}
 		return s
-	case b.TOC:
+	case spec.TOC:
 		return &document.TOC{}
-	case b.PageBreak:
+	case spec.PageBreak:
 		return &document.PageBreak{}
 	}
 	return nil
@@ -90,16 +113,39 @@ func (e *Evaluation) block(b *BlockSpec) document.Block {
 
 // line resolves a label/value line: from a field (its label, its formatted value with unit)
 // or from texts.
-func (e *Evaluation) line(l *LineSpec) (label, value string) {
+func (b builder) line(l *LineSpec) (label, value string) {
 	if !l.Field.Set() {
-		return e.text(&l.Label), e.text(&l.Value)
+		return b.text(&l.Label), b.text(&l.Value)
 	}
-	f := e.Programme.Field(l.Field.S)
-	label = f.Label.S
+	label = b.e.Programme.Field(l.Field.S).Label.S
 	if l.Label.Set() {
-		label = e.text(&l.Label)
+		label = b.text(&l.Label)
 	}
-	return label, e.FieldText(l.Field.S)
+	return label, b.e.FieldText(l.Field.S)
+}
+
+// rows are the environments of a table field's rows (each with row_no), filtered by where
+// and sorted by sortBy.
+func (b builder) rows(rowsPath, where *Str, sortBy string) []map[string]any {
+	p := b.e.Programme
+	row := p.rowOf[rowsPath]
+	rows := reflect.ValueOf(b.e.tableValue(rowsPath.S))
+	var envs []map[string]any
+	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
+		env := b.e.rowEnv(row, rows.Index(i))
+		env["row_no"] = i + 1
+		if where.Set() && !b.e.holds(where, env) {
+			continue
+		}
+		envs = append(envs, env)
+	}
+	if sortBy != "" {
+		sort.SliceStable(envs, func(i, j int) bool { return less(envs[i][sortBy], envs[j][sortBy]) })
+	}
+	for i, env := range envs {
+		env["row_no"] = i + 1 // numbered as printed
+	}
+	return envs
 }
 
 // FieldText is a field's value as a form prints it: options by their label, amounts with
@@ -131,7 +177,15 @@ func (e *Evaluation) value(path string) any {
 	if id, ok := cutEnterprise(path); ok {
 		return e.Programme.profile.rec.get(e.ent, id)
 	}
-	return e.env[path]
+	head, sub, nested := strings.Cut(path, ".")
+	if !nested {
+		return e.env[path]
+	}
+	rec := e.Programme.answers.rows[head]
+	if rec == nil {
+		return nil
+	}
+	return rec.get(reflect.ValueOf(e.env[head]), sub)
 }
 
 func cutEnterprise(path string) (string, bool) {
@@ -166,20 +220,10 @@ func columnsOf(specs []ColumnSpec) []document.Column {
 }
 
 // table builds a report table over the rows of a table field.
-func (e *Evaluation) table(t *TableSpec) *document.Table {
-	p := e.Programme
-	out := &document.Table{Caption: e.text(&t.Caption), Columns: columnsOf(t.Columns)}
-	row := p.rowOf[&t.Rows]
-	rows := reflect.ValueOf(e.tableValue(t.Rows.S))
-	var envs []map[string]any
-	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
-		envs = append(envs, e.rowEnv(row, rows.Index(i)))
-	}
-	if t.SortBy != "" {
-		sort.SliceStable(envs, func(i, j int) bool { return less(envs[i][t.SortBy], envs[j][t.SortBy]) })
-	}
-	for i, env := range envs {
-		env["row_no"] = i + 1
+func (b builder) table(t *TableSpec) *document.Table {
+	p := b.e.Programme
+	out := &document.Table{Caption: b.text(&t.Caption), Columns: columnsOf(t.Columns)}
+	for _, env := range b.rows(&t.Rows, &t.Where, t.SortBy) {
 		cells := make([]string, len(t.Columns))
 		for j := range t.Columns {
 			v, err := run(p.exprs[&t.Columns[j].Value], env)
@@ -194,7 +238,7 @@ func (e *Evaluation) table(t *TableSpec) *document.Table {
 	if len(t.Total) > 0 {
 		out.Total = make([]string, len(t.Total))
 		for i := range t.Total {
-			out.Total[i] = e.text(&t.Total[i])
+			out.Total[i] = b.text(&t.Total[i])
 		}
 	}
 	return out

@@ -375,6 +375,7 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 		rows := reflect.ValueOf(e.tableValue(ck.table))
 		for i := 0; rows.IsValid() && i < rows.Len(); i++ {
 			env := e.rowEnv(ck.row, rows.Index(i))
+			env["row_no"] = i + 1
 			path := fmt.Sprintf("%s[%d]", ck.table, i)
 			if ck.Field.Set() {
 				path += "." + ck.Field.S
@@ -427,7 +428,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 func (e *Evaluation) judge() {
 	p := e.Programme
 	for _, r := range p.rules {
-		res := RuleResult{ID: r.ID.S, Label: r.Label, Threshold: r.Threshold, Basis: r.Basis, Applies: true}
+		res := RuleResult{ID: r.ID.S, Label: r.Label, Threshold: r.threshold.render(e.env), Basis: r.Basis, Applies: true}
 		if r.when != nil {
 			v, err := run(r.when, e.env)
 			res.Applies = err == nil && v == true

@@ -121,6 +121,12 @@ func baseOptions() []expr.Option {
 			}
 			return sum, nil
 		}, new(func([]any) decimal.D), new(func([]decimal.D) decimal.D)),
+		// percent(x): "5.29%"; money(x): "1,500.00" — for texts, where {{x}} alone prints an
+		// amount.
+		expr.Function("percent", func(p ...any) (any, error) { return p[0].(decimal.D).Percent(2), nil },
+			new(func(decimal.D) string)),
+		expr.Function("money", func(p ...any) (any, error) { return p[0].(decimal.D).Grouped(2), nil },
+			new(func(decimal.D) string)),
 		// chars(text): the 字数 of a text, as the forms count it.
 		expr.Function("chars", func(p ...any) (any, error) { return validate.CharCount(p[0].(string)), nil },
 			new(func(string) int)),
@@ -165,13 +171,23 @@ type compiler struct {
 	pr        *Profile
 	p         *Programme // nil while compiling the profile itself
 	rowChecks []compiledCheck
+	// scope, when set, is the environment of the blocks being compiled (a repeat's row).
+	scope map[string]any
+}
+
+// base is the environment expressions are compiled against by default.
+func (c *compiler) base() map[string]any {
+	if c.scope != nil {
+		return c.scope
+	}
+	return c.env
 }
 
 // compile returns the program for src, or records a problem at src's position. kind is the
 // result wanted: "bool", "any" (interpolation), or "value" (computed: any type but nil).
 func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bool) *vm.Program {
 	if env == nil {
-		env = c.env
+		env = c.base()
 	}
 	opts := append([]expr.Option{expr.Env(env)}, c.opts...)
 	if wantBool {

@@ -121,6 +121,32 @@ func TestNumberedRowsInReport(t *testing.T) {
 	}
 }
 
+// A table's where keeps some rows; a repeat block makes one set of blocks per row, written over
+// the row's columns; thresholds and texts can format amounts and ratios.
+func TestRepeatWhereAndFormatting(t *testing.T) {
+	p, f := loadSample(t)
+	ev := programme.Evaluate(p, f, today)
+	rep := ev.Report(ev.Outputs()[0], today)
+	if len(rep.Blocks) != 7 {
+		t.Fatalf("want heading, 2 tables and 2×(heading, keyvalues), got %d blocks", len(rep.Blocks))
+	}
+	classI := rep.Blocks[2].(*document.Table)
+	if len(classI.Rows) != 1 || strings.Join(classI.Rows[0], "|") != "1|一种液压支架电液控制方法" {
+		t.Errorf("where-filtered table: %v", classI.Rows)
+	}
+	if h := rep.Blocks[5].(*document.Heading); h.Text != "RD02 通信网络研发" || h.Level != 2 {
+		t.Errorf("second repeat heading: %+v", h)
+	}
+	kv := rep.Blocks[6].(*document.KeyValues)
+	got := []string{kv.Pairs[0].Value, kv.Pairs[1].Value, kv.Pairs[2].Value}
+	if strings.Join(got, "|") != "200.00 万元|IP01、IP02|47.61%" {
+		t.Errorf("repeat values: %v", got)
+	}
+	if r := ruleOf(t, ev, "rd-ratio"); r.Threshold != "最近一年销售收入2,801.20万元，不低于5%" {
+		t.Errorf("threshold text: %q", r.Threshold)
+	}
+}
+
 // An object field (CONTRACT.md's innovation_scores) is one group of typed sub-fields: checked
 // field by field, and read in expressions as scores.ip.
 func TestObjectField(t *testing.T) {
@@ -166,6 +192,13 @@ rules:
 	ev = eval(`{"ip": 30, "growth": 20}`)
 	if r := ruleOf(t, ev, "total"); r.Passed || r.Value != "50" {
 		t.Fatalf("total rule: %+v", r)
+	}
+	// A sub-field is addressable by path, for outputs and screens.
+	if f := p.Field("scores.growth"); f == nil || f.Label.S != "企业成长性" {
+		t.Errorf("Field(scores.growth) = %+v", f)
+	}
+	if got := ev.FieldText("scores.growth"); got != "20" {
+		t.Errorf("FieldText(scores.growth) = %q", got)
 	}
 	ev = eval(`[1]`)
 	if !strings.Contains(fmtProblems(ev), "应为一组数据") {

@@ -112,7 +112,7 @@ type compiledCheck struct {
 type compiledRule struct {
 	*Rule
 	when, assert, value *vm.Program
-	message             *Text
+	message, threshold  *Text
 }
 
 type compiledDeadline struct {
@@ -127,7 +127,25 @@ func (p *Programme) Field(path string) *Field {
 	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
 		return p.profile.fields[id]
 	}
-	return p.fields[path]
+	return subField(p.fields, path)
+}
+
+// subField resolves "id" or "object.column" (a column of an object field).
+func subField(fields map[string]*Field, path string) *Field {
+	head, sub, nested := strings.Cut(path, ".")
+	f := fields[head]
+	if !nested || f == nil {
+		return f
+	}
+	if f.Type.S != TypeObject {
+		return nil
+	}
+	for i := range f.Columns {
+		if f.Columns[i].ID.S == sub {
+			return &f.Columns[i]
+		}
+	}
+	return nil
 }
 
 // Profile is the enterprise profile the programme's rules read.
@@ -427,6 +445,7 @@ func (c *compiler) tableChecks(fields []*Field, prefix string) {
 		}
 		row := rec.rows[f.ID.S]
 		env := c.rowEnv(row)
+		env["row_no"] = 0
 		for i := range f.Checks {
 			ck := &f.Checks[i]
 			what := "表格 “" + f.ID.S + "” 的检查 “" + ck.ID.S + "”"
@@ -450,8 +469,9 @@ func (c *compiler) tableChecks(fields []*Field, prefix string) {
 
 // rowEnv is the sample environment inside a table row: the row's columns over everything else.
 func (c *compiler) rowEnv(row *record) map[string]any {
-	env := make(map[string]any, len(c.env)+len(row.fields))
-	for k, v := range c.env {
+	base := c.base()
+	env := make(map[string]any, len(base)+len(row.fields))
+	for k, v := range base {
 		env[k] = v
 	}
 	for k, v := range row.asMap(row.zero()) {
@@ -468,7 +488,7 @@ func (c *compiler) fieldAt(path string) *Field {
 	if c.p == nil {
 		return nil
 	}
-	return c.p.fields[path]
+	return subField(c.p.fields, path)
 }
 
 func (c *compiler) rules() {
@@ -481,7 +501,7 @@ func (c *compiler) rules() {
 			c.errs.Add(c.file, r.ID.Pos, "规则 id “%s” 缺失或重复", r.ID.S)
 		}
 		seen[r.ID.S] = true
-		if r.Label == "" || r.Threshold == "" {
+		if r.Label == "" || !r.Threshold.Set() {
 			c.errs.Add(c.file, r.ID.Pos, "%s需要 label 和 threshold（通知中的条件原文）", what)
 		}
 		cr := compiledRule{Rule: r}
@@ -493,6 +513,7 @@ func (c *compiler) rules() {
 			cr.value = c.compile(r.Value, what+"的 value", nil, false)
 		}
 		cr.message = c.text(r.Message, what+"的 message", nil)
+		cr.threshold = c.text(r.Threshold, what+"的 threshold", nil)
 		p.rules = append(p.rules, cr)
 	}
 }

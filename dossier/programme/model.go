@@ -15,8 +15,11 @@ type Template struct {
 	Issued     Str    `yaml:"issued"`      // the notice's date, YYYY-MM-DD
 	// Source says where the form's fields and columns come from: the notice's own attachment,
 	// or a reconstruction (and from what), so nobody mistakes a reconstruction for the original.
-	Source    string       `yaml:"source"`
-	Notice    string       `yaml:"notice"` // link or reference to the notice text
+	Source string `yaml:"source"`
+	Notice string `yaml:"notice"` // link or reference to the notice text
+	// Disc says how the electronic files are handed in (刻录光盘一式两份…), for the print
+	// notes; empty when the notice asks for no disc.
+	Disc      string       `yaml:"disc"`
 	Deadlines []Deadline   `yaml:"deadlines"`
 	Sections  []Section    `yaml:"sections"`
 	Computed  []Computed   `yaml:"computed"`
@@ -108,7 +111,7 @@ type Rule struct {
 	Assert    Str    `yaml:"assert"`    // must hold
 	Value     Str    `yaml:"value"`     // what the check saw, shown beside the threshold
 	Format    string `yaml:"format"`    // how to show Value: money percent integer text bool date
-	Threshold string `yaml:"threshold"` // the notice's threshold in words: ≥ 1500 万元
+	Threshold Str    `yaml:"threshold"` // the notice's threshold in words: ≥ 1500 万元; may use {{ … }}
 	Message   Str    `yaml:"message"`   // why it fails, in the notice's words; may use {{ … }}
 	Basis     string `yaml:"basis"`     // where the notice says so: 二、（一）1
 }
@@ -168,6 +171,16 @@ type BlockSpec struct {
 	Signature *SignatureSpec `yaml:"signature"`
 	TOC       bool           `yaml:"toc"`
 	PageBreak bool           `yaml:"pagebreak"`
+	Repeat    *RepeatSpec    `yaml:"repeat"`
+}
+
+// RepeatSpec repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
+// inside, texts and expressions see the row's columns and row_no.
+type RepeatSpec struct {
+	Rows   Str         `yaml:"rows"`    // a table field path
+	Where  Str         `yaml:"where"`   // keep only the rows where this holds
+	SortBy string      `yaml:"sort_by"` // a column to sort rows by
+	Blocks []BlockSpec `yaml:"blocks"`
 }
 
 // KeyValuesSpec is a 基本信息表-style table.
@@ -181,6 +194,7 @@ type KeyValuesSpec struct {
 type TableSpec struct {
 	Caption Str          `yaml:"caption"`
 	Rows    Str          `yaml:"rows"`    // a table field path
+	Where   Str          `yaml:"where"`   // keep only the rows where this holds
 	SortBy  string       `yaml:"sort_by"` // a column to sort rows by
 	Columns []ColumnSpec `yaml:"columns"`
 	Total   []Str        `yaml:"total"` // optional total row, one text per column

@@ -90,19 +90,23 @@ func (c *compiler) report(o *OutputSpec, what string) {
 		c.textOf(&cv.Date, what+"封面日期")
 		c.lines(cv.Lines, what+"封面")
 	}
-	for i := range o.Blocks {
-		b := &o.Blocks[i]
+	c.blocks(o.Blocks, what)
+}
+
+func (c *compiler) blocks(blocks []BlockSpec, what string) {
+	for i := range blocks {
+		b := &blocks[i]
 		if b.When.Set() {
 			c.exprOf(&b.When, what+"的 when", nil, true)
 		}
 		kinds := 0
-		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak} {
+		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil} {
 			if set {
 				kinds++
 			}
 		}
 		if kinds != 1 {
-			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak 之一", what)
+			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat 之一", what)
 		}
 		c.textOf(&b.Heading, what+"的 heading")
 		c.textOf(&b.Paragraph, what+"的 paragraph")
@@ -120,7 +124,48 @@ func (c *compiler) report(o *OutputSpec, what string) {
 			c.lines(sg.Lines, what+"的签字栏")
 			c.textOf(&sg.Date, what+"的签字日期")
 		}
+		if rp := b.Repeat; rp != nil {
+			c.repeat(rp, what)
+		}
 	}
+}
+
+// repeat compiles a repeat block: its blocks are written over the row's columns.
+func (c *compiler) repeat(rp *RepeatSpec, what string) {
+	row := c.rowsOf(&rp.Rows, rp.SortBy, what)
+	if row == nil {
+		return
+	}
+	env := c.rowEnv(row)
+	env["row_no"] = 0
+	if rp.Where.Set() {
+		c.exprOf(&rp.Where, what+"的 where", env, true)
+	}
+	outer := c.scope
+	c.scope = env
+	c.blocks(rp.Blocks, what+"（repeat "+rp.Rows.S+"）")
+	c.scope = outer
+}
+
+// rowsOf checks that path names a table field and returns its row record.
+func (c *compiler) rowsOf(path *Str, sortBy, what string) *record {
+	f := c.fieldAt(path.S)
+	if f == nil || f.Type.S != TypeTable {
+		c.errs.Add(c.file, path.Pos, "%s的 rows “%s” 应为一个表格字段", what, path.S)
+		return nil
+	}
+	rec := c.pr.rec
+	if !strings.HasPrefix(path.S, "enterprise.") {
+		rec = c.p.answers
+	}
+	row := rec.rows[f.ID.S]
+	c.p.rowOf[path] = row
+	if sortBy != "" {
+		if _, ok := row.index[sortBy]; !ok {
+			c.errs.Add(c.file, path.Pos, "%s的 sort_by “%s” 不是该表格的列", what, sortBy)
+		}
+	}
+	return row
 }
 
 func firstPos(b *BlockSpec) Pos {
@@ -135,6 +180,9 @@ func firstPos(b *BlockSpec) Pos {
 	if b.Table != nil {
 		return b.Table.Rows.Pos
 	}
+	if b.Repeat != nil {
+		return b.Repeat.Rows.Pos
+	}
 	return Pos{}
 }
 
@@ -142,23 +190,14 @@ func firstPos(b *BlockSpec) Pos {
 // over the row's columns.
 func (c *compiler) table(t *TableSpec, what string) {
 	c.textOf(&t.Caption, what+"的表格标题")
-	f := c.fieldAt(t.Rows.S)
-	if f == nil || f.Type.S != TypeTable {
-		c.errs.Add(c.file, t.Rows.Pos, "%s的表格 rows “%s” 应为一个表格字段", what, t.Rows.S)
+	row := c.rowsOf(&t.Rows, t.SortBy, what+"的表格")
+	if row == nil {
 		return
 	}
-	rec := c.pr.rec
-	if !strings.HasPrefix(t.Rows.S, "enterprise.") {
-		rec = c.p.answers
-	}
-	row := rec.rows[f.ID.S]
 	env := c.rowEnv(row)
 	env["row_no"] = 0
-	c.p.rowOf[&t.Rows] = row
-	if t.SortBy != "" {
-		if _, ok := row.index[t.SortBy]; !ok {
-			c.errs.Add(c.file, t.Rows.Pos, "%s的 sort_by “%s” 不是该表格的列", what, t.SortBy)
-		}
+	if t.Where.Set() {
+		c.exprOf(&t.Where, what+"的表格 where", env, true)
 	}
 	for i := range t.Columns {
 		col := &t.Columns[i]
