@@ -390,20 +390,3 @@ func waitFor(t *testing.T, timeout time.Duration, ok func() bool) {
 
 // TestKeystrokeCost measures one keystroke on the demo form: Set, evaluation, messages, list
 // marks and eligibility panel (reported, and bounded loosely so a regression shows).
-func TestKeystrokeCost(t *testing.T) {
-	h := newHarness(t, true)
-	h.u.Start("")
-	h.section("finance")
-	e := h.view("enterprise.finance[2].main_revenue").input.(*widget.Entry)
-	e.SetText("")
-	const n = 200
-	start := time.Now()
-	for i := 0; i < n; i++ {
-		test.Type(e, string(rune('0'+i%10)))
-	}
-	per := time.Since(start) / n
-	t.Logf("one keystroke on the demo form (finance section): %v", per)
-	if per > 50*time.Millisecond {
-		t.Errorf("a keystroke takes %v", per)
-	}
-}
