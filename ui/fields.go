@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"dossier/dossier/decimal"
 	"dossier/dossier/programme"
 )
 
@@ -83,14 +84,48 @@ func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
 			placeholder = "如 5% 或 0.05"
 		}
 	}
-	e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: placeholder}
+	e := &amountEntry{}
+	e.Text, e.PlaceHolder = f.sess.Get(v.path), placeholder
 	e.ExtendBaseWidget(e)
+	if v.field.Type.S == programme.TypeMoney {
+		// Amounts read as forms print them, 1,500.00; typing takes any spelling.
+		e.Text = groupedAmount(e.Text)
+		e.onBlur = func() {
+			if g := groupedAmount(e.Text); g != e.Text {
+				e.SetText(g)
+			}
+		}
+	}
 	e.OnChanged = func(s string) { f.set(v.path, s) }
-	v.focus, v.input = e, e
+	v.focus, v.input = e, &e.Entry
 	if unit == "" {
 		return e
 	}
 	return container.NewBorder(nil, nil, nil, widget.NewLabel(unit), e)
+}
+
+// amountEntry is an entry that tidies its amount when the user leaves it.
+type amountEntry struct {
+	widget.Entry
+	onBlur func()
+}
+
+// FocusLost reformats the amount after the user moves on (never while typing).
+func (e *amountEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
+	}
+}
+
+// groupedAmount writes a valid amount with thousands separators and two decimals; anything
+// else (empty, a typo the user is still fixing) stays as typed.
+func groupedAmount(s string) string {
+	d, err := decimal.Parse(s)
+	if err != nil || d.Scale() > 2 {
+		return s
+	}
+	return d.Grouped(2)
 }
 
 // dateEntry is a YYYY-MM-DD entry with a calendar button beside it.

@@ -390,3 +390,35 @@ func waitFor(t *testing.T, timeout time.Duration, ok func() bool) {
 
 // TestKeystrokeCost measures one keystroke on the demo form: Set, evaluation, messages, list
 // marks and eligibility panel (reported, and bounded loosely so a regression shows).
+
+// An amount reads 1,500.00 after the user leaves the field; while typing it stays as typed.
+func TestAmountGroupedOnLeave(t *testing.T) {
+	h := newHarness(t, true)
+	h.u.Start("")
+	h.section("project")
+	v := h.view("total_investment")
+	e := v.input.(*widget.Entry)
+	if e.Text != "2,860.00" {
+		t.Errorf("demo amount shows %q, want 2,860.00", e.Text)
+	}
+	h.win.Canvas().Focus(v.focus)
+	e.SetText("")
+	test.Type(e, "１２３４５.６")
+	if e.Text != "１２３４５.６" {
+		t.Fatalf("reformatted while typing: %q", e.Text)
+	}
+	h.win.Canvas().Unfocus()
+	if e.Text != "12,345.60" {
+		t.Errorf("after leaving: %q", e.Text)
+	}
+	if got := h.editor().sess.Get("total_investment"); got != "12,345.60" {
+		t.Errorf("session holds %q", got)
+	}
+	// A typo stays for the user to fix, with its message.
+	h.win.Canvas().Focus(v.focus)
+	e.SetText("12,3x")
+	h.win.Canvas().Unfocus()
+	if e.Text != "12,3x" || !strings.Contains(h.message("total_investment"), "不是数字") {
+		t.Errorf("typo: %q, message %q", e.Text, h.message("total_investment"))
+	}
+}
