@@ -43,7 +43,7 @@ func newHarness(t *testing.T, demo bool) *harness {
 		t.Fatal(err)
 	}
 	w := test.NewTempWindow(t, nil)
-	st := session.NewMemStore()
+	st := session.NewMemStoreAt(testToday)
 	u := New(a, w, Deps{Store: st, Programmes: set, Now: func() time.Time { return testToday }, Generator: "dossier test"})
 	w.Resize(fyne.NewSize(1280, 820))
 	return &harness{t: t, u: u, st: st, win: w}

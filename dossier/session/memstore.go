@@ -25,9 +25,12 @@ type MemStore struct {
 }
 
 // NewMemStore returns an empty MemStore.
-func NewMemStore() *MemStore {
+func NewMemStore() *MemStore { return NewMemStoreAt(time.Now()) }
+
+// NewMemStoreAt returns an empty MemStore whose clock starts at start (reproducible screens).
+func NewMemStoreAt(start time.Time) *MemStore {
 	return &MemStore{ents: map[int64]*store.Enterprise{}, dos: map[int64]*store.Dossier{},
-		byEnt: map[int64]time.Time{}, tick: time.Now()}
+		byEnt: map[int64]time.Time{}, tick: start}
 }
 
 // now is a strictly increasing clock, so "most recently saved first" is well defined.
