@@ -16,7 +16,7 @@ import (
 	"dossier/dossier/render/xlsx"
 )
 
-func (a *app) buildCommand() *cobra.Command {
+func (a *cli) buildCommand() *cobra.Command {
 	var out string
 	var draft, force bool
 	cmd := &cobra.Command{
@@ -71,7 +71,7 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%6d B ", n)
 }
 
-func (a *app) verifyCommand() *cobra.Command {
+func (a *cli) verifyCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "verify DIR",
 		Short: "按 manifest.json 检查申报包：缺少、多出或被修改的文件（退出码 0 完整，1 不完整，2 不是申报包）",
@@ -90,7 +90,7 @@ func (a *app) verifyCommand() *cobra.Command {
 	}
 }
 
-func (a *app) aggregateCommand() *cobra.Command {
+func (a *cli) aggregateCommand() *cobra.Command {
 	var out string
 	var force bool
 	cmd := &cobra.Command{
@@ -131,7 +131,7 @@ func (a *app) aggregateCommand() *cobra.Command {
 
 // aggregate evaluates every input (a data file, or a package folder holding one) and builds the
 // programme's summary sheet; any invalid input stops it with every problem listed.
-func (a *app) aggregate(p *programme.Programme, inputs []string) ([]*document.Sheet, int, error) {
+func (a *cli) aggregate(p *programme.Programme, inputs []string) ([]*document.Sheet, int, error) {
 	var evals []*programme.Evaluation
 	var bad []string
 	for _, in := range inputs {
@@ -175,7 +175,7 @@ func (a *app) aggregate(p *programme.Programme, inputs []string) ([]*document.Sh
 	return sheets, len(evals), nil
 }
 
-func writeAtomically(path string, sheets []*document.Sheet, a *app) error {
+func writeAtomically(path string, sheets []*document.Sheet, a *cli) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-*.xlsx")
 	if err != nil {
 		return err

@@ -34,8 +34,8 @@ func fail(code int, format string, args ...any) error {
 	return &exitError{code: code, msg: fmt.Sprintf(format, args...)}
 }
 
-// app is what the commands share: where templates come from, the clock, output streams.
-type app struct {
+// cli is what the commands share: where templates come from, the clock, output streams.
+type cli struct {
 	templatesDir string
 	now          func() time.Time
 	stdout       io.Writer
@@ -44,7 +44,7 @@ type app struct {
 }
 
 // run executes the command line and returns the process exit code.
-func run(a *app, args []string) int {
+func run(a *cli, args []string) int {
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetOut(a.stdout)
@@ -65,7 +65,7 @@ func run(a *app, args []string) int {
 	}
 }
 
-func (a *app) rootCommand() *cobra.Command {
+func (a *cli) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Short: "Dossier 申报材料助手：政府扶持项目申报的资格检查与申报材料生成",
 		Long: "Dossier 申报材料助手：按通知的条件检查企业是否符合申报资格，生成通知要求的 PDF 报告、Excel 汇总表、" +
@@ -113,7 +113,7 @@ func usageArgs(n int) cobra.PositionalArgs {
 }
 
 // programmes loads the embedded templates and the user folder, if any.
-func (a *app) programmes() (*programme.Set, error) {
+func (a *cli) programmes() (*programme.Set, error) {
 	folders := []fsys{templates.FS}
 	if a.templatesDir != "" {
 		if fi, err := os.Stat(a.templatesDir); err != nil || !fi.IsDir() {
@@ -128,7 +128,7 @@ func (a *app) programmes() (*programme.Set, error) {
 	return set, nil
 }
 
-func (a *app) programme(id string) (*programme.Programme, error) {
+func (a *cli) programme(id string) (*programme.Programme, error) {
 	set, err := a.programmes()
 	if err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func (a *app) programme(id string) (*programme.Programme, error) {
 	return p, nil
 }
 
-func (a *app) programmesCommand() *cobra.Command {
+func (a *cli) programmesCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "programmes",
 		Short: "列出所有申报项目（编号<TAB>名称）",
@@ -158,7 +158,7 @@ func (a *app) programmesCommand() *cobra.Command {
 	}
 }
 
-func (a *app) demoCommand() *cobra.Command {
+func (a *cli) demoCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo ID",
 		Short: "输出该项目的示例数据文件（完整、有效、符合条件）",
@@ -178,7 +178,7 @@ func (a *app) demoCommand() *cobra.Command {
 }
 
 // evaluate reads a data file and judges it; an unreadable file is exit 2.
-func (a *app) evaluate(id, path string) (*programme.Evaluation, error) {
+func (a *cli) evaluate(id, path string) (*programme.Evaluation, error) {
 	p, err := a.programme(id)
 	if err != nil {
 		return nil, err
@@ -200,7 +200,7 @@ type checkJSON struct {
 	Deadline string                 `json:"deadline,omitempty"`
 }
 
-func (a *app) checkCommand() *cobra.Command {
+func (a *cli) checkCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "check ID FILE",

@@ -18,7 +18,7 @@ const id = "shanxi-techinnov-2019"
 func dossierCmd(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	a := &app{now: func() time.Time { return time.Date(2019, 5, 20, 10, 0, 0, 0, time.UTC) }, stdout: &out, stderr: &errOut}
+	a := &cli{now: func() time.Time { return time.Date(2019, 5, 20, 10, 0, 0, 0, time.UTC) }, stdout: &out, stderr: &errOut}
 	code := run(a, args)
 	if strings.Contains(errOut.String(), "panic") {
 		t.Fatalf("panic: %s", errOut.String())

@@ -15,6 +15,6 @@ var version = "0.1.0-dev"
 type fsys = fs.FS
 
 func main() {
-	a := &app{now: time.Now, stdout: os.Stdout, stderr: os.Stderr, gui: startGUI}
+	a := &cli{now: time.Now, stdout: os.Stdout, stderr: os.Stderr, gui: startGUI}
 	os.Exit(run(a, os.Args[1:]))
 }
