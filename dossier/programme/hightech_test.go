@@ -8,6 +8,7 @@ import (
 
 	"dossier/dossier"
 	"dossier/dossier/decimal"
+	"dossier/dossier/document"
 	"dossier/dossier/programme"
 	"dossier/dossier/validate"
 )
@@ -160,42 +161,43 @@ func commonCases() []ruleCase {
 		{"tech staff exactly 10%", "tech-staff-ratio", true, func(f *dossier.File) { setEmployees(f, 420, 42) }},
 		{"tech staff just under 10%", "tech-staff-ratio", false, func(f *dossier.File) { setEmployees(f, 421, 42) }},
 
+		// One rule, rd-ratio, whose threshold follows the last year's sales (TestHightechRDTier).
 		// 最近一年销售收入 5,000万元（含）以下: 5%.
-		{"sales 5000 exactly, R&D exactly 5%", "rd-ratio-under-5000", true, func(f *dossier.File) {
+		{"sales 5000 exactly, R&D exactly 5%", "rd-ratio", true, func(f *dossier.File) {
 			setSales(f, "2000.00", "3000.00", "5000.00")
 			setRD3(f, "150.00", "150.00", "200.00")
 		}},
-		{"sales 5000 exactly, R&D just under 5%", "rd-ratio-under-5000", false, func(f *dossier.File) {
+		{"sales 5000 exactly, R&D just under 5%", "rd-ratio", false, func(f *dossier.File) {
 			setSales(f, "2000.00", "3000.00", "5000.00")
 			setRD3(f, "150.00", "150.00", "199.99")
 		}},
-		{"sales 5000 exactly, R&D 4% is not enough", "rd-ratio-under-5000", false, func(f *dossier.File) {
+		{"sales 5000 exactly, R&D 4% is not enough", "rd-ratio", false, func(f *dossier.File) {
 			setSales(f, "2000.00", "3000.00", "5000.00")
 			setRD3(f, "100.00", "100.00", "200.00")
 		}},
 		// 5,000万元至2亿元（含）: 4%.
-		{"sales 5000.01, R&D exactly 4%", "rd-ratio-5000-20000", true, func(f *dossier.File) {
+		{"sales 5000.01, R&D exactly 4%", "rd-ratio", true, func(f *dossier.File) {
 			setSales(f, "2000.00", "2999.99", "5000.01")
 			setRD3(f, "100.00", "100.00", "200.00")
 		}},
-		{"sales 20000 exactly, R&D exactly 4%", "rd-ratio-5000-20000", true, func(f *dossier.File) {
+		{"sales 20000 exactly, R&D exactly 4%", "rd-ratio", true, func(f *dossier.File) {
 			setSales(f, "10000.00", "10000.00", "20000.00")
 			setRD3(f, "500.00", "500.00", "600.00")
 		}},
-		{"sales 20000 exactly, R&D just under 4%", "rd-ratio-5000-20000", false, func(f *dossier.File) {
+		{"sales 20000 exactly, R&D just under 4%", "rd-ratio", false, func(f *dossier.File) {
 			setSales(f, "10000.00", "10000.00", "20000.00")
 			setRD3(f, "500.00", "500.00", "599.99")
 		}},
-		{"sales 20000 exactly, R&D 3% is not enough", "rd-ratio-5000-20000", false, func(f *dossier.File) {
+		{"sales 20000 exactly, R&D 3% is not enough", "rd-ratio", false, func(f *dossier.File) {
 			setSales(f, "10000.00", "10000.00", "20000.00")
 			setRD3(f, "400.00", "400.00", "400.00")
 		}},
 		// 2亿元以上: 3%.
-		{"sales 20000.01, R&D exactly 3%", "rd-ratio-over-20000", true, func(f *dossier.File) {
+		{"sales 20000.01, R&D exactly 3%", "rd-ratio", true, func(f *dossier.File) {
 			setSales(f, "9999.99", "10000.00", "20000.01")
 			setRD3(f, "400.00", "400.00", "400.00")
 		}},
-		{"sales 20000.01, R&D just under 3%", "rd-ratio-over-20000", false, func(f *dossier.File) {
+		{"sales 20000.01, R&D just under 3%", "rd-ratio", false, func(f *dossier.File) {
 			setSales(f, "9999.99", "10000.00", "20000.01")
 			setRD3(f, "400.00", "400.00", "399.99")
 		}},
@@ -451,6 +453,128 @@ func TestHightechDemos(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: the 声明 is missing", id)
+		}
+	}
+}
+
+// The R&D-ratio rule names the tier that applies in its threshold: the last year's sales, the
+// notice's band and its percentage, and nothing of the other bands.
+func TestHightechRDTier(t *testing.T) {
+	set := loadShipped(t)
+	tiers := []struct{ y2018, band, min string }{
+		{"5000.00", "小于5,000万元（含）", "不低于5%"},
+		{"5000.01", "在5,000万元至2亿元（含）", "不低于4%"},
+		{"20000.00", "在5,000万元至2亿元（含）", "不低于4%"},
+		{"20000.01", "在2亿元以上", "不低于3%"},
+	}
+	for _, id := range hightechIDs {
+		for _, c := range tiers {
+			f := demo(t, set, id)
+			setSales(f, "10000.00", "10000.00", c.y2018)
+			setRD3(f, "1000.00", "1000.00", "1000.00")
+			r := ruleOf(t, programme.Evaluate(set.Get(id), f, today), "rd-ratio")
+			amount := decimal.MustParse(c.y2018).Grouped(2)
+			if !strings.Contains(r.Threshold, c.band) || !strings.Contains(r.Threshold, c.min) || !strings.Contains(r.Threshold, amount) {
+				t.Errorf("%s, 2018 sales %s: threshold %q, want %q, %q and %s", id, c.y2018, r.Threshold, c.band, c.min, amount)
+			}
+			for _, other := range []string{"不低于5%", "不低于4%", "不低于3%"} {
+				if other != c.min && strings.Contains(r.Threshold, other) {
+					t.Errorf("%s, 2018 sales %s: threshold %q also names %s", id, c.y2018, r.Threshold, other)
+				}
+			}
+		}
+	}
+}
+
+// The 申请书 has one 研究开发活动情况表 per RD and one 上年度高新技术产品（服务）情况表 per PS
+// (按单一活动填报), each with its three ≤400字 texts; 近三年经营情况 has the three years with
+// 利润总额; Ningbo lists Ⅰ类 and Ⅱ类 IP in separate tables.
+func TestHightechApplicationTables(t *testing.T) {
+	set := loadShipped(t)
+	for _, id := range hightechIDs {
+		f := demo(t, set, id)
+		ev := programme.Evaluate(set.Get(id), f, today)
+		rep := ev.Report(ev.Outputs()[0], today)
+		var kvs []*document.KeyValues
+		var tables []*document.Table
+		for _, b := range rep.Blocks {
+			switch x := b.(type) {
+			case *document.KeyValues:
+				kvs = append(kvs, x)
+			case *document.Table:
+				tables = append(tables, x)
+			}
+		}
+		pairs := func(prefix string) map[string][]document.Pair {
+			out := map[string][]document.Pair{}
+			for _, kv := range kvs {
+				if strings.HasPrefix(kv.Caption, prefix) {
+					out[kv.Caption] = kv.Pairs
+				}
+			}
+			return out
+		}
+		value := func(ps []document.Pair, label string) string {
+			for _, p := range ps {
+				if strings.HasPrefix(p.Label, label) {
+					return p.Value
+				}
+			}
+			return "（缺）"
+		}
+		rd, ps := rows(f, "rd"), rows(f, "ps")
+		rdTables, psTables := pairs("表8-"), pairs("表11-")
+		if len(rdTables) != len(rd) || len(psTables) != len(ps) {
+			t.Fatalf("%s: %d 研究开发活动情况表 for %d RD, %d 产品（服务）情况表 for %d PS", id, len(rdTables), len(rd), len(psTables), len(ps))
+		}
+		for i, r := range rd {
+			no := fmt.Sprintf("RD%02d", i+1)
+			kv := rdTables[fmt.Sprintf("表8-%d 企业研究开发活动情况表（%s）", i+1, no)]
+			if value(kv, "研发活动编号") != no || value(kv, "研发活动名称") != r["name"] || value(kv, "核心技术及创新点") != r["innovation"] {
+				t.Errorf("%s: the table of %s: %+v", id, no, kv)
+			}
+			amount := func(k string) string { return decimal.MustParse(string(r[k].(json.Number))).Grouped(2) + " 万元" }
+			if value(kv, "研发经费总预算") != amount("budget") || value(kv, "其中：第一年") != amount("spend_1") || value(kv, "第三年") != amount("spend_3") {
+				t.Errorf("%s: %s amounts: %+v", id, no, kv)
+			}
+		}
+		for i, r := range ps {
+			no := fmt.Sprintf("PS%02d", i+1)
+			kv := psTables[fmt.Sprintf("表11-%d 上年度高新技术产品（服务）情况表（%s）", i+1, no)]
+			if value(kv, "产品（服务）名称") != r["name"] || value(kv, "关键技术及主要技术指标") != r["key_tech"] || value(kv, "知识产权获得情况") != r["ip_support"] {
+				t.Errorf("%s: the table of %s: %+v", id, no, kv)
+			}
+		}
+		byCaption := map[string]*document.Table{}
+		for _, tb := range tables {
+			byCaption[strings.Fields(tb.Caption)[0]] = tb
+		}
+		if fin := byCaption["表3"]; fin == nil || len(fin.Rows) != 3 || fin.Columns[3].Header != "利润总额" || fin.Rows[2][3] == "" {
+			t.Errorf("%s: 近三年经营情况: %+v", id, fin)
+		}
+		if id != "ningbo-hightech-2019" {
+			continue
+		}
+		class := map[string]string{}
+		for i, r := range rows(f, "ip") {
+			class[fmt.Sprintf("IP%02d", i+1)] = r["class"].(string)
+		}
+		for caption, want := range map[string]string{"表5-1": "I", "表5-2": "II"} {
+			tb := byCaption[caption]
+			n := 0
+			for _, c := range class {
+				if c == want {
+					n++
+				}
+			}
+			if tb == nil || len(tb.Rows) != n {
+				t.Fatalf("%s: %s should list the %d IP of class %s: %+v", id, caption, n, want, tb)
+			}
+			for _, row := range tb.Rows {
+				if class[row[0]] != want {
+					t.Errorf("%s: %s lists %s of class %s", id, caption, row[0], class[row[0]])
+				}
+			}
 		}
 	}
 }
