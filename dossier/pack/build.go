@@ -187,7 +187,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 		note := "打印说明\n\n" + strings.Join(lines, "\n") +
 			"\n\n双面打印时每份均从右页（奇数页）开始；左侧为装订边。\n"
 		if disc := ev.Programme.Disc; disc != "" {
-			note += "电子版：本文件夹外层的 Excel 与 PDF。" + disc + "\n"
+			note += "电子版：本文件夹外层的文件。" + disc + "\n"
 		}
 		if err := os.WriteFile(filepath.Join(dir, PrintDir, "打印说明.txt"), []byte(note), 0o644); err != nil {
 			return err

@@ -90,6 +90,8 @@ func baseOptions() []expr.Option {
 		return func(a, b decimal.D) (decimal.D, error) { return f(a, b), nil }
 	}
 	return []expr.Option{
+		// Results depend on the data file, never on the clock: applied_on is "today".
+		expr.DisableBuiltin("now"),
 		decCompare("_dec_eq", func(c int) bool { return c == 0 }), expr.Operator("==", "_dec_eq"),
 		decCompare("_dec_ne", func(c int) bool { return c != 0 }), expr.Operator("!=", "_dec_ne"),
 		decCompare("_dec_lt", func(c int) bool { return c < 0 }), expr.Operator("<", "_dec_lt"),

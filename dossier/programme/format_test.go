@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"dossier/dossier"
 	"dossier/dossier/document"
@@ -262,5 +263,21 @@ outputs:
 	}
 	if got := ev.FileName(&p.Outputs[0]); got != "2019年唐山_市上报汇总表.xlsx" {
 		t.Errorf("file name = %q", got)
+	}
+}
+
+// date("2019-05-31") means that calendar day wherever the machine is: users in China run
+// UTC+8, and a batch deadline must still hold on its own day.
+func TestDateLiteralsIgnoreTheMachinesZone(t *testing.T) {
+	saved := time.Local
+	time.Local = time.FixedZone("CST", 8*3600)
+	t.Cleanup(func() { time.Local = saved })
+	set := loadShipped(t)
+	f := demo(t, set, "shanxi-hightech-2019")
+	f.AppliedOn = "2019-05-31"
+	ev := programme.Evaluate(set.Get("shanxi-hightech-2019"), f, today)
+	r := ruleOf(t, ev, "deadline")
+	if !r.Passed || !strings.Contains(r.Threshold, "2019-05-31") {
+		t.Fatalf("applied on the first batch's last day, under UTC+8: %s", r.Message)
 	}
 }

@@ -126,7 +126,10 @@ func (d *renderer) heading(i int, h *document.Heading) {
 		st = headingStyle[3]
 	}
 	lh := pitch(st.size, 1.5)
-	lines := d.wrap(st, h.Text, d.width, 0, false)[0]
+	var lines []string // a heading may have several lines of its own (two-line titles)
+	for _, para := range d.wrap(st, h.Text, d.width, 0, false) {
+		lines = append(lines, para...)
+	}
 	before, after := lh*0.5, lh*0.4
 	if h.Level == 1 {
 		before, after = 0, lh*0.6

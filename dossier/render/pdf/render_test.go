@@ -271,3 +271,20 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(size)/1024, "KB")
 }
+
+// A heading with a line break prints both lines (a two-line title), and so does a signature
+// block's unlabelled line.
+func TestMultiLineHeading(t *testing.T) {
+	r := &document.Report{Title: "t", Blocks: []document.Block{
+		&document.Heading{Level: 1, Text: "太原市工业和信息化局\n关于申报项目的请示", Centered: true},
+		&document.Paragraph{Text: "正文。"},
+		&document.Signature{Lines: []document.SignLine{{Value: "太原市工业和信息化局", Seal: true}}},
+	}}
+	path, _ := renderFile(t, r, Options{})
+	text := pageText(t, path, 1)
+	for _, want := range []string{"太原市工业和信息化局", "关于申报项目的请示", "太原市工业和信息化局（盖章）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page lacks %q:\n%s", want, text)
+		}
+	}
+}
