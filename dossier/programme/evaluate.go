@@ -110,15 +110,10 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	e.ent = c.convert(pr.rec, f.Enterprise, "enterprise", "")
 	answers := c.convert(p.answers, f.Answers, "", "")
 	e.env = baseEnv(pr, e.ent, e.AppliedOn)
-	labels := map[string]string{}
 	for i, fd := range p.answers.fields {
-		v := answers.Field(i).Interface()
-		e.env[fd.ID.S] = v
-		if fd.Type.S == TypeEnum {
-			labels[fd.ID.S] = optionLabel(fd, v.(string))
-		}
+		e.env[fd.ID.S] = answers.Field(i).Interface()
 	}
-	e.env["labels"] = labels
+	e.env["labels"] = p.labels.value(e.env)
 	for _, cm := range p.computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {
@@ -421,6 +416,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 	for k, v := range rec.asMap(row) {
 		env[k] = v
 	}
+	env["labels"] = e.Programme.rowLabels(rec).value(env)
 	return env
 }
 

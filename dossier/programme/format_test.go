@@ -281,3 +281,38 @@ func TestDateLiteralsIgnoreTheMachinesZone(t *testing.T) {
 		t.Fatalf("applied on the first batch's last day, under UTC+8: %s", r.Message)
 	}
 }
+
+// labels.<field> is checked at load, and inside a table's rows it also names the row's enum
+// columns.
+func TestLabels(t *testing.T) {
+	src := `format: 1
+id: lab
+title: 选项标签
+sections:
+  - id: s
+    title: 项目
+    fields:
+      - {id: kind, label: 类别, type: enum, options: [{value: a, label: 甲类}, {value: b, label: 乙类}]}
+      - id: items
+        label: 明细
+        type: table
+        columns:
+          - {id: level, label: 级别, type: enum, options: [{value: n, label: 国家级}, {value: p, label: 省级}]}
+        checks:
+          - {id: c, assert: "false", message: "{{labels.kind}}第{{row_no}}行：{{labels.level}}"}
+outputs:
+  - {id: o, kind: report, file: a.pdf, blocks: [{paragraph: "{{labels.KIND}}"}]}
+`
+	if _, err := programme.Parse("lab.yaml", []byte(src), nil); err == nil || !strings.Contains(err.Error(), "lab.yaml:17:") || !strings.Contains(err.Error(), "KIND") {
+		t.Fatalf("a misspelt label name: %v", err)
+	}
+	p, err := programme.Parse("lab.yaml", []byte(strings.Replace(src, "labels.KIND", "labels.kind", 1)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := dossier.Decode(strings.NewReader(`{"format":1,"programme":"lab","enterprise":{},"answers":{"kind":"b","items":[{"level":"p"}]}}`))
+	ev := programme.Evaluate(p, f, today)
+	if !strings.Contains(fmtProblems(ev), "乙类第1行：省级") {
+		t.Fatalf("row labels: %s", fmtProblems(ev))
+	}
+}

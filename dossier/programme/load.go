@@ -93,6 +93,9 @@ type Programme struct {
 	texts      map[*Str]*Text
 	exprs      map[*Str]*vm.Program
 	rowOf      map[*Str]*record // report tables: the row record their columns are written over
+	labels     *labels          // the labels record of the answers
+	labelsOf   map[*record]*labels
+	labelsMu   sync.Mutex
 }
 
 type compiledComputed struct {
@@ -119,6 +122,19 @@ type compiledDeadline struct {
 	*Deadline
 	when *vm.Program
 	date time.Time
+}
+
+// rowLabels is the labels record inside a row of a table: the programme's enum fields and
+// the row's enum columns.
+func (p *Programme) rowLabels(row *record) *labels {
+	p.labelsMu.Lock()
+	defer p.labelsMu.Unlock()
+	if l, ok := p.labelsOf[row]; ok {
+		return l
+	}
+	l := newLabels(p.answers.fields, row.fields)
+	p.labelsOf[row] = l
+	return l
 }
 
 // Field returns an answer field of the programme by id, or a profile field for
@@ -159,7 +175,7 @@ func Parse(file string, src, demo []byte) (*Programme, error) {
 	}
 	var errs ErrorList
 	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*vm.Program{},
-		requiredIf: map[string]*vm.Program{}, texts: map[*Str]*Text{}, exprs: map[*Str]*vm.Program{}, rowOf: map[*Str]*record{}}
+		requiredIf: map[string]*vm.Program{}, texts: map[*Str]*Text{}, exprs: map[*Str]*vm.Program{}, rowOf: map[*Str]*record{}, labelsOf: map[*record]*labels{}}
 	if !decodeStrict(file, src, &p.Template, &errs) {
 		return nil, errs.Err()
 	}
@@ -183,6 +199,7 @@ func Parse(file string, src, demo []byte) (*Programme, error) {
 	}
 	p.checkRefs(&errs)
 	p.answers = newRecord(fields)
+	p.labels = newLabels(p.answers.fields)
 	c := newCompiler(file, pr, p, &errs)
 	c.compileProgramme(fields)
 	if err := errs.Err(); err != nil {
@@ -306,7 +323,7 @@ func (c *compiler) sampleEnv() map[string]any {
 		for _, f := range c.p.answers.fields {
 			env[f.ID.S] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
 		}
-		env["labels"] = map[string]string{}
+		env["labels"] = newLabels(c.p.answers.fields).value(nil)
 	}
 	return env
 }
@@ -476,6 +493,9 @@ func (c *compiler) rowEnv(row *record) map[string]any {
 	}
 	for k, v := range row.asMap(row.zero()) {
 		env[k] = v
+	}
+	if c.p != nil {
+		env["labels"] = c.p.rowLabels(row).value(nil)
 	}
 	return env
 }

@@ -302,3 +302,49 @@ func intOf(d decimal.D) (int, bool) {
 	_, err := fmt.Sscan(d.Fixed(0), &n)
 	return n, err == nil
 }
+
+// labels is the record behind `labels.<field>` in expressions: the chosen option's label of
+// every enum field in scope. It is a struct, not a map, so that a misspelt name is a load
+// error rather than a silent blank.
+type labels struct {
+	enums []*Field
+	typ   reflect.Type
+}
+
+// newLabels makes the labels record of the enum fields among fields; a later field with the
+// same id (a row's column) replaces an earlier one.
+func newLabels(fields ...[]*Field) *labels {
+	l := &labels{}
+	at := map[string]int{}
+	for _, group := range fields {
+		for _, f := range group {
+			if f.Type.S != TypeEnum {
+				continue
+			}
+			if i, ok := at[f.ID.S]; ok {
+				l.enums[i] = f
+				continue
+			}
+			at[f.ID.S] = len(l.enums)
+			l.enums = append(l.enums, f)
+		}
+	}
+	sf := make([]reflect.StructField, len(l.enums))
+	for i, f := range l.enums {
+		sf[i] = reflect.StructField{Name: fmt.Sprintf("L%d", i), Type: reflect.TypeOf(""),
+			Tag: reflect.StructTag(fmt.Sprintf(`expr:%q`, f.ID.S))}
+	}
+	l.typ = reflect.StructOf(sf)
+	return l
+}
+
+// value fills the labels from the values in env (field id → chosen option).
+func (l *labels) value(env map[string]any) any {
+	v := reflect.New(l.typ).Elem()
+	for i, f := range l.enums {
+		if s, ok := env[f.ID.S].(string); ok {
+			v.Field(i).SetString(optionLabel(f, s))
+		}
+	}
+	return v.Interface()
+}
