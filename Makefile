@@ -11,11 +11,15 @@ GUI_DEB  := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxran
             libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri libglx-mesa0
 # The tests read PDFs back with poppler and check them with qpdf.
 TEST_DEB := poppler-utils qpdf
+# The Windows .exe is cross-compiled with Debian's MinGW-w64.
+WIN_DEB  := gcc-mingw-w64-x86-64-win32
+# Fyne's packaging tool (desktop entry and icon on Linux, icon and metadata in the .exe).
+FYNE     := go run fyne.io/tools/cmd/fyne@v1.7.4
 
 # missing lists the packages of $(1) that are not installed yet.
 missing = $(shell for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done)
 
-.PHONY: run build test deps-gui deps-test smoke bench clean
+.PHONY: run build test deps-gui deps-test deps-windows smoke bench package-linux package-windows clean
 
 run: build
 	LANG=$${LANG:-zh_CN.UTF-8} ./dist/dossier
@@ -26,6 +30,9 @@ build: deps-gui
 
 deps-gui:
 	@m="$(call missing,$(GUI_DEB))"; if [ -n "$$m" ]; then echo "安装桌面程序所需的系统软件包：$$m"; $(SUDO) apt-get update -qq && $(APT) $$m; fi
+
+deps-windows:
+	@m="$(call missing,$(WIN_DEB))"; if [ -n "$$m" ]; then echo "安装交叉编译所需的系统软件包：$$m"; $(SUDO) apt-get update -qq && $(APT) $$m; fi
 
 deps-test:
 	@m="$(call missing,$(TEST_DEB))"; if [ -n "$$m" ]; then echo "安装测试所需的系统软件包：$$m"; $(SUDO) apt-get update -qq && $(APT) $$m; fi
@@ -40,6 +47,19 @@ smoke: deps-test
 
 bench:
 	CGO_ENABLED=0 go test -tags ci -run '^$$' -bench . -benchtime 10x ./dossier/...
+
+# dist/Dossier 申报材料助手.tar.xz: binary, .desktop entry and icon (`make install` inside it).
+# (fyne package bumps the build number in FyneApp.toml; the file is put back as it was.)
+package-linux: deps-gui
+	mkdir -p dist
+	cd cmd/dossier && cp FyneApp.toml .FyneApp.toml.keep && $(FYNE) package --os linux --release; rc=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$rc
+	mv cmd/dossier/*.tar.xz dist/
+
+# dist/Dossier 申报材料助手.exe: one file for Windows (most users), with its icon.
+package-windows: deps-gui deps-windows
+	mkdir -p dist
+	cd cmd/dossier && cp FyneApp.toml .FyneApp.toml.keep && CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package --os windows --release; rc=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$rc
+	mv cmd/dossier/*.exe dist/
 
 clean:
 	rm -rf dist
