@@ -210,16 +210,8 @@ func (c *converter) value(r *record, f *Field, val any, path, label string) (any
 		}
 		return t, true
 	case TypeBool:
-		switch x := val.(type) {
-		case bool:
-			return x, true
-		case string:
-			switch strings.TrimSpace(x) {
-			case "是", "true":
-				return true, true
-			case "否", "false":
-				return false, true
-			}
+		if b, ok := ParseBool(val); ok {
+			return b, true
 		}
 		c.add(path, label, "应为“是”或“否”（true/false）")
 	case TypeMulti:
@@ -271,6 +263,22 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 		rows = reflect.Append(rows, row)
 	}
 	return rows.Interface(), true
+}
+
+// ParseBool reads a yes/no answer: a JSON bool, or 是/否/true/false as typed.
+func ParseBool(val any) (value, ok bool) {
+	switch x := val.(type) {
+	case bool:
+		return x, true
+	case string:
+		switch strings.TrimSpace(x) {
+		case "是", "true":
+			return true, true
+		case "否", "false":
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // numberText is the text of a JSON number, or of a string the user typed ("1,500.00").

@@ -171,11 +171,8 @@ func normalize(f *programme.Field, v any) any {
 			return json.Number(d.Fixed(0))
 		}
 	case programme.TypeBool:
-		switch t {
-		case "是", "true":
-			return true
-		case "否", "false":
-			return false
+		if b, ok := programme.ParseBool(t); ok {
+			return b
 		}
 	case programme.TypeDate, programme.TypeEnum:
 		return t

@@ -266,18 +266,7 @@ func (s *Session) Bool(path string) (v, set bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	_, raw := s.raw(path)
-	switch x := raw.(type) {
-	case bool:
-		return x, true
-	case string:
-		switch strings.TrimSpace(x) {
-		case "是", "true":
-			return true, true
-		case "否", "false":
-			return false, true
-		}
-	}
-	return false, false
+	return programme.ParseBool(raw)
 }
 
 // List returns the items of a multi field.
