@@ -112,14 +112,23 @@ func usageArgs(n int) cobra.PositionalArgs {
 	}
 }
 
-// programmes loads the embedded templates and the user folder, if any.
-func (a *cli) programmes() (*programme.Set, error) {
+// folders are where templates come from: the embedded ones, then the --templates folder.
+func (a *cli) folders() ([]fsys, error) {
 	folders := []fsys{templates.FS}
 	if a.templatesDir != "" {
 		if fi, err := os.Stat(a.templatesDir); err != nil || !fi.IsDir() {
 			return nil, fail(exitInvalid, "模板文件夹 %s 不存在或不是文件夹", a.templatesDir)
 		}
 		folders = append(folders, os.DirFS(a.templatesDir))
+	}
+	return folders, nil
+}
+
+// programmes loads every template, the embedded ones and the user folder's.
+func (a *cli) programmes() (*programme.Set, error) {
+	folders, err := a.folders()
+	if err != nil {
+		return nil, err
 	}
 	set, err := programme.LoadSet(folders...)
 	if err != nil {
@@ -128,13 +137,17 @@ func (a *cli) programmes() (*programme.Set, error) {
 	return set, nil
 }
 
+// programme loads the one template a command works on.
 func (a *cli) programme(id string) (*programme.Programme, error) {
-	set, err := a.programmes()
+	folders, err := a.folders()
 	if err != nil {
 		return nil, err
 	}
-	p := set.Get(id)
-	if p == nil {
+	p, found, err := programme.LoadOne(id, folders...)
+	switch {
+	case err != nil:
+		return nil, fail(exitInvalid, "模板有错误，请修正后再运行：\n%v", err)
+	case !found || p.ID.S != id:
 		return nil, fail(exitInvalid, "没有编号为“%s”的申报项目。可用的项目见 dossier programmes", id)
 	}
 	return p, nil

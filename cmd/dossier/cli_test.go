@@ -208,3 +208,25 @@ func TestBrokenUserTemplates(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 }
+
+// A command on one programme loads only its template: another template's mistake does not
+// stop it, and a user folder's copy of it replaces the shipped one.
+func TestOneProgrammeLoadsOneTemplate(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("format: 1\nid: broken\ntitle: x\nrules: [{id: r, assert: nope}]\n"), 0o644)
+	data := writeDemo(t, nil)
+	if code, out, errOut := dossierCmd(t, "check", id, data, "--templates", dir); code != 0 {
+		t.Fatalf("check beside a broken template: exit %d %s%s", code, out, errOut)
+	}
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "templates", id+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, id+".yaml"), []byte(strings.Replace(string(shipped), "title: 2019年山西省技术改造专项资金技术创新提升专项（第一批）", "title: 本地修订版", 1)), 0o644)
+	if code, out, _ := dossierCmd(t, "check", id, data, "--templates", dir); code != 0 || !strings.Contains(out, "本地修订版") {
+		t.Fatalf("user override not used: exit %d %s", code, out)
+	}
+	if code, _, _ := dossierCmd(t, "check", "../etc/passwd", data); code != 2 {
+		t.Fatalf("a path as programme id: exit %d", code)
+	}
+}
