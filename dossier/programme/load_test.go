@@ -56,3 +56,12 @@ func TestShippedDemosEligible(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoadSet: compiling every shipped template, as the app does at each start.
+func BenchmarkLoadSet(b *testing.B) {
+	for b.Loop() {
+		if _, err := programme.LoadSet(templates.FS); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
