@@ -50,6 +50,8 @@ type Heading struct {
 	Centered bool
 	// NoTOC keeps a level-1 or 2 heading out of the 目录 (the cover letter's title, say).
 	NoTOC bool
+	// SamePage keeps a level-1 heading on the current page (short chapters).
+	SamePage bool
 }
 
 // Paragraph is running Chinese text, first line indented by two characters unless NoIndent.

@@ -83,7 +83,7 @@ func (b builder) block(spec *BlockSpec) document.Block {
 		if level == 0 {
 			level = 1
 		}
-		return &document.Heading{Level: level, Text: b.text(&spec.Heading), Centered: spec.Centered, NoTOC: spec.NoTOC}
+		return &document.Heading{Level: level, Text: b.text(&spec.Heading), Centered: spec.Centered, NoTOC: spec.NoTOC, SamePage: spec.SamePage}
 	case spec.Paragraph.Set():
 		return &document.Paragraph{Text: b.text(&spec.Paragraph), NoIndent: spec.NoIndent, Align: spec.Align}
 	case spec.KeyValues != nil:
@@ -265,6 +265,29 @@ func (e *Evaluation) SheetRow(s *SheetSpec, rowNo int) ([]document.Cell, error) 
 		env[k] = v
 	}
 	env["row_no"] = rowNo
+	return e.sheetCells(s, env)
+}
+
+// sheetRows are this dossier's rows of a sheet: one, or one per row of the sheet's table;
+// row_no continues from first.
+func (e *Evaluation) sheetRows(s *SheetSpec, first int) ([][]document.Cell, error) {
+	if !s.Rows.Set() {
+		row, err := e.SheetRow(s, first)
+		return [][]document.Cell{row}, err
+	}
+	var out [][]document.Cell
+	for i, env := range (builder{e, e.env}).rows(&s.Rows, &s.Where, "") {
+		env["row_no"] = first + i
+		row, err := e.sheetCells(s, env)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+func (e *Evaluation) sheetCells(s *SheetSpec, env map[string]any) ([]document.Cell, error) {
 	cells := make([]document.Cell, len(s.Columns))
 	for i := range s.Columns {
 		col := &s.Columns[i]
@@ -311,18 +334,20 @@ func Sheet(o *OutputSpec, evals []*Evaluation) (*document.Sheet, error) {
 	sh := &document.Sheet{Name: first.text(&s.Name), Title: first.text(&s.Title), Subtitle: first.text(&s.Subtitle),
 		Note: first.text(&s.Note), Columns: columnsOf(s.Columns)}
 	sums := make([]decimal.D, len(s.Columns))
-	for i, ev := range evals {
-		row, err := ev.SheetRow(s, i+1)
+	for _, ev := range evals {
+		rows, err := ev.sheetRows(s, len(sh.Rows)+1)
 		if err != nil {
 			return nil, err
 		}
-		for j, c := range row {
-			if c.Number != "" {
-				d, _ := decimal.Parse(c.Number)
-				sums[j] = sums[j].Add(d)
+		for _, row := range rows {
+			for j, c := range row {
+				if c.Number != "" {
+					d, _ := decimal.Parse(c.Number)
+					sums[j] = sums[j].Add(d)
+				}
 			}
+			sh.Rows = append(sh.Rows, row)
 		}
-		sh.Rows = append(sh.Rows, row)
 	}
 	if len(s.Total) > 0 {
 		sh.Total = make([]document.Cell, len(s.Columns))

@@ -316,3 +316,26 @@ outputs:
 		t.Fatalf("row labels: %s", fmtProblems(ev))
 	}
 }
+
+// A sheet with rows: one line per row of a table, numbered across all dossiers.
+func TestSheetRowsFromTable(t *testing.T) {
+	p, f := loadSample(t)
+	ev := programme.Evaluate(p, f, today)
+	var spec *programme.OutputSpec
+	for _, o := range ev.Outputs() {
+		if o.ID.S == "ip-list" {
+			spec = o
+		}
+	}
+	sh, err := programme.Sheet(spec, []*programme.Evaluation{ev, ev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sh.Rows) != 4 {
+		t.Fatalf("want 2 IP rows × 2 dossiers, got %d", len(sh.Rows))
+	}
+	last := sh.Rows[3]
+	if last[0].Number != "4" || last[2].Text != "IP02" || last[3].Text != "Ⅱ类" {
+		t.Errorf("last row: %+v", last)
+	}
+}

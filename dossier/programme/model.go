@@ -161,6 +161,7 @@ type BlockSpec struct {
 	When      Str            `yaml:"when"`
 	Heading   Str            `yaml:"heading"`
 	Level     int            `yaml:"level"`
+	SamePage  bool           `yaml:"same_page"` // a level-1 heading that does not start a page
 	Centered  bool           `yaml:"centered"`
 	NoTOC     bool           `yaml:"no_toc"`
 	Paragraph Str            `yaml:"paragraph"`
@@ -218,6 +219,10 @@ type SignatureSpec struct {
 
 // SheetSpec is a summary table (汇总表): one row per dossier.
 type SheetSpec struct {
+	// Rows, when set, makes one sheet row per row of that table field (one line per problem
+	// of a 问题征集表) instead of one per dossier; columns then see the row's columns too.
+	Rows     Str          `yaml:"rows"`
+	Where    Str          `yaml:"where"`
 	Name     Str          `yaml:"name"`
 	Title    Str          `yaml:"title"`
 	Subtitle Str          `yaml:"subtitle"`

@@ -232,6 +232,16 @@ func (c *compiler) sheet(s *SheetSpec, what string) {
 	for k, v := range c.env {
 		env[k] = v
 	}
+	if s.Rows.Set() {
+		row := c.rowsOf(&s.Rows, "", what)
+		if row == nil {
+			return
+		}
+		env = c.rowEnv(row)
+		if s.Where.Set() {
+			c.exprOf(&s.Where, what+"的 where", env, true)
+		}
+	}
 	env["row_no"] = 0
 	for i := range s.Columns {
 		col := &s.Columns[i]

@@ -131,7 +131,7 @@ func (d *renderer) heading(i int, h *document.Heading) {
 		lines = append(lines, para...)
 	}
 	before, after := lh*0.5, lh*0.4
-	if h.Level == 1 {
+	if h.Level == 1 && !h.SamePage {
 		before, after = 0, lh*0.6
 		d.ensure(0)
 		if !d.fresh {

@@ -288,3 +288,20 @@ func TestMultiLineHeading(t *testing.T) {
 		}
 	}
 }
+
+// A level-1 heading with SamePage stays on the page: short chapters need not waste paper.
+func TestSamePageHeading(t *testing.T) {
+	blocks := []document.Block{
+		&document.Heading{Level: 1, Text: "第一章 概况"}, &document.Paragraph{Text: "短。"},
+		&document.Heading{Level: 1, Text: "第二章 结论", SamePage: true}, &document.Paragraph{Text: "短。"},
+	}
+	path, _ := renderFile(t, &document.Report{Title: "t", Blocks: blocks}, Options{})
+	if n := pageCount(t, path); n != 1 {
+		t.Fatalf("%d pages, want 1", n)
+	}
+	blocks[2].(*document.Heading).SamePage = false
+	path, _ = renderFile(t, &document.Report{Title: "t", Blocks: blocks}, Options{})
+	if n := pageCount(t, path); n != 2 {
+		t.Fatalf("%d pages without SamePage, want 2", n)
+	}
+}
