@@ -43,7 +43,7 @@ test: deps-test
 
 # The contract smoke run (../shared/tools/smoke.sh), when the shared tools are beside the repo.
 smoke: deps-test
-	@if [ -x ../shared/tools/smoke.sh ]; then ../shared/tools/smoke.sh; else echo "no ../shared/tools/smoke.sh here"; fi
+	@if [ -f ../shared/tools/smoke.sh ]; then for p in $$(CGO_ENABLED=0 go run -tags ci ./cmd/dossier programmes | cut -f1); do out=$$(bash ../shared/tools/smoke.sh $$p 2>&1) || { echo "$$out" | tail -5; exit 1; }; echo "$$out" | tail -1; done; else echo "no ../shared/tools/smoke.sh here"; fi
 
 bench:
 	CGO_ENABLED=0 go test -tags ci -run '^$$' -bench . -benchtime 10x ./dossier/...
