@@ -137,7 +137,7 @@ func baseOptions() []expr.Option {
 			a, b := p[0].(time.Time), p[1].(time.Time)
 			return int(b.Sub(a).Hours() / 24), nil
 		}, new(func(time.Time, time.Time) int)),
-		// within_years(a, b, n): b is at least n full years after a (注册成立一年以上).
+		// years_since(a, b): whole years from date a to date b (注册成立一年以上 is years_since(…) >= 1).
 		expr.Function("years_since", func(p ...any) (any, error) {
 			a, b := p[0].(time.Time), p[1].(time.Time)
 			if a.IsZero() || b.IsZero() {

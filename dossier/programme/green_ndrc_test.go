@@ -302,6 +302,28 @@ func greenTotal(t *testing.T, ev *programme.Evaluation) string {
 	return ""
 }
 
+// The self-assessment tables name the indicator parts and attributes by their labels.
+func TestGreenIndicatorLabels(t *testing.T) {
+	set := loadShipped(t)
+	p := set.Get("shanxi-green-2019")
+	for cat, wants := range map[string][]string{
+		"factory": {"\n基础设施\n建筑\n", "\n管理体系\n", "\n绩效\n"},
+		"product": {"\n资源属性\n材料可回收利用率\n", "\n能源属性\n单位产品综合能耗\n"},
+	} {
+		f := demo(t, set, p.ID.S)
+		if cat != "factory" {
+			f = greenAs(t, set, cat)
+		}
+		ev := programme.Evaluate(p, f, today)
+		all := slhReportText(ev, outputOf(t, ev, "report-"+cat))
+		for _, w := range wants {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: %q not in the report", cat, w)
+			}
+		}
+	}
+}
+
 // Products outside the named families and supply chains outside the named industries are
 // warnings (the plan says 等), never a failed rule.
 func TestGreenNamedFamiliesAreWarnings(t *testing.T) {
@@ -367,6 +389,70 @@ func TestDigitalEconomyForm(t *testing.T) {
 	if !kinds["report"] || !kinds["sheet"] || p.Disc != "" {
 		t.Errorf("outputs %v, disc %q", kinds, p.Disc)
 	}
+	// The spreadsheet lists one problem a line, its area by the option's label; two
+	// dossiers' lines are numbered on.
+	problems := demo(t, set, p.ID.S).Answers["problems"].([]any)
+	rows := ndrcSheet(t, ev, 1)
+	if len(rows) != len(problems) || len(rows) != 3 {
+		t.Fatalf("sheet: %d lines, want one per problem (%d)", len(rows), len(problems))
+	}
+	for i, want := range []map[string]string{
+		{"序号": "1", "重点领域": "与实体经济深度融合", "具体领域（对照附件2）": "工业互联网平台", "问题概述": "中小制造企业设备数据采集成本高、协议不统一", "备注": ""},
+		{"序号": "2", "重点领域": "大数据", "具体领域（对照附件2）": "数据共享与开放", "涉及政策文件及条款": "—", "备注": "可提供案例材料"},
+		{"序号": "3", "重点领域": "新业态新模式", "问题概述": "新业态市场准入和监管规则滞后", "影响（企业、行业）": "—"},
+	} {
+		row := problems[i].(map[string]any)
+		want["问题描述"] = row["description"].(string)
+		want["政策建议"] = row["suggestion"].(string)
+		want["填报单位"] = "杭州云栖数智科技有限公司"
+		want["填报日期"] = "2019-04-26"
+		for h, w := range want {
+			if got, ok := rows[i][h]; !ok || got != w {
+				t.Errorf("line %d, %s = %q, want %q", i+1, h, got, w)
+			}
+		}
+	}
+	if rows := ndrcSheet(t, ev, 2); len(rows) != 6 || rows[5]["序号"] != "6" || rows[3]["重点领域"] != "与实体经济深度融合" {
+		t.Errorf("two dossiers: %d lines, last %v", len(rows), rows[len(rows)-1])
+	}
+	// The PDF's table names the area by its label too.
+	if all := slhReportText(ev, outputOf(t, ev, "form")); !strings.Contains(all, "与实体经济深度融合：工业互联网平台") || !strings.Contains(all, "新业态新模式：平台经济与共享经济") {
+		t.Errorf("form: areas not labelled:\n%s", all)
+	}
+}
+
+// outputOf is the output of that id.
+func outputOf(t *testing.T, ev *programme.Evaluation, id string) *programme.OutputSpec {
+	t.Helper()
+	for _, o := range ev.Outputs() {
+		if o.ID.S == id {
+			return o
+		}
+	}
+	t.Fatalf("no output %s", id)
+	return nil
+}
+
+// ndrcSheet is the "sheet" output built from n copies of one dossier: its lines, each by header.
+func ndrcSheet(t *testing.T, ev *programme.Evaluation, n int) []map[string]string {
+	t.Helper()
+	evs := make([]*programme.Evaluation, n)
+	for i := range evs {
+		evs[i] = ev
+	}
+	sh, err := programme.Sheet(outputOf(t, ev, "sheet"), evs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range sh.Rows {
+		row := map[string]string{}
+		for i, c := range sh.Columns {
+			row[c.Header] = r[i].Text + r[i].Number
+		}
+		out = append(out, row)
+	}
+	return out
 }
 
 // The catalogue feedback: the window 2019-04-08 … 2019-05-07 at both edges, and 允许类 is not
@@ -432,5 +518,36 @@ func TestCatalogueFeedback(t *testing.T) {
 	row["change"] = "delete"
 	if ev := programme.Evaluate(p, f, today); ev.Invalid() {
 		t.Errorf("a deletion without new wording: %v", ev.Problems)
+	}
+	if ev := programme.Evaluate(p, f, today); ndrcSheet(t, ev, 1)[0]["修改意见"] != "删除" || ndrcSheet(t, ev, 1)[0]["修改后表述"] != "—" {
+		t.Errorf("a deletion's line: %v", ndrcSheet(t, ev, 1)[0])
+	}
+
+	// The spreadsheet lists one opinion a line, class and change by their labels.
+	f = demo(t, set, p.ID.S)
+	opinions := f.Answers["opinions"].([]any)
+	ev := programme.Evaluate(p, f, today)
+	rows := ndrcSheet(t, ev, 1)
+	if len(rows) != len(opinions) || len(rows) != 3 {
+		t.Fatalf("sheet: %d lines, want one per opinion (%d)", len(rows), len(opinions))
+	}
+	for i, want := range []map[string]string{
+		{"序号": "1", "目录类别": "鼓励类", "行业": "十一、石化化工", "条目序号": "第13条", "条目原文": "生物可降解塑料及其系列产品开发、生产与应用", "修改意见": "修改"},
+		{"序号": "2", "目录类别": "鼓励类", "条目序号": "（新增条目）", "条目原文": "—", "修改意见": "新增", "修改后表述": "化工园区危险废物和废盐的资源化利用技术开发与应用"},
+		{"序号": "3", "目录类别": "淘汰类", "条目序号": "落后生产工艺装备 第9条", "修改意见": "修改"},
+	} {
+		want["理由及依据"] = opinions[i].(map[string]any)["reason"].(string)
+		want["单位名称"] = "江苏常润新材料有限公司"
+		for h, w := range want {
+			if got, ok := rows[i][h]; !ok || got != w {
+				t.Errorf("line %d, %s = %q, want %q", i+1, h, got, w)
+			}
+		}
+	}
+	if rows := ndrcSheet(t, ev, 3); len(rows) != 9 || rows[8]["序号"] != "9" || rows[8]["目录类别"] != "淘汰类" {
+		t.Errorf("three dossiers: %d lines", len(rows))
+	}
+	if all := slhReportText(ev, outputOf(t, ev, "form")); !strings.Contains(all, "\n淘汰类\n") || !strings.Contains(all, "\n鼓励类\n") {
+		t.Errorf("form: classes not labelled")
 	}
 }

@@ -264,6 +264,12 @@ func TestSMEPlatformOutputs(t *testing.T) {
 			if all := slhReportText(ev, o); strings.Contains(all, "无法计算") {
 				t.Errorf("%s: a text could not be computed", o.File.S)
 			}
+			if o.ID.S == "materials" {
+				// 认定条件 is a chapter of its own (as in the 推荐表), kept on the page of
+				// 服务业绩; the short 附件清单 follows the work plan.
+				slhChapters(t, smePlatform, ev, o, []string{"承诺书", "一、平台基本情况", "二、服务业绩与服务特色",
+					"三、认定条件、以往认定及获奖情况+", "四、三年服务活动工作计划", "五、附件清单+"})
+			}
 		}
 	}
 	want := []string{"推荐省级中小企业公共服务示范平台汇总表.xlsx", "山西省中小企业公共服务示范平台推荐表.pdf",
@@ -420,5 +426,43 @@ func TestLianghuaOutputs(t *testing.T) {
 	}
 	if d := set.Get(bjLianghua).Disc; !strings.Contains(d, "wangzhiyuan24@163.com") {
 		t.Errorf("Beijing electronic copy: %q", d)
+	}
+	// The short chapters are chapters (level 1, in the 目录) that keep the page: 保障措施
+	// follows the work plan, and the 推荐单位意见 the district's (city's) page of the self-check.
+	for _, id := range []string{bjLianghua, lnLianghua} {
+		ev := programme.Evaluate(set.Get(id), demo(t, set, id), today)
+		slhChapters(t, id, ev, ev.Outputs()[0], []string{
+			"企业承诺", "一、企业基本情况", "二、两化融合现状", "三、拟打造的新型能力", "四、贯标工作计划",
+			"五、保障措施+", "六、申报条件自查", "七、推荐单位意见+"})
+	}
+}
+
+// slhChapters checks a report's level-1 headings in order ("+" marks one that keeps the page);
+// all are in the 目录 and no level-2 heading stands in for a chapter.
+func slhChapters(t *testing.T, id string, ev *programme.Evaluation, o *programme.OutputSpec, want []string) {
+	t.Helper()
+	var got []string
+	for _, b := range ev.Report(o, time.Date(2019, 4, 22, 0, 0, 0, 0, time.UTC)).Blocks {
+		h, ok := b.(*document.Heading)
+		if !ok {
+			continue
+		}
+		if h.Level == 2 && (strings.Contains(h.Text, "推荐意见") || strings.Contains(h.Text, "认定条件")) {
+			t.Errorf("%s: %q is a level-2 heading", id, h.Text)
+		}
+		if h.Level != 1 {
+			continue
+		}
+		if h.NoTOC {
+			t.Errorf("%s: chapter %q is not in the 目录", id, h.Text)
+		}
+		if h.SamePage {
+			got = append(got, h.Text+"+")
+		} else {
+			got = append(got, h.Text)
+		}
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%s chapters\n got %v\nwant %v", id, got, want)
 	}
 }

@@ -1,0 +1,255 @@
+package programme
+
+import (
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// newCompiler prepares the compilation of one template (or of the profile, when p is nil).
+func newCompiler(file string, pr *Profile, p *Programme, errs *ErrorList) *compiler {
+	c := &compiler{file: file, errs: errs, opts: baseOptions(), pr: pr, p: p}
+	c.env = c.sampleEnv()
+	return c
+}
+
+// sampleEnv is an environment of zero values of the right types, for type-checking.
+func (c *compiler) sampleEnv() map[string]any {
+	env := baseEnv(c.pr, c.pr.rec.zero(), time.Time{})
+	if c.p != nil {
+		for _, f := range c.p.answers.fields {
+			env[f.ID.S] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
+		}
+		env["labels"] = newLabels(c.p.answers.fields).value(nil)
+	}
+	return env
+}
+
+// baseEnv holds what every expression can read: the enterprise, the application date, and
+// fin(year) / has_year(year) over the enterprise's finance table.
+func baseEnv(pr *Profile, ent reflect.Value, appliedOn time.Time) map[string]any {
+	finRec := pr.rec.rows["finance"]
+	finRows := ent.Field(pr.rec.index["finance"])
+	find := func(year int) (reflect.Value, bool) {
+		for i := 0; i < finRows.Len(); i++ {
+			row := finRows.Index(i)
+			if finRec.get(row, "year") == year {
+				return row, true
+			}
+		}
+		return finRec.zero(), false
+	}
+	finType := reflect.FuncOf([]reflect.Type{reflect.TypeOf(0)}, []reflect.Type{finRec.typ}, false)
+	fin := reflect.MakeFunc(finType, func(args []reflect.Value) []reflect.Value {
+		row, _ := find(int(args[0].Int()))
+		return []reflect.Value{row}
+	})
+	return map[string]any{
+		"enterprise":   ent.Interface(),
+		"applied_on":   appliedOn,
+		"applied_year": appliedOn.Year(),
+		"fin":          fin.Interface(),
+		"has_year":     func(year int) bool { _, ok := find(year); return ok },
+	}
+}
+
+func (c *compiler) compileProgramme(fields []*Field) {
+	p := c.p
+	for si := range p.Sections {
+		s := &p.Sections[si]
+		if s.ShowIf.Set() {
+			p.showIf[s.ID.S] = c.compile(s.ShowIf, "分节 “"+s.ID.S+"” 的 show_if", nil, true)
+		}
+		for fi := range s.Fields {
+			f := &s.Fields[fi]
+			if f.ShowIf.Set() {
+				p.showIf[f.ID.S] = c.compile(f.ShowIf, "字段 “"+f.ID.S+"” 的 show_if", nil, true)
+			}
+			if f.RequiredIf.Set() {
+				p.requiredIf[f.ID.S] = c.compile(f.RequiredIf, "字段 “"+f.ID.S+"” 的 required_if", nil, true)
+			}
+		}
+	}
+	c.computed()
+	p.checks = c.checks(p.Checks, "")
+	c.tableChecks(fields, "")
+	p.checks = append(p.checks, c.rowChecks...)
+	c.rules()
+	c.deadlines()
+	c.outputs()
+}
+
+func (c *compiler) computed() {
+	p := c.p
+	for i := range p.Computed {
+		cm := &p.Computed[i]
+		if _, taken := c.env[cm.ID.S]; taken || !cm.ID.Set() {
+			c.errs.Add(c.file, cm.ID.Pos, "计算值 id “%s” 缺失或与字段重名", cm.ID.S)
+			continue
+		}
+		prog := c.compile(cm.Expr, "计算值 “"+cm.ID.S+"”", nil, false)
+		if prog == nil {
+			continue
+		}
+		if want, ok := computedTypes[cm.Type.S]; !ok {
+			c.errs.Add(c.file, cm.Type.Pos, "计算值 “%s” 的类型 “%s” 未知（可用：%s）", cm.ID.S, cm.Type.S, strings.Join(sortedKeys(computedTypes), ", "))
+		} else if got := prog.Node().Type(); got != nil && got.Kind() != reflect.Interface && !want(got) {
+			c.errs.Add(c.file, cm.Expr.Pos, "计算值 “%s” 声明为 %s，但表达式的结果是 %s", cm.ID.S, cm.Type.S, got)
+		}
+		p.computed = append(p.computed, compiledComputed{cm, prog})
+		// Later expressions see the computed value with the type its expression has.
+		c.env[cm.ID.S] = sampleOf(prog)
+	}
+}
+
+// computedTypes are the types a computed value may declare, with what its expression must give.
+var computedTypes = map[string]func(reflect.Type) bool{
+	TypeMoney:   func(t reflect.Type) bool { return t == decType },
+	TypePercent: func(t reflect.Type) bool { return t == decType },
+	TypeInteger: func(t reflect.Type) bool { return t.Kind() == reflect.Int },
+	TypeText:    func(t reflect.Type) bool { return t.Kind() == reflect.String },
+	TypeBool:    func(t reflect.Type) bool { return t.Kind() == reflect.Bool },
+	TypeDate:    func(t reflect.Type) bool { return t == timeType },
+	"list":      func(t reflect.Type) bool { return t.Kind() == reflect.Slice },
+}
+
+// sampleOf is a zero value of a program's result type.
+func sampleOf(prog *vm.Program) any {
+	t := prog.Node().Type()
+	if t == nil || t.Kind() == reflect.Interface {
+		return nil
+	}
+	return reflect.Zero(t).Interface()
+}
+
+func (c *compiler) checks(list []Check, prefix string) []compiledCheck {
+	var out []compiledCheck
+	for i := range list {
+		ck := &list[i]
+		what := "检查 “" + ck.ID.S + "”"
+		cc := compiledCheck{Check: ck, path: prefix + ck.Field.S}
+		if f := c.fieldAt(cc.path); f != nil {
+			cc.label = f.Label.S
+		} else if ck.Field.Set() {
+			c.errs.Add(c.file, ck.Field.Pos, "%s的 field “%s” 不存在", what, ck.Field.S)
+		}
+		if ck.When.Set() {
+			cc.when = c.compile(ck.When, what+"的 when", nil, true)
+		}
+		cc.assert = c.compile(ck.Assert, what+"的 assert", nil, true)
+		cc.message = c.text(ck.Message, what+"的 message", nil)
+		if !ck.Message.Set() {
+			c.errs.Add(c.file, ck.ID.Pos, "%s缺少 message", what)
+		}
+		out = append(out, cc)
+	}
+	return out
+}
+
+// tableChecks compiles the per-row checks of table fields against the row's columns (and
+// everything else an expression can see).
+func (c *compiler) tableChecks(fields []*Field, prefix string) {
+	rec := c.pr.rec
+	if c.p != nil {
+		rec = c.p.answers
+	}
+	for _, f := range fields {
+		if f.Type.S != TypeTable {
+			continue
+		}
+		row := rec.rows[f.ID.S]
+		env := c.rowEnv(row)
+		env["row_no"] = 0
+		for i := range f.Checks {
+			ck := &f.Checks[i]
+			what := "表格 “" + f.ID.S + "” 的检查 “" + ck.ID.S + "”"
+			cc := compiledCheck{Check: ck, table: prefix + f.ID.S, row: row, label: f.Label.S}
+			if ck.Field.Set() {
+				if i, ok := row.index[ck.Field.S]; ok {
+					cc.label = f.Label.S + " " + row.fields[i].Label.S
+				} else {
+					c.errs.Add(c.file, ck.Field.Pos, "%s的 field “%s” 不是该表格的列", what, ck.Field.S)
+				}
+			}
+			if ck.When.Set() {
+				cc.when = c.compile(ck.When, what+"的 when", env, true)
+			}
+			cc.assert = c.compile(ck.Assert, what+"的 assert", env, true)
+			cc.message = c.text(ck.Message, what+"的 message", env)
+			c.rowChecks = append(c.rowChecks, cc)
+		}
+	}
+}
+
+// rowEnv is the sample environment inside a table row: the row's columns over everything else.
+func (c *compiler) rowEnv(row *record) map[string]any {
+	base := c.base()
+	env := make(map[string]any, len(base)+len(row.fields))
+	for k, v := range base {
+		env[k] = v
+	}
+	for k, v := range row.asMap(row.zero()) {
+		env[k] = v
+	}
+	if c.p != nil {
+		env["labels"] = c.p.rowLabels(row).value(nil)
+	}
+	return env
+}
+
+// fieldAt resolves "enterprise.x" or an answer id.
+func (c *compiler) fieldAt(path string) *Field {
+	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
+		return c.pr.fields[id]
+	}
+	if c.p == nil {
+		return nil
+	}
+	return subField(c.p.fields, path)
+}
+
+func (c *compiler) rules() {
+	p := c.p
+	seen := map[string]bool{"deadline": true}
+	for i := range p.Rules {
+		r := &p.Rules[i]
+		what := "规则 “" + r.ID.S + "”"
+		if seen[r.ID.S] || !r.ID.Set() {
+			c.errs.Add(c.file, r.ID.Pos, "规则 id “%s” 缺失或重复", r.ID.S)
+		}
+		seen[r.ID.S] = true
+		if r.Label == "" || !r.Threshold.Set() {
+			c.errs.Add(c.file, r.ID.Pos, "%s需要 label 和 threshold（通知中的条件原文）", what)
+		}
+		cr := compiledRule{Rule: r}
+		if r.When.Set() {
+			cr.when = c.compile(r.When, what+"的 when", nil, true)
+		}
+		cr.assert = c.compile(r.Assert, what+"的 assert", nil, true)
+		if r.Value.Set() {
+			cr.value = c.compile(r.Value, what+"的 value", nil, false)
+		}
+		cr.message = c.text(r.Message, what+"的 message", nil)
+		cr.threshold = c.text(r.Threshold, what+"的 threshold", nil)
+		p.rules = append(p.rules, cr)
+	}
+}
+
+func (c *compiler) deadlines() {
+	p := c.p
+	for i := range p.Deadlines {
+		d := &p.Deadlines[i]
+		cd := compiledDeadline{Deadline: d}
+		t, err := time.Parse("2006-01-02", d.Date.S)
+		if err != nil {
+			c.errs.Add(c.file, d.Date.Pos, "截止日期 “%s” 应为 YYYY-MM-DD", d.Date.S)
+		}
+		cd.date = t
+		if d.When.Set() {
+			cd.when = c.compile(d.When, "截止日期 “"+d.ID.S+"” 的 when", nil, true)
+		}
+		p.deadlines = append(p.deadlines, cd)
+	}
+}

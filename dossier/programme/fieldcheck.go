@@ -1,0 +1,225 @@
+package programme
+
+import (
+	"dossier/dossier/decimal"
+	"dossier/dossier/validate"
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// checkFields applies each visible field's own constraints: required, ranges, validators,
+// 字数, options, rows.
+func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
+	for _, s := range pr.Sections {
+		for i := range s.Fields {
+			f := &s.Fields[i]
+			e.checkValue(f, "enterprise."+f.ID.S, f.Label.S, pr.rec)
+		}
+	}
+	for _, s := range p.Sections {
+		secShown := e.shown(p, s.ID.S)
+		for i := range s.Fields {
+			f := &s.Fields[i]
+			shown := secShown && e.shown(p, f.ID.S)
+			e.visible[f.ID.S] = shown
+			if shown {
+				e.checkValue(f, f.ID.S, f.Label.S, p.answers)
+			}
+		}
+		e.visible[s.ID.S] = secShown
+	}
+}
+
+func (e *Evaluation) shown(p *Programme, id string) bool {
+	prog, ok := p.showIf[id]
+	if !ok {
+		return true
+	}
+	v, err := run(prog, e.env)
+	return err == nil && v == true
+}
+
+// checkValue checks one field. For enterprise fields the value lives in the enterprise record;
+// for answers, in the environment.
+func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
+	var v any
+	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
+		v = rec.get(e.ent, id)
+	} else {
+		v = e.env[f.ID.S]
+		if prog := e.Programme.requiredIf[f.ID.S]; prog != nil && !f.Required {
+			if ok, err := run(prog, e.env); err == nil && ok == true {
+				required := *f
+				required.Required = true
+				f = &required
+			}
+		}
+	}
+	e.checkOne(f, v, path, label, rec)
+}
+
+func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) {
+	if !e.present[path] {
+		if f.Required {
+			e.problem(path, label, "未填写")
+		} else if f.Type.S == TypeTable && f.MinRows > 0 {
+			e.problem(path, label, "至少需要 %d 行", f.MinRows)
+		}
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		e.checkText(f, x, path, label)
+	case decimal.D:
+		e.checkNumber(f, x, path, label)
+	case int:
+		e.checkNumber(f, decimal.Int(int64(x)), path, label)
+	case []string:
+		for _, s := range x {
+			if len(f.Options) > 0 && !hasOption(f, s) {
+				e.problem(path, label, "“%s”不是可选项（可选：%s）", s, optionList(f))
+			}
+		}
+		if f.Required && len(x) == 0 {
+			e.problem(path, label, "未填写")
+		}
+	}
+	switch f.Type.S {
+	case TypeTable:
+		e.checkRows(f, reflect.ValueOf(v), path, label, rec.rows[f.ID.S])
+	case TypeObject:
+		sub := rec.rows[f.ID.S]
+		obj := reflect.ValueOf(v)
+		for _, col := range sub.fields {
+			e.checkOne(col, sub.get(obj, col.ID.S), path+"."+col.ID.S, label+" "+col.Label.S, sub)
+		}
+	}
+}
+
+func (e *Evaluation) checkText(f *Field, s, path, label string) {
+	if strings.TrimSpace(s) == "" {
+		if f.Required {
+			e.problem(path, label, "未填写")
+		}
+		return
+	}
+	if f.MaxChars > 0 {
+		if n := validate.CharCount(s); n > f.MaxChars {
+			e.problem(path, label, "字数超过限制（%d/%d字），请删减 %d 字", n, f.MaxChars, n-f.MaxChars)
+		}
+	}
+	if fn := validate.Named[f.Validate.S]; fn != nil {
+		if msg := fn(strings.TrimSpace(s)); msg != "" {
+			e.problem(path, label, "%s", msg)
+		}
+	}
+	if f.Type.S == TypeEnum && !hasOption(f, s) {
+		e.problem(path, label, "“%s”不是可选项（可选：%s）", s, optionList(f))
+	}
+}
+
+func (e *Evaluation) checkNumber(f *Field, d decimal.D, path, label string) {
+	unit := f.Unit
+	if f.Type.S == TypeMoney && unit == "" {
+		unit = "万元"
+	}
+	if f.Min.Set() {
+		if min := decimal.MustParse(f.Min.S); d.Cmp(min) < 0 {
+			e.problem(path, label, "应不小于 %s%s（现为 %s）", min, unit, d)
+		}
+	}
+	if f.Max.Set() {
+		if max := decimal.MustParse(f.Max.S); d.Cmp(max) > 0 {
+			e.problem(path, label, "应不大于 %s%s（现为 %s）", max, unit, d)
+		}
+	}
+	places := -1
+	if f.Decimals != nil {
+		places = *f.Decimals
+	} else if f.Type.S == TypeMoney {
+		places = 2
+	}
+	if places >= 0 && (d.Scale() < 0 || d.Scale() > places) {
+		e.problem(path, label, "最多保留 %d 位小数（现为 %s）", places, d)
+	}
+}
+
+func hasOption(f *Field, v string) bool {
+	for _, o := range f.Options {
+		if o.Value.S == v {
+			return true
+		}
+	}
+	return len(f.Options) == 0
+}
+
+func optionList(f *Field) string {
+	var names []string
+	for _, o := range f.Options {
+		names = append(names, o.Value.S)
+	}
+	return strings.Join(names, "、")
+}
+
+// checkRows checks a table's row count, its columns, unique keys and references.
+func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string, row *record) {
+	n := rows.Len()
+	if f.MinRows > 0 && n < f.MinRows {
+		e.problem(path, label, "至少需要 %d 行（现有 %d 行）", f.MinRows, n)
+	}
+	if f.MaxRows > 0 && n > f.MaxRows {
+		e.problem(path, label, "最多 %d 行（现有 %d 行）", f.MaxRows, n)
+	}
+	seen := map[string]int{}
+	for i := 0; i < n; i++ {
+		r := rows.Index(i)
+		rowPath := fmt.Sprintf("%s[%d]", path, i)
+		for _, col := range row.fields {
+			cp := rowPath + "." + col.ID.S
+			cl := fmt.Sprintf("%s第%d行 %s", label, i+1, col.Label.S)
+			v := row.get(r, col.ID.S)
+			e.checkOne(col, v, cp, cl, row)
+			if col.Ref.Set() && e.present[cp] {
+				e.checkRef(col, v, cp, cl)
+			}
+		}
+		if f.Unique.Set() && e.present[rowPath+"."+f.Unique.S] {
+			key := Format(row.get(r, f.Unique.S), "plain")
+			if first, dup := seen[key]; dup {
+				col := row.fields[row.index[f.Unique.S]]
+				e.problem(rowPath+"."+f.Unique.S, label, "第%d行的%s“%s”与第%d行重复，每个%s只能填一行", i+1, col.Label.S, key, first+1, col.Label.S)
+			} else {
+				seen[key] = i
+			}
+		}
+	}
+}
+
+// checkRef checks that a column's value names existing rows of the numbered table it refers
+// to (an RD's 知识产权编号 must be an IP of the IP table).
+func (e *Evaluation) checkRef(col *Field, v any, path, label string) {
+	target := reflect.ValueOf(e.env[col.Ref.S])
+	rec := e.Programme.answers.rows[col.Ref.S]
+	have := map[string]bool{}
+	for i := 0; target.IsValid() && i < target.Len(); i++ {
+		have[rec.get(target.Index(i), "no").(string)] = true
+	}
+	var refs []string
+	switch x := v.(type) {
+	case string:
+		refs = splitRefs(x)
+	case []string:
+		refs = x
+	}
+	for _, r := range refs {
+		if !have[r] {
+			e.problem(path, label, "引用的编号“%s”不存在（现有：%s）", r, strings.Join(sortedKeys(have), "、"))
+		}
+	}
+}
+
+func splitRefs(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' || r == ';' })
+	return f
+}
