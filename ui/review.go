@@ -26,7 +26,7 @@ func (e *editor) onReview() {
 	e.form.update()
 	r := &reviewDialog{e: e, problems: e.sess.Evaluate().Problems}
 	r.buildUI()
-	r.dlg.Show()
+	showEscapable(r.dlg, e.u.win)
 	e.review = r
 }
 

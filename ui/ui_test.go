@@ -422,3 +422,22 @@ func TestAmountGroupedOnLeave(t *testing.T) {
 		t.Errorf("typo: %q, message %q", e.Text, h.message("total_investment"))
 	}
 }
+
+// Escape closes the review dialog, and the window's keys work as before afterwards.
+func TestEscapeClosesReview(t *testing.T) {
+	h := newHarness(t, true)
+	h.u.Start("")
+	ed := h.editor()
+	before := h.win.Canvas().OnTypedKey()
+	ed.onReview()
+	if h.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("review not shown")
+	}
+	h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the review")
+	}
+	if (h.win.Canvas().OnTypedKey() == nil) != (before == nil) {
+		t.Error("the window's key handler was not restored")
+	}
+}

@@ -1,0 +1,24 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// showEscapable shows d and lets Escape close it, as people expect of a desktop dialog (Fyne's
+// dialogs do not handle the key). The window's own key handler is restored when d closes.
+func showEscapable(d dialog.Dialog, win fyne.Window) {
+	c := win.Canvas()
+	previous := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.Hide()
+			return
+		}
+		if previous != nil {
+			previous(k)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(previous) })
+	d.Show()
+}
