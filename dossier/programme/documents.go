@@ -174,7 +174,7 @@ func (e *Evaluation) FieldText(path string) string {
 }
 
 func (e *Evaluation) value(path string) any {
-	if id, ok := cutEnterprise(path); ok {
+	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
 		return e.Programme.profile.rec.get(e.ent, id)
 	}
 	head, sub, nested := strings.Cut(path, ".")
@@ -186,14 +186,6 @@ func (e *Evaluation) value(path string) any {
 		return nil
 	}
 	return rec.get(reflect.ValueOf(e.env[head]), sub)
-}
-
-func cutEnterprise(path string) (string, bool) {
-	const p = "enterprise."
-	if len(path) > len(p) && path[:len(p)] == p {
-		return path[len(p):], true
-	}
-	return "", false
 }
 
 func columnsOf(specs []ColumnSpec) []document.Column {
