@@ -304,18 +304,3 @@ func (p *Programme) checkRefs(errs *ErrorList) {
 		}
 	}
 }
-
-// DeadlineDates lists the template's deadlines with their dates, for screens that count days left.
-func (p *Programme) DeadlineDates() []struct {
-	Label string
-	Date  time.Time
-} {
-	out := make([]struct {
-		Label string
-		Date  time.Time
-	}, len(p.deadlines))
-	for i, d := range p.deadlines {
-		out[i].Label, out[i].Date = d.Label.S, d.date
-	}
-	return out
-}
