@@ -79,7 +79,6 @@ type Programme struct {
 	profile    *Profile
 	answers    *record
 	fields     map[string]*Field
-	sample     map[string]any
 	showIf     map[string]*vm.Program // field or section id → condition
 	requiredIf map[string]*vm.Program // field id → condition
 	computed   []compiledComputed
