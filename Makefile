@@ -19,7 +19,7 @@ FYNE     := go run fyne.io/tools/cmd/fyne@v1.7.4
 # missing lists the packages of $(1) that are not installed yet.
 missing = $(shell for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done)
 
-.PHONY: run build test race deps-gui deps-test deps-windows smoke bench package-linux package-windows clean
+.PHONY: run build test race lint deps-gui deps-test deps-windows smoke bench package-linux package-windows clean
 
 run: build
 	LANG=$${LANG:-zh_CN.UTF-8} ./dist/dossier
@@ -45,6 +45,10 @@ test: deps-test
 # packages render, load templates and save in parallel.
 race: deps-test
 	go test -race -tags ci ./dossier/... ./cmd/...
+
+# staticcheck (unused code, suspicious constructs), pinned.
+lint:
+	CGO_ENABLED=0 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags ci ./...
 
 # The contract smoke run (../shared/tools/smoke.sh), when the shared tools are beside the repo.
 smoke: deps-test
