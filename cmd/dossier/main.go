@@ -15,6 +15,9 @@ var version = "0.1.0-dev"
 type fsys = fs.FS
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole()
+	}
 	a := &cli{now: time.Now, stdout: os.Stdout, stderr: os.Stderr, gui: startGUI}
 	os.Exit(run(a, os.Args[1:]))
 }
