@@ -188,9 +188,11 @@ func (e *Evaluation) value(path string) any {
 	return rec.get(reflect.ValueOf(e.env[head]), sub)
 }
 
-func columnsOf(specs []ColumnSpec) []document.Column {
+// columnsOf makes the columns of a table or sheet; text fills the headers.
+func columnsOf(specs []ColumnSpec, text func(*Str) string) []document.Column {
 	cols := make([]document.Column, len(specs))
-	for i, c := range specs {
+	for i := range specs {
+		c := &specs[i]
 		kind := c.Kind.S
 		if kind == "" {
 			kind = "text"
@@ -206,7 +208,7 @@ func columnsOf(specs []ColumnSpec) []document.Column {
 		if w == 0 {
 			w = 1
 		}
-		cols[i] = document.Column{Header: c.Header.S, Unit: c.Unit, Width: w, Align: align, Kind: kind}
+		cols[i] = document.Column{Header: text(&c.Header), Unit: c.Unit, Width: w, Align: align, Kind: kind}
 	}
 	return cols
 }
@@ -214,7 +216,7 @@ func columnsOf(specs []ColumnSpec) []document.Column {
 // table builds a report table over the rows of a table field.
 func (b builder) table(t *TableSpec) *document.Table {
 	p := b.e.Programme
-	out := &document.Table{Caption: b.text(&t.Caption), Columns: columnsOf(t.Columns)}
+	out := &document.Table{Caption: b.text(&t.Caption), Columns: columnsOf(t.Columns, b.text)}
 	for _, env := range b.rows(&t.Rows, &t.Where, t.SortBy) {
 		cells := make([]string, len(t.Columns))
 		for j := range t.Columns {
@@ -324,7 +326,7 @@ func Sheet(o *OutputSpec, evals []*Evaluation) (*document.Sheet, error) {
 	}
 	first := evals[0]
 	sh := &document.Sheet{Name: first.text(&s.Name), Title: first.text(&s.Title), Subtitle: first.text(&s.Subtitle),
-		Note: first.text(&s.Note), Columns: columnsOf(s.Columns)}
+		Note: first.text(&s.Note), Columns: columnsOf(s.Columns, first.text)}
 	sums := make([]decimal.D, len(s.Columns))
 	for _, ev := range evals {
 		rows, err := ev.sheetRows(s, len(sh.Rows)+1)

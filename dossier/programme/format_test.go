@@ -120,6 +120,9 @@ func TestNumberedRowsInReport(t *testing.T) {
 	if got := strings.Join(tbl.Rows[1], "|"); got != "IP02|控制器外壳|2018-03-05" {
 		t.Fatalf("row 2 = %q", got)
 	}
+	if h := tbl.Columns[2].Header; h != "授权日期（至2018年）" {
+		t.Errorf("a header with {{ }}: %q", h)
+	}
 }
 
 // A table's where keeps some rows; a repeat block makes one set of blocks per row, written over

@@ -221,6 +221,7 @@ func (c *compiler) columnKind(col *ColumnSpec, what string) {
 	if !col.Header.Set() {
 		c.errs.Add(c.file, col.Value.Pos, "%s的列缺少 header", what)
 	}
+	c.textOf(&col.Header, what+"的列标题") // headers may name years: "{{last_year}}年"
 }
 
 func (c *compiler) sheet(s *SheetSpec, what string) {
