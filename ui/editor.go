@@ -62,13 +62,13 @@ func newEditor(u *UI, sess *session.Session, profileOnly bool) *editor {
 	return e
 }
 
-// makeSections lists the sections: 申报信息 (the application date), the enterprise profile,
+// makeSections lists the sections: 申报日期 (the application date), the enterprise profile,
 // then the programme's own.
 func (e *editor) makeSections() []navSection {
 	var out []navSection
 	if !e.profileOnly {
 		f := e.sess.Field(session.AppliedOn)
-		out = append(out, navSection{id: "_application", title: "申报信息", prefix: "", fields: []programme.Field{*f}})
+		out = append(out, navSection{id: "_application", title: "申报日期", prefix: "", fields: []programme.Field{*f}})
 	}
 	for _, s := range e.sess.Programme().Profile().Sections {
 		out = append(out, navSection{id: s.ID.S, title: s.Title.S, help: s.Help, prefix: "enterprise.", fields: s.Fields})
