@@ -101,7 +101,7 @@ func (e *editor) buildUI() {
 
 	e.nav = &widget.List{
 		Length:     func() int { return len(e.visible) },
-		CreateItem: func() fyne.CanvasObject { return container.NewHBox(widget.NewIcon(nil), widget.NewLabel("")) },
+		CreateItem: newNavItem,
 		UpdateItem: e.updateNavItem,
 		OnSelected: e.onSection,
 	}
@@ -188,16 +188,35 @@ func (e *editor) updateNavItem(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	s := e.sections[e.visible[id]]
-	box := o.(*fyne.Container)
-	icon, label := box.Objects[0].(*widget.Icon), box.Objects[1].(*widget.Label)
-	n := e.sectionProblems(s)
-	if n == 0 {
+	var icon *widget.Icon
+	var title, count *widget.Label
+	for _, obj := range o.(*fyne.Container).Objects {
+		switch w := obj.(type) {
+		case *widget.Icon:
+			icon = w
+		case *widget.Label:
+			if w.Truncation == fyne.TextTruncateEllipsis {
+				title = w
+			} else {
+				count = w
+			}
+		}
+	}
+	title.SetText(s.title)
+	if n := e.sectionProblems(s); n == 0 {
 		icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-		label.SetText(s.title)
+		count.SetText("")
 	} else {
 		icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
-		label.SetText(s.title + "（" + strconv.Itoa(n) + "）")
+		count.SetText(strconv.Itoa(n))
 	}
+}
+
+// newNavItem is one row of the section list: mark, title (cut with … when the list is narrow)
+// and the number of problems, which always stays visible.
+func newNavItem() fyne.CanvasObject {
+	title := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	return container.NewBorder(nil, nil, widget.NewIcon(nil), &widget.Label{}, title)
 }
 
 // sectionProblems counts the errors (not warnings) inside a section's fields.
