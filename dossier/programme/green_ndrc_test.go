@@ -315,7 +315,7 @@ func TestGreenIndicatorLabels(t *testing.T) {
 			f = greenAs(t, set, cat)
 		}
 		ev := programme.Evaluate(p, f, today)
-		all := slhReportText(ev, outputOf(t, ev, "report-"+cat))
+		all := reportText(ev, outputOf(t, ev, "report-"+cat))
 		for _, w := range wants {
 			if !strings.Contains(all, w) {
 				t.Errorf("%s: %q not in the report", cat, w)
@@ -416,7 +416,7 @@ func TestDigitalEconomyForm(t *testing.T) {
 		t.Errorf("two dossiers: %d lines, last %v", len(rows), rows[len(rows)-1])
 	}
 	// The PDF's table names the area by its label too.
-	if all := slhReportText(ev, outputOf(t, ev, "form")); !strings.Contains(all, "与实体经济深度融合：工业互联网平台") || !strings.Contains(all, "新业态新模式：平台经济与共享经济") {
+	if all := reportText(ev, outputOf(t, ev, "form")); !strings.Contains(all, "与实体经济深度融合：工业互联网平台") || !strings.Contains(all, "新业态新模式：平台经济与共享经济") {
 		t.Errorf("form: areas not labelled:\n%s", all)
 	}
 }
@@ -547,7 +547,7 @@ func TestCatalogueFeedback(t *testing.T) {
 	if rows := ndrcSheet(t, ev, 3); len(rows) != 9 || rows[8]["序号"] != "9" || rows[8]["目录类别"] != "淘汰类" {
 		t.Errorf("three dossiers: %d lines", len(rows))
 	}
-	if all := slhReportText(ev, outputOf(t, ev, "form")); !strings.Contains(all, "\n淘汰类\n") || !strings.Contains(all, "\n鼓励类\n") {
+	if all := reportText(ev, outputOf(t, ev, "form")); !strings.Contains(all, "\n淘汰类\n") || !strings.Contains(all, "\n鼓励类\n") {
 		t.Errorf("form: classes not labelled")
 	}
 }

@@ -4,11 +4,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"dossier/dossier"
 	"dossier/dossier/decimal"
-	"dossier/dossier/document"
 	"dossier/dossier/programme"
 )
 
@@ -368,25 +366,7 @@ func TestHebeiOutputs(t *testing.T) {
 				}
 			}
 		case programme.KindReport:
-			r := ev.Report(o, time.Date(2019, 5, 6, 0, 0, 0, 0, time.UTC))
-			var text []string
-			for _, b := range r.Blocks {
-				switch x := b.(type) {
-				case *document.Heading:
-					text = append(text, x.Text)
-				case *document.Paragraph:
-					text = append(text, x.Text)
-				case *document.KeyValues:
-					for _, pr := range x.Pairs {
-						text = append(text, pr.Label, pr.Value)
-					}
-				case *document.Table:
-					for _, row := range x.Rows {
-						text = append(text, row...)
-					}
-				}
-			}
-			all := strings.Join(text, "\n")
+			all := reportText(ev, o)
 			if strings.Contains(all, "无法计算") {
 				t.Errorf("%s: a text could not be computed", o.File.S)
 			}

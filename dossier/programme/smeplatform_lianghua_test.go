@@ -261,7 +261,7 @@ func TestSMEPlatformOutputs(t *testing.T) {
 				t.Errorf("qualification column %q", q)
 			}
 		case programme.KindReport:
-			if all := slhReportText(ev, o); strings.Contains(all, "无法计算") {
+			if all := reportText(ev, o); strings.Contains(all, "无法计算") {
 				t.Errorf("%s: a text could not be computed", o.File.S)
 			}
 			if o.ID.S == "materials" {
@@ -280,28 +280,6 @@ func TestSMEPlatformOutputs(t *testing.T) {
 	if p.Disc == "" {
 		t.Error("the notice asks for a disc of all materials")
 	}
-}
-
-func slhReportText(ev *programme.Evaluation, o *programme.OutputSpec) string {
-	r := ev.Report(o, time.Date(2019, 4, 22, 0, 0, 0, 0, time.UTC))
-	var text []string
-	for _, b := range r.Blocks {
-		switch x := b.(type) {
-		case *document.Heading:
-			text = append(text, x.Text)
-		case *document.Paragraph:
-			text = append(text, x.Text)
-		case *document.KeyValues:
-			for _, pr := range x.Pairs {
-				text = append(text, pr.Label, pr.Value)
-			}
-		case *document.Table:
-			for _, row := range x.Rows {
-				text = append(text, row...)
-			}
-		}
-	}
-	return strings.Join(text, "\n")
 }
 
 // The 两化融合 conditions, shared by Beijing and Liaoning.
@@ -419,7 +397,7 @@ func TestLianghuaOutputs(t *testing.T) {
 		if o.Print == nil || o.Print.Copies != 3 || o.Print.Binding != "left" || !strings.Contains(o.Print.Note, "胶装") {
 			t.Errorf("%s print %+v", id, o.Print)
 		}
-		all := slhReportText(ev, o)
+		all := reportText(ev, o)
 		if strings.Contains(all, "无法计算") || !strings.Contains(all, place) {
 			t.Errorf("%s: report text incomplete", id)
 		}

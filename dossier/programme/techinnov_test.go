@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dossier/dossier"
+	"dossier/dossier/document"
 	"dossier/dossier/programme"
 )
 
@@ -167,4 +168,27 @@ func TestAppliedOnDefaultsToToday(t *testing.T) {
 	if r := ruleOf(t, ev, "deadline"); r.Passed {
 		t.Fatalf("a dossier dated today (2019-06-11) passed the 2019-06-10 deadline: %s", r.Message)
 	}
+}
+
+// reportText is a report output's headings, paragraphs and table cells, one per line.
+func reportText(ev *programme.Evaluation, o *programme.OutputSpec) string {
+	r := ev.Report(o, time.Date(2019, 4, 22, 0, 0, 0, 0, time.UTC))
+	var text []string
+	for _, b := range r.Blocks {
+		switch x := b.(type) {
+		case *document.Heading:
+			text = append(text, x.Text)
+		case *document.Paragraph:
+			text = append(text, x.Text)
+		case *document.KeyValues:
+			for _, pr := range x.Pairs {
+				text = append(text, pr.Label, pr.Value)
+			}
+		case *document.Table:
+			for _, row := range x.Rows {
+				text = append(text, row...)
+			}
+		}
+	}
+	return strings.Join(text, "\n")
 }
