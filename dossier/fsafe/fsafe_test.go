@@ -1,0 +1,135 @@
+package fsafe
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadRegularRefusesWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := ReadRegular(dir, 100); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "文件夹") {
+		t.Errorf("folder: %v", err)
+	}
+	if _, err := ReadRegular(filepath.Join(dir, "none.json"), 100); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing: %v", err)
+	}
+	if runtime.GOOS != "windows" {
+		if _, err := ReadRegular("/dev/zero", 100); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("/dev/zero: %v", err)
+		}
+		fifo := filepath.Join(dir, "fifo")
+		if err := mkfifo(fifo); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { _, err := ReadRegular(fifo, 100); done <- err }()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrNotRegular) {
+				t.Errorf("fifo: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("reading a FIFO hangs")
+		}
+		link := filepath.Join(dir, "link.json")
+		os.Symlink("/dev/zero", link)
+		if _, err := ReadRegular(link, 100); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("link to /dev/zero: %v", err)
+		}
+	}
+	big := filepath.Join(dir, "big.json")
+	os.WriteFile(big, make([]byte, 101), 0o644)
+	if _, err := ReadRegular(big, 100); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("too large: %v", err)
+	}
+	ok := filepath.Join(dir, "ok.json")
+	os.WriteFile(ok, []byte("{}"), 0o644)
+	if b, err := ReadRegular(ok, 100); err != nil || string(b) != "{}" {
+		t.Errorf("regular: %q %v", b, err)
+	}
+	if b, err := ReadRegularFS(os.DirFS(dir), "ok.json", 100); err != nil || string(b) != "{}" {
+		t.Errorf("regular in FS: %q %v", b, err)
+	}
+	if _, err := ReadRegularFS(os.DirFS(dir), "big.json", 100); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("too large in FS: %v", err)
+	}
+}
+
+func TestWriteFileKeepsTheOldFileOnError(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "汇总表.xlsx")
+	os.WriteFile(p, []byte("old"), 0o644)
+	err := WriteFile(p, func(w io.Writer) error { w.Write([]byte("half")); return errors.New("boom") })
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if b, _ := os.ReadFile(p); string(b) != "old" {
+		t.Errorf("old file changed: %q", b)
+	}
+	if err := WriteBytes(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Errorf("not replaced: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+func TestSweepStaleRemovesOnlyDeadLeftoversOfOurs(t *testing.T) {
+	dir := t.TempDir()
+	old := processStart.Add(-time.Hour)
+	mk := func(name string, mtime time.Time) string {
+		p := filepath.Join(dir, name)
+		os.Mkdir(p, 0o755)
+		os.Chtimes(p, mtime, mtime)
+		return p
+	}
+	dead := mk(".dossier-build-999999999-123", old) // no such pid
+	mine := mk(".dossier-build-"+itoa(os.Getpid())+"-1", old)
+	fresh := mk(".dossier-build-999999998-1", time.Now().Add(time.Hour))
+	user := mk(".dossier-notes", old)
+	user2 := mk("我的数据", old)
+	removed := SweepStale(dir)
+	if len(removed) != 1 || removed[0] != dead {
+		t.Errorf("removed %v, want only %s", removed, dead)
+	}
+	for _, p := range []string{mine, fresh, user, user2} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed", p)
+		}
+	}
+}
+
+func TestTrackedTempsAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	tmp, _, err := TempDir(dir, "build")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := IsOurTemp(filepath.Base(tmp)); !ok {
+		t.Errorf("%s not recognised as ours", tmp)
+	}
+	RemoveTracked()
+	if _, err := os.Stat(tmp); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("tracked temp left: %v", err)
+	}
+}
+
+func TestDescribeIsChinese(t *testing.T) {
+	_, err := os.ReadFile(t.TempDir())
+	if d := Describe(err); strings.Contains(d, "is a directory") {
+		t.Errorf("English leaks: %s", d)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
