@@ -17,9 +17,10 @@ import (
 
 // Exit codes of CONTRACT.md.
 const (
-	exitOK      = 0
-	exitFailed  = 1 // not eligible, not intact
-	exitInvalid = 2 // invalid data, not a package, bad usage
+	exitOK       = 0
+	exitFailed   = 1 // not eligible, not intact
+	exitInvalid  = 2 // invalid data, not a package, bad usage
+	exitInternal = 3 // the work could not be done: I/O error (disk full), internal error, a shipped template's bug
 )
 
 // exitError carries an exit code up through cobra.
