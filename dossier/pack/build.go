@@ -10,23 +10,15 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"dossier/dossier/document"
+	"dossier/dossier/fsafe"
 	"dossier/dossier/programme"
 	"dossier/dossier/render/bind"
 	"dossier/dossier/render/pdf"
 	"dossier/dossier/render/xlsx"
-)
-
-// Build errors.
-var (
-	// ErrExists: the target folder exists and is not empty, and Force was not given.
-	ErrExists = errors.New("pack: package exists")
-	// ErrInvalid: the data has problems (and Draft was not given).
-	ErrInvalid = errors.New("pack: invalid data")
-	// ErrNotEligible: the enterprise does not meet the rules (and Draft was not given).
-	ErrNotEligible = errors.New("pack: not eligible")
 )
 
 // DataFileName is the copy of the data file a package carries, so that a bureau can aggregate
@@ -42,11 +34,16 @@ type Options struct {
 	Force     bool      // replace an existing package
 	Draft     bool      // build even if invalid or ineligible, with a 草稿 watermark
 	Now       time.Time // creation time written into files and the manifest
-	Generator string    // "dossier VERSION"
+	Generator string    // "dossier VERSION"; empty: "dossier"
+	// Warn, when set, receives warnings (Chinese) about a package that was built: an earlier
+	// package that could not be removed after the new one replaced it.
+	Warn func(msg string)
 }
 
 // Build writes the package for one evaluated dossier. Nothing is left at Out unless the whole
-// package was written.
+// package was written; an existing folder is replaced only with Force and only when it is an
+// earlier package of ours (ErrTarget otherwise, nothing touched). Errors are *Error (ErrTarget,
+// ErrExists, ErrIO) or a rendering failure; all read in Chinese.
 func Build(ev *programme.Evaluation, o Options) (*Manifest, error) {
 	if !o.Draft {
 		if ev.Invalid() {
@@ -56,26 +53,56 @@ func Build(ev *programme.Evaluation, o Options) (*Manifest, error) {
 			return nil, ErrNotEligible
 		}
 	}
+	if o.Generator == "" {
+		o.Generator = "dossier"
+	}
 	out := filepath.Clean(o.Out)
-	if err := checkTarget(out, o.Force); err != nil {
+	parent := filepath.Dir(out)
+	fsafe.SweepStale(parent)
+	if _, err := checkTarget(out, o.Force); err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建输出文件夹 %s：%w", parent, err)
+		if errors.Is(err, syscall.ENOTDIR) {
+			return nil, newError(ErrTarget, err, "无法创建输出文件夹 %s：路径中有一级是文件，不是文件夹", parent)
+		}
+		return nil, ioError("创建输出文件夹", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, ".dossier-build-*")
+	tmp, remove, err := fsafe.TempDir(parent, "build")
 	if err != nil {
-		return nil, fmt.Errorf("无法在 %s 中写入（请检查该文件夹是否存在且可写）：%w", parent, err)
+		return nil, newError(ErrIO, err, "无法在 %s 中写入：%s", parent, fsafe.Describe(err))
 	}
 	committed := false
 	defer func() {
 		if !committed {
-			os.RemoveAll(tmp)
+			remove()
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	m, err := writePackage(tmp, ev, o)
+	if err != nil {
 		return nil, err
+	}
+	// Checked again: the folder may have changed while the package was being written.
+	existing, err := checkTarget(out, o.Force)
+	if err != nil {
+		return nil, err
+	}
+	committed, left, err := commit(tmp, out, existing)
+	if left != nil && o.Warn != nil {
+		o.Warn(fmt.Sprintf("新的申报包已生成，但原有的申报包未能删除（%s），留在 %s。"+
+			"下次在同一位置生成时会自动清除，也可以手动删除该文件夹。", fsafe.Describe(left.err), left.path))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// writePackage writes every file of the package into tmp, the manifest last, and flushes the
+// folders to disk.
+func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, error) {
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, ioError("写入", tmp, err)
 	}
 	if err := writeContents(tmp, ev, o); err != nil {
 		return nil, err
@@ -84,49 +111,15 @@ func Build(ev *programme.Evaluation, o Options) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := replace(tmp, out, o.Force); err != nil {
+	if err := syncTree(tmp); err != nil {
 		return nil, err
 	}
-	committed = true
+	if beforeCommit != nil {
+		if err := beforeCommit(tmp); err != nil {
+			return nil, ioError("写入", tmp, err)
+		}
+	}
 	return m, nil
-}
-
-func checkTarget(out string, force bool) error {
-	entries, err := os.ReadDir(out)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil
-	case err != nil:
-		if fi, statErr := os.Stat(out); statErr == nil && !fi.IsDir() {
-			return fmt.Errorf("%w：%s 是一个文件，不是文件夹", ErrExists, out)
-		}
-		return fmt.Errorf("无法使用输出文件夹 %s（请检查路径中的每一级是否都是可写的文件夹）：%w", out, err)
-	case len(entries) > 0 && !force:
-		return fmt.Errorf("%w：%s 已存在且不为空（如要覆盖，请加 --force）", ErrExists, out)
-	}
-	return nil
-}
-
-// replace moves the finished package into place; an old one is moved aside first and removed
-// only after the new one is in place.
-func replace(tmp, out string, force bool) error {
-	var aside string
-	if _, err := os.Stat(out); err == nil {
-		aside = out + fmt.Sprintf(".old-%d", time.Now().UnixNano())
-		if err := os.Rename(out, aside); err != nil {
-			return fmt.Errorf("无法替换已有的 %s：%w", out, err)
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if aside != "" {
-			os.Rename(aside, out)
-		}
-		return fmt.Errorf("无法写入 %s：%w", out, err)
-	}
-	if aside != "" {
-		os.RemoveAll(aside)
-	}
-	return nil
 }
 
 // writeContents writes every document. The documents are independent, so they are rendered
@@ -144,7 +137,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			reports = append(reports, rep)
 			screen := pdf.Options{Draft: o.Draft}
 			if spec.Print != nil {
-				if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
+				if err := mkdir(filepath.Join(dir, PrintDir)); err != nil {
 					return err
 				}
 			}
@@ -189,7 +182,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 		if disc := ev.Programme.Disc; disc != "" {
 			note += "电子版：本文件夹外层的文件。" + disc + "\n"
 		}
-		if err := os.WriteFile(filepath.Join(dir, PrintDir, "打印说明.txt"), []byte(note), 0o644); err != nil {
+		if err := writeFile(filepath.Join(dir, PrintDir, "打印说明.txt"), []byte(note)); err != nil {
 			return err
 		}
 	}
@@ -197,7 +190,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, DataFileName), append(data, '\n'), 0o644)
+	return writeFile(filepath.Join(dir, DataFileName), append(data, '\n'))
 }
 
 // parallel runs jobs on as many goroutines as there are CPUs and returns the first error.
@@ -228,7 +221,7 @@ func writeReport(dir string, rep *document.Report, name string, opts pdf.Options
 	if err := pdf.Render(&buf, rep, opts); err != nil {
 		return nil, fmt.Errorf("生成《%s》失败：%w", name, err)
 	}
-	return buf.Bytes(), os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644)
+	return buf.Bytes(), writeFile(filepath.Join(dir, name), buf.Bytes())
 }
 
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
@@ -251,12 +244,8 @@ func writePrint(dir string, rep *document.Report, name string, ps *programme.Pri
 		one = buf.Bytes()
 	}
 	printName := fmt.Sprintf("%s（一式%s份）.pdf", strings.TrimSuffix(name, ".pdf"), chineseCount(ps.Copies))
-	f, err := os.Create(filepath.Join(dir, PrintDir, printName))
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	if err := bind.Copies(f, bytes.NewReader(one), ps.Copies); err != nil {
+	var copies bytes.Buffer
+	if err := bind.Copies(&copies, bytes.NewReader(one), ps.Copies); err != nil {
 		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", name, ps.Copies, err)
 	}
 	line := fmt.Sprintf("- %s：%d 份", printName, ps.Copies)
@@ -266,7 +255,7 @@ func writePrint(dir string, rep *document.Report, name string, ps *programme.Pri
 	if ps.Note != "" {
 		line += "。" + ps.Note
 	}
-	return line, f.Close()
+	return line, writeFile(filepath.Join(dir, PrintDir, printName), copies.Bytes())
 }
 
 func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
@@ -274,20 +263,20 @@ func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
 	if err := xlsx.RenderWith(&buf, xlsx.Options{Created: o.Now, Creator: o.Generator}, sheets...); err != nil {
 		return fmt.Errorf("生成 %s 失败：%w", filepath.Base(path), err)
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return writeFile(path, buf.Bytes())
 }
 
 func writeManifest(dir, programmeID string, o Options) (*Manifest, error) {
 	items, err := scan(dir)
 	if err != nil {
-		return nil, err
+		return nil, ioError("读取", dir, err)
 	}
 	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	return m, os.WriteFile(filepath.Join(dir, ManifestName), append(b, '\n'), 0o644)
+	return m, writeFile(filepath.Join(dir, ManifestName), append(b, '\n'))
 }
 
 // chineseCount writes 1–99 as the notices do: 十, 两 for 2 (一式两份).

@@ -1,0 +1,10 @@
+//go:build !windows
+
+package pack_test
+
+import "syscall"
+
+var (
+	errNoSpace = syscall.ENOSPC
+	errBusy    = syscall.EBUSY
+)
