@@ -97,11 +97,16 @@ func (e *editor) exportTo(ev *programme.Evaluation, out string, draft, force boo
 	prog.Show()
 	n := e.sess.Changes()
 	go func() {
-		m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: e.u.today(), Generator: e.u.deps.Generator})
+		var warnings []string
+		warn := func(msg string) { warnings = append(warnings, msg) }
+		m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: e.u.today(), Generator: e.u.deps.Generator, Warn: warn})
 		fyne.Do(func() {
 			bar.Stop()
 			prog.Hide()
 			e.onBuilt(ev, out, draft, n, m, err)
+			if err == nil && len(warnings) > 0 {
+				showErrorText(e.u.win, strings.Join(warnings, "\n"))
+			}
 		})
 	}()
 }
@@ -109,11 +114,16 @@ func (e *editor) exportTo(ev *programme.Evaluation, out string, draft, force boo
 func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uint64, m *pack.Manifest, err error) {
 	switch {
 	case errors.Is(err, pack.ErrExists):
-		dialog.ShowConfirm("文件夹已存在", "“"+out+"”已存在且不为空。是否覆盖其中的申报包？", func(ok bool) {
+		// Only an earlier package of ours is offered for replacement: a folder holding anything
+		// else is pack.ErrTarget, shown below, and never overwritten.
+		dialog.ShowConfirm("申报包已存在", "“"+out+"”中已有一个申报包。是否用新的申报包覆盖它？", func(ok bool) {
 			if ok {
 				e.exportTo(ev, out, draft, true)
 			}
 		}, e.u.win)
+		return
+	case errors.Is(err, pack.ErrTarget):
+		e.u.showError(err.Error(), err)
 		return
 	case errors.Is(err, pack.ErrInvalid), errors.Is(err, pack.ErrNotEligible):
 		e.u.showError("数据不完整或不符合申报条件，未生成申报包（可生成草稿）", err)

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 
 	"dossier/dossier"
 	"dossier/dossier/document"
+	"dossier/dossier/fsafe"
 	"dossier/dossier/pack"
 	"dossier/dossier/programme"
 	"dossier/dossier/render/xlsx"
@@ -22,7 +25,12 @@ func (a *cli) buildCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build ID FILE --out DIR",
 		Short: "生成申报包（PDF 报告、Excel 汇总表、打印稿、清单）到 DIR",
-		Args:  usageArgs(2),
+		Long: "生成申报包（PDF 报告、Excel 汇总表、打印稿、清单）到 DIR（新建的文件夹）。\n" +
+			"DIR 已存在时：空文件夹直接使用；原有的申报包只在加 --force 时替换；" +
+			"其中有任何其他文件（数据文件、扫描件等）时一律不动，退出码 2。\n" +
+			"退出码：0 已生成（原有申报包未能删除时在标准错误输出警告，仍为 0），1 不符合申报条件，" +
+			"2 数据有误或 DIR 不能使用，3 无法写入（磁盘已满、没有权限等）。",
+		Args: usageArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return fail(exitInvalid, "请用 --out 指定申报包文件夹，例如 --out 申报包/%s", args[0])
@@ -31,18 +39,10 @@ func (a *cli) buildCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: a.now(), Generator: "dossier " + version})
-			switch {
-			case errors.Is(err, pack.ErrInvalid):
-				printCheck(a.stdout, ev)
-				return fail(exitInvalid, "数据有误，未生成申报包（可加 --draft 生成带“草稿”水印的草稿）")
-			case errors.Is(err, pack.ErrNotEligible):
-				printCheck(a.stdout, ev)
-				return fail(exitFailed, "不符合申报条件，未生成申报包（可加 --draft 生成带“草稿”水印的草稿）")
-			case errors.Is(err, pack.ErrExists):
-				return fail(exitInvalid, "%v", strings.TrimPrefix(err.Error(), "pack: package exists："))
-			case err != nil:
-				return fail(exitInvalid, "生成申报包失败：%v", err)
+			warn := func(msg string) { fmt.Fprintln(a.stderr, "警告："+msg) }
+			m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: a.now(), Generator: "dossier " + version, Warn: warn})
+			if err != nil {
+				return buildError(a, ev, err)
 			}
 			kind := "申报包"
 			if draft {
@@ -61,6 +61,24 @@ func (a *cli) buildCommand() *cobra.Command {
 	return cmd
 }
 
+// buildError turns a failed build into the exit code and message of CONTRACT.md: the user's
+// data or folder is exit 2 (1 when not eligible); the work that could not be done, 3.
+func buildError(a *cli, ev *programme.Evaluation, err error) error {
+	switch {
+	case errors.Is(err, pack.ErrInvalid):
+		printCheck(a.stdout, ev)
+		return fail(exitInvalid, "数据有误，未生成申报包（可加 --draft 生成带“草稿”水印的草稿）")
+	case errors.Is(err, pack.ErrNotEligible):
+		printCheck(a.stdout, ev)
+		return fail(exitFailed, "不符合申报条件，未生成申报包（可加 --draft 生成带“草稿”水印的草稿）")
+	case errors.Is(err, pack.ErrExists):
+		return fail(exitInvalid, "%v（如要覆盖，请加 --force）", err)
+	case errors.Is(err, pack.ErrTarget):
+		return fail(exitInvalid, "%v", err)
+	}
+	return fail(exitInternal, "生成申报包失败：%v", err)
+}
+
 func humanSize(n int64) string {
 	switch {
 	case n >= 1<<20:
@@ -74,15 +92,21 @@ func humanSize(n int64) string {
 func (a *cli) verifyCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "verify DIR",
-		Short: "按 manifest.json 检查申报包：缺少、多出或被修改的文件（退出码 0 完整，1 不完整，2 不是申报包）",
+		Short: "按 manifest.json 检查申报包：缺少、多出或被修改的文件（退出码 0 完整，1 不完整，2 不是申报包，3 无法读取）",
 		Args:  usageArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := pack.Verify(args[0])
-			if err != nil {
-				return fail(exitInvalid, "%s 不是申报包：没有可读的 manifest.json", args[0])
+			switch {
+			case errors.Is(err, pack.ErrUnreadable):
+				return fail(exitInternal, "%v", err)
+			case err != nil:
+				return fail(exitInvalid, "%v", err)
 			}
 			fmt.Fprint(a.stdout, r.String())
-			if !r.Intact() {
+			switch {
+			case r.Unverified():
+				return fail(exitInternal, "有文件无法读取，未能确认申报包是否完整")
+			case !r.Intact():
 				return fail(exitFailed, "申报包不完整")
 			}
 			return nil
@@ -106,8 +130,8 @@ func (a *cli) aggregateCommand() *cobra.Command {
 			if out == "" || !strings.HasSuffix(strings.ToLower(out), ".xlsx") {
 				return fail(exitInvalid, "请用 --out 指定汇总表文件（.xlsx）")
 			}
-			if _, err := os.Stat(out); err == nil && !force {
-				return fail(exitInvalid, "%s 已存在（如要覆盖，请加 --force）", out)
+			if err := aggregateTarget(out, force); err != nil {
+				return err
 			}
 			p, err := a.programme(args[0])
 			if err != nil {
@@ -117,8 +141,9 @@ func (a *cli) aggregateCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := writeAtomically(out, sheet, a); err != nil {
-				return fail(exitInvalid, "无法写入 %s：%v", out, err)
+			fsafe.SweepStale(filepath.Dir(out))
+			if err := writeSheets(out, sheet, a); err != nil {
+				return err
 			}
 			fmt.Fprintf(a.stdout, "已汇总 %d 份申报材料：%s\n", n, out)
 			return nil
@@ -175,18 +200,55 @@ func (a *cli) aggregate(p *programme.Programme, inputs []string) ([]*document.Sh
 	return sheets, len(evals), nil
 }
 
-func writeAtomically(path string, sheets []*document.Sheet, a *cli) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-*.xlsx")
-	if err != nil {
-		return err
+// aggregateTarget checks --out of aggregate: a new file, or with --force an existing regular
+// file (replaced whole); a folder, a link or a device is never written over.
+func aggregateTarget(out string, force bool) error {
+	fi, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fail(exitInvalid, "无法使用 %s：%s", out, fsafe.Describe(err))
+	case !fi.Mode().IsRegular():
+		return fail(exitInvalid, "%s 已存在且不是普通文件，请换一个文件名", out)
+	case !force:
+		return fail(exitInvalid, "%s 已存在（如要覆盖，请加 --force）", out)
 	}
-	defer os.Remove(tmp.Name())
-	if err := xlsx.RenderWith(tmp, xlsx.Options{Created: a.now(), Creator: "dossier " + version}, sheets...); err != nil {
-		tmp.Close()
-		return err
+	return nil
+}
+
+// writeSheets writes the summary table atomically (fsafe.WriteFile: a temporary file beside
+// it, flushed, renamed): an error or an interruption leaves the old file and no temporary.
+func writeSheets(path string, sheets []*document.Sheet, a *cli) error {
+	var renderErr error
+	var file writeErr
+	err := fsafe.WriteFile(path, func(w io.Writer) error {
+		file.w = w
+		renderErr = xlsx.RenderWith(&file, xlsx.Options{Created: a.now(), Creator: "dossier " + version}, sheets...)
+		return renderErr
+	})
+	switch {
+	case err == nil:
+		return nil
+	case file.err != nil:
+		err = file.err
+	case renderErr != nil:
+		return fail(exitInternal, "生成汇总表失败：%v", renderErr)
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	return fail(exitInternal, "无法写入 %s：%s", path, fsafe.Describe(err))
+}
+
+// writeErr remembers the first error of the file it writes to: a failure of the disk, told
+// apart from one of the renderer.
+type writeErr struct {
+	w   io.Writer
+	err error
+}
+
+func (f *writeErr) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
 	}
-	return os.Rename(tmp.Name(), path)
+	return n, err
 }

@@ -15,6 +15,7 @@ var version = "0.1.0-dev"
 type fsys = fs.FS
 
 func main() {
+	handleSignals()
 	if len(os.Args) > 1 {
 		attachConsole()
 	}
