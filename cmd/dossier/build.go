@@ -203,6 +203,9 @@ func (a *cli) aggregate(p *programme.Programme, inputs []string) ([]*document.Sh
 // aggregateTarget checks --out of aggregate: a new file, or with --force an existing regular
 // file (replaced whole); a folder, a link or a device is never written over.
 func aggregateTarget(out string, force bool) error {
+	if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
+		return fail(exitInvalid, "无法写入 %s：文件夹 %s 不存在或不是文件夹", out, filepath.Dir(out))
+	}
 	fi, err := os.Lstat(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -119,6 +119,9 @@ func TestAggregateLeavesNoTemporary(t *testing.T) {
 	if code, _, errOut := dossierCmd(t, "aggregate", id, "--out", folder, data, "--force"); code != 2 || !strings.Contains(errOut, "不是普通文件") {
 		t.Fatalf("--out a folder: exit %d %s", code, errOut)
 	}
+	if code, _, errOut := dossierCmd(t, "aggregate", id, "--out", filepath.Join(dir, "无此文件夹", "表.xlsx"), data); code != 2 || !strings.Contains(errOut, "不存在") {
+		t.Fatalf("--out in a missing folder: exit %d %s", code, errOut)
+	}
 	if es, _ := os.ReadDir(dir); len(es) != 1 || es[0].Name() != "汇总.xlsx" {
 		t.Errorf("beside the table: %v", es)
 	}

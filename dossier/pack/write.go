@@ -93,10 +93,14 @@ func commit(tmp, out string, existing bool) (committed bool, left *leftover, err
 		}
 	}
 	if err := os.Rename(tmp, out); err != nil {
-		if aside != "" {
-			os.Rename(aside, out)
-			os.Remove(asideDir)
+		if aside == "" {
+			return false, nil, ioError("写入", out, err)
 		}
+		if rerr := os.Rename(aside, out); rerr != nil {
+			return false, nil, newError(ErrIO, err, "无法写入 %s：%s。原有的申报包也未能移回，现在位于 %s，请手动把它移回原处",
+				out, fsafe.Describe(err), aside)
+		}
+		os.Remove(asideDir)
 		return false, nil, ioError("写入", out, err)
 	}
 	fsafe.Forget(tmp)
