@@ -35,9 +35,9 @@ func checkTarget(out string, force bool) (existing bool, err error) {
 	if len(entries) == 0 {
 		return true, nil
 	}
-	if foreign := foreignEntries(out, entries); len(foreign) > 0 {
-		return false, newError(ErrTarget, nil, "%s 中已有不属于 Dossier 申报包的内容，为免删除它们，未生成申报包：\n%s\n请选择一个空文件夹或新的文件夹名（申报包会新建在那里）",
-			out, listing(foreign, 10))
+	if foreign, why := foreignEntries(out, entries); len(foreign) > 0 {
+		return false, newError(ErrTarget, nil, "%s 中已有不属于 Dossier 申报包的内容%s，为免删除它们，未生成申报包：\n%s\n请选择一个空文件夹或新的文件夹名（申报包会新建在那里）",
+			out, why, listing(foreign, 10))
 	}
 	if !force {
 		return false, newError(ErrExists, nil, "%s 中已有一个申报包", out)
@@ -48,21 +48,21 @@ func checkTarget(out string, force bool) (existing bool, err error) {
 // foreignEntries lists what in the non-empty folder out is not part of an earlier package of
 // ours: nil when out is recognisably one (a manifest.json of format 1 written by Dossier, and
 // besides it only the files it names, in the folders their paths imply, plus an empty print/).
-func foreignEntries(out string, entries []fs.DirEntry) []string {
+// why says, when there is no such manifest, that there is none.
+func foreignEntries(out string, entries []fs.DirEntry) (foreign []string, why string) {
 	m, err := ReadManifest(out)
 	if err == nil && !strings.HasPrefix(m.Generator, "dossier") {
 		err = errors.New("not ours")
 	}
 	if err != nil {
-		var names []string
 		for _, e := range entries {
-			names = append(names, describeEntry(e.Name(), e.Type()))
+			foreign = append(foreign, describeEntry(e.Name(), e.Type()))
 		}
-		return append(names, "（没有 Dossier 生成的 manifest.json）")
+		return foreign, "（其中没有 Dossier 生成的 manifest.json）"
 	}
 	t, err := walkTree(out)
 	if err != nil {
-		return []string{"（无法读取：" + fsafe.Describe(err) + "）"}
+		return []string{"（无法读取：" + fsafe.Describe(err) + "）"}, ""
 	}
 	listed := map[string]bool{ManifestName: true}
 	dirs := map[string]bool{PrintDir: true}
@@ -75,7 +75,6 @@ func foreignEntries(out string, entries []fs.DirEntry) []string {
 			dirs[d] = true
 		}
 	}
-	var foreign []string
 	for rel := range t.files {
 		if !listed[rel] {
 			foreign = append(foreign, rel)
@@ -89,10 +88,10 @@ func foreignEntries(out string, entries []fs.DirEntry) []string {
 	for rel, kind := range t.odd {
 		foreign = append(foreign, rel+"（"+kind+"）")
 	}
-	for rel, why := range t.unreadable {
-		foreign = append(foreign, rel+"（无法读取："+why+"）")
+	for rel, reason := range t.unreadable {
+		foreign = append(foreign, rel+"（无法读取："+reason+"）")
 	}
-	return foreign
+	return foreign, ""
 }
 
 func describeEntry(name string, t fs.FileMode) string {
