@@ -137,6 +137,10 @@ type PrintSpec struct {
 	Binding string `yaml:"binding"` // left | none
 	Seal    bool   `yaml:"seal"`    // cross-page seal (骑缝章)
 	Note    string `yaml:"note"`    // who seals, what else: shown in the print list
+	// Sides is duplex (the default: mirrored margins, recto starts) or simplex; see print.go.
+	Sides string `yaml:"sides"`
+	// SealMark false leaves the light box marking the 骑缝章 place off the pages.
+	SealMark *bool `yaml:"seal_mark"`
 }
 
 // CoverSpec is a report's cover; texts may use {{ … }}.
