@@ -40,6 +40,19 @@ func config() *model.Configuration {
 	return conf
 }
 
+// readPDF parses and validates a PDF held in memory.
+func readPDF(b []byte) (*model.Context, error) {
+	conf := config()
+	ctx, err := api.ReadContext(bytes.NewReader(b), conf)
+	if err != nil {
+		return nil, fmt.Errorf("bind: read input: %w", err)
+	}
+	if err := api.ValidateContext(ctx); err != nil {
+		return nil, fmt.Errorf("bind: read input: %w", err)
+	}
+	return ctx, nil
+}
+
 // PageCount returns the number of pages of the PDF read from r.
 func PageCount(r io.ReadSeeker) (int, error) {
 	if r == nil {
@@ -90,7 +103,11 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	if err != nil {
 		return fmt.Errorf("bind: read input: %w", err)
 	}
-	dims, err := api.PageDims(bytes.NewReader(src), config())
+	ctx, err := readPDF(src)
+	if err != nil {
+		return err
+	}
+	dims, err := ctx.PageDims()
 	if err != nil {
 		return fmt.Errorf("bind: page sizes: %w", err)
 	}
@@ -114,23 +131,35 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 			return fmt.Errorf("bind: pad %d-page input: %w", pages, err)
 		}
 		one = padded.Bytes()
+		if ctx, err = readPDF(one); err != nil {
+			return err
+		}
+		pages++
 	}
 
 	if copies == 1 {
-		_, err := w.Write(one) // nothing to merge: the (padded) document is the copy
+		_, err := w.Write(one) // nothing to repeat: the (padded) document is the copy
 		if err != nil {
 			return fmt.Errorf("bind: write output: %w", err)
 		}
 		return nil
 	}
-	rs := make([]io.ReadSeeker, copies)
-	for i := range rs {
-		rs[i] = bytes.NewReader(one)
-	}
-	// Write to a buffer first: a failed merge must not leave half a PDF in w.
-	var out bytes.Buffer
-	if err := api.MergeRaw(rs, &out, false, config()); err != nil {
-		return fmt.Errorf("bind: merge %d copies: %w", copies, err)
+	var out bytes.Buffer // a failed write must not leave half a PDF in w
+	switch ok, err := repeatPages(ctx, copies); {
+	case err != nil:
+		return err
+	case ok:
+		if err := api.Write(ctx, &out, ctx.Conf); err != nil {
+			return fmt.Errorf("bind: write %d copies: %w", copies, err)
+		}
+	default: // a page tree repeatPages does not handle: merge copies of the file
+		rs := make([]io.ReadSeeker, copies)
+		for i := range rs {
+			rs[i] = bytes.NewReader(one)
+		}
+		if err := api.MergeRaw(rs, &out, false, config()); err != nil {
+			return fmt.Errorf("bind: merge %d copies: %w", copies, err)
+		}
 	}
 	if _, err := out.WriteTo(w); err != nil {
 		return fmt.Errorf("bind: write output: %w", err)

@@ -43,7 +43,7 @@ func (o Options) outerRight(page int) bool { return !o.Duplex() || page%2 == 1 }
 // the inner edge (left of a right-hand page, right of a left-hand one).
 func (o Options) Margins(page int) (left, right float64) {
 	switch {
-	case !o.Print:
+	case !o.Print || o.Unbound:
 		return marginScreen, marginScreen
 	case o.outerRight(page):
 		return marginInner, marginOuter

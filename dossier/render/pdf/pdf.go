@@ -36,6 +36,10 @@ type Options struct {
 	// Simplex, with Print, lays the pages out for single-sided printing instead: the 订口 on
 	// the left and the page number on the right of every page, no blank pages.
 	Simplex bool
+	// Unbound, with Print, is a print copy that is not bound (a loose letter, a 自查表): the
+	// text block stays centred (27 mm each side) while the page numbers, the seal strip and
+	// the right-hand starts are those of the print layout.
+	Unbound bool
 	// Seal marks the cross-page seal (骑缝章) zone: a thin light-grey dashed box ~42 mm tall
 	// on the outer (fore-) edge of every page, vertically centred, which no content touches.
 	Seal bool
