@@ -124,6 +124,9 @@ type OutputSpec struct {
 	When  Str        `yaml:"when"`
 	Title Str        `yaml:"title"`
 	Print *PrintSpec `yaml:"print"`
+	// Remark is for the template's author (where the layout comes from, what was
+	// reconstructed because the notice's original form was not found): never printed.
+	Remark string `yaml:"remark"`
 	// report
 	Cover  *CoverSpec  `yaml:"cover"`
 	Blocks []BlockSpec `yaml:"blocks"`
