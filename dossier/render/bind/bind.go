@@ -117,8 +117,8 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	}
 
 	// Pad once, then repeat the padded document: the padding page then belongs to each copy.
-	one := src
-	if pages%2 == 1 && !o.Simplex {
+	one, pad := src, pages%2 == 1 && !o.Simplex
+	if pad {
 		// The size is passed explicitly: with a nil page configuration pdfcpu v0.15 takes the
 		// media box inherited from the page tree root (A4 for fpdf output) even when the last
 		// page has a MediaBox of its own. PageDims already swaps width and height for a
@@ -131,10 +131,6 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 			return fmt.Errorf("bind: pad %d-page input: %w", pages, err)
 		}
 		one = padded.Bytes()
-		if ctx, err = readPDF(one); err != nil {
-			return err
-		}
-		pages++
 	}
 
 	if copies == 1 {
@@ -143,6 +139,11 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 			return fmt.Errorf("bind: write output: %w", err)
 		}
 		return nil
+	}
+	if pad { // repeat the padded document
+		if ctx, err = readPDF(one); err != nil {
+			return err
+		}
 	}
 	var out bytes.Buffer // a failed write must not leave half a PDF in w
 	switch ok, err := repeatPages(ctx, copies); {
