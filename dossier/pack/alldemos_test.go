@@ -30,10 +30,12 @@ var pendingAuthorNotes = map[string]bool{
 	"liaoning-lianghua-2019": true,
 }
 
-// TestNoAuthorNotesDelivered builds every programme's demo and reads every delivered file back
+// TestEveryDemoPackage builds every programme's demo and reads every delivered file back
 // (PDF text, the workbook's XML, the print note): none carries a note meant for the template's
-// author. The data file copy is the user's own and is not searched.
-func TestNoAuthorNotesDelivered(t *testing.T) {
+// author (the data file copy is the user's own and is not searched); and every print copy has
+// its page numbers and seal strip on the outer edge, odd numbers on right-hand pages, no text
+// in the strip.
+func TestEveryDemoPackage(t *testing.T) {
 	set, err := programme.LoadSet(templates.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -44,8 +46,19 @@ func TestNoAuthorNotesDelivered(t *testing.T) {
 			t.Fatalf("%s demo: %v", p.ID.S, err)
 		}
 		out := filepath.Join(t.TempDir(), p.ID.S)
-		if _, err := pack.Build(programme.Evaluate(p, f, when), pack.Options{Out: out, Now: when, Generator: "dossier test"}); err != nil {
+		ev := programme.Evaluate(p, f, when)
+		if _, err := pack.Build(ev, pack.Options{Out: out, Now: when, Generator: "dossier test"}); err != nil {
 			t.Fatalf("%s: %v", p.ID.S, err)
+		}
+		for _, spec := range ev.Outputs() {
+			if spec.Print != nil && spec.Kind.S == programme.KindReport {
+				name := strings.TrimSuffix(ev.FileName(spec), ".pdf") + "（一式" // （一式十份）.pdf
+				matches, _ := filepath.Glob(filepath.Join(out, pack.PrintDir, name+"*.pdf"))
+				if len(matches) != 1 {
+					t.Fatalf("%s: print copies of %s: %v", p.ID.S, name, matches)
+				}
+				probePrint(t, matches[0], !spec.Print.Simplex(), spec.Print.ShowSealMark(), 0)
+			}
 		}
 		found := 0
 		err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
