@@ -35,6 +35,7 @@ type Options struct {
 	Draft     bool      // build even if invalid or ineligible, with a 草稿 watermark
 	Now       time.Time // creation time written into files and the manifest
 	Generator string    // "dossier VERSION"; empty: "dossier"
+	Simplex   bool      // print copies for single-sided printing (build --simplex)
 	// Warn, when set, receives warnings (Chinese) about a package that was built: an earlier
 	// package that could not be removed after the new one replaced it.
 	Warn func(msg string)
@@ -141,9 +142,9 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 					return err
 				}
 			}
-			// The screen and print layouts differ only when the print has a binding margin or
-			// a seal strip; otherwise one render serves both (the cover letter).
-			if spec.Print == nil || printOptions(spec.Print, o.Draft) != screen {
+			// When the print layout is the screen layout one render serves both (today every
+			// print copy has its page numbers on the outer edge, so the two always differ).
+			if spec.Print == nil || printOptions(spec.Print, o) != screen {
 				jobs = append(jobs, func() error {
 					_, err := writeReport(dir, rep, name, screen)
 					return err
@@ -151,7 +152,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			}
 			if spec.Print != nil {
 				jobs = append(jobs, func() (err error) {
-					printLines[i], err = writePrint(dir, rep, name, spec.Print, o.Draft, screen)
+					printLines[i], err = writePrint(dir, rep, name, spec.Print, o, screen)
 					return err
 				})
 			}
@@ -177,8 +178,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 		}
 	}
 	if len(lines) > 0 {
-		note := "打印说明\n\n" + strings.Join(lines, "\n") +
-			"\n\n双面打印时每份均从右页（奇数页）开始；左侧为装订边。\n"
+		note := "打印说明\n\n" + strings.Join(lines, "\n") + "\n\n" + sidesNote(specs, o) + "\n"
 		if disc := ev.Programme.Disc; disc != "" {
 			note += "电子版：本文件夹外层的文件。" + disc + "\n"
 		}
@@ -210,11 +210,6 @@ func parallel(jobs []func() error) error {
 	return errors.Join(errs...)
 }
 
-// printOptions is the layout of a report's print copies.
-func printOptions(ps *programme.PrintSpec, draft bool) pdf.Options {
-	return pdf.Options{Draft: draft, Print: ps.Binding != "none", Seal: ps.Seal}
-}
-
 // writeReport renders a report with opts into the package's top level.
 func writeReport(dir string, rep *document.Report, name string, opts pdf.Options) ([]byte, error) {
 	var buf bytes.Buffer
@@ -227,8 +222,8 @@ func writeReport(dir string, rep *document.Report, name string, opts pdf.Options
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
 // copies the notice asks for. When the print layout is the screen layout, the one render also
 // writes the screen copy.
-func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, draft bool, screen pdf.Options) (string, error) {
-	opts := printOptions(ps, draft)
+func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, o Options, screen pdf.Options) (string, error) {
+	opts := printOptions(ps, o)
 	var one []byte
 	if opts == screen {
 		b, err := writeReport(dir, rep, name, opts)
@@ -245,13 +240,11 @@ func writePrint(dir string, rep *document.Report, name string, ps *programme.Pri
 	}
 	printName := fmt.Sprintf("%s（一式%s份）.pdf", strings.TrimSuffix(name, ".pdf"), chineseCount(ps.Copies))
 	var copies bytes.Buffer
-	if err := bind.Copies(&copies, bytes.NewReader(one), ps.Copies); err != nil {
+	if err := bind.Bind(&copies, bytes.NewReader(one), bindOptions(ps, o)); err != nil {
 		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", name, ps.Copies, err)
 	}
 	line := fmt.Sprintf("- %s：%d 份", printName, ps.Copies)
-	if ps.Seal {
-		line += "，右侧留有骑缝章位置"
-	}
+	line += sealNote(ps)
 	if ps.Note != "" {
 		line += "。" + ps.Note
 	}

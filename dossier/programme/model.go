@@ -124,6 +124,9 @@ type OutputSpec struct {
 	When  Str        `yaml:"when"`
 	Title Str        `yaml:"title"`
 	Print *PrintSpec `yaml:"print"`
+	// Remark is for the template's author (where the layout comes from, what was
+	// reconstructed because the notice's original form was not found): never printed.
+	Remark string `yaml:"remark"`
 	// report
 	Cover  *CoverSpec  `yaml:"cover"`
 	Blocks []BlockSpec `yaml:"blocks"`
@@ -137,6 +140,10 @@ type PrintSpec struct {
 	Binding string `yaml:"binding"` // left | none
 	Seal    bool   `yaml:"seal"`    // cross-page seal (骑缝章)
 	Note    string `yaml:"note"`    // who seals, what else: shown in the print list
+	// Sides is duplex (the default: mirrored margins, recto starts) or simplex; see print.go.
+	Sides string `yaml:"sides"`
+	// SealMark false leaves the light box marking the 骑缝章 place off the pages.
+	SealMark *bool `yaml:"seal_mark"`
 }
 
 // CoverSpec is a report's cover; texts may use {{ … }}.

@@ -33,6 +33,9 @@ func (c *compiler) outputs() {
 		if o.Print != nil && o.Print.Copies < 1 {
 			c.errs.Add(c.file, o.ID.Pos, "%s的 print.copies 应至少为 1", what)
 		}
+		if msg := o.Print.problem(); msg != "" {
+			c.errs.Add(c.file, o.ID.Pos, "%s的%s", what, msg)
+		}
 		switch o.Kind.S {
 		case KindReport:
 			if !strings.HasSuffix(textLiterals(o.File.S), ".pdf") {

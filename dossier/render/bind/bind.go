@@ -1,6 +1,6 @@
 // Package bind makes print-ready copies of a finished PDF with pdfcpu: the whole document
-// repeated N times in one file, each copy padded to an even page count with a blank page so
-// that every copy starts on a right-hand (recto) page when printed double-sided.
+// repeated N times in one file; for double-sided printing each copy is padded to an even page
+// count with a blank page so that every copy starts on a right-hand (recto) page.
 package bind
 
 import (
@@ -40,6 +40,19 @@ func config() *model.Configuration {
 	return conf
 }
 
+// readPDF parses and validates a PDF held in memory.
+func readPDF(b []byte) (*model.Context, error) {
+	conf := config()
+	ctx, err := api.ReadContext(bytes.NewReader(b), conf)
+	if err != nil {
+		return nil, fmt.Errorf("bind: read input: %w", err)
+	}
+	if err := api.ValidateContext(ctx); err != nil {
+		return nil, fmt.Errorf("bind: read input: %w", err)
+	}
+	return ctx, nil
+}
+
 // PageCount returns the number of pages of the PDF read from r.
 func PageCount(r io.ReadSeeker) (int, error) {
 	if r == nil {
@@ -55,10 +68,28 @@ func PageCount(r io.ReadSeeker) (int, error) {
 	return n, nil
 }
 
-// Copies writes to w one PDF holding copies copies of pdf, one after another. A copy with an
-// odd number of pages gets a blank page of the last page's size at its end, so the output
-// has exactly copies × (pages rounded up to even) pages. Nothing is written to w on error.
+// Options say how copies are bound.
+type Options struct {
+	Copies int
+	// Simplex: the copies are printed single-sided, so none needs a blank page to make the
+	// next one start on a right-hand page.
+	Simplex bool
+}
+
+// Copies writes to w one PDF holding copies copies of pdf for double-sided printing: see
+// Bind.
 func Copies(w io.Writer, pdf io.ReadSeeker, copies int) error {
+	return Bind(w, pdf, Options{Copies: copies})
+}
+
+// Bind writes to w one PDF holding o.Copies copies of pdf, one after another. Double-sided,
+// a copy with an odd number of pages gets a blank page of the last page's size at its end, so
+// the output has exactly copies × (pages rounded up to even) pages and every copy starts on a
+// right-hand page (the pdf renderer's print layout already ends on an even page, so nothing
+// is added to it). Single-sided, the copies are concatenated as they are. Nothing is written
+// to w on error.
+func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
+	copies := o.Copies
 	if w == nil || pdf == nil {
 		return errors.New("bind: nil writer or reader")
 	}
@@ -72,7 +103,11 @@ func Copies(w io.Writer, pdf io.ReadSeeker, copies int) error {
 	if err != nil {
 		return fmt.Errorf("bind: read input: %w", err)
 	}
-	dims, err := api.PageDims(bytes.NewReader(src), config())
+	ctx, err := readPDF(src)
+	if err != nil {
+		return err
+	}
+	dims, err := ctx.PageDims()
 	if err != nil {
 		return fmt.Errorf("bind: page sizes: %w", err)
 	}
@@ -82,8 +117,8 @@ func Copies(w io.Writer, pdf io.ReadSeeker, copies int) error {
 	}
 
 	// Pad once, then repeat the padded document: the padding page then belongs to each copy.
-	one := src
-	if pages%2 == 1 {
+	one, pad := src, pages%2 == 1 && !o.Simplex
+	if pad {
 		// The size is passed explicitly: with a nil page configuration pdfcpu v0.15 takes the
 		// media box inherited from the page tree root (A4 for fpdf output) even when the last
 		// page has a MediaBox of its own. PageDims already swaps width and height for a
@@ -98,14 +133,34 @@ func Copies(w io.Writer, pdf io.ReadSeeker, copies int) error {
 		one = padded.Bytes()
 	}
 
-	rs := make([]io.ReadSeeker, copies)
-	for i := range rs {
-		rs[i] = bytes.NewReader(one)
+	if copies == 1 {
+		_, err := w.Write(one) // nothing to repeat: the (padded) document is the copy
+		if err != nil {
+			return fmt.Errorf("bind: write output: %w", err)
+		}
+		return nil
 	}
-	// Write to a buffer first: a failed merge must not leave half a PDF in w.
-	var out bytes.Buffer
-	if err := api.MergeRaw(rs, &out, false, config()); err != nil {
-		return fmt.Errorf("bind: merge %d copies: %w", copies, err)
+	if pad { // repeat the padded document
+		if ctx, err = readPDF(one); err != nil {
+			return err
+		}
+	}
+	var out bytes.Buffer // a failed write must not leave half a PDF in w
+	switch ok, err := repeatPages(ctx, copies); {
+	case err != nil:
+		return err
+	case ok:
+		if err := api.Write(ctx, &out, ctx.Conf); err != nil {
+			return fmt.Errorf("bind: write %d copies: %w", copies, err)
+		}
+	default: // a page tree repeatPages does not handle: merge copies of the file
+		rs := make([]io.ReadSeeker, copies)
+		for i := range rs {
+			rs[i] = bytes.NewReader(one)
+		}
+		if err := api.MergeRaw(rs, &out, false, config()); err != nil {
+			return fmt.Errorf("bind: merge %d copies: %w", copies, err)
+		}
 	}
 	if _, err := out.WriteTo(w); err != nil {
 		return fmt.Errorf("bind: write output: %w", err)

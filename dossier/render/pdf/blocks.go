@@ -12,11 +12,13 @@ var headingStyle = map[int]style{1: {famHei, 16}, 2: {famHei, 14}, 3: {famHei, 1
 
 // render lays out the whole report once.
 func (d *renderer) render() error {
+	d.planParts()
 	if d.r.Cover != nil {
 		d.cover(d.r.Cover)
-		d.coverPages = d.pdf.PageNo()
+		d.afterCover()
 	}
 	for i, b := range d.r.Blocks {
+		d.beforeBlock(i)
 		switch b := b.(type) {
 		case *document.Heading:
 			d.heading(i, b)
@@ -47,6 +49,7 @@ func (d *renderer) render() error {
 	if d.pdf.PageNo() == 0 {
 		d.newPage()
 	}
+	d.endParts()
 	return nil
 }
 

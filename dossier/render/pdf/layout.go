@@ -23,13 +23,6 @@ const (
 	cellPitch = 1.35
 	cellPadX  = 1.5 // horizontal padding inside table cells
 	cellPadY  = 1.2
-
-	folioSize = 14 // 四号 page numbers, 一字线 7 mm below the text block (GB/T 9704)
-	folioGap  = 7
-
-	sealH     = 42 // seal strip: a 40–42 mm 公章 straddles the fore-edge
-	sealW     = 16 // strip from 3 to 19 mm off the right edge; the text block ends 26–27 mm off it
-	sealInset = 3
 )
 
 // fontSet is the embedded fonts and the characters each covers.
@@ -84,11 +77,13 @@ type renderer struct {
 	width                    float64 // of the text block
 	y                        float64 // top of the next thing to draw
 
-	coverPages   int         // pages without a number before page 1
-	fresh        bool        // nothing drawn on this page yet
-	tocPages     map[int]int // heading index → page, from the previous pass
-	headingPages map[int]int // heading index → page, this pass
-	tocLinks     map[int]int // heading index → internal link id made by the 目录
+	coverPages   int          // pages without a number before page 1
+	blanks       map[int]bool // pages left blank so that a part starts on a right-hand page
+	rectoAt      map[int]bool // blocks that start a part (double-sided print layout)
+	fresh        bool         // nothing drawn on this page yet
+	tocPages     map[int]int  // heading index → page, from the previous pass
+	headingPages map[int]int  // heading index → page, this pass
+	tocLinks     map[int]int  // heading index → internal link id made by the 目录
 }
 
 // famFor picks the face that will draw r in style fam.
@@ -193,6 +188,7 @@ func (d *renderer) room() float64 { return pageH - d.bottom - d.y }
 // newPage starts a page and puts y at the top of the text block.
 func (d *renderer) newPage() {
 	d.pdf.AddPage()
+	d.left, d.right = d.margins(d.pdf.PageNo())
 	d.y = d.top
 	d.fresh = true
 }
@@ -202,56 +198,6 @@ func (d *renderer) ensure(h float64) {
 	if d.pdf.PageNo() == 0 || (h > d.room()+1e-6 && !d.fresh) {
 		d.newPage()
 	}
-}
-
-// folio is the printed page number of the current page (0 on the cover).
-func (d *renderer) folio() int { return d.pdf.PageNo() - d.coverPages }
-
-// pageHeader draws what lies under the text: the watermark and the seal strip.
-func (d *renderer) pageHeader() {
-	p := d.pdf
-	if d.o.Draft {
-		p.SetTextColor(215, 215, 215)
-		p.SetFont(famHei, "", 120)
-		const mark = "草稿"
-		w := p.GetStringWidth(mark)
-		p.TransformBegin()
-		p.TransformRotate(45, pageW/2, pageH/2)
-		p.Text(pageW/2-w/2, pageH/2+0.38*120*ptMM, mark)
-		p.TransformEnd()
-		p.SetTextColor(0, 0, 0)
-	}
-	if d.o.Seal {
-		x, y := pageW-sealInset-sealW, (pageH-sealH)/2
-		p.SetDrawColor(150, 150, 150)
-		p.SetLineWidth(0.3)
-		p.SetDashPattern([]float64{1.5, 1.2}, 0)
-		p.Rect(x, y, sealW, sealH, "D")
-		p.SetDashPattern(nil, 0)
-		p.SetTextColor(150, 150, 150)
-		p.SetFont(famHei, "", 10)
-		ch := 10 * ptMM * 1.6
-		label := []rune("骑缝章")
-		y0 := pageH/2 - ch*float64(len(label))/2
-		for i, r := range label { // stacked: a vertical label reads top to bottom
-			s := string(r)
-			p.Text(x+(sealW-p.GetStringWidth(s))/2, y0+ch*float64(i)+ch/2+0.38*10*ptMM, s)
-		}
-		p.SetTextColor(0, 0, 0)
-		p.SetDrawColor(0, 0, 0)
-	}
-}
-
-// pageFooter prints "— N —" centred under the text block on numbered pages.
-func (d *renderer) pageFooter() {
-	n := d.folio()
-	if n < 1 {
-		return
-	}
-	s := fmt.Sprintf("— %d —", n)
-	st := style{famSong, folioSize}
-	w := d.measure(st, s)
-	d.text(st, (pageW-w)/2, pageH-d.bottom+folioGap+folioSize*ptMM*0.7, s, 0)
 }
 
 // wrap breaks text (which may hold newlines) into lines for a box w wide, with an indent on

@@ -26,13 +26,22 @@ import (
 type Options struct {
 	// Draft prints a diagonal light-grey 草稿 watermark behind the text of every page.
 	Draft bool
-	// Print lays the pages out for binding: a 28 mm left binding margin (订口) and 26 mm on the
-	// right. Without it the 156 mm text block is centred (27 mm each side), so screen and
-	// print copies paginate identically and the 目录 stays valid for both.
+	// Print lays the pages out for binding and double-sided printing (GB/T 9704): mirrored
+	// margins with the 28 mm 订口 on the inner edge (26 mm outside), "— N —" on the outer edge
+	// (odd pages right, even pages left), and every part (the cover, each front-matter piece
+	// such as the 承诺书, the 目录, the body) starting on a right-hand page after an unnumbered
+	// blank page where needed; the document ends on a left-hand page. The 156 mm text block
+	// is as wide as on screen, so lines break the same way.
 	Print bool
-	// Seal marks the cross-page seal (骑缝章) zone: a dashed strip ~42 mm tall on the right
-	// (fore-) edge of every page, vertically centred and labelled 骑缝章, which no content
-	// touches.
+	// Simplex, with Print, lays the pages out for single-sided printing instead: the 订口 on
+	// the left and the page number on the right of every page, no blank pages.
+	Simplex bool
+	// Unbound, with Print, is a print copy that is not bound (a loose letter, a 自查表): the
+	// text block stays centred (27 mm each side) while the page numbers, the seal strip and
+	// the right-hand starts are those of the print layout.
+	Unbound bool
+	// Seal marks the cross-page seal (骑缝章) zone: a thin light-grey dashed box ~42 mm tall
+	// on the outer (fore-) edge of every page, vertically centred, which no content touches.
 	Seal bool
 }
 
@@ -150,11 +159,8 @@ func newRenderer(r *document.Report, o Options, tocPages map[int]int, fonts *fon
 	p.SetMargins(0, 0, 0)
 
 	rd := &renderer{pdf: p, r: r, o: o, fonts: fonts, tocPages: tocPages, headingPages: map[int]int{}}
-	rd.left, rd.right = 27, 27
-	if o.Print {
-		rd.left, rd.right = 28, 26
-	}
-	rd.top, rd.bottom = 30, 25
+	rd.left, rd.right = o.Margins(1)
+	rd.top, rd.bottom = marginTop, marginBottom
 	rd.width = pageW - rd.left - rd.right
 	p.SetHeaderFuncMode(rd.pageHeader, false)
 	p.SetFooterFunc(rd.pageFooter)

@@ -148,43 +148,6 @@ func TestRenderReadBack(t *testing.T) {
 	tool(t, "qpdf", "--check", path)
 }
 
-func TestDraftPrintSeal(t *testing.T) {
-	o := Options{Draft: true, Print: true, Seal: true}
-	path, data := renderFile(t, sampleReport(3, 2, 30), o)
-	pages := pageCount(t, path)
-	if pages != wantPages {
-		t.Errorf("%d pages with Draft+Print+Seal, want %d as without", pages, wantPages)
-	}
-	for p := 1; p <= pages; p++ {
-		// The diagonal watermark comes out one character per line: compare without spaces.
-		raw := strings.Join(strings.Fields(pageText(t, path, p, "-raw")), "")
-		if !strings.Contains(raw, "草稿") {
-			t.Errorf("page %d has no 草稿 watermark", p)
-		}
-		if !strings.Contains(raw, "骑缝章") {
-			t.Errorf("page %d has no 骑缝章 strip label", p)
-		}
-	}
-	if !strings.Contains(pageText(t, path, 1, "-layout"), "申报单位（盖章）：") {
-		t.Error("the cover has no （盖章） hint")
-	}
-
-	// Nothing but the strip's label lies in the seal zone (from 19 mm off the right edge).
-	bbox := tool(t, "pdftotext", "-bbox", path, "-")
-	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>`)
-	zone := (pageW - sealInset - sealW) / ptMM
-	for _, m := range word.FindAllStringSubmatch(bbox, -1) {
-		xMax, _ := strconv.ParseFloat(m[2], 64)
-		if xMax > zone && !strings.Contains("骑缝章草稿", m[3]) {
-			t.Errorf("%q reaches into the seal zone (x %.1f > %.1f pt)", m[3], xMax, zone)
-		}
-	}
-	tool(t, "qpdf", "--check", path)
-	if len(data) > 300<<10 {
-		t.Errorf("%d bytes", len(data))
-	}
-}
-
 func TestDeterministic(t *testing.T) {
 	for _, o := range []Options{{}, {Draft: true, Print: true, Seal: true}} {
 		var a, b bytes.Buffer
