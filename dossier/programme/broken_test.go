@@ -18,7 +18,7 @@ func TestBrokenTemplateReportsEveryProblem(t *testing.T) {
 	}
 	// Unknown keys are found first, in one pass over the whole file.
 	_, err = programme.Parse("broken.yaml", src, nil)
-	if err == nil || !strings.Contains(err.Error(), `broken.yaml:5:1: 未知的键 "deadline"`) {
+	if err == nil || !strings.Contains(err.Error(), `broken.yaml:5:1: 未知的键 “deadline”`) {
 		t.Fatalf("unknown key: %v", err)
 	}
 	// Without it, every semantic problem is listed.

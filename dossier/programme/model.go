@@ -5,9 +5,16 @@ package programme
 
 // Template is one programme's file under templates/.
 type Template struct {
-	Format     int    `yaml:"format"`      // the template format; 1
-	ID         Str    `yaml:"id"`          // stable programme id, also the file name
-	Version    int    `yaml:"version"`     // bumped on every change of the template
+	Format  int `yaml:"format"`  // the template format; 1
+	ID      Str `yaml:"id"`      // stable programme id, also the file name
+	Version int `yaml:"version"` // bumped on every change of the template
+	// Extends names the parent template this one is merged over (extends.go).
+	Extends Str `yaml:"extends"`
+	// Abstract templates only serve as parents: they are compiled but not listed.
+	Abstract bool `yaml:"abstract"`
+	// Year is the application year (申报年度) that {{ applied_year }} means in field labels
+	// and other form texts fixed at load; 0 = the year of Issued.
+	Year       int    `yaml:"year"`
 	Title      Str    `yaml:"title"`       // full title as the notice names the programme
 	ShortTitle string `yaml:"short_title"` // for lists and file names
 	Issuer     string `yaml:"issuer"`      // 山西省工业和信息化厅
