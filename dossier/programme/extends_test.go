@@ -1,0 +1,134 @@
+package programme_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"dossier/dossier/programme"
+)
+
+// family is the format test template as a parent, with children written over it.
+func family(t *testing.T, children map[string]string) fstest.MapFS {
+	t.Helper()
+	base, err := os.ReadFile("testdata/hitech-sample.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"hitech-sample.yaml": {Data: base}}
+	for name, src := range children {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fsys
+}
+
+func ruleIDs(p *programme.Programme) string {
+	var ids []string
+	for _, r := range p.Rules {
+		ids = append(ids, r.ID.S)
+	}
+	return strings.Join(ids, ",")
+}
+
+// Top-level keys replace, id lists merge: same id replaces in place, a new id is appended or
+// placed with after/before, remove: true drops; a section merges its fields by id.
+func TestExtendsMergesByID(t *testing.T) {
+	fsys := family(t, map[string]string{"child.yaml": `
+format: 1
+id: child
+extends: hitech-sample
+version: 3
+title: 子模板
+rules:
+  - {id: domestic-rd, label: 境内研发占比, assert: "true", threshold: 不低于70%}
+  - {id: new-last, label: 新条件, assert: "true", threshold: 有}
+  - {id: new-first, before: rd-ratio, label: 新条件一, assert: "true", threshold: 有}
+  - {id: main-products, remove: true}
+sections:
+  - id: rd
+    fields:
+      - {id: rd_note, label: 说明, type: text, after: rd}
+`})
+	set, err := programme.LoadSet(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := set.Get("child")
+	if p.Title.S != "子模板" || p.Version != 3 || p.Issued.S != "2019-04-09" {
+		t.Errorf("top-level keys: title %q version %d issued %q", p.Title.S, p.Version, p.Issued.S)
+	}
+	if got := ruleIDs(p); got != "new-first,rd-ratio,domestic-rd,new-last" {
+		t.Errorf("rules merged as %s", got)
+	}
+	if r := p.Rules[2]; r.Threshold.S != "不低于70%" {
+		t.Errorf("domestic-rd not replaced: %q", r.Threshold.S)
+	}
+	var rd *programme.Section
+	for i := range p.Sections {
+		if p.Sections[i].ID.S == "rd" {
+			rd = &p.Sections[i]
+		}
+	}
+	if rd.Title.S != "研究开发活动" || len(rd.Fields) != 3 || rd.Fields[1].ID.S != "rd_note" {
+		t.Errorf("section rd: title %q, %d fields", rd.Title.S, len(rd.Fields))
+	}
+	if pv := p.Provenance(); pv.ID != "child" || pv.Version != 3 || len(pv.SHA256) != 64 || pv.Source != "user" {
+		t.Errorf("provenance %+v", pv)
+	}
+	if len(p.Files) != 2 || p.Files[1] != "hitech-sample.yaml" {
+		t.Errorf("files %v", p.Files)
+	}
+	// The parent stays as it was.
+	if got := ruleIDs(set.Get("hitech-sample")); got != "rd-ratio,domestic-rd,main-products" {
+		t.Errorf("parent changed: %s", got)
+	}
+}
+
+// An abstract template is compiled (its mistakes are found) but not listed.
+func TestAbstractNotListed(t *testing.T) {
+	base, _ := os.ReadFile("testdata/hitech-sample.yaml")
+	fsys := fstest.MapFS{"hitech-sample.yaml": {Data: []byte(strings.Replace(string(base), "version: 1\n", "version: 1\nabstract: true\n", 1))},
+		"child.yaml": {Data: []byte("format: 1\nid: child\nextends: hitech-sample\ntitle: 子\n")}}
+	set, err := programme.LoadSet(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.Get("hitech-sample") != nil || len(set.All()) != 1 || set.Get("child") == nil || set.Get("child").Abstract {
+		t.Errorf("abstract listed or child abstract: %d programmes", len(set.All()))
+	}
+}
+
+// Mistakes of inheritance are reported at the child's file:line.
+func TestExtendsMistakes(t *testing.T) {
+	cases := map[string]struct{ src, want string }{
+		"missing parent": {"format: 1\nid: a\nextends: nothere\ntitle: x\n", `a.yaml:3:10: extends 的父模板 “nothere” 不存在`},
+		"own id":         {"format: 1\nid: a\nextends: a\ntitle: x\n", `a.yaml:3:10: extends 形成循环：a → a`},
+		"remove unknown": {"format: 1\nid: a\nextends: hitech-sample\ntitle: x\nrules:\n  - {id: nope, remove: true}\n", `a.yaml:6:16: remove：父模板的 rules 中没有 id 为 “nope” 的项`},
+		"after unknown":  {"format: 1\nid: a\nextends: hitech-sample\ntitle: x\nrules:\n  - {id: n, after: nope, label: l, assert: \"true\", threshold: t}\n", `a.yaml:6:13: rules 中没有 id 为 “nope” 的项`},
+	}
+	for name, c := range cases {
+		_, err := programme.LoadSet(family(t, map[string]string{"a.yaml": c.src}))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: want %q, got:\n%v", name, c.want, err)
+		}
+	}
+	// A cycle through two files is reported at the child's extends line.
+	_, err := programme.LoadSet(fstest.MapFS{
+		"a.yaml": {Data: []byte("format: 1\nid: a\nextends: b\ntitle: x\n")},
+		"b.yaml": {Data: []byte("format: 1\nid: b\nextends: a\ntitle: x\n")}})
+	if err == nil || !strings.Contains(err.Error(), "a.yaml:3:10: 父模板 “b” 有错误：b.yaml:3:10: extends 形成循环：a → b → a") {
+		t.Errorf("cycle: %v", err)
+	}
+}
+
+// A mistake in what a child inherits names the parent's file and line.
+func TestInheritedMistakeNamesParent(t *testing.T) {
+	_, err := programme.LoadSet(family(t, map[string]string{"a.yaml": "format: 1\nid: a\nextends: hitech-sample\ntitle: x\nsections:\n  - {id: rd, remove: true}\n"}))
+	if err == nil || !strings.Contains(err.Error(), "hitech-sample.yaml:") || !strings.Contains(err.Error(), "rd") {
+		t.Fatalf("inherited mistake: %v", err)
+	}
+	if testing.Verbose() {
+		t.Log(err)
+	}
+}
