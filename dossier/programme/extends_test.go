@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"dossier/dossier/programme"
+	"dossier/templates"
 )
 
 // family is the format test template as a parent, with children written over it.
@@ -130,5 +131,36 @@ func TestInheritedMistakeNamesParent(t *testing.T) {
 	}
 	if testing.Verbose() {
 		t.Log(err)
+	}
+}
+
+// A 2020 notice is a short child: its labels say 2017–2019 without restating them.
+func TestNextYearChild(t *testing.T) {
+	set, err := programme.LoadSet(templates.FS, os.DirFS("testdata/y2020"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := set.Get("shanxi-hightech-2020")
+	if p == nil || p.Title.S != "2020年山西省高新技术企业认定" {
+		t.Fatalf("2020 child: %v", p)
+	}
+	got := map[string]string{}
+	for _, c := range p.Field("rd").Columns {
+		got[c.ID.S] = c.Label.S
+	}
+	for id, want := range map[string]string{"spend_1": "第一年支出（2017年）", "spend_2": "第二年支出（2018年）", "spend_3": "第三年支出（2019年）"} {
+		if got[id] != want {
+			t.Errorf("%s: %q, want %q", id, got[id], want)
+		}
+	}
+	if h := p.Field("application_type").Help; !strings.HasPrefix(h, "2017年通过认定") {
+		t.Errorf("renewal help: %s", h)
+	}
+	// The 2019 programme is unchanged by its child.
+	if l := set.Get("shanxi-hightech-2019").Field("rd").Columns[7].Label.S; l != "第一年支出（2016年）" {
+		t.Errorf("2019 label: %s", l)
+	}
+	if pv := p.Provenance(); pv.Source != "user" || len(p.Files) != 3 {
+		t.Errorf("provenance %+v files %v", pv, p.Files)
 	}
 }
