@@ -169,8 +169,8 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 			continue
 		}
 		if i >= 0 {
-			if list == "sections" {
-				c = mergeSection(file, items[i], c, errs)
+			if nested := nestedLists[list]; nested != "" {
+				c = mergeKeys(file, items[i], c, nested, errs)
 			}
 			items[i] = c
 			if pl.after == "" && pl.before == "" {
@@ -202,9 +202,14 @@ func place(file, list string, items []ast.Node, c ast.Node, pl placement, find f
 	return items
 }
 
-// mergeSection merges a child's section over the parent's section of the same id: the keys
-// the child gives replace the parent's, and fields merge by id.
-func mergeSection(file string, parent, child ast.Node, errs *ErrorList) ast.Node {
+// nestedLists are the lists whose items hold a list of items with ids in turn: such an item
+// with a parent's id is merged key by key (the keys the child leaves out are kept) and its
+// nested list merges by id; any other item with a parent's id replaces it whole.
+var nestedLists = map[string]string{"sections": "fields", "outputs": "blocks"}
+
+// mergeKeys merges a child's item over the parent's item of the same id: the keys the child
+// gives replace the parent's, and the nested list merges by id.
+func mergeKeys(file string, parent, child ast.Node, nested string, errs *ErrorList) ast.Node {
 	pm, ok1 := topMapping(parent)
 	cm, ok2 := topMapping(child)
 	if !ok1 || !ok2 {
@@ -218,11 +223,11 @@ func mergeSection(file string, parent, child ast.Node, errs *ErrorList) ast.Node
 			out = append(out, mv)
 			continue
 		}
-		if key == "fields" {
+		if key == nested {
 			ps, ok1 := out[i].Value.(*ast.SequenceNode)
 			cs, ok2 := mv.Value.(*ast.SequenceNode)
 			if ok1 && ok2 {
-				cs.Values = mergeItems(file, "fields", ps.Values, cs.Values, errs)
+				cs.Values = mergeItems(file, nested, ps.Values, cs.Values, errs)
 			}
 		}
 		out[i] = mv

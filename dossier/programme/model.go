@@ -165,6 +165,9 @@ type LineSpec struct {
 
 // BlockSpec is one block of a report: exactly one of its kinds is set.
 type BlockSpec struct {
+	// ID names a block so that a child template can replace it or place blocks beside it
+	// (extends); optional.
+	ID        Str            `yaml:"id"`
 	When      Str            `yaml:"when"`
 	Heading   Str            `yaml:"heading"`
 	Level     int            `yaml:"level"`

@@ -288,4 +288,3 @@ func (p *Programme) Provenance() Provenance {
 	}
 	return Provenance{ID: p.ID.S, Version: p.Version, SHA256: p.sum, Source: src}
 }
-
