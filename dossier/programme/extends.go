@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -169,7 +170,7 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 			continue
 		}
 		if i >= 0 {
-			if nested := nestedLists[list]; nested != "" {
+			if nested := nestedLists[list]; nested != nil && (list != "fields" || hasKey(items[i], "columns")) {
 				c = mergeKeys(file, items[i], c, nested, errs)
 			}
 			items[i] = c
@@ -202,14 +203,26 @@ func place(file, list string, items []ast.Node, c ast.Node, pl placement, find f
 	return items
 }
 
-// nestedLists are the lists whose items hold a list of items with ids in turn: such an item
-// with a parent's id is merged key by key (the keys the child leaves out are kept) and its
-// nested list merges by id; any other item with a parent's id replaces it whole.
-var nestedLists = map[string]string{"sections": "fields", "outputs": "blocks"}
+// nestedLists are the lists whose items hold lists of items with ids in turn (sections their
+// fields, outputs their blocks, table and object fields their columns and row checks): such an
+// item with a parent's id is merged key by key (the keys the child leaves out are kept) and its
+// nested lists merge by id; any other item with a parent's id replaces it whole.
+var nestedLists = map[string][]string{"sections": {"fields"}, "outputs": {"blocks"}, "fields": {"columns", "checks"},
+	"columns": nil}
+
+// hasKey reports whether an item (a mapping) has the key.
+func hasKey(n ast.Node, key string) bool {
+	m, ok := topMapping(n)
+	if !ok {
+		return false
+	}
+	mv, _ := valueOf(m, key)
+	return mv != nil
+}
 
 // mergeKeys merges a child's item over the parent's item of the same id: the keys the child
 // gives replace the parent's, and the nested list merges by id.
-func mergeKeys(file string, parent, child ast.Node, nested string, errs *ErrorList) ast.Node {
+func mergeKeys(file string, parent, child ast.Node, nested []string, errs *ErrorList) ast.Node {
 	pm, ok1 := topMapping(parent)
 	cm, ok2 := topMapping(child)
 	if !ok1 || !ok2 {
@@ -223,11 +236,11 @@ func mergeKeys(file string, parent, child ast.Node, nested string, errs *ErrorLi
 			out = append(out, mv)
 			continue
 		}
-		if key == nested {
+		if slices.Contains(nested, key) {
 			ps, ok1 := out[i].Value.(*ast.SequenceNode)
 			cs, ok2 := mv.Value.(*ast.SequenceNode)
 			if ok1 && ok2 {
-				cs.Values = mergeItems(file, nested, ps.Values, cs.Values, errs)
+				cs.Values = mergeItems(file, key, ps.Values, cs.Values, errs)
 			}
 		}
 		out[i] = mv

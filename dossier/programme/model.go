@@ -113,14 +113,14 @@ type Check struct {
 // Rule is one eligibility condition of the notice.
 type Rule struct {
 	ID        Str    `yaml:"id"`
-	Label     string `yaml:"label"`     // 2018年度主营业务收入
-	When      Str    `yaml:"when"`      // the rule applies only when this holds
-	Assert    Str    `yaml:"assert"`    // must hold
-	Value     Str    `yaml:"value"`     // what the check saw, shown beside the threshold
-	Format    string `yaml:"format"`    // how to show Value: money percent integer text bool date
-	Threshold Str    `yaml:"threshold"` // the notice's threshold in words: ≥ 1500 万元; may use {{ … }}
-	Message   Str    `yaml:"message"`   // why it fails, in the notice's words; may use {{ … }}
-	Basis     string `yaml:"basis"`     // where the notice says so: 二、（一）1
+	Label     string `yaml:"label"`                                              // 2018年度主营业务收入
+	When      Str    `yaml:"when"`                                               // the rule applies only when this holds
+	Assert    Str    `yaml:"assert"`                                             // must hold
+	Value     Str    `yaml:"value"`                                              // what the check saw, shown beside the threshold
+	Format    string `yaml:"format" enum:"money|percent|integer|text|bool|date"` // how to show Value
+	Threshold Str    `yaml:"threshold"`                                          // the notice's threshold in words: ≥ 1500 万元; may use {{ … }}
+	Message   Str    `yaml:"message"`                                            // why it fails, in the notice's words; may use {{ … }}
+	Basis     string `yaml:"basis"`                                              // where the notice says so: 二、（一）1
 }
 
 // OutputSpec is one document of the package.
@@ -141,9 +141,9 @@ type OutputSpec struct {
 // PrintSpec says how the notice wants paper copies.
 type PrintSpec struct {
 	Copies  int    `yaml:"copies"`
-	Binding string `yaml:"binding"` // left | none
-	Seal    bool   `yaml:"seal"`    // cross-page seal (骑缝章)
-	Note    string `yaml:"note"`    // who seals, what else: shown in the print list
+	Binding string `yaml:"binding" enum:"left|none"` // left: bound on the left edge; none: loose sheets
+	Seal    bool   `yaml:"seal"`                     // cross-page seal (骑缝章)
+	Note    string `yaml:"note"`                     // who seals, what else: shown in the print list
 }
 
 // CoverSpec is a report's cover; texts may use {{ … }}.
@@ -175,7 +175,7 @@ type BlockSpec struct {
 	Centered  bool           `yaml:"centered"`
 	NoTOC     bool           `yaml:"no_toc"`
 	Paragraph Str            `yaml:"paragraph"`
-	Align     string         `yaml:"align"`
+	Align     string         `yaml:"align" enum:"justify|center|right"`
 	NoIndent  bool           `yaml:"no_indent"`
 	KeyValues *KeyValuesSpec `yaml:"keyvalues"`
 	Table     *TableSpec     `yaml:"table"`
@@ -215,9 +215,9 @@ type TableSpec struct {
 type ColumnSpec struct {
 	Header Str     `yaml:"header"`
 	Unit   string  `yaml:"unit"`
-	Kind   Str     `yaml:"kind"` // text money int percent date
+	Kind   Str     `yaml:"kind"` // text money integer (int) percent date
 	Width  float64 `yaml:"width"`
-	Align  string  `yaml:"align"`
+	Align  string  `yaml:"align" enum:"left|center|right"`
 	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
 }
 

@@ -222,15 +222,19 @@ func loadFile(folders []folder, fi int, name string) (*Programme, ErrorList) {
 func parseChain(folders []folder, file, source string, src, demo []byte) (*Programme, ErrorList) {
 	var errs ErrorList
 	t := buildTree(folders, file, src, nil, &errs)
-	if t == nil || len(errs) > 0 {
+	if t == nil {
 		return nil, errs
 	}
+	// A mistake in extends' placement keys does not stop the rest from being checked.
 	p, err := compileTree(file, t.body, demo)
 	if err != nil {
 		if l, ok := err.(ErrorList); ok {
-			return nil, l
+			return nil, append(errs, l...)
 		}
-		return nil, ErrorList{&ParseError{File: file, Msg: err.Error()}}
+		return nil, append(errs, &ParseError{File: file, Msg: err.Error()})
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	p.source = source
 	p.Files = t.files
