@@ -80,7 +80,7 @@ func Build(ev *programme.Evaluation, o Options) (*Manifest, error) {
 	if err := writeContents(tmp, ev, o); err != nil {
 		return nil, err
 	}
-	m, err := writeManifest(tmp, ev.Programme.ID.S, o)
+	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), o)
 	if err != nil {
 		return nil, err
 	}
@@ -277,12 +277,12 @@ func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-func writeManifest(dir, programmeID string, o Options) (*Manifest, error) {
+func writeManifest(dir, programmeID string, tpl programme.Provenance, o Options) (*Manifest, error) {
 	items, err := scan(dir)
 	if err != nil {
 		return nil, err
 	}
-	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items}
+	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items, Template: &tpl}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err

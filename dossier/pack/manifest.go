@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"dossier/dossier/programme"
 )
 
 // ManifestName is the manifest's file name inside a package.
@@ -29,6 +31,9 @@ type Manifest struct {
 	Generator string `json:"generator"`
 	Created   string `json:"created"`
 	Files     []Item `json:"files"`
+	// Template is the template the package was built from (CONTRACT.md); absent in packages
+	// written before it was recorded.
+	Template *programme.Provenance `json:"template,omitempty"`
 }
 
 // Item is one file of a package; Path is relative to the package folder, with / separators.

@@ -1,6 +1,8 @@
 package programme_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"strings"
 	"testing"
@@ -160,7 +162,20 @@ func TestNextYearChild(t *testing.T) {
 	if l := set.Get("shanxi-hightech-2019").Field("rd").Columns[7].Label.S; l != "第一年支出（2016年）" {
 		t.Errorf("2019 label: %s", l)
 	}
-	if pv := p.Provenance(); pv.Source != "user" || len(p.Files) != 3 {
+	// Provenance: the SHA-256 of the child's bytes, then its parent's, then the base's.
+	h := sha256.New()
+	for _, f := range []string{"testdata/y2020/shanxi-hightech-2020.yaml", "../../templates/shanxi-hightech-2019.yaml", "../../templates/cn-hightech-base.yaml"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.Write(b)
+	}
+	pv := p.Provenance()
+	if pv.Source != "user" || pv.ID != "shanxi-hightech-2020" || pv.Version != 1 || pv.SHA256 != hex.EncodeToString(h.Sum(nil)) {
 		t.Errorf("provenance %+v files %v", pv, p.Files)
+	}
+	if pv := set.Get("shanxi-hightech-2019").Provenance(); pv.Source != "builtin" {
+		t.Errorf("shipped provenance %+v", pv)
 	}
 }
