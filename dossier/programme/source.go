@@ -2,6 +2,7 @@ package programme
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -31,6 +32,10 @@ func parseSource(file string, src []byte, errs *ErrorList) ast.Node {
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		pos, msg := yamlErrPos(err), yamlErrMsg(err)
+		if m := dupKeyRe.FindStringSubmatch(err.Error()); m != nil {
+			errs.Add(file, pos, "键 “%s” 重复：第 %s 行已经写过，同一处只能写一次", m[1], m[2])
+			return nil
+		}
 		if q, ok := unclosedQuote(src); ok && strings.Contains(msg, "quote") {
 			errs.Add(file, q, "引号没有闭合：从这里开始的字符串直到文件末尾都没有结束的引号")
 			return nil
@@ -51,6 +56,8 @@ func parseSource(file string, src []byte, errs *ErrorList) ast.Node {
 	}
 	return f.Docs[0].Body
 }
+
+var dupKeyRe = regexp.MustCompile(`mapping key "([^"]*)" already defined at \[(\d+):\d+\]`)
 
 // invalidUTF8At is the line and column of the first byte that is not UTF-8.
 func invalidUTF8At(src []byte) Pos {
