@@ -170,7 +170,7 @@ type BlockSpec struct {
 	ID        Str            `yaml:"id"`
 	When      Str            `yaml:"when"`
 	Heading   Str            `yaml:"heading"`
-	Level     int            `yaml:"level"`
+	Level     int            `yaml:"level" enum:"1|2|3"`
 	SamePage  bool           `yaml:"same_page"` // a level-1 heading that does not start a page
 	Centered  bool           `yaml:"centered"`
 	NoTOC     bool           `yaml:"no_toc"`
