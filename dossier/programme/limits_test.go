@@ -74,3 +74,11 @@ func TestDevZeroTemplateRefused(t *testing.T) {
 		t.Fatalf("/dev/zero: %v", err)
 	}
 }
+
+// BenchmarkParseLongLine: the pre-parse scans stay linear on a 1 MB line.
+func BenchmarkParseLongLine(b *testing.B) {
+	src := []byte("format: 1\nid: x\ntitle: " + strings.Repeat("长", 1<<18) + "\n")
+	for b.Loop() {
+		programme.Parse("x.yaml", src, nil)
+	}
+}

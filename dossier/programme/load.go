@@ -265,40 +265,56 @@ func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
 			}
 		}
 	}
-	if f.Type.S == TypeObject {
-		if inTable {
-			errs.Add(file, f.Type.Pos, "表格或对象中不能再嵌套对象（字段 “%s”）", f.ID.S)
+	switch f.Type.S {
+	case TypeObject:
+		checkObject(errs, file, f, inTable)
+	case TypeTable:
+		checkTable(errs, file, f, inTable)
+	default:
+		if len(f.Columns) > 0 || hasRowKeys(f) {
+			errs.Add(file, f.ID.Pos, "只有表格字段可以有 columns/numbering/unique/min_rows/max_rows，对象字段可以有 columns（字段 “%s”）", f.ID.S)
 		}
-		if len(f.Columns) == 0 {
-			errs.Add(file, f.Type.Pos, "对象字段 “%s” 没有 columns", f.ID.S)
+	}
+}
+
+// hasRowKeys reports whether a field sets any of the keys only tables have.
+func hasRowKeys(f *Field) bool {
+	return f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0
+}
+
+func checkObject(errs *ErrorList, file string, f *Field, inTable bool) {
+	if inTable {
+		errs.Add(file, f.Type.Pos, "表格或对象中不能再嵌套对象（字段 “%s”）", f.ID.S)
+	}
+	if len(f.Columns) == 0 {
+		errs.Add(file, f.Type.Pos, "对象字段 “%s” 没有 columns", f.ID.S)
+	}
+	for i := range f.Columns {
+		checkField(errs, file, &f.Columns[i], true)
+	}
+	if hasRowKeys(f) {
+		errs.Add(file, f.ID.Pos, "对象字段 “%s” 不能有 numbering/unique/min_rows/max_rows", f.ID.S)
+	}
+}
+
+func checkTable(errs *ErrorList, file string, f *Field, inTable bool) {
+	if inTable {
+		errs.Add(file, f.Type.Pos, "表格中不能再嵌套表格（字段 “%s”）", f.ID.S)
+	}
+	if len(f.Columns) == 0 {
+		errs.Add(file, f.Type.Pos, "表格字段 “%s” 没有 columns", f.ID.S)
+	}
+	seen := map[string]bool{}
+	for i := range f.Columns {
+		col := &f.Columns[i]
+		checkField(errs, file, col, true)
+		if seen[col.ID.S] || (col.ID.S == "no" && f.Numbering.Set()) {
+			errs.Add(file, col.ID.Pos, "表格 “%s” 的列 id “%s” 重复", f.ID.S, col.ID.S)
 		}
-		for i := range f.Columns {
-			checkField(errs, file, &f.Columns[i], true)
-		}
-		if f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0 {
-			errs.Add(file, f.ID.Pos, "对象字段 “%s” 不能有 numbering/unique/min_rows/max_rows", f.ID.S)
-		}
-	} else if f.Type.S == TypeTable {
-		if inTable {
-			errs.Add(file, f.Type.Pos, "表格中不能再嵌套表格（字段 “%s”）", f.ID.S)
-		}
-		if len(f.Columns) == 0 {
-			errs.Add(file, f.Type.Pos, "表格字段 “%s” 没有 columns", f.ID.S)
-		}
-		seen := map[string]bool{}
-		for i := range f.Columns {
-			col := &f.Columns[i]
-			checkField(errs, file, col, true)
-			if seen[col.ID.S] || (col.ID.S == "no" && f.Numbering.Set()) {
-				errs.Add(file, col.ID.Pos, "表格 “%s” 的列 id “%s” 重复", f.ID.S, col.ID.S)
-			}
-			seen[col.ID.S] = true
-		}
-		if f.Unique.Set() && !seen[f.Unique.S] {
-			errs.Add(file, f.Unique.Pos, "unique 指向不存在的列 “%s”", f.Unique.S)
-		}
-	} else if len(f.Columns) > 0 || f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0 {
-		errs.Add(file, f.ID.Pos, "只有表格字段可以有 columns/numbering/unique/min_rows/max_rows，对象字段可以有 columns（字段 “%s”）", f.ID.S)
+		seen[col.ID.S] = true
+	}
+	if f.Unique.Set() && !seen[f.Unique.S] {
+		errs.Add(file, f.Unique.Pos, "unique 指向不存在的列 “%s”", f.Unique.S)
 	}
 }
 

@@ -79,40 +79,22 @@ func invalidUTF8At(src []byte) Pos {
 // tooDeep scans the text for flow brackets nested deeper than maxNesting (quotes and comments
 // skipped), before the parser would recurse into them.
 func tooDeep(src []byte) (Pos, bool) {
-	depth, line, col := 0, 1, 0
-	var quote byte
-	comment := false
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		col++
-		if c == '\n' {
-			line, col, comment = line+1, 0, false
-			continue
-		}
-		switch {
-		case comment:
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '#' && (i == 0 || src[i-1] == ' ' || src[i-1] == '\t'):
-			comment = true
-		case (c == '"' || c == '\'') && (i == 0 || strings.IndexByte(" \t[{,:-", src[i-1]) >= 0):
-			quote = c
-		case c == '[' || c == '{':
+	depth := 0
+	var at Pos
+	ok := scanYAML(src, func(c byte, line string, n, i int) bool {
+		switch c {
+		case '[', '{':
 			depth++
 			if depth > maxNesting {
-				return Pos{Line: line, Col: col}, false
+				at = Pos{Line: n, Col: utf8.RuneCountInString(line[:i]) + 1}
+				return false
 			}
-		case c == ']' || c == '}':
-			if depth > 0 {
-				depth--
-			}
+		case ']', '}':
+			depth = max(depth-1, 0)
 		}
-	}
-	return Pos{}, true
+		return true
+	}, nil)
+	return at, ok
 }
 
 // unclosedQuote finds where a quoted scalar opens that no later quote closes. The YAML parser
@@ -120,29 +102,69 @@ func tooDeep(src []byte) (Pos, bool) {
 // Quoted scalars in templates stay on one line, so a quote still open at the end of its line
 // is the culprit.
 func unclosedQuote(src []byte) (Pos, bool) {
+	var at Pos
+	found := !scanYAML(src, nil, func(pos Pos) bool { at = pos; return false })
+	return at, found
+}
+
+// plainFunc sees a byte outside quotes and comments: byte i of line n.
+type plainFunc func(c byte, line string, n, i int) bool
+
+// scanYAML walks the text line by line: plain sees every byte outside quotes and comments,
+// open every line that ends inside a quote (at the quote's position). Either stops the walk
+// by returning false; scanYAML then returns false.
+func scanYAML(src []byte, plain plainFunc, open func(at Pos) bool) bool {
 	for n, line := range strings.Split(string(src), "\n") {
-		var quote byte
-		start := 0
-		for i := 0; i < len(line); i++ {
-			c := line[i]
-			switch {
-			case quote == 0 && c == '#' && (i == 0 || line[i-1] == ' '):
-				i = len(line)
-			case quote == 0 && (c == '"' || c == '\'') && (i == 0 || strings.IndexByte(" \t[{,:-", line[i-1]) >= 0):
-				quote, start = c, i
-			case quote == '"' && c == '\\':
-				i++
-			case quote == '\'' && c == '\'' && i+1 < len(line) && line[i+1] == '\'':
-				i++
-			case quote != 0 && c == quote:
-				quote = 0
-			}
-		}
-		if quote != 0 {
-			return Pos{Line: n + 1, Col: utf8.RuneCountInString(line[:start]) + 1}, true
+		if !scanLine(line, n+1, plain, open) {
+			return false
 		}
 	}
-	return Pos{}, false
+	return true
+}
+
+// quoteOpens reports whether a quote character at i starts a quoted scalar.
+func quoteOpens(line string, i int) bool {
+	c := line[i]
+	return (c == '"' || c == '\'') && (i == 0 || strings.IndexByte(" \t[{,:-", line[i-1]) >= 0)
+}
+
+// closesAt reports whether the byte at i closes the quote, and how many bytes it takes.
+func closesAt(line string, i int, quote byte) (closed bool, width int) {
+	switch {
+	case quote == '"' && line[i] == '\\':
+		return false, 2
+	case quote == '\'' && line[i] == '\'' && i+1 < len(line) && line[i+1] == '\'':
+		return false, 2
+	}
+	return line[i] == quote, 1
+}
+
+func scanLine(line string, n int, plain plainFunc, open func(Pos) bool) bool {
+	var quote byte
+	start := 0
+	for i := 0; i < len(line); {
+		if quote != 0 {
+			closed, w := closesAt(line, i, quote)
+			if closed {
+				quote = 0
+			}
+			i += w
+			continue
+		}
+		switch c := line[i]; {
+		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return true
+		case quoteOpens(line, i):
+			quote, start = c, i
+		case plain != nil && !plain(c, line, n, i):
+			return false
+		}
+		i++
+	}
+	if quote != 0 && open != nil {
+		return open(Pos{Line: n, Col: utf8.RuneCountInString(line[:start]) + 1})
+	}
+	return true
 }
 
 // checkAliases refuses alias bombs: an anchor may not contain an alias (so one alias expands

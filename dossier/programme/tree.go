@@ -53,6 +53,20 @@ func buildTree(folders []folder, file string, src []byte, chain []string, errs *
 		errs.Add(file, at, "extends 的层级太多（最多 %d 层）", maxExtends)
 		return nil
 	}
+	pt := loadParent(folders, file, parent, at, chain, errs)
+	if pt == nil {
+		return nil
+	}
+	markOrigin(pt.body, pt.files[0])
+	t.body = mergeTemplate(file, pt.body, m, errs)
+	t.files = append(t.files, pt.files...)
+	t.srcs = append(t.srcs, pt.srcs...)
+	return t
+}
+
+// loadParent builds the tree of the parent a child at file extends (at: the extends value);
+// its problems are reported once, at the child's extends line.
+func loadParent(folders []folder, file, parent string, at Pos, chain []string, errs *ErrorList) *tree {
 	pfile, psrc, err, found := findParent(folders, parent)
 	switch {
 	case !found:
@@ -76,9 +90,5 @@ func buildTree(folders []folder, file string, src []byte, chain []string, errs *
 		errs.Add(file, at, "父模板 “%s” 有错误%s", parent, msg)
 		return nil
 	}
-	markOrigin(pt.body, pfile)
-	t.body = mergeTemplate(file, pt.body, m, errs)
-	t.files = append(t.files, pt.files...)
-	t.srcs = append(t.srcs, pt.srcs...)
-	return t
+	return pt
 }

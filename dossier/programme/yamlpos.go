@@ -120,37 +120,7 @@ func checkKeys(file string, node ast.Node, t reflect.Type, key string, errs *Err
 // checkShape reports a value of the wrong kind for its key (a list where a text belongs, a
 // word where a number belongs), in the words a template author uses.
 func checkShape(file string, node ast.Node, t reflect.Type, key string, errs *ErrorList) bool {
-	want := ""
-	switch {
-	case t == strType || t.Kind() == reflect.String:
-		if isCollection(node) {
-			want = "文字（不是列表或映射）"
-		}
-	case t == intType:
-		if _, ok := node.(*ast.IntegerNode); !ok {
-			want = "整数"
-		}
-	case t == floatType:
-		switch node.(type) {
-		case *ast.IntegerNode, *ast.FloatNode:
-		default:
-			want = "数字"
-		}
-	case t == boolType:
-		if _, ok := node.(*ast.BoolNode); !ok {
-			want = "true 或 false"
-		}
-	case t.Kind() == reflect.Slice:
-		if _, ok := node.(*ast.SequenceNode); !ok {
-			want = "列表（- 开头的各项，或 [a, b]）"
-		}
-	case t.Kind() == reflect.Struct || t.Kind() == reflect.Map:
-		switch node.(type) {
-		case *ast.MappingNode, *ast.MappingValueNode:
-		default:
-			want = "映射（键: 值）"
-		}
-	}
+	want := wantedShape(node, t)
 	if want == "" {
 		return true
 	}
@@ -160,6 +130,38 @@ func checkShape(file string, node ast.Node, t reflect.Type, key string, errs *Er
 	}
 	errs.Add(file, posOf(node), "%s 应为%s，不是 “%s”", name, want, shortText(node))
 	return false
+}
+
+// wantedShape is what a value of type t must be written as, when node is not that; "" when
+// it is.
+func wantedShape(node ast.Node, t reflect.Type) string {
+	_, isInt := node.(*ast.IntegerNode)
+	_, isFloat := node.(*ast.FloatNode)
+	_, isBool := node.(*ast.BoolNode)
+	_, isSeq := node.(*ast.SequenceNode)
+	switch {
+	case t == strType || t.Kind() == reflect.String:
+		return unless(!isCollection(node), "文字（不是列表或映射）")
+	case t == intType:
+		return unless(isInt, "整数")
+	case t == floatType:
+		return unless(isInt || isFloat, "数字")
+	case t == boolType:
+		return unless(isBool, "true 或 false")
+	case t.Kind() == reflect.Slice:
+		return unless(isSeq, "列表（- 开头的各项，或 [a, b]）")
+	case t.Kind() == reflect.Struct || t.Kind() == reflect.Map:
+		return unless(isCollection(node) && !isSeq, "映射（键: 值）")
+	}
+	return ""
+}
+
+// unless is want when ok is false, else "".
+func unless(ok bool, want string) string {
+	if ok {
+		return ""
+	}
+	return want
 }
 
 func isCollection(n ast.Node) bool {
