@@ -26,7 +26,10 @@ func (a *cli) templateCommand() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			errs := programme.CheckTemplates(args...)
+			errs, notices := programme.CheckTemplates(args...)
+			for _, n := range notices {
+				fmt.Fprintln(a.stdout, "提示："+n)
+			}
 			for _, e := range errs {
 				fmt.Fprintln(a.stdout, e.Error())
 			}

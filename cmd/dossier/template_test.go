@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dossier/templates"
 )
 
 // template check: every problem of every file given as file:line:col, exit 2; a sound child of
@@ -23,6 +25,13 @@ func TestTemplateCheck(t *testing.T) {
 	code, out, _ := dossierCmd(t, "template", "check", good)
 	if code != 0 {
 		t.Fatalf("a sound child: exit %d\n%s", code, out)
+	}
+	// A template that overrides a shipped one is announced, with both versions.
+	shipped, _ := templates.FS.ReadFile("shanxi-techinnov-2019.yaml")
+	over := write("shanxi-techinnov-2019.yaml", strings.Replace(string(shipped), "\nversion: 1\n", "\nversion: 5\n", 1))
+	code, out, _ = dossierCmd(t, "template", "check", over)
+	if code != 0 || !strings.Contains(out, "提示：项目“shanxi-techinnov-2019”使用"+over+"（版本 5），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 1）") {
+		t.Errorf("override: exit %d\n%s", code, out)
 	}
 	sub := filepath.Join(dir, "bad")
 	if err := os.Mkdir(sub, 0o755); err != nil {

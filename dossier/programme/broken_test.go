@@ -123,7 +123,7 @@ func TestOverrideAnnounced(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := set.Notices()
-	if len(n) != 1 || !strings.Contains(n[0], "模板 shanxi-techinnov-2019.yaml（版本 9）覆盖了内置模板 shanxi-techinnov-2019.yaml（版本") {
+	if len(n) != 1 || !strings.Contains(n[0], "项目“shanxi-techinnov-2019”使用用户模板 shanxi-techinnov-2019.yaml（版本 9），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 1）") {
 		t.Errorf("notices: %q", n)
 	}
 	if pv := set.Get("shanxi-techinnov-2019").Provenance(); pv.Source != "user" || pv.Version != 9 {

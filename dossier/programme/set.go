@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/goccy/go-yaml"
+
 	"dossier/dossier/fsafe"
 	"dossier/templates"
 )
@@ -120,8 +122,8 @@ func loadSet(folders []folder, only map[int][]string) (*Set, ErrorList) {
 			continue
 		}
 		if old := s.byID[j.p.ID.S]; old != nil {
-			s.notices = append(s.notices, fmt.Sprintf("模板 %s（版本 %d）覆盖了%s模板 %s（版本 %d）中的同名项目“%s”",
-				j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version, j.p.ID.S))
+			s.notices = append(s.notices, fmt.Sprintf("项目“%s”使用%s模板 %s（版本 %d），它覆盖了%s模板 %s（版本 %d）",
+				j.p.ID.S, sourceName(j.p.source), j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version))
 		}
 		s.byID[j.p.ID.S] = j.p
 	}
@@ -137,8 +139,8 @@ func sourceName(src string) string {
 
 // CheckTemplates loads the templates named (files, or folders whose *.yaml are all checked) with the
 // shipped ones as possible parents, and returns every problem; file names in messages are the
-// paths given.
-func CheckTemplates(paths ...string) ErrorList {
+// paths given. notices say which given template overrides a shipped one.
+func CheckTemplates(paths ...string) (problems ErrorList, notices []string) {
 	folders := []folder{{fsys: templates.FS}}
 	only := map[int][]string{0: nil}
 	var errs ErrorList
@@ -162,10 +164,30 @@ func CheckTemplates(paths ...string) ErrorList {
 		folders = append(folders, f)
 		only[len(folders)-1] = names
 	}
-	_, all := loadSet(folders, only)
+	set, all := loadSet(folders, only)
 	errs = append(errs, all...)
 	errs.Sort()
-	return errs
+	for _, p := range set.All() {
+		if v, ok := shippedVersion(p.ID.S); ok {
+			notices = append(notices, fmt.Sprintf("项目“%s”使用%s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID.S, p.File, p.Version, p.ID.S, v))
+		}
+	}
+	return errs, notices
+}
+
+// shippedVersion is the version of the shipped template with the id, if there is one.
+func shippedVersion(id string) (int, bool) {
+	src, err := templates.FS.ReadFile(id + ".yaml")
+	if err != nil {
+		return 0, false
+	}
+	var h struct {
+		Version int `yaml:"version"`
+	}
+	if err := yaml.Unmarshal(src, &h); err != nil {
+		return 0, false
+	}
+	return h.Version, true
 }
 
 // Notices are what the user should know about the set though nothing is wrong: which
