@@ -30,7 +30,7 @@ func TestTemplateCheck(t *testing.T) {
 	shipped, _ := templates.FS.ReadFile("shanxi-techinnov-2019.yaml")
 	over := write("shanxi-techinnov-2019.yaml", strings.Replace(string(shipped), "\nversion: 1\n", "\nversion: 5\n", 1))
 	code, out, _ = dossierCmd(t, "template", "check", over)
-	if code != 0 || !strings.Contains(out, "提示：项目“shanxi-techinnov-2019”使用"+over+"（版本 5），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 1）") {
+	if code != 0 || !strings.Contains(out, "提示：项目“shanxi-techinnov-2019”使用模板 "+over+"（版本 5），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 1）") {
 		t.Errorf("override: exit %d\n%s", code, out)
 	}
 	sub := filepath.Join(dir, "bad")

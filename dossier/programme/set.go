@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -168,17 +169,21 @@ func CheckTemplates(paths ...string) (problems ErrorList, notices []string) {
 	errs = append(errs, all...)
 	errs.Sort()
 	for _, p := range set.All() {
-		if v, ok := shippedVersion(p.ID.S); ok {
-			notices = append(notices, fmt.Sprintf("项目“%s”使用%s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID.S, p.File, p.Version, p.ID.S, v))
+		if v, ok := shippedVersion(p.ID.S, p.File); ok {
+			notices = append(notices, fmt.Sprintf("项目“%s”使用模板 %s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID.S, p.File, p.Version, p.ID.S, v))
 		}
 	}
 	return errs, notices
 }
 
-// shippedVersion is the version of the shipped template with the id, if there is one.
-func shippedVersion(id string) (int, bool) {
+// shippedVersion is the version of the shipped template with the id, if there is one and
+// the file at path is not the same.
+func shippedVersion(id, path string) (int, bool) {
 	src, err := templates.FS.ReadFile(id + ".yaml")
 	if err != nil {
+		return 0, false
+	}
+	if mine, err := os.ReadFile(path); err == nil && bytes.Equal(mine, src) {
 		return 0, false
 	}
 	var h struct {
