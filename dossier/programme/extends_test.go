@@ -179,3 +179,21 @@ func TestNextYearChild(t *testing.T) {
 		t.Errorf("shipped provenance %+v", pv)
 	}
 }
+
+// Form texts take their years from year: (or issued); only applied_year may be used there.
+func TestFormTextYears(t *testing.T) {
+	src := "format: 1\nid: x\ntitle: \"{{applied_year}}年专项\"\nissued: 2019-03-01\nyear: 2021\nsections:\n  - id: s\n    title: 基本情况\n    fields:\n" +
+		"      - {id: a, label: \"{{applied_year - 1}}年收入\", type: money, help: \"填{{applied_year - 3}}—{{applied_year - 1}}年\"}\n"
+	p, err := programme.Parse("x.yaml", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := p.Field("a"); p.Title.S != "2021年专项" || f.Label.S != "2020年收入" || f.Help != "填2018—2020年" {
+		t.Errorf("title %q label %q help %q", p.Title.S, f.Label.S, f.Help)
+	}
+	bad := strings.Replace(src, "{{applied_year - 1}}年收入", "{{last_year}}年收入", 1)
+	_, err = programme.Parse("x.yaml", []byte(bad), nil)
+	if err == nil || !strings.Contains(err.Error(), "x.yaml:10:24: 字段 “a” 的 label 中的 {{ last_year }} 无法在加载时计算：表单文字中只能用 applied_year") {
+		t.Errorf("last_year in a label: %v", err)
+	}
+}

@@ -45,7 +45,7 @@ func (y *yearFiller) fill(s string, pos Pos, what string) string {
 		}
 		j := strings.Index(rest[i:], "}}")
 		if j < 0 {
-			y.errs.Add(y.file, pos, "%s中的“{{”没有对应的“}}”", what)
+			y.errs.Add(y.file, pos, "%s 中的“{{”没有对应的“}}”", what)
 			return s
 		}
 		b.WriteString(rest[:i])
@@ -53,7 +53,7 @@ func (y *yearFiller) fill(s string, pos Pos, what string) string {
 		env := map[string]any{"applied_year": y.year}
 		v, err := expr.Eval(src, env)
 		if err != nil || !strings.Contains(src, "applied_year") && strings.ContainsAny(src, "abcdefghijklmnopqrstuvwxyz") {
-			y.errs.Add(y.file, pos, "%s中的 {{ %s }} 无法在加载时计算：表单文字中只能用 applied_year（申报年度）及加减，如 {{ applied_year - 1 }}", what, src)
+			y.errs.Add(y.file, pos, "%s 中的 {{ %s }} 无法在加载时计算：表单文字中只能用 applied_year（申报年度）及加减，如 {{ applied_year - 1 }}", what, src)
 			return s
 		}
 		b.WriteString(Format(v, ""))
