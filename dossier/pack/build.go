@@ -108,7 +108,7 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 	if err := writeContents(tmp, ev, o); err != nil {
 		return nil, err
 	}
-	m, err := writeManifest(tmp, ev.Programme.ID.S, o)
+	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), o)
 	if err != nil {
 		return nil, err
 	}
@@ -259,12 +259,12 @@ func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
 	return writeFile(path, buf.Bytes())
 }
 
-func writeManifest(dir, programmeID string, o Options) (*Manifest, error) {
+func writeManifest(dir, programmeID string, tpl programme.Provenance, o Options) (*Manifest, error) {
 	items, err := scan(dir)
 	if err != nil {
 		return nil, ioError("读取", dir, err)
 	}
-	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items}
+	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items, Template: &tpl}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err

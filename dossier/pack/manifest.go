@@ -29,6 +29,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/dossier/fsafe"
+	"dossier/dossier/programme"
 )
 
 // ManifestName is the manifest's file name inside a package.
@@ -41,6 +42,9 @@ type Manifest struct {
 	Generator string `json:"generator"`
 	Created   string `json:"created"`
 	Files     []Item `json:"files"`
+	// Template is the template the package was built from (CONTRACT.md); absent in packages
+	// written before it was recorded.
+	Template *programme.Provenance `json:"template,omitempty"`
 }
 
 // Item is one file of a package; Path is relative to the package folder, with / separators.

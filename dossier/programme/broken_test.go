@@ -18,7 +18,7 @@ func TestBrokenTemplateReportsEveryProblem(t *testing.T) {
 	}
 	// Unknown keys are found first, in one pass over the whole file.
 	_, err = programme.Parse("broken.yaml", src, nil)
-	if err == nil || !strings.Contains(err.Error(), `broken.yaml:5:1: 未知的键 "deadline"`) {
+	if err == nil || !strings.Contains(err.Error(), `broken.yaml:5:1: 未知的键 “deadline”`) {
 		t.Fatalf("unknown key: %v", err)
 	}
 	// Without it, every semantic problem is listed.
@@ -80,5 +80,53 @@ func TestUserFolderOverrides(t *testing.T) {
 	_, err = programme.LoadSet(templates.FS, user)
 	if err == nil || !strings.Contains(err.Error(), "bad.yaml:1:1: format 应为 1") {
 		t.Fatalf("broken user template: %v", err)
+	}
+}
+
+// Every mistake of the YAML itself is reported at its place, in Chinese, all in one run.
+func TestTemplateSyntaxProblems(t *testing.T) {
+	cases := map[string]struct{ src, want string }{
+		"unclosed quote": {"format: 1\nid: x\ntitle: \"未闭合\nversion: 1\n\n\n\n\n\nissued: 2019-01-01\n", "x.yaml:3:8: 引号没有闭合"},
+		"duplicate key":  {"format: 1\nid: x\ntitle: a\ntitle: b\n", "x.yaml:4:1: 键 “title” 重复：第 3 行已经写过，同一处只能写一次"},
+		"wrong type":     {"format: abc\nid: x\ntitle: a\n", "x.yaml:1:9: format 应为整数，不是 “abc”"},
+		"bool":           {"format: 1\nid: x\ntitle: a\nabstract: 是\n", "x.yaml:4:11: abstract 应为true 或 false，不是 “是”"},
+		"list for text":  {"format: 1\nid: x\ntitle: [a, b]\n", "x.yaml:3:8: title 应为文字（不是列表或映射）"},
+		"GBK":            {"format: 1\nid: x\ntitle: \xb8\xdf\xd0\xc2\xbc\xbc\xca\xf5\n", "x.yaml:3:8: 文件不是 UTF-8 编码（可能是 GBK 或 UTF-16）：请用文本编辑器另存为 UTF-8"},
+		"two documents":  {"format: 1\nid: x\ntitle: a\n---\nformat: 1\n", "一个模板文件只能有一个 YAML 文档"},
+		"enum":           {"format: 1\nid: x\ntitle: a\nrules:\n  - {id: r, label: l, assert: \"true\", threshold: t, format: monye}\n", "x.yaml:5:61: format 的值 “monye” 无效（可用：money、percent、integer、text、bool、date）"},
+	}
+	for name, c := range cases {
+		_, err := programme.Parse("x.yaml", []byte(c.src), nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: want %q, got:\n%v", name, c.want, err)
+			continue
+		}
+		if strings.Contains(err.Error(), "cannot unmarshal") || strings.Contains(err.Error(), "Go struct") {
+			t.Errorf("%s: Go's text reaches the user: %v", name, err)
+		}
+	}
+	// Every unknown key, not just the first.
+	_, err := programme.Parse("x.yaml", []byte("format: 1\nid: x\ntitle: a\ntitel: b\nsections:\n  - {id: s, titel: t}\n  - {id: u, hlep: h}\n"), nil)
+	for _, want := range []string{"x.yaml:4:1: 未知的键 “titel”", "x.yaml:6:13: 未知的键 “titel”", "x.yaml:7:13: 未知的键 “hlep”"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in %v", want, err)
+		}
+	}
+}
+
+// A user template that overrides a shipped id is announced: which file wins, its version.
+func TestOverrideAnnounced(t *testing.T) {
+	shipped, _ := templates.FS.ReadFile("shanxi-techinnov-2019.yaml")
+	user := fstest.MapFS{"shanxi-techinnov-2019.yaml": {Data: []byte(strings.Replace(string(shipped), "\nversion: 1\n", "\nversion: 9\n", 1))}}
+	set, err := programme.LoadSet(templates.FS, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := set.Notices()
+	if len(n) != 1 || !strings.Contains(n[0], "项目“shanxi-techinnov-2019”使用用户模板 shanxi-techinnov-2019.yaml（版本 9），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 1）") {
+		t.Errorf("notices: %q", n)
+	}
+	if pv := set.Get("shanxi-techinnov-2019").Provenance(); pv.Source != "user" || pv.Version != 9 {
+		t.Errorf("provenance of the override: %+v", pv)
 	}
 }

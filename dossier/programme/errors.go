@@ -25,8 +25,11 @@ func (e *ParseError) Error() string {
 // them all (go/scanner.ErrorList is the model).
 type ErrorList []*ParseError
 
-// Add appends a problem at pos.
+// Add appends a problem at pos, in file (or in the parent template pos names).
 func (l *ErrorList) Add(file string, pos Pos, format string, args ...any) {
+	if pos.File != "" {
+		file = pos.File
+	}
 	*l = append(*l, &ParseError{File: file, Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf(format, args...)})
 }
 

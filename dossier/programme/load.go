@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/expr-lang/expr/vm"
+	"github.com/goccy/go-yaml/ast"
 
 	"dossier/dossier/decimal"
 	"dossier/dossier/validate"
@@ -75,6 +76,12 @@ type Programme struct {
 	// Demo is a complete, valid, eligible data file for the programme, if the template has one
 	// (<id>.demo.json beside the template).
 	Demo []byte
+	// Files are the template files the programme was built from: File, then the parent it
+	// extends, and so on.
+	Files []string
+
+	source string // SourceBuiltin or SourceUser
+	sum    string // hex SHA-256 of the files' bytes
 
 	profile    *Profile
 	answers    *record
@@ -162,8 +169,14 @@ func subField(fields map[string]*Field, path string) *Field {
 // Profile is the enterprise profile the programme's rules read.
 func (p *Programme) Profile() *Profile { return p.profile }
 
-// Parse decodes and compiles one template. file names it in messages; demo may be nil.
+// Parse decodes and compiles one template. file names it in messages; demo may be nil. A
+// template that extends another needs ParseIn (or LoadSet), which can find the parent.
 func Parse(file string, src, demo []byte) (*Programme, error) {
+	return ParseIn(file, src, demo)
+}
+
+// compileTree decodes a template's (merged) tree and compiles it.
+func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 	pr, err := EnterpriseProfile()
 	if err != nil {
 		return nil, err
@@ -171,10 +184,11 @@ func Parse(file string, src, demo []byte) (*Programme, error) {
 	var errs ErrorList
 	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*vm.Program{},
 		requiredIf: map[string]*vm.Program{}, texts: map[*Str]*Text{}, exprs: map[*Str]*vm.Program{}, rowOf: map[*Str]*record{}, labelsOf: map[*record]*labels{}}
-	if !decodeStrict(file, src, &p.Template, &errs) {
+	if !decodeTree(file, body, &p.Template, &errs) {
 		return nil, errs.Err()
 	}
 	p.checkHeader(&errs)
+	p.expandYears(&errs)
 	var fields []*Field
 	for si := range p.Sections {
 		s := &p.Sections[si]
@@ -209,11 +223,11 @@ var reserved = map[string]bool{"enterprise": true, "applied_on": true, "applied_
 
 func (p *Programme) checkHeader(errs *ErrorList) {
 	if p.Format != 1 {
-		errs.Add(p.File, Pos{1, 1}, "format 应为 1（当前为 %d）", p.Format)
+		errs.Add(p.File, Pos{Line: 1, Col: 1}, "format 应为 1（当前为 %d）", p.Format)
 	}
 	if !p.ID.Set() {
-		errs.Add(p.File, Pos{1, 1}, "缺少 id")
-	} else if base := strings.TrimSuffix(path.Base(p.File), path.Ext(p.File)); base != p.ID.S && !strings.HasPrefix(p.File, "<") {
+		errs.Add(p.File, Pos{Line: 1, Col: 1}, "缺少 id")
+	} else if base := strings.TrimSuffix(path.Base(strings.ReplaceAll(p.File, `\`, "/")), path.Ext(p.File)); base != p.ID.S && !strings.HasPrefix(p.File, "<") {
 		errs.Add(p.File, p.ID.Pos, "id “%s” 与文件名 “%s” 不一致", p.ID.S, base)
 	}
 	if !p.Title.Set() {
@@ -251,40 +265,56 @@ func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
 			}
 		}
 	}
-	if f.Type.S == TypeObject {
-		if inTable {
-			errs.Add(file, f.Type.Pos, "表格或对象中不能再嵌套对象（字段 “%s”）", f.ID.S)
+	switch f.Type.S {
+	case TypeObject:
+		checkObject(errs, file, f, inTable)
+	case TypeTable:
+		checkTable(errs, file, f, inTable)
+	default:
+		if len(f.Columns) > 0 || hasRowKeys(f) {
+			errs.Add(file, f.ID.Pos, "只有表格字段可以有 columns/numbering/unique/min_rows/max_rows，对象字段可以有 columns（字段 “%s”）", f.ID.S)
 		}
-		if len(f.Columns) == 0 {
-			errs.Add(file, f.Type.Pos, "对象字段 “%s” 没有 columns", f.ID.S)
+	}
+}
+
+// hasRowKeys reports whether a field sets any of the keys only tables have.
+func hasRowKeys(f *Field) bool {
+	return f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0
+}
+
+func checkObject(errs *ErrorList, file string, f *Field, inTable bool) {
+	if inTable {
+		errs.Add(file, f.Type.Pos, "表格或对象中不能再嵌套对象（字段 “%s”）", f.ID.S)
+	}
+	if len(f.Columns) == 0 {
+		errs.Add(file, f.Type.Pos, "对象字段 “%s” 没有 columns", f.ID.S)
+	}
+	for i := range f.Columns {
+		checkField(errs, file, &f.Columns[i], true)
+	}
+	if hasRowKeys(f) {
+		errs.Add(file, f.ID.Pos, "对象字段 “%s” 不能有 numbering/unique/min_rows/max_rows", f.ID.S)
+	}
+}
+
+func checkTable(errs *ErrorList, file string, f *Field, inTable bool) {
+	if inTable {
+		errs.Add(file, f.Type.Pos, "表格中不能再嵌套表格（字段 “%s”）", f.ID.S)
+	}
+	if len(f.Columns) == 0 {
+		errs.Add(file, f.Type.Pos, "表格字段 “%s” 没有 columns", f.ID.S)
+	}
+	seen := map[string]bool{}
+	for i := range f.Columns {
+		col := &f.Columns[i]
+		checkField(errs, file, col, true)
+		if seen[col.ID.S] || (col.ID.S == "no" && f.Numbering.Set()) {
+			errs.Add(file, col.ID.Pos, "表格 “%s” 的列 id “%s” 重复", f.ID.S, col.ID.S)
 		}
-		for i := range f.Columns {
-			checkField(errs, file, &f.Columns[i], true)
-		}
-		if f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0 {
-			errs.Add(file, f.ID.Pos, "对象字段 “%s” 不能有 numbering/unique/min_rows/max_rows", f.ID.S)
-		}
-	} else if f.Type.S == TypeTable {
-		if inTable {
-			errs.Add(file, f.Type.Pos, "表格中不能再嵌套表格（字段 “%s”）", f.ID.S)
-		}
-		if len(f.Columns) == 0 {
-			errs.Add(file, f.Type.Pos, "表格字段 “%s” 没有 columns", f.ID.S)
-		}
-		seen := map[string]bool{}
-		for i := range f.Columns {
-			col := &f.Columns[i]
-			checkField(errs, file, col, true)
-			if seen[col.ID.S] || (col.ID.S == "no" && f.Numbering.Set()) {
-				errs.Add(file, col.ID.Pos, "表格 “%s” 的列 id “%s” 重复", f.ID.S, col.ID.S)
-			}
-			seen[col.ID.S] = true
-		}
-		if f.Unique.Set() && !seen[f.Unique.S] {
-			errs.Add(file, f.Unique.Pos, "unique 指向不存在的列 “%s”", f.Unique.S)
-		}
-	} else if len(f.Columns) > 0 || f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0 {
-		errs.Add(file, f.ID.Pos, "只有表格字段可以有 columns/numbering/unique/min_rows/max_rows，对象字段可以有 columns（字段 “%s”）", f.ID.S)
+		seen[col.ID.S] = true
+	}
+	if f.Unique.Set() && !seen[f.Unique.S] {
+		errs.Add(file, f.Unique.Pos, "unique 指向不存在的列 “%s”", f.Unique.S)
 	}
 }
 

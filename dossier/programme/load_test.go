@@ -2,6 +2,7 @@ package programme_test
 
 import (
 	"bytes"
+	"sync"
 	"testing"
 	"time"
 
@@ -10,9 +11,13 @@ import (
 	"dossier/templates"
 )
 
+// shipped is the shipped set, compiled once for all tests: a Programme is immutable and safe
+// to share, and compiling every template for each of the fifty tests took half a minute.
+var shipped = sync.OnceValues(func() (*programme.Set, error) { return programme.LoadSet(templates.FS) })
+
 func loadShipped(t testing.TB) *programme.Set {
 	t.Helper()
-	set, err := programme.LoadSet(templates.FS)
+	set, err := shipped()
 	if err != nil {
 		t.Fatalf("shipped templates do not load:\n%v", err)
 	}

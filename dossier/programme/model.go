@@ -5,9 +5,16 @@ package programme
 
 // Template is one programme's file under templates/.
 type Template struct {
-	Format     int    `yaml:"format"`      // the template format; 1
-	ID         Str    `yaml:"id"`          // stable programme id, also the file name
-	Version    int    `yaml:"version"`     // bumped on every change of the template
+	Format  int `yaml:"format"`  // the template format; 1
+	ID      Str `yaml:"id"`      // stable programme id, also the file name
+	Version int `yaml:"version"` // bumped on every change of the template
+	// Extends names the parent template this one is merged over (extends.go).
+	Extends Str `yaml:"extends"`
+	// Abstract templates only serve as parents: they are compiled but not listed.
+	Abstract bool `yaml:"abstract"`
+	// Year is the application year (申报年度) that {{ applied_year }} means in field labels
+	// and other form texts fixed at load; 0 = the year of Issued.
+	Year       int    `yaml:"year"`
 	Title      Str    `yaml:"title"`       // full title as the notice names the programme
 	ShortTitle string `yaml:"short_title"` // for lists and file names
 	Issuer     string `yaml:"issuer"`      // 山西省工业和信息化厅
@@ -106,14 +113,14 @@ type Check struct {
 // Rule is one eligibility condition of the notice.
 type Rule struct {
 	ID        Str    `yaml:"id"`
-	Label     string `yaml:"label"`     // 2018年度主营业务收入
-	When      Str    `yaml:"when"`      // the rule applies only when this holds
-	Assert    Str    `yaml:"assert"`    // must hold
-	Value     Str    `yaml:"value"`     // what the check saw, shown beside the threshold
-	Format    string `yaml:"format"`    // how to show Value: money percent integer text bool date
-	Threshold Str    `yaml:"threshold"` // the notice's threshold in words: ≥ 1500 万元; may use {{ … }}
-	Message   Str    `yaml:"message"`   // why it fails, in the notice's words; may use {{ … }}
-	Basis     string `yaml:"basis"`     // where the notice says so: 二、（一）1
+	Label     string `yaml:"label"`                                              // 2018年度主营业务收入
+	When      Str    `yaml:"when"`                                               // the rule applies only when this holds
+	Assert    Str    `yaml:"assert"`                                             // must hold
+	Value     Str    `yaml:"value"`                                              // what the check saw, shown beside the threshold
+	Format    string `yaml:"format" enum:"money|percent|integer|text|bool|date"` // how to show Value
+	Threshold Str    `yaml:"threshold"`                                          // the notice's threshold in words: ≥ 1500 万元; may use {{ … }}
+	Message   Str    `yaml:"message"`                                            // why it fails, in the notice's words; may use {{ … }}
+	Basis     string `yaml:"basis"`                                              // where the notice says so: 二、（一）1
 }
 
 // OutputSpec is one document of the package.
@@ -137,9 +144,9 @@ type OutputSpec struct {
 // PrintSpec says how the notice wants paper copies.
 type PrintSpec struct {
 	Copies  int    `yaml:"copies"`
-	Binding string `yaml:"binding"` // left | none
-	Seal    bool   `yaml:"seal"`    // cross-page seal (骑缝章)
-	Note    string `yaml:"note"`    // who seals, what else: shown in the print list
+	Binding string `yaml:"binding" enum:"left|none"` // left: bound on the left edge; none: loose sheets
+	Seal    bool   `yaml:"seal"`                     // cross-page seal (骑缝章)
+	Note    string `yaml:"note"`                     // who seals, what else: shown in the print list
 	// Sides is duplex (the default: mirrored margins, recto starts) or simplex; see print.go.
 	Sides string `yaml:"sides"`
 	// SealMark false leaves the light box marking the 骑缝章 place off the pages.
@@ -165,14 +172,17 @@ type LineSpec struct {
 
 // BlockSpec is one block of a report: exactly one of its kinds is set.
 type BlockSpec struct {
+	// ID names a block so that a child template can replace it or place blocks beside it
+	// (extends); optional.
+	ID        Str            `yaml:"id"`
 	When      Str            `yaml:"when"`
 	Heading   Str            `yaml:"heading"`
-	Level     int            `yaml:"level"`
+	Level     int            `yaml:"level" enum:"1|2|3"`
 	SamePage  bool           `yaml:"same_page"` // a level-1 heading that does not start a page
 	Centered  bool           `yaml:"centered"`
 	NoTOC     bool           `yaml:"no_toc"`
 	Paragraph Str            `yaml:"paragraph"`
-	Align     string         `yaml:"align"`
+	Align     string         `yaml:"align" enum:"justify|center|right"`
 	NoIndent  bool           `yaml:"no_indent"`
 	KeyValues *KeyValuesSpec `yaml:"keyvalues"`
 	Table     *TableSpec     `yaml:"table"`
@@ -212,9 +222,9 @@ type TableSpec struct {
 type ColumnSpec struct {
 	Header Str     `yaml:"header"`
 	Unit   string  `yaml:"unit"`
-	Kind   Str     `yaml:"kind"` // text money int percent date
+	Kind   Str     `yaml:"kind"` // text money integer (int) percent date
 	Width  float64 `yaml:"width"`
-	Align  string  `yaml:"align"`
+	Align  string  `yaml:"align" enum:"left|center|right"`
 	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
 }
 

@@ -217,9 +217,14 @@ func (c *compiler) table(t *TableSpec, what string) {
 
 var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": true, "percent": true, "date": true}
 
+// columnKind checks a column's kind; "integer" (the field types' word) is the same as "int"
+// (the renderers' word, kept for old templates).
 func (c *compiler) columnKind(col *ColumnSpec, what string) {
+	if col.Kind.S == TypeInteger {
+		col.Kind.S = "int"
+	}
 	if !columnKinds[col.Kind.S] {
-		c.errs.Add(c.file, col.Kind.Pos, "%s的列类型 “%s” 未知（可用：text money int percent date）", what, col.Kind.S)
+		c.errs.Add(c.file, col.Kind.Pos, "%s的列类型 kind “%s” 无效（可用：text、money、integer、percent、date）", what, col.Kind.S)
 	}
 	if !col.Header.Set() {
 		c.errs.Add(c.file, col.Value.Pos, "%s的列缺少 header", what)

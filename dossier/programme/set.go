@@ -1,37 +1,108 @@
 package programme
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"os"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/goccy/go-yaml"
+
+	"dossier/dossier/fsafe"
+	"dossier/templates"
 )
 
 // Set is the programmes available: embedded templates, overridden by a user folder.
 type Set struct {
-	byID map[string]*Programme
+	byID    map[string]*Programme
+	notices []string
+}
+
+// Provenance says which template a programme was compiled from (manifest.json "template",
+// CONTRACT.md).
+type Provenance struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	// SHA256 is the hex SHA-256 of the template file's bytes followed by its parent's, and so
+	// on up the extends chain: it changes whenever any file the programme was built from does.
+	SHA256 string `json:"sha256"`
+	Source string `json:"source"` // SourceBuiltin or SourceUser
+}
+
+// Where a template came from.
+const (
+	SourceBuiltin = "builtin" // shipped in the binary
+	SourceUser    = "user"    // a --templates folder
+)
+
+// folder is one place templates are read from. dir, when set, prefixes file names in
+// messages (the path the user gave).
+type folder struct {
+	fsys fs.FS
+	dir  string
+}
+
+func (f folder) source() string {
+	if f.fsys == fs.FS(templates.FS) {
+		return SourceBuiltin
+	}
+	return SourceUser
+}
+
+func (f folder) display(name string) string {
+	if f.dir == "" {
+		return name
+	}
+	return strings.TrimSuffix(f.dir, "/") + "/" + name
+}
+
+func wrap(folders []fs.FS) []folder {
+	out := make([]folder, len(folders))
+	for i, f := range folders {
+		out[i] = folder{fsys: f}
+	}
+	return out
 }
 
 // LoadSet loads every *.yaml template of each folder in turn; a later folder's template
-// replaces an earlier one with the same id. Every problem of every template is reported.
-// Templates are compiled in parallel: a set is loaded at every start of the app.
+// replaces an earlier one with the same id (Notices says so). A template may extend one of
+// any folder (the last folder that has the parent's id). Every problem of every template is
+// reported. Templates are compiled in parallel: a set is loaded at every start of the app.
 func LoadSet(folders ...fs.FS) (*Set, error) {
-	type job struct {
-		fsys fs.FS
-		name string
-		p    *Programme
-		errs ErrorList
-	}
+	s, errs := loadSet(wrap(folders), nil)
+	return s, errs.Err()
+}
+
+type job struct {
+	f    int
+	name string
+	p    *Programme
+	errs ErrorList
+}
+
+// loadSet compiles the templates of every folder, or, when only is set, only the names it
+// lists per folder index (the others still serve as parents).
+func loadSet(folders []folder, only map[int][]string) (*Set, ErrorList) {
 	var jobs []*job
-	for _, fsys := range folders {
-		names, err := fs.Glob(fsys, "*.yaml")
-		if err != nil {
-			return nil, fmt.Errorf("programme: list templates: %w", err)
+	var all ErrorList
+	for i, f := range folders {
+		names := only[i]
+		if only == nil {
+			var err error
+			if names, err = fs.Glob(f.fsys, "*.yaml"); err != nil {
+				all.Add(f.display("."), Pos{}, "无法列出模板：%s", fsafe.Describe(err))
+				continue
+			}
 		}
 		for _, name := range names {
-			jobs = append(jobs, &job{fsys: fsys, name: name})
+			jobs = append(jobs, &job{f: i, name: name})
 		}
 	}
 	sem := make(chan struct{}, runtime.NumCPU())
@@ -41,68 +112,210 @@ func LoadSet(folders ...fs.FS) (*Set, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			j.p, j.errs = loadFile(j.fsys, j.name)
+			j.p, j.errs = loadFile(folders, j.f, j.name)
 		}()
 	}
 	wg.Wait()
 	s := &Set{byID: map[string]*Programme{}}
-	var all ErrorList
 	for _, j := range jobs { // in folder order, so that later folders override
 		all = append(all, j.errs...)
-		if j.p != nil {
-			s.byID[j.p.ID.S] = j.p
+		if j.p == nil {
+			continue
+		}
+		if old := s.byID[j.p.ID.S]; old != nil {
+			s.notices = append(s.notices, fmt.Sprintf("项目“%s”使用%s模板 %s（版本 %d），它覆盖了%s模板 %s（版本 %d）",
+				j.p.ID.S, sourceName(j.p.source), j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version))
+		}
+		s.byID[j.p.ID.S] = j.p
+	}
+	return s, all
+}
+
+func sourceName(src string) string {
+	if src == SourceBuiltin {
+		return "内置"
+	}
+	return "用户"
+}
+
+// CheckTemplates loads the templates named (files, or folders whose *.yaml are all checked) with the
+// shipped ones as possible parents, and returns every problem; file names in messages are the
+// paths given. notices say which given template overrides a shipped one.
+func CheckTemplates(paths ...string) (problems ErrorList, notices []string) {
+	folders := []folder{{fsys: templates.FS}}
+	only := map[int][]string{0: nil}
+	var errs ErrorList
+	for _, p := range paths {
+		dir, name := p, ""
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			dir, name = path.Dir(strings.ReplaceAll(p, `\`, "/")), path.Base(strings.ReplaceAll(p, `\`, "/"))
+		}
+		f := folder{fsys: os.DirFS(dir), dir: dir}
+		if dir == "." && name != "" {
+			f.dir = ""
+		}
+		names := []string{name}
+		if name == "" {
+			var err error
+			if names, err = fs.Glob(f.fsys, "*.yaml"); err != nil || len(names) == 0 {
+				errs.Add(p, Pos{}, "文件夹中没有模板（*.yaml）")
+				continue
+			}
+		}
+		folders = append(folders, f)
+		only[len(folders)-1] = names
+	}
+	set, all := loadSet(folders, only)
+	errs = append(errs, all...)
+	errs.Sort()
+	for _, p := range set.All() {
+		if v, ok := shippedVersion(p.ID.S, p.File); ok {
+			notices = append(notices, fmt.Sprintf("项目“%s”使用模板 %s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID.S, p.File, p.Version, p.ID.S, v))
 		}
 	}
-	return s, all.Err()
+	return errs, notices
 }
+
+// shippedVersion is the version of the shipped template with the id, if there is one and
+// the file at path is not the same.
+func shippedVersion(id, path string) (int, bool) {
+	src, err := templates.FS.ReadFile(id + ".yaml")
+	if err != nil {
+		return 0, false
+	}
+	if mine, err := os.ReadFile(path); err == nil && bytes.Equal(mine, src) {
+		return 0, false
+	}
+	var h struct {
+		Version int `yaml:"version"`
+	}
+	if err := yaml.Unmarshal(src, &h); err != nil {
+		return 0, false
+	}
+	return h.Version, true
+}
+
+// Notices are what the user should know about the set though nothing is wrong: which
+// template overrides which (the file that wins, and its version).
+func (s *Set) Notices() []string { return s.notices }
 
 // LoadOne loads the template of one programme: <id>.yaml from the last folder that has it.
 // Commands that work on one programme need not compile all of them (nor fail on another's
-// mistake). ok is false when no folder has the template.
+// mistake). ok is false when no folder has the template, or it is abstract.
 func LoadOne(id string, folders ...fs.FS) (p *Programme, ok bool, err error) {
 	name := id + ".yaml"
 	if !fs.ValidPath(name) || strings.ContainsAny(id, "/\\") {
 		return nil, false, nil
 	}
-	for i := len(folders) - 1; i >= 0; i-- {
-		if _, err := fs.Stat(folders[i], name); err != nil {
+	fl := wrap(folders)
+	for i := len(fl) - 1; i >= 0; i-- {
+		if _, err := fs.Stat(fl[i].fsys, name); err != nil {
 			continue
 		}
-		p, errs := loadFile(folders[i], name)
+		p, errs := loadFile(fl, i, name)
 		if len(errs) > 0 {
 			return nil, true, errs.Err()
+		}
+		if p.Abstract {
+			return nil, false, nil
 		}
 		return p, true, nil
 	}
 	return nil, false, nil
 }
 
-// loadFile reads and compiles one template (and its demo data file, if any).
-func loadFile(fsys fs.FS, name string) (*Programme, ErrorList) {
-	src, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, ErrorList{&ParseError{File: name, Msg: "无法读取：" + err.Error()}}
-	}
-	demo, _ := fs.ReadFile(fsys, strings.TrimSuffix(name, ".yaml")+".demo.json")
-	p, err := Parse(name, src, demo)
-	if err != nil {
-		if l, ok := err.(ErrorList); ok {
-			return nil, l
-		}
-		return nil, ErrorList{&ParseError{File: name, Msg: err.Error()}}
+// ParseIn decodes and compiles one template whose parents (extends) are found in folders.
+func ParseIn(file string, src, demo []byte, folders ...fs.FS) (*Programme, error) {
+	p, errs := parseChain(wrap(folders), file, SourceUser, src, demo)
+	if len(errs) > 0 {
+		return nil, errs.Err()
 	}
 	return p, nil
 }
 
-// Get returns the programme with the id, or nil.
-func (s *Set) Get(id string) *Programme { return s.byID[id] }
+// loadFile reads and compiles one template (and its demo data file, if any).
+func loadFile(folders []folder, fi int, name string) (*Programme, ErrorList) {
+	f := folders[fi]
+	file := f.display(name)
+	src, err := fsafe.ReadRegularFS(f.fsys, name, fsafe.MaxTemplateFile)
+	if err != nil {
+		return nil, ErrorList{&ParseError{File: file, Msg: "无法读取模板：" + err.Error()}}
+	}
+	demo, _ := fsafe.ReadRegularFS(f.fsys, strings.TrimSuffix(name, ".yaml")+".demo.json", fsafe.MaxTemplateFile)
+	return parseChain(folders, file, f.source(), src, demo)
+}
 
-// All lists the programmes ordered by id.
+// parseChain builds a template's tree (merging its parents), then decodes and compiles it.
+func parseChain(folders []folder, file, source string, src, demo []byte) (*Programme, ErrorList) {
+	var errs ErrorList
+	t := buildTree(folders, file, src, nil, &errs)
+	if t == nil {
+		return nil, errs
+	}
+	// A mistake in extends' placement keys does not stop the rest from being checked.
+	p, err := compileTree(file, t.body, demo)
+	if err != nil {
+		if l, ok := err.(ErrorList); ok {
+			return nil, append(errs, l...)
+		}
+		return nil, append(errs, &ParseError{File: file, Msg: err.Error()})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	p.source = source
+	p.Files = t.files
+	h := sha256.New()
+	for _, b := range t.srcs {
+		h.Write(b)
+	}
+	p.sum = hex.EncodeToString(h.Sum(nil))
+	return p, nil
+}
+
+// findParent reads <id>.yaml from the last folder that has it.
+func findParent(folders []folder, id string) (file string, src []byte, err error, ok bool) {
+	name := id + ".yaml"
+	if id == "" || !fs.ValidPath(name) || strings.ContainsAny(id, "/\\") {
+		return "", nil, nil, false
+	}
+	for i := len(folders) - 1; i >= 0; i-- {
+		f := folders[i]
+		if _, err := fs.Stat(f.fsys, name); err != nil {
+			continue
+		}
+		src, err := fsafe.ReadRegularFS(f.fsys, name, fsafe.MaxTemplateFile)
+		return f.display(name), src, err, true
+	}
+	return "", nil, nil, false
+}
+
+// Get returns the programme with the id, or nil (also for an abstract template).
+func (s *Set) Get(id string) *Programme {
+	if p := s.byID[id]; p != nil && !p.Abstract {
+		return p
+	}
+	return nil
+}
+
+// All lists the programmes ordered by id (abstract templates, which only serve as parents,
+// are left out).
 func (s *Set) All() []*Programme {
 	out := make([]*Programme, 0, len(s.byID))
 	for _, p := range s.byID {
-		out = append(out, p)
+		if !p.Abstract {
+			out = append(out, p)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID.S < out[j].ID.S })
 	return out
+}
+
+// Provenance says which template the programme was compiled from.
+func (p *Programme) Provenance() Provenance {
+	src := p.source
+	if src == "" {
+		src = SourceUser
+	}
+	return Provenance{ID: p.ID.S, Version: p.Version, SHA256: p.sum, Source: src}
 }

@@ -7,14 +7,18 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
-// Pos is a line and column in a template file (1-based).
-type Pos struct{ Line, Col int }
+// Pos is a line and column in a template file (1-based). File is set when the place is in
+// another file than the template being compiled: a parent the template extends.
+type Pos struct {
+	Line, Col int
+	File      string
+}
 
 // Str is a YAML scalar that remembers where it was written, so that problems found after
 // decoding (a bad expression, an unknown field reference) can still name file:line.
@@ -25,10 +29,7 @@ type Str struct {
 
 // UnmarshalYAML records the scalar's text and position.
 func (s *Str) UnmarshalYAML(node ast.Node) error {
-	tok := node.GetToken()
-	if tok != nil {
-		s.Pos = Pos{tok.Position.Line, tok.Position.Column}
-	}
+	s.Pos = posOf(node)
 	switch node.(type) {
 	case *ast.MappingNode, *ast.SequenceNode, *ast.MappingValueNode:
 		return fmt.Errorf("[%d:%d] 此处应为文字，不是列表或映射", s.Pos.Line, s.Pos.Col)
@@ -56,79 +57,178 @@ func (s Str) Set() bool { return strings.TrimSpace(s.S) != "" }
 
 var strType = reflect.TypeOf(Str{})
 
-// decodeStrict decodes src into out, reporting every unknown key (with its position) and then
-// any type error. goccy/go-yaml's own strict mode stops at the first unknown key; walking the
-// tree ourselves lets one run list them all.
+// decodeStrict parses and decodes one standalone file (the profile, a template without
+// extends) into out.
 func decodeStrict(file string, src []byte, out any, errs *ErrorList) bool {
-	f, err := parser.ParseBytes(src, 0)
-	if err != nil {
-		errs.Add(file, yamlErrPos(err), "YAML 语法错误：%s", yamlErrMsg(err))
-		return false
-	}
+	body := parseSource(file, src, errs)
+	return body != nil && decodeTree(file, body, out, errs)
+}
+
+// decodeTree decodes a template's (merged) tree into out, after reporting every unknown or
+// repeated key, every value of the wrong shape and every value outside its key's allowed set
+// (an enum:"a|b" tag on the field), each at its position. goccy/go-yaml's own strict mode
+// stops at the first unknown key and speaks English; walking the tree ourselves lets one run
+// list them all, in Chinese.
+func decodeTree(file string, body ast.Node, out any, errs *ErrorList) bool {
 	before := len(*errs)
-	for _, doc := range f.Docs {
-		if doc.Body != nil {
-			checkKeys(file, doc.Body, reflect.TypeOf(out), errs)
-		}
-	}
+	checkKeys(file, body, reflect.TypeOf(out), "", errs)
 	if len(*errs) > before {
 		return false
 	}
-	if err := yaml.Unmarshal(src, out); err != nil {
-		errs.Add(file, yamlErrPos(err), "%s", yamlErrMsg(err))
+	if err := yaml.NodeToValue(body, out); err != nil {
+		errs.Add(file, yamlErrPos(err), "值的类型不对：%s", explainYAML(yamlErrMsg(err)))
 		return false
 	}
 	return true
 }
 
-func checkKeys(file string, node ast.Node, t reflect.Type, errs *ErrorList) {
+var (
+	intType   = reflect.TypeOf(0)
+	floatType = reflect.TypeOf(0.0)
+	boolType  = reflect.TypeOf(false)
+)
+
+func checkKeys(file string, node ast.Node, t reflect.Type, key string, errs *ErrorList) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t == strType {
+	switch n := node.(type) {
+	case *ast.TagNode:
+		checkKeys(file, n.Value, t, key, errs)
+		return
+	case *ast.AnchorNode:
+		checkKeys(file, n.Value, t, key, errs)
+		return
+	case *ast.AliasNode, *ast.NullNode, nil:
+		return
+	}
+	if !checkShape(file, node, t, key, errs) {
 		return
 	}
 	switch n := node.(type) {
-	case *ast.TagNode:
-		checkKeys(file, n.Value, t, errs)
-	case *ast.AnchorNode:
-		checkKeys(file, n.Value, t, errs)
 	case *ast.MappingValueNode:
 		checkMapping(file, []*ast.MappingValueNode{n}, t, errs)
 	case *ast.MappingNode:
 		checkMapping(file, n.Values, t, errs)
 	case *ast.SequenceNode:
-		if t.Kind() == reflect.Slice {
-			for _, v := range n.Values {
-				checkKeys(file, v, t.Elem(), errs)
-			}
+		for _, v := range n.Values {
+			checkKeys(file, v, t.Elem(), key, errs)
 		}
 	}
+}
+
+// checkShape reports a value of the wrong kind for its key (a list where a text belongs, a
+// word where a number belongs), in the words a template author uses.
+func checkShape(file string, node ast.Node, t reflect.Type, key string, errs *ErrorList) bool {
+	want := wantedShape(node, t)
+	if want == "" {
+		return true
+	}
+	name := key
+	if name == "" {
+		name = "此处"
+	}
+	errs.Add(file, posOf(node), "%s 应为%s，不是 “%s”", name, want, shortText(node))
+	return false
+}
+
+// wantedShape is what a value of type t must be written as, when node is not that; "" when
+// it is.
+func wantedShape(node ast.Node, t reflect.Type) string {
+	_, isInt := node.(*ast.IntegerNode)
+	_, isFloat := node.(*ast.FloatNode)
+	_, isBool := node.(*ast.BoolNode)
+	_, isSeq := node.(*ast.SequenceNode)
+	switch {
+	case t == strType || t.Kind() == reflect.String:
+		return unless(!isCollection(node), "文字（不是列表或映射）")
+	case t == intType:
+		return unless(isInt, "整数")
+	case t == floatType:
+		return unless(isInt || isFloat, "数字")
+	case t == boolType:
+		return unless(isBool, "true 或 false")
+	case t.Kind() == reflect.Slice:
+		return unless(isSeq, "列表（- 开头的各项，或 [a, b]）")
+	case t.Kind() == reflect.Struct || t.Kind() == reflect.Map:
+		return unless(isCollection(node) && !isSeq, "映射（键: 值）")
+	}
+	return ""
+}
+
+// unless is want when ok is false, else "".
+func unless(ok bool, want string) string {
+	if ok {
+		return ""
+	}
+	return want
+}
+
+func isCollection(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
+		return true
+	}
+	return false
+}
+
+// shortText is a value as written, cut for a message.
+func shortText(n ast.Node) string {
+	s := strings.Join(strings.Fields(n.String()), " ")
+	if r := []rune(s); len(r) > 30 {
+		s = string(r[:30]) + "…"
+	}
+	return s
 }
 
 func checkMapping(file string, values []*ast.MappingValueNode, t reflect.Type, errs *ErrorList) {
 	switch t.Kind() {
 	case reflect.Map:
 		for _, mv := range values {
-			checkKeys(file, mv.Value, t.Elem(), errs)
+			checkKeys(file, mv.Value, t.Elem(), mv.Key.GetToken().Value, errs)
 		}
 	case reflect.Struct:
 		fields := yamlFields(t)
+		seen := map[string]Pos{}
 		for _, mv := range values {
 			key := mv.Key.GetToken().Value
-			ft, ok := fields[key]
-			if !ok {
-				tok := mv.Key.GetToken()
-				errs.Add(file, Pos{tok.Position.Line, tok.Position.Column}, "未知的键 %q（此处可用：%s）", key, strings.Join(sortedKeys(fields), ", "))
+			pos := posOf(mv.Key)
+			if first, dup := seen[key]; dup {
+				errs.Add(file, pos, "键 “%s” 重复：第 %d 行已经写过，同一处只能写一次", key, first.Line)
 				continue
 			}
-			checkKeys(file, mv.Value, ft, errs)
+			seen[key] = pos
+			f, ok := fields[key]
+			if !ok {
+				errs.Add(file, pos, "未知的键 “%s”（此处可用：%s）", key, strings.Join(sortedKeys(fields), ", "))
+				continue
+			}
+			checkKeys(file, mv.Value, f.Type, key, errs)
+			checkEnum(file, mv.Value, f, key, errs)
 		}
 	}
 }
 
-func yamlFields(t reflect.Type) map[string]reflect.Type {
-	m := map[string]reflect.Type{}
+// checkEnum checks a scalar against its field's enum:"a|b" tag.
+func checkEnum(file string, node ast.Node, f reflect.StructField, key string, errs *ErrorList) {
+	allowed := f.Tag.Get("enum")
+	if allowed == "" || isCollection(node) {
+		return
+	}
+	if _, null := node.(*ast.NullNode); null {
+		return
+	}
+	v := node.GetToken().Value
+	for _, a := range strings.Split(allowed, "|") {
+		if v == a || v == "" {
+			return
+		}
+	}
+	errs.Add(file, posOf(node), "%s 的值 “%s” 无效（可用：%s）", key, v, strings.ReplaceAll(allowed, "|", "、"))
+}
+
+func yamlFields(t reflect.Type) map[string]reflect.StructField {
+	m := map[string]reflect.StructField{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
@@ -138,7 +238,7 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 		if name == "" {
 			name = strings.ToLower(f.Name)
 		}
-		m[name] = f.Type
+		m[name] = f
 	}
 	return m
 }
@@ -161,7 +261,65 @@ func yamlErrPos(err error) Pos {
 	}
 	l, _ := strconv.Atoi(m[1])
 	c, _ := strconv.Atoi(m[2])
-	return Pos{l, c}
+	return Pos{Line: l, Col: c}
+}
+
+// posOf is where a node was written; for a node of a parent template, File names the parent.
+func posOf(n ast.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	tok := n.GetToken()
+	if tok == nil || tok.Position == nil {
+		return Pos{}
+	}
+	return Pos{Line: tok.Position.Line, Col: tok.Position.Column, File: originName(tok.Position.Offset)}
+}
+
+// Nodes of a parent template are marked with a negative token offset naming their file in
+// this registry (the offset is not used once a file is parsed), so that a merged tree's
+// positions still say which file each value came from.
+var origins struct {
+	sync.Mutex
+	ids   map[string]int
+	names []string
+}
+
+// markOrigin marks every node of a parsed tree as written in file.
+func markOrigin(body ast.Node, file string) {
+	origins.Lock()
+	id, ok := origins.ids[file]
+	if !ok {
+		if origins.ids == nil {
+			origins.ids = map[string]int{}
+		}
+		origins.names = append(origins.names, file)
+		id = len(origins.names)
+		origins.ids[file] = id
+	}
+	origins.Unlock()
+	ast.Walk(marker(-id), body)
+}
+
+type marker int
+
+func (m marker) Visit(n ast.Node) ast.Visitor {
+	if tok := n.GetToken(); tok != nil && tok.Position != nil {
+		tok.Position.Offset = int(m)
+	}
+	return m
+}
+
+func originName(offset int) string {
+	if offset >= 0 {
+		return ""
+	}
+	origins.Lock()
+	defer origins.Unlock()
+	if -offset <= len(origins.names) {
+		return origins.names[-offset-1]
+	}
+	return ""
 }
 
 // yamlErrMsg keeps the first line of goccy's message (the rest is a source excerpt), without

@@ -1,0 +1,259 @@
+package programme
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Inheritance (CONTRACT.md, templates/README.md "extends"): a template with `extends: ID`
+// is merged over its parent's YAML tree before decoding, so that every value keeps the
+// position (and file) it was written at.
+
+// mergedLists are the top-level lists whose items merge by id; the other top-level keys the
+// child gives replace the parent's.
+var mergedLists = map[string]bool{"deadlines": true, "sections": true, "computed": true, "checks": true,
+	"rules": true, "outputs": true, "attachments": true}
+
+// Placement and removal keys of an item in a child's merged list.
+const (
+	keyRemove = "remove"
+	keyAfter  = "after"
+	keyBefore = "before"
+)
+
+// maxExtends bounds a chain of parents (a child of a child of …).
+const maxExtends = 8
+
+// topMapping returns the file's top-level mapping, wrapping a one-key file.
+func topMapping(body ast.Node) (*ast.MappingNode, bool) {
+	switch n := body.(type) {
+	case *ast.MappingNode:
+		return n, true
+	case *ast.MappingValueNode:
+		return ast.Mapping(n.GetToken(), false, n), true
+	}
+	return nil, false
+}
+
+// valueOf is the value of key in a mapping, or nil.
+func valueOf(m *ast.MappingNode, key string) (*ast.MappingValueNode, int) {
+	for i, mv := range m.Values {
+		if mv.Key.GetToken().Value == key {
+			return mv, i
+		}
+	}
+	return nil, -1
+}
+
+// scalarOf is the text of a scalar node ("" for anything else).
+func scalarOf(n ast.Node) string {
+	if n == nil || isCollection(n) {
+		return ""
+	}
+	if _, null := n.(*ast.NullNode); null {
+		return ""
+	}
+	return n.GetToken().Value
+}
+
+// mergeTemplate merges the child's top-level mapping over the parent's (both freshly parsed,
+// so they may be changed in place) and returns the merged mapping.
+func mergeTemplate(file string, parent, child *ast.MappingNode, errs *ErrorList) *ast.MappingNode {
+	out := make([]*ast.MappingValueNode, 0, len(parent.Values)+len(child.Values))
+	for _, mv := range parent.Values {
+		if k := mv.Key.GetToken().Value; k != "abstract" && k != "extends" {
+			out = append(out, mv)
+		}
+	}
+	for _, mv := range child.Values {
+		key := mv.Key.GetToken().Value
+		i := -1
+		for j, o := range out {
+			if o.Key.GetToken().Value == key {
+				i = j
+			}
+		}
+		if i < 0 {
+			if cs, ok := mv.Value.(*ast.SequenceNode); ok && mergedLists[key] {
+				cs.Values = mergeItems(file, key, nil, cs.Values, errs)
+			}
+			out = append(out, mv)
+			continue
+		}
+		if mergedLists[key] {
+			ps, ok1 := out[i].Value.(*ast.SequenceNode)
+			cs, ok2 := mv.Value.(*ast.SequenceNode)
+			if ok1 && ok2 {
+				cs.Values = mergeItems(file, key, ps.Values, cs.Values, errs)
+			}
+		}
+		out[i] = mv
+	}
+	child.Values = out
+	return child
+}
+
+// idOf is the id of a list item (a mapping with an id key), or "".
+func idOf(n ast.Node) string {
+	m, ok := topMapping(n)
+	if !ok {
+		return ""
+	}
+	mv, _ := valueOf(m, "id")
+	if mv == nil {
+		return ""
+	}
+	return scalarOf(mv.Value)
+}
+
+// placement takes the remove/after/before keys out of a child's item.
+type placement struct {
+	remove        bool
+	after, before string
+	pos           Pos
+}
+
+func takePlacement(n ast.Node, errs *ErrorList, file string) (ast.Node, placement) {
+	var pl placement
+	m, ok := topMapping(n)
+	if !ok {
+		return n, pl
+	}
+	kept := m.Values[:0:0]
+	for _, mv := range m.Values {
+		switch mv.Key.GetToken().Value {
+		case keyRemove:
+			pl.pos = posOf(mv.Key)
+			b, isBool := mv.Value.(*ast.BoolNode)
+			if !isBool {
+				errs.Add(file, posOf(mv.Value), "remove 应为 true")
+			}
+			pl.remove = isBool && b.Value
+		case keyAfter:
+			pl.after, pl.pos = scalarOf(mv.Value), posOf(mv.Key)
+		case keyBefore:
+			pl.before, pl.pos = scalarOf(mv.Value), posOf(mv.Key)
+		default:
+			kept = append(kept, mv)
+		}
+	}
+	m.Values = kept
+	return m, pl
+}
+
+// mergeItems merges a child's list items over the parent's by id: the same id replaces the
+// parent's item where it stood (a section keeps the keys the child leaves out, and its fields
+// merge by id in turn), a new id is added at the end, or after/before the item placement
+// names; remove: true drops the parent's item.
+func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []ast.Node {
+	items := append([]ast.Node(nil), parent...)
+	find := func(id string) int {
+		for i, it := range items {
+			if id != "" && idOf(it) == id {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, c := range child {
+		c, pl := takePlacement(c, errs, file)
+		id := idOf(c)
+		i := find(id)
+		if pl.remove {
+			if i < 0 {
+				errs.Add(file, pl.pos, "remove：父模板的 %s 中没有 id 为 “%s” 的项", list, id)
+				continue
+			}
+			items = append(items[:i], items[i+1:]...)
+			continue
+		}
+		if i >= 0 {
+			if nested := nestedLists[list]; nested != nil && (list != "fields" || hasKey(items[i], "columns")) {
+				c = mergeKeys(file, items[i], c, nested, errs)
+			}
+			items[i] = c
+			if pl.after == "" && pl.before == "" {
+				continue
+			}
+			items = append(items[:i], items[i+1:]...)
+		}
+		items = place(file, list, items, c, pl, find, errs)
+	}
+	return items
+}
+
+// place inserts an item after or before the one its placement names, or at the end.
+func place(file, list string, items []ast.Node, c ast.Node, pl placement, find func(string) int, errs *ErrorList) []ast.Node {
+	at := len(items)
+	if target := pl.after + pl.before; target != "" {
+		j := find(target)
+		if j < 0 {
+			errs.Add(file, pl.pos, "%s 中没有 id 为 “%s” 的项，无法放在它的前后", list, target)
+		} else if pl.after != "" {
+			at = j + 1
+		} else {
+			at = j
+		}
+	}
+	items = append(items, nil)
+	copy(items[at+1:], items[at:])
+	items[at] = c
+	return items
+}
+
+// nestedLists are the lists whose items hold lists of items with ids in turn (sections their
+// fields, outputs their blocks, table and object fields their columns and row checks): such an
+// item with a parent's id is merged key by key (the keys the child leaves out are kept) and its
+// nested lists merge by id; any other item with a parent's id replaces it whole.
+var nestedLists = map[string][]string{"sections": {"fields"}, "outputs": {"blocks"}, "fields": {"columns", "checks"},
+	"columns": nil}
+
+// hasKey reports whether an item (a mapping) has the key.
+func hasKey(n ast.Node, key string) bool {
+	m, ok := topMapping(n)
+	if !ok {
+		return false
+	}
+	mv, _ := valueOf(m, key)
+	return mv != nil
+}
+
+// mergeKeys merges a child's item over the parent's item of the same id: the keys the child
+// gives replace the parent's, and the nested list merges by id.
+func mergeKeys(file string, parent, child ast.Node, nested []string, errs *ErrorList) ast.Node {
+	pm, ok1 := topMapping(parent)
+	cm, ok2 := topMapping(child)
+	if !ok1 || !ok2 {
+		return child
+	}
+	out := append([]*ast.MappingValueNode(nil), pm.Values...)
+	for _, mv := range cm.Values {
+		key := mv.Key.GetToken().Value
+		_, i := valueOf(&ast.MappingNode{Values: out}, key)
+		if i < 0 {
+			out = append(out, mv)
+			continue
+		}
+		if slices.Contains(nested, key) {
+			ps, ok1 := out[i].Value.(*ast.SequenceNode)
+			cs, ok2 := mv.Value.(*ast.SequenceNode)
+			if ok1 && ok2 {
+				cs.Values = mergeItems(file, key, ps.Values, cs.Values, errs)
+			}
+		}
+		out[i] = mv
+	}
+	cm.Values = out
+	return cm
+}
+
+// extendsOf is the parent id a template names, and where.
+func extendsOf(m *ast.MappingNode) (string, Pos) {
+	mv, _ := valueOf(m, "extends")
+	if mv == nil {
+		return "", Pos{}
+	}
+	return strings.TrimSpace(scalarOf(mv.Value)), posOf(mv.Value)
+}
