@@ -31,6 +31,10 @@ func (a *cli) buildCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := a.templateFault(ev); err != nil { // with --draft too: nothing is written
+				printCheck(a.stdout, ev)
+				return err
+			}
 			m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: a.now(), Generator: "dossier " + version})
 			switch {
 			case errors.Is(err, pack.ErrInvalid):

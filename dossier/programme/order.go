@@ -135,11 +135,11 @@ func (o formOrder) key(path string) []int {
 func DefaultAppliedOn(p *Programme, today time.Time) (t time.Time, source string) {
 	for _, d := range p.deadlines {
 		if !d.Informational && !d.date.IsZero() {
-			return d.date, "通知的截止日期（" + d.Label.S + "）"
+			return d.date, d.Label.S + "截止日期"
 		}
 	}
 	if t, err := time.Parse("2006-01-02", strings.TrimSpace(p.Issued.S)); err == nil {
-		return t, "通知的发布日期"
+		return t, "通知发布日期"
 	}
 	y, m, d := today.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), sourceToday
