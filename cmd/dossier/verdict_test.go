@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -166,6 +167,44 @@ func TestCheckJSONStableOrder(t *testing.T) {
 			}
 		} else if out != first {
 			t.Fatalf("run %d differs:\n%s\n---\n%s", i, out, first)
+		}
+	}
+}
+
+// The draft of a dossier with an unanswered 是/否 question prints the answer empty: not 否 in
+// the 申请书, not 符合 in the 自查表 (read back with pdftotext).
+func TestDraftPrintsUnansweredEmpty(t *testing.T) {
+	path := writeHightech(t, func(m map[string]any) { delete(m["answers"].(map[string]any), "major_incident_last_year") })
+	pkg := filepath.Join(t.TempDir(), "pkg")
+	if code, out, errOut := at2026(t, "build", "shanxi-hightech-2019", path, "--out", pkg, "--draft"); code != exitOK {
+		t.Fatalf("build --draft: exit %d\n%s%s", code, out, errOut)
+	}
+	for file, label := range map[string]string{
+		"高新技术企业认定申请书.pdf":     "申请认定前一年内是",
+		"高新技术企业认定形式审查自查表.pdf": "8. 前一年内无重大事故或",
+	} {
+		out, err := exec.Command("pdftotext", "-layout", filepath.Join(pkg, file), "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v", file, err)
+		}
+		found := false
+		lines := strings.Split(string(out), "\n")
+		for i, line := range lines {
+			if !strings.Contains(line, label) {
+				continue
+			}
+			found = true
+			// The value cell is vertically centred beside the label's wrapped lines.
+			for _, next := range lines[i:min(i+4, len(lines))] {
+				for _, word := range strings.Fields(strings.ReplaceAll(next, label, "")) {
+					if word == "否" || word == "符合" || word == "是" {
+						t.Errorf("%s prints %q beside %s:\n%s", file, word, label, strings.Join(lines[i:min(i+4, len(lines))], "\n"))
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s has no line %q:\n%s", file, label, out)
 		}
 	}
 }
