@@ -208,3 +208,18 @@ func TestDraftPrintsUnansweredEmpty(t *testing.T) {
 		}
 	}
 }
+
+// check refuses year 1 (Go's zero date) with the field named, and an empty 注册成立日期 never
+// reads "注册成立日期为，…满0年".
+func TestCheckYearOneDate(t *testing.T) {
+	path := writeHightech(t, func(m map[string]any) { m["enterprise"].(map[string]any)["registered_on"] = "0001-01-01" })
+	code, out, _ := at2026(t, "check", "shanxi-hightech-2019", path)
+	if code != exitInvalid || !strings.Contains(out, "注册成立日期：“0001-01-01”不是有效日期") || strings.Contains(out, "满0年") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	path = writeHightech(t, func(m map[string]any) { delete(m["enterprise"].(map[string]any), "registered_on") })
+	code, out, _ = at2026(t, "check", "shanxi-hightech-2019", path)
+	if code != exitInvalid || strings.Contains(out, "日期为，") || strings.Contains(out, "满0年") || strings.Contains(out, "0001") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

@@ -21,7 +21,9 @@ import (
 // may join strings is therefore rewritten into _plus, which refuses a string longer than
 // maxExprString; nodes are bounded at compile time.
 const (
-	maxExprString = 1 << 20 // bytes: far beyond any text a form holds
+	// bytes: far beyond any text a form holds, and small enough that growing a string one
+	// byte at a time up to it (quadratic copying) stays well under a second
+	maxExprString = 64 << 10
 	maxExprNodes  = 5000
 )
 

@@ -13,7 +13,7 @@ import (
 
 // A template whose expressions raise at run time on ordinary data: a computed value, a rule's
 // when and a rule's assert each divide by an amount that is zero, one indexes past a list's
-// end, one builds a string of 2^40 bytes.
+// end, one builds a string of 2^40 bytes, one grows a string a byte at a time.
 const raisingTemplate = `format: 1
 id: raising
 version: 1
@@ -49,6 +49,10 @@ rules:
     label: 超长
     threshold: x
     assert: 'len(reduce(1..40, #acc + #acc, "x")) > 0'
+  - id: by-growth
+    label: 逐字增长
+    threshold: x
+    assert: 'len(reduce(1..999999, #acc + "x", "")) > 0'
   - id: fine
     label: 正常
     threshold: x
@@ -82,6 +86,7 @@ func TestRuntimeErrorFailsClosed(t *testing.T) {
 		"by-assert":   "raising.yaml:27",
 		"by-index":    "raising.yaml:31",
 		"by-budget":   "raising.yaml:35",
+		"by-growth":   "raising.yaml:39",
 	}
 	for _, r := range ev.Rules {
 		where, raising := want[r.ID]
@@ -122,7 +127,7 @@ func TestRuntimeErrorInDocument(t *testing.T) {
 	faults := ev.Faults()
 	found := false
 	for _, x := range faults {
-		if x.Where == "raising.yaml:45" {
+		if x.Where == "raising.yaml:49" {
 			found = true
 		}
 	}
