@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -220,11 +219,7 @@ func (a *cli) templateFault(ev *programme.Evaluation) error {
 			code, whose = exitInvalid, "模板文件夹中的模板有错误，请修正模板"
 		}
 	}
-	lines := make([]string, len(faults))
-	for i, x := range faults {
-		lines[i] = "  " + x.String()
-	}
-	return fail(code, "无法判定：%s，以下表达式无法计算：\n%s", whose, strings.Join(lines, "\n"))
+	return fail(code, "无法判定：%s（%d 处表达式无法计算，见上；第一处 %s）", whose, len(faults), faults[0].Where)
 }
 
 // checkJSON is the --json output of check (CONTRACT.md, extended with labels and thresholds,
