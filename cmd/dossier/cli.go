@@ -308,8 +308,29 @@ func printCheck(w io.Writer, ev *programme.Evaluation) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, "申报条件：")
-	failed, pending, undecidable := 0, 0, 0
-	for _, r := range ev.Rules {
+	failed, pending, undecidable := printRules(w, ev.Rules)
+	for _, m := range ev.Milestones {
+		fmt.Fprintf(w, "  · %s：%s\n", m.Label, m.Date.Format("2006-01-02"))
+	}
+	fmt.Fprintln(w)
+	faults := printFaults(w, ev.ExprErrors())
+	switch {
+	case len(faults) > 0 || undecidable > 0:
+		fmt.Fprintln(w, "结论：无法判定——模板的表达式无法计算，不能据此判断是否符合申报条件。")
+	case len(errs) > 0:
+		fmt.Fprintf(w, "结论：数据有误，请先修正以上 %d 项问题。\n", len(errs))
+	case failed > 0:
+		fmt.Fprintf(w, "结论：不符合申报条件（%d 项条件不符合）。\n", failed)
+	case pending > 0:
+		fmt.Fprintf(w, "结论：尚不能判定，%d 项条件待填写。\n", pending)
+	default:
+		fmt.Fprintln(w, "结论：符合申报条件。")
+	}
+}
+
+// printRules lists the rules with their marks and counts the failed, pending and undecidable.
+func printRules(w io.Writer, rules []programme.RuleResult) (failed, pending, undecidable int) {
+	for _, r := range rules {
 		mark := "✓"
 		switch r.Status {
 		case programme.StatusNotApplicable:
@@ -326,28 +347,18 @@ func printCheck(w io.Writer, ev *programme.Evaluation) {
 		}
 		fmt.Fprintf(w, "  %s %s\n", mark, r.Message)
 	}
-	for _, m := range ev.Milestones {
-		fmt.Fprintf(w, "  · %s：%s\n", m.Label, m.Date.Format("2006-01-02"))
+	return failed, pending, undecidable
+}
+
+// printFaults lists the template expressions that could not be evaluated, and returns them.
+func printFaults(w io.Writer, faults []programme.ExprError) []programme.ExprError {
+	if len(faults) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "模板表达式无法计算（%d 处）：\n", len(faults))
+	for _, x := range faults {
+		fmt.Fprintf(w, "  ? %s\n", x)
 	}
 	fmt.Fprintln(w)
-	faults := ev.ExprErrors()
-	if len(faults) > 0 {
-		fmt.Fprintf(w, "模板表达式无法计算（%d 处）：\n", len(faults))
-		for _, x := range faults {
-			fmt.Fprintf(w, "  ? %s\n", x)
-		}
-		fmt.Fprintln(w)
-	}
-	switch {
-	case len(faults) > 0 || undecidable > 0:
-		fmt.Fprintln(w, "结论：无法判定——模板的表达式无法计算，不能据此判断是否符合申报条件。")
-	case len(errs) > 0:
-		fmt.Fprintf(w, "结论：数据有误，请先修正以上 %d 项问题。\n", len(errs))
-	case failed > 0:
-		fmt.Fprintf(w, "结论：不符合申报条件（%d 项条件不符合）。\n", failed)
-	case pending > 0:
-		fmt.Fprintf(w, "结论：尚不能判定，%d 项条件待填写。\n", pending)
-	default:
-		fmt.Fprintln(w, "结论：符合申报条件。")
-	}
+	return faults
 }

@@ -39,6 +39,9 @@ type faultLog struct {
 }
 
 func (l *faultLog) add(x ExprError) {
+	if l == nil {
+		return
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	key := x.Where + "\x00" + x.What
@@ -53,6 +56,9 @@ func (l *faultLog) add(x ExprError) {
 }
 
 func (l *faultLog) all() []ExprError {
+	if l == nil {
+		return nil
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return append([]ExprError(nil), l.list...)
@@ -161,9 +167,8 @@ func mustAnswer(f *Field) bool {
 // visible answers (top-level, and an object's parts). Computed values that read one are
 // unanswered too, and a computed value that could not be evaluated breaks what reads it.
 func (e *Evaluation) markUnanswered() {
-	pr, p := e.Programme.profile, e.Programme
 	e.unknown = map[string]string{}
-	for _, s := range pr.Sections {
+	for _, s := range e.Programme.profile.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
 			if !e.present["enterprise."+f.ID.S] && mustAnswer(f) {
@@ -171,46 +176,58 @@ func (e *Evaluation) markUnanswered() {
 			}
 		}
 	}
-	for _, s := range p.Sections {
+	for _, s := range e.Programme.Sections {
+		if !e.Visible(s.ID.S) {
+			continue
+		}
 		for i := range s.Fields {
-			f := &s.Fields[i]
-			if !e.Visible(f.ID.S) || !e.Visible(s.ID.S) {
-				continue
-			}
-			if f.Type.S == TypeObject {
-				for j := range f.Columns {
-					c := &f.Columns[j]
-					if path := f.ID.S + "." + c.ID.S; !e.present[path] && mustAnswer(c) {
-						e.unknown[path] = f.Label.S + " " + c.Label.S
-					}
-				}
-				continue
-			}
-			if !e.present[f.ID.S] && (mustAnswer(f) || e.requiredNow(f)) && f.Type.S != TypeTable {
-				e.unknown[f.ID.S] = f.Label.S
+			if f := &s.Fields[i]; e.Visible(f.ID.S) {
+				e.markAnswer(f)
 			}
 		}
 	}
-	for _, cm := range p.computed {
-		var missing []string
-		var broken *ExprError
-		for _, ref := range e.info(cm.prog).refs {
-			if x := e.broken[ref]; x != nil && broken == nil {
-				broken = x
-			}
-			if l := e.unknown[ref]; l != "" {
-				missing = append(missing, l)
+	for _, cm := range e.Programme.computed {
+		e.markComputed(cm)
+	}
+}
+
+func (e *Evaluation) markAnswer(f *Field) {
+	if f.Type.S == TypeObject {
+		for j := range f.Columns {
+			c := &f.Columns[j]
+			if path := f.ID.S + "." + c.ID.S; !e.present[path] && mustAnswer(c) {
+				e.unknown[path] = f.Label.S + " " + c.Label.S
 			}
 		}
-		switch x := e.computeErr[cm.ID.S]; {
-		case broken != nil:
-			e.broken[cm.ID.S] = broken
-		case len(missing) > 0:
-			e.unknown[cm.ID.S] = strings.Join(dedupe(missing), "、")
-		case x != nil:
-			e.broken[cm.ID.S] = x
-			e.faults.add(*x)
+		return
+	}
+	if !e.present[f.ID.S] && f.Type.S != TypeTable && (mustAnswer(f) || e.requiredNow(f)) {
+		e.unknown[f.ID.S] = f.Label.S
+	}
+}
+
+// markComputed: a computed value reading a broken one is broken; reading an unanswered field,
+// unanswered (its own error, if any, is then the data's, not the template's); else its own
+// error is a fault.
+func (e *Evaluation) markComputed(cm compiledComputed) {
+	var missing []string
+	var broken *ExprError
+	for _, ref := range e.info(cm.prog).refs {
+		if x := e.broken[ref]; x != nil && broken == nil {
+			broken = x
 		}
+		if l := e.unknown[ref]; l != "" {
+			missing = append(missing, l)
+		}
+	}
+	switch x := e.computeErr[cm.ID.S]; {
+	case broken != nil:
+		e.broken[cm.ID.S] = broken
+	case len(missing) > 0:
+		e.unknown[cm.ID.S] = strings.Join(dedupe(missing), "、")
+	case x != nil:
+		e.broken[cm.ID.S] = x
+		e.faults.add(*x)
 	}
 }
 
