@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -163,6 +164,13 @@ func (e *Evaluation) appliedOn(today time.Time) {
 			e.problem("applied_on", "申报日期", "“%s”不是有效日期（年份应不早于 %d 年）", e.File.AppliedOn, minYear)
 		default:
 			e.AppliedOn = t
+			if d, source := DefaultAppliedOn(e.Programme, today); source != sourceToday && d.Year() != t.Year() {
+				// The years a form asks for follow the application date; the notice's tables
+				// were written for its own year.
+				e.Problems = append(e.Problems, Problem{Field: "applied_on", Label: "申报日期", Warning: true,
+					Message: fmt.Sprintf("申报日期：%s 不在通知的申报年度（%d 年）内，按此日期推算的年度（%d 年及以前）与通知的表格不一致，请核对",
+						t.Format("2006-01-02"), d.Year(), t.Year()-1)})
+			}
 			return
 		}
 	}

@@ -269,3 +269,22 @@ func TestProblemsInFormOrder(t *testing.T) {
 		}
 	}
 }
+
+// A 申报日期 in another year than the notice's is warned about: the years the form asks for
+// would no longer be the notice's.
+func TestAppliedOnInAnotherYearWarns(t *testing.T) {
+	set := loadShipped(t)
+	p := set.Get("shanxi-hightech-2019")
+	f := demo(t, set, p.ID.S)
+	f.AppliedOn = "2026-03-01"
+	ev := programme.Evaluate(p, f, today)
+	found := false
+	for _, pr := range ev.Problems {
+		if pr.Field == "applied_on" && pr.Warning && strings.Contains(pr.Message, "不在通知的申报年度（2019 年）内") {
+			found = true
+		}
+	}
+	if !found || ev.Eligible() {
+		t.Errorf("no warning for a 2026 application to a 2019 notice (eligible %v): %+v", ev.Eligible(), ev.Problems)
+	}
+}
