@@ -52,21 +52,28 @@ func (p *eligibilityPanel) update(ev *programme.Evaluation, today time.Time) {
 			errs++
 		}
 	}
-	failed := 0
+	failed, pending := 0, 0
 	for _, r := range ev.Rules {
-		if r.Applies && !r.Passed {
+		switch r.Status {
+		case programme.StatusFailed:
 			failed++
+		case programme.StatusPending:
+			pending++
 		}
 	}
 	switch {
+	case ev.Undecidable():
+		p.setVerdict(undecidableText(ev.ExprErrors()), widget.DangerImportance)
 	case ev.Eligible():
 		p.setVerdict("✓ 符合申报条件", widget.SuccessImportance)
 	case errs > 0 && failed > 0:
 		p.setVerdict(fmt.Sprintf("还有 %d 处需要填写或修改；按已填数据，%d 项条件不符合", errs, failed), widget.WarningImportance)
 	case errs > 0:
 		p.setVerdict(fmt.Sprintf("还有 %d 处需要填写或修改", errs), widget.WarningImportance)
-	default:
+	case failed > 0:
 		p.setVerdict(fmt.Sprintf("✘ 不符合申报条件（%d 项）", failed), widget.DangerImportance)
+	default:
+		p.setVerdict(fmt.Sprintf("还有 %d 项条件待填写", pending), widget.WarningImportance)
 	}
 	setText(p.deadline, deadlineText(ev.Deadline, ev.DeadlineLabel, today))
 	p.updateRules(ev.Rules)
@@ -109,12 +116,25 @@ func newRuleRow() *ruleRow {
 	return r
 }
 
+// undecidableText is the verdict when a template expression cannot be evaluated.
+func undecidableText(faults []programme.ExprError) string {
+	s := "无法判定：模板的表达式无法计算"
+	if len(faults) > 0 {
+		s += "（" + faults[0].String() + "）"
+	}
+	return s
+}
+
 func (r *ruleRow) show(res programme.RuleResult) {
 	mark, imp := "✓ ", widget.SuccessImportance
-	switch {
-	case !res.Applies:
+	switch res.Status {
+	case programme.StatusNotApplicable:
 		mark, imp = "– ", widget.LowImportance
-	case !res.Passed:
+	case programme.StatusPending:
+		mark, imp = "○ 待填写：", widget.WarningImportance
+	case programme.StatusUndecidable:
+		mark, imp = "? 无法判定：", widget.DangerImportance
+	case programme.StatusFailed:
 		mark, imp = "✘ ", widget.DangerImportance
 	}
 	if t := mark + res.Label; r.title.Text != t || r.title.Importance != imp {
@@ -122,14 +142,17 @@ func (r *ruleRow) show(res programme.RuleResult) {
 		r.title.Refresh()
 	}
 	detail := "要求：" + res.Threshold
-	if !res.Applies {
+	switch {
+	case res.Status == programme.StatusNotApplicable:
 		detail += "（不适用）"
-	} else if res.Value != "" {
+	case res.Status == programme.StatusPending:
+		detail += "\n实际：未填写"
+	case res.Value != "":
 		detail += "\n实际：" + res.Value
 	}
 	setText(r.detail, detail)
 	why := ""
-	if res.Applies && !res.Passed {
+	if res.Status != programme.StatusPassed && res.Status != programme.StatusNotApplicable {
 		if i := strings.Index(res.Message, "）。"); i >= 0 {
 			why = res.Message[i+len("）。"):]
 		}

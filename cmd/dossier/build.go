@@ -39,6 +39,10 @@ func (a *cli) buildCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := a.templateFault(ev); err != nil { // with --draft too: nothing is written
+				printCheck(a.stdout, ev)
+				return err
+			}
 			warn := func(msg string) { fmt.Fprintln(a.stderr, "警告："+msg) }
 			m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: a.now(), Generator: "dossier " + version, Warn: warn, Simplex: simplex})
 			if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -201,17 +202,36 @@ func (a *cli) evaluate(id, path string) (*programme.Evaluation, error) {
 	if err != nil {
 		return nil, fail(exitInvalid, "%s：%v", path, err)
 	}
-	ev := programme.Evaluate(p, f, a.now())
-	ev.SortProblems()
-	return ev, nil
+	return programme.Evaluate(p, f, a.now()), nil
 }
 
-// checkJSON is the --json output of check (CONTRACT.md, extended with labels and thresholds).
+// templateFault is the error of a dossier whose template has expressions that cannot be
+// evaluated on it (every document rendered, nothing written): nothing may be judged or built
+// from it. Exit 2 for the user's own template (--templates), 3 for a shipped one: our bug.
+func (a *cli) templateFault(ev *programme.Evaluation) error {
+	faults := ev.Faults()
+	if len(faults) == 0 {
+		return nil
+	}
+	code, whose := exitInternal, "内置模板有错误（这是本程序的缺陷，请报告）"
+	if a.templatesDir != "" {
+		if fi, err := os.Stat(filepath.Join(a.templatesDir, ev.Programme.ID.S+".yaml")); err == nil && fi.Mode().IsRegular() {
+			code, whose = exitInvalid, "模板文件夹中的模板有错误，请修正模板"
+		}
+	}
+	return fail(code, "无法判定：%s（%d 处表达式无法计算，见上；第一处 %s）", whose, len(faults), faults[0].Where)
+}
+
+// checkJSON is the --json output of check (CONTRACT.md, extended with labels and thresholds,
+// rule statuses, expression errors and the application date used).
 type checkJSON struct {
-	Eligible bool                   `json:"eligible"`
-	Problems []programme.Problem    `json:"problems"`
-	Rules    []programme.RuleResult `json:"rules"`
-	Deadline string                 `json:"deadline,omitempty"`
+	Eligible         bool                   `json:"eligible"`
+	Problems         []programme.Problem    `json:"problems"`
+	Rules            []programme.RuleResult `json:"rules"`
+	Deadline         string                 `json:"deadline,omitempty"`
+	AppliedOn        string                 `json:"applied_on"`
+	AppliedOnDefault bool                   `json:"applied_on_default,omitempty"`
+	ExprErrors       []programme.ExprError  `json:"expr_errors,omitempty"`
 }
 
 func (a *cli) checkCommand() *cobra.Command {
@@ -225,8 +245,10 @@ func (a *cli) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			fault := a.templateFault(ev) // renders every document: their expressions count too
 			if asJSON {
-				out := checkJSON{Eligible: ev.Eligible(), Problems: ev.Problems, Rules: ev.Rules}
+				out := checkJSON{Eligible: ev.Eligible(), Problems: ev.Problems, Rules: ev.Rules, ExprErrors: ev.ExprErrors(),
+					AppliedOn: ev.AppliedOn.Format("2006-01-02"), AppliedOnDefault: ev.AppliedOnDefault}
 				if out.Problems == nil {
 					out.Problems = []programme.Problem{}
 				}
@@ -243,6 +265,8 @@ func (a *cli) checkCommand() *cobra.Command {
 				printCheck(a.stdout, ev)
 			}
 			switch {
+			case fault != nil:
+				return fault
 			case ev.Invalid():
 				return fail(exitInvalid, "")
 			case !ev.Eligible():
@@ -284,28 +308,57 @@ func printCheck(w io.Writer, ev *programme.Evaluation) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, "申报条件：")
-	failed := 0
-	for _, r := range ev.Rules {
+	failed, pending, undecidable := printRules(w, ev.Rules)
+	for _, m := range ev.Milestones {
+		fmt.Fprintf(w, "  · %s：%s\n", m.Label, m.Date.Format("2006-01-02"))
+	}
+	fmt.Fprintln(w)
+	faults := printFaults(w, ev.ExprErrors())
+	switch {
+	case len(faults) > 0 || undecidable > 0:
+		fmt.Fprintln(w, "结论：无法判定——模板的表达式无法计算，不能据此判断是否符合申报条件。")
+	case len(errs) > 0:
+		fmt.Fprintf(w, "结论：数据有误，请先修正以上 %d 项问题。\n", len(errs))
+	case failed > 0:
+		fmt.Fprintf(w, "结论：不符合申报条件（%d 项条件不符合）。\n", failed)
+	case pending > 0:
+		fmt.Fprintf(w, "结论：尚不能判定，%d 项条件待填写。\n", pending)
+	default:
+		fmt.Fprintln(w, "结论：符合申报条件。")
+	}
+}
+
+// printRules lists the rules with their marks and counts the failed, pending and undecidable.
+func printRules(w io.Writer, rules []programme.RuleResult) (failed, pending, undecidable int) {
+	for _, r := range rules {
 		mark := "✓"
-		switch {
-		case !r.Applies:
+		switch r.Status {
+		case programme.StatusNotApplicable:
 			mark = "–"
-		case !r.Passed:
+		case programme.StatusPending:
+			mark = "…"
+			pending++
+		case programme.StatusUndecidable:
+			mark = "?"
+			undecidable++
+		case programme.StatusFailed:
 			mark = "✗"
 			failed++
 		}
 		fmt.Fprintf(w, "  %s %s\n", mark, r.Message)
 	}
-	for _, m := range ev.Milestones {
-		fmt.Fprintf(w, "  · %s：%s\n", m.Label, m.Date.Format("2006-01-02"))
+	return failed, pending, undecidable
+}
+
+// printFaults lists the template expressions that could not be evaluated, and returns them.
+func printFaults(w io.Writer, faults []programme.ExprError) []programme.ExprError {
+	if len(faults) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "模板表达式无法计算（%d 处）：\n", len(faults))
+	for _, x := range faults {
+		fmt.Fprintf(w, "  ? %s\n", x)
 	}
 	fmt.Fprintln(w)
-	switch {
-	case len(errs) > 0:
-		fmt.Fprintf(w, "结论：数据有误，请先修正以上 %d 项问题。\n", len(errs))
-	case failed > 0:
-		fmt.Fprintf(w, "结论：不符合申报条件（%d 项条件不符合）。\n", failed)
-	default:
-		fmt.Fprintln(w, "结论：符合申报条件。")
-	}
+	return faults
 }

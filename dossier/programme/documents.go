@@ -24,12 +24,14 @@ func (e *Evaluation) Outputs() []*OutputSpec {
 	return out
 }
 
+// holds reports whether a condition of the outputs holds; one that reads an unanswered field
+// or cannot be evaluated (an ExprError) does not.
 func (e *Evaluation) holds(s *Str, env map[string]any) bool {
-	v, err := run(e.Programme.exprs[s], env)
-	return err == nil && v == true
+	v, st, _ := e.eval(e.Programme.exprs[s], env)
+	return st == evalOK && v == true
 }
 
-func (e *Evaluation) text(s *Str) string { return e.Programme.texts[s].render(e.env) }
+func (e *Evaluation) text(s *Str) string { return e.render(e.Programme.texts[s], e.env) }
 
 // builder turns output specs into documents in one environment: the dossier's, or a row's
 // inside a repeat block.
@@ -38,7 +40,7 @@ type builder struct {
 	env map[string]any
 }
 
-func (b builder) text(s *Str) string { return b.e.Programme.texts[s].render(b.env) }
+func (b builder) text(s *Str) string { return b.e.render(b.e.Programme.texts[s], b.env) }
 
 // Report builds the document of a report output.
 func (e *Evaluation) Report(o *OutputSpec, created time.Time) *document.Report {
@@ -132,7 +134,7 @@ func (b builder) rows(rowsPath, where *Str, sortBy string) []map[string]any {
 	rows := reflect.ValueOf(b.e.tableValue(rowsPath.S))
 	var envs []map[string]any
 	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
-		env := b.e.rowEnv(row, rows.Index(i))
+		env := b.e.rowEnvAt(row, rows, rowsPath.S, i)
 		env["row_no"] = i + 1
 		if where.Set() && !b.e.holds(where, env) {
 			continue
@@ -220,12 +222,12 @@ func (b builder) table(t *TableSpec) *document.Table {
 	for _, env := range b.rows(&t.Rows, &t.Where, t.SortBy) {
 		cells := make([]string, len(t.Columns))
 		for j := range t.Columns {
-			v, err := run(p.exprs[&t.Columns[j].Value], env)
-			if err != nil {
-				cells[j] = "—"
-				continue
+			switch v, st, _ := b.e.eval(p.exprs[&t.Columns[j].Value], env); st {
+			case evalOK:
+				cells[j] = Format(v, t.Columns[j].Kind.S)
+			case evalFault:
+				cells[j] = "（无法计算）"
 			}
-			cells[j] = Format(v, t.Columns[j].Kind.S)
 		}
 		out.Rows = append(out.Rows, cells)
 	}
@@ -285,11 +287,13 @@ func (e *Evaluation) sheetCells(s *SheetSpec, env map[string]any) ([]document.Ce
 	cells := make([]document.Cell, len(s.Columns))
 	for i := range s.Columns {
 		col := &s.Columns[i]
-		v, err := run(e.Programme.exprs[&col.Value], env)
-		if err != nil {
-			return nil, fmt.Errorf("汇总表列“%s”无法计算：%w", col.Header.S, err)
+		v, st, x := e.eval(e.Programme.exprs[&col.Value], env)
+		switch st {
+		case evalFault:
+			return nil, fmt.Errorf("汇总表列“%s”无法计算：模板 %s：%s", col.Header.S, x.Where, x.Message)
+		case evalOK:
+			cells[i] = cellOf(v, col.Kind.S)
 		}
-		cells[i] = cellOf(v, col.Kind.S)
 	}
 	return cells, nil
 }

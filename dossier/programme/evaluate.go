@@ -3,9 +3,10 @@ package programme
 import (
 	"fmt"
 	"reflect"
-	"sort"
 	"strings"
 	"time"
+
+	"github.com/expr-lang/expr/vm"
 
 	"dossier/dossier"
 )
@@ -29,6 +30,13 @@ type RuleResult struct {
 	Value     string `json:"value"`
 	Message   string `json:"message"`
 	Basis     string `json:"basis,omitempty"`
+	// Status is one of StatusPassed, StatusFailed, StatusNotApplicable, StatusPending (the
+	// rule reads an unanswered field) and StatusUndecidable (a template expression could not
+	// be evaluated). Passed is true only for passed and not applicable.
+	Status  string `json:"status"`
+	Pending bool   `json:"pending,omitempty"`
+	// Where is the template's file:line of the expression that could not be evaluated.
+	Where string `json:"where,omitempty"`
 }
 
 // Evaluation is a data file judged against a programme: typed values, problems, rules.
@@ -36,8 +44,11 @@ type Evaluation struct {
 	Programme *Programme
 	File      *dossier.File
 	AppliedOn time.Time
-	Problems  []Problem
-	Rules     []RuleResult
+	// AppliedOnDefault is set when the data file gives no 申报日期: AppliedOn is then the
+	// programme's default (DefaultAppliedOn), and a warning says so.
+	AppliedOnDefault bool
+	Problems         []Problem
+	Rules            []RuleResult
 	// Deadline is the deadline that applies (zero if the template has none).
 	Deadline      time.Time
 	DeadlineLabel string
@@ -48,6 +59,13 @@ type Evaluation struct {
 	ent     reflect.Value
 	present map[string]bool
 	visible map[string]bool
+	// unknown maps what expressions may name (an answer id, enterprise.x, a computed id) to the
+	// labels of the unanswered fields it stands for; broken, the computed values that could not
+	// be evaluated.
+	unknown    map[string]string
+	broken     map[string]*ExprError
+	computeErr map[string]*ExprError
+	faults     *faultLog
 }
 
 // Invalid reports whether any problem is an error (not a warning).
@@ -60,13 +78,14 @@ func (e *Evaluation) Invalid() bool {
 	return false
 }
 
-// Eligible reports whether the data is valid and every applicable rule passes.
+// Eligible reports whether the data is valid, every template expression could be evaluated
+// and every applicable rule passes (a pending or undecidable rule does not).
 func (e *Evaluation) Eligible() bool {
-	if e.Invalid() {
+	if e.Invalid() || e.Undecidable() {
 		return false
 	}
 	for _, r := range e.Rules {
-		if r.Applies && !r.Passed {
+		if !r.Passed || (r.Status != StatusPassed && r.Status != StatusNotApplicable) {
 			return false
 		}
 	}
@@ -85,10 +104,13 @@ type Milestone struct {
 	Date  time.Time
 }
 
-// Evaluate types, checks and judges a data file. today stands in for a missing applied_on.
-// It never fails: everything wrong is a Problem.
+// Evaluate types, checks and judges a data file. A missing applied_on is the programme's
+// default (DefaultAppliedOn; today only for a programme without dates). It never fails:
+// everything wrong with the data is a Problem, every template expression that cannot be
+// evaluated an ExprError, and problems come in the form's order.
 func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
-	e := &Evaluation{Programme: p, File: f, present: map[string]bool{}, visible: map[string]bool{}}
+	e := &Evaluation{Programme: p, File: f, present: map[string]bool{}, visible: map[string]bool{},
+		broken: map[string]*ExprError{}, computeErr: map[string]*ExprError{}, faults: &faultLog{}}
 	c := &converter{problems: &e.Problems, present: e.present}
 	if f.Format != dossier.FormatVersion {
 		e.problem("format", "格式版本", "数据文件格式版本为 %d，本程序支持 %d", f.Format, dossier.FormatVersion)
@@ -99,11 +121,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	for k := range f.Unknown {
 		e.Problems = append(e.Problems, Problem{Field: k, Label: k, Warning: true, Message: fmt.Sprintf("未知的顶层字段“%s”，已忽略", k)})
 	}
-	var ok bool
-	if e.AppliedOn, ok = f.AppliedDate(today); !ok {
-		e.problem("applied_on", "申报日期", "“%s”不是有效日期，格式 YYYY-MM-DD", f.AppliedOn)
-		e.AppliedOn = today
-	}
+	e.appliedOn(today)
 	pr := p.profile
 	e.ent = c.convert(pr.rec, f.Enterprise, "enterprise", "")
 	answers := c.convert(p.answers, f.Answers, "", "")
@@ -115,14 +133,21 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	for _, cm := range p.computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {
+			// Kept typed for what reads it; markUnanswered decides whether this is a fault
+			// (the template's) or the data's (it reads an unanswered field).
 			v = reflect.Zero(cm.prog.Node().Type()).Interface()
+			info := e.info(cm.prog)
+			e.computeErr[cm.ID.S] = &ExprError{Where: info.where, What: info.what,
+				Message: fmt.Sprintf("%s无法计算：%s（表达式：%s）", info.what, runErrorText(err), info.src)}
 		}
 		e.env[cm.ID.S] = v
 	}
 	e.checkFields(pr, p)
+	e.markUnanswered()
 	e.runChecks(pr.checks)
 	e.runChecks(p.checks)
 	e.judge()
+	e.SortProblems()
 	return e
 }
 
@@ -151,7 +176,7 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 		}
 		rows := reflect.ValueOf(e.tableValue(ck.table))
 		for i := 0; rows.IsValid() && i < rows.Len(); i++ {
-			env := e.rowEnv(ck.row, rows.Index(i))
+			env := e.rowEnvAt(ck.row, rows, ck.table, i)
 			env["row_no"] = i + 1
 			path := fmt.Sprintf("%s[%d]", ck.table, i)
 			if ck.Field.Set() {
@@ -162,20 +187,19 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 	}
 }
 
+// runCheck reports a check that fails. A check that reads an unanswered field waits (the
+// field's own 未填写 says what is missing); one that cannot be evaluated is an ExprError.
 func (e *Evaluation) runCheck(ck compiledCheck, env map[string]any, path, label string) {
 	if ck.when != nil {
-		if v, err := run(ck.when, env); err != nil || v != true {
+		if v, st, _ := e.eval(ck.when, env); st != evalOK || v != true {
 			return
 		}
 	}
-	v, err := run(ck.assert, env)
-	if err == nil && v == true {
+	v, st, _ := e.eval(ck.assert, env)
+	if st != evalOK || v == true {
 		return
 	}
-	msg := ck.message.render(env)
-	if err != nil {
-		msg += "（无法计算：" + err.Error() + "）"
-	}
+	msg := e.render(ck.message, env)
 	if label == "" {
 		label = ck.ID.S
 	}
@@ -204,35 +228,66 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 
 // judge evaluates the rules and the deadline.
 func (e *Evaluation) judge() {
-	p := e.Programme
-	for _, r := range p.rules {
-		res := RuleResult{ID: r.ID.S, Label: r.Label, Threshold: r.threshold.render(e.env), Basis: r.Basis, Applies: true}
-		if r.when != nil {
-			v, err := run(r.when, e.env)
-			res.Applies = err == nil && v == true
-		}
-		if r.value != nil {
-			if v, err := run(r.value, e.env); err == nil {
-				res.Value = Format(v, r.Format)
-				if r.Format == TypeMoney {
-					res.Value += " 万元"
-				}
-			} else {
-				res.Value = "无法计算（" + err.Error() + "）"
-			}
-		}
-		if !res.Applies {
-			res.Passed = true
-			res.Message = fmt.Sprintf("%s：不适用", r.Label)
-			e.Rules = append(e.Rules, res)
-			continue
-		}
-		v, err := run(r.assert, e.env)
-		res.Passed = err == nil && v == true
-		res.Message = ruleMessage(res, r.message.render(e.env))
-		e.Rules = append(e.Rules, res)
+	for _, r := range e.Programme.rules {
+		e.Rules = append(e.Rules, e.judgeRule(r))
 	}
 	e.judgeDeadline()
+}
+
+// judgeRule judges one rule, failing closed: a rule whose when, value or assert reads an
+// unanswered field is pending; one whose expression raises is undecidable.
+func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
+	res := RuleResult{ID: r.ID.S, Label: r.Label, Threshold: e.render(r.threshold, e.env), Basis: r.Basis, Applies: true}
+	if r.when != nil {
+		v, st, x := e.eval(r.when, e.env)
+		if st != evalOK {
+			return e.unjudged(res, st, x, r.when)
+		}
+		res.Applies = v == true
+	}
+	if !res.Applies {
+		res.Passed, res.Status = true, StatusNotApplicable
+		res.Message = fmt.Sprintf("%s：不适用", r.Label)
+		return res
+	}
+	if r.value != nil {
+		v, st, x := e.eval(r.value, e.env)
+		if st != evalOK {
+			return e.unjudged(res, st, x, r.value)
+		}
+		res.Value = Format(v, r.Format)
+		if r.Format == TypeMoney {
+			res.Value += " 万元"
+		}
+	}
+	v, st, x := e.eval(r.assert, e.env)
+	if st != evalOK {
+		return e.unjudged(res, st, x, r.assert)
+	}
+	res.Passed = v == true
+	res.Status = StatusFailed
+	if res.Passed {
+		res.Status = StatusPassed
+	}
+	res.Message = ruleMessage(res, e.render(r.message, e.env))
+	return res
+}
+
+// unjudged is a rule that could not be judged: pending (what to fill in) or undecidable
+// (where the template's expression failed).
+func (e *Evaluation) unjudged(res RuleResult, st outcome, x *ExprError, p *vm.Program) RuleResult {
+	res.Passed, res.Value = false, ""
+	if st == evalPending {
+		res.Status, res.Pending = StatusPending, true
+		res.Message = fmt.Sprintf("%s：待填写（要求：%s）", res.Label, res.Threshold)
+		if missing := e.missingFor(p); missing != "" {
+			res.Message += "。请先填写：" + missing
+		}
+		return res
+	}
+	res.Status, res.Where = StatusUndecidable, x.Where
+	res.Message = fmt.Sprintf("%s：无法判定（要求：%s）。模板 %s：%s", res.Label, res.Threshold, x.Where, x.Message)
+	return res
 }
 
 func ruleMessage(r RuleResult, why string) string {
@@ -255,7 +310,7 @@ func (e *Evaluation) judgeDeadline() {
 	judged := false
 	for _, d := range e.Programme.deadlines {
 		if d.when != nil {
-			if v, err := run(d.when, e.env); err != nil || v != true {
+			if v, st, _ := e.eval(d.when, e.env); st != evalOK || v != true {
 				continue
 			}
 		}
@@ -271,19 +326,18 @@ func (e *Evaluation) judgeDeadline() {
 		res := RuleResult{ID: "deadline", Label: "申报截止日期", Applies: true,
 			Threshold: fmt.Sprintf("%s 前（含当日，%s）", d.date.Format("2006-01-02"), d.Label.S),
 			Value:     "申报日期 " + e.AppliedOn.Format("2006-01-02")}
+		if e.AppliedOnDefault {
+			res.Value += "（未填写，按通知默认）"
+		}
 		res.Passed = !e.AppliedOn.After(d.date)
+		res.Status = StatusFailed
 		why := ""
-		if !res.Passed {
+		if res.Passed {
+			res.Status = StatusPassed
+		} else {
 			why = fmt.Sprintf("已超过%s的截止日期 %d 天", d.Label.S, int(e.AppliedOn.Sub(d.date).Hours()/24))
 		}
 		res.Message = ruleMessage(res, why)
 		e.Rules = append(e.Rules, res)
 	}
-}
-
-// SortProblems orders problems by the form's order: enterprise first, then answers.
-func (e *Evaluation) SortProblems() {
-	sort.SliceStable(e.Problems, func(i, j int) bool {
-		return strings.HasPrefix(e.Problems[i].Field, "enterprise") && !strings.HasPrefix(e.Problems[j].Field, "enterprise")
-	})
 }

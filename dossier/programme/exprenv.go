@@ -89,7 +89,7 @@ func baseOptions() []expr.Option {
 	noErr := func(f func(a, b decimal.D) decimal.D) func(a, b decimal.D) (decimal.D, error) {
 		return func(a, b decimal.D) (decimal.D, error) { return f(a, b), nil }
 	}
-	return []expr.Option{
+	return append([]expr.Option{
 		// Results depend on the data file, never on the clock: applied_on is "today".
 		expr.DisableBuiltin("now"),
 		decCompare("_dec_eq", func(c int) bool { return c == 0 }), expr.Operator("==", "_dec_eq"),
@@ -149,7 +149,7 @@ func baseOptions() []expr.Option {
 			}
 			return y, nil
 		}, new(func(time.Time, time.Time) int)),
-	}
+	}, costOptions()...)
 }
 
 func toSlice(v any) []any {
@@ -201,6 +201,7 @@ func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bo
 		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, explainExprError(msg), src.S)
 		return nil
 	}
+	c.register(p, src, what)
 	return p
 }
 

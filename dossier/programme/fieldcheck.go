@@ -36,8 +36,8 @@ func (e *Evaluation) shown(p *Programme, id string) bool {
 	if !ok {
 		return true
 	}
-	v, err := run(prog, e.env)
-	return err == nil && v == true
+	v, ok := e.exec(prog, e.env)
+	return !ok || v == true // fail closed: a show_if that cannot be evaluated shows (and checks) the field
 }
 
 // checkValue checks one field. For enterprise fields the value lives in the enterprise record;
@@ -49,7 +49,7 @@ func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
 	} else {
 		v = e.env[f.ID.S]
 		if prog := e.Programme.requiredIf[f.ID.S]; prog != nil && !f.Required {
-			if ok, err := run(prog, e.env); err == nil && ok == true {
+			if ok, done := e.exec(prog, e.env); !done || ok == true { // fail closed: required
 				required := *f
 				required.Required = true
 				f = &required

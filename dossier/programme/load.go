@@ -29,6 +29,7 @@ type Profile struct {
 	rec      *record
 	checks   []compiledCheck
 	fields   map[string]*Field
+	info     map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
 }
 
 var (
@@ -98,6 +99,7 @@ type Programme struct {
 	labels     *labels          // the labels record of the answers
 	labelsOf   map[*record]*labels
 	labelsMu   sync.Mutex
+	info       map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
 }
 
 type compiledComputed struct {

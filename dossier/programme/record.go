@@ -208,6 +208,10 @@ func (c *converter) value(r *record, f *Field, val any, path, label string) (any
 			c.add(path, label, "“%s”不是有效日期，格式 YYYY-MM-DD（如 2019-05-20）", s)
 			return nil, false
 		}
+		if t.Year() < minYear { // 0001-01-01 is Go's zero date, not a date anyone means
+			c.add(path, label, "“%s”不是有效日期（年份应不早于 %d 年）", s, minYear)
+			return nil, false
+		}
 		return t, true
 	case TypeBool:
 		if b, ok := ParseBool(val); ok {

@@ -159,14 +159,28 @@ func TestConditionalSection(t *testing.T) {
 	}
 }
 
-// applied_on defaults to today.
-func TestAppliedOnDefaultsToToday(t *testing.T) {
+// An empty applied_on is the programme's first deadline, not the clock's today: the finance
+// years then are the notice's (2016–2018), whatever year the machine is in, and a warning says
+// the date is a default.
+func TestAppliedOnDefaultsToTheProgramme(t *testing.T) {
 	set := loadShipped(t)
 	f := demo(t, set, "shanxi-techinnov-2019")
 	f.AppliedOn = ""
-	ev := programme.Evaluate(set.Get("shanxi-techinnov-2019"), f, time.Date(2019, 6, 11, 15, 0, 0, 0, time.UTC))
-	if r := ruleOf(t, ev, "deadline"); r.Passed {
-		t.Fatalf("a dossier dated today (2019-06-11) passed the 2019-06-10 deadline: %s", r.Message)
+	ev := programme.Evaluate(set.Get("shanxi-techinnov-2019"), f, time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC))
+	if got := ev.AppliedOn.Format("2006-01-02"); got != "2019-06-10" || !ev.AppliedOnDefault {
+		t.Fatalf("applied_on defaulted to %s (default flag %v), want the deadline 2019-06-10", got, ev.AppliedOnDefault)
+	}
+	if !ev.Eligible() {
+		t.Errorf("the demo without applied_on is not eligible: %+v %+v", ev.Problems, ev.Rules)
+	}
+	found := false
+	for _, p := range ev.Problems {
+		if p.Field == "applied_on" && p.Warning && strings.HasPrefix(p.Message, "申报日期未填写，按通知默认为 2019-06-10") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning that applied_on is a default: %+v", ev.Problems)
 	}
 }
 

@@ -49,8 +49,10 @@ func (c *compiler) text(s Str, what string, env map[string]any) *Text {
 	}
 }
 
-// render fills the text; an expression that fails to evaluate prints as "（无法计算）".
-func (t *Text) render(env map[string]any) string {
+// render fills a text in env: a part that reads an unanswered field prints empty (an empty
+// answer is empty, never 否 or 0001-01-01); a part that cannot be evaluated prints
+// "（无法计算）" and is an ExprError, so the dossier cannot be judged nor its package built.
+func (e *Evaluation) render(t *Text, env map[string]any) string {
 	if t == nil {
 		return ""
 	}
@@ -60,12 +62,13 @@ func (t *Text) render(env map[string]any) string {
 			b.WriteString(p.lit)
 			continue
 		}
-		v, err := run(p.prog, env)
-		if err != nil {
+		v, st, _ := e.eval(p.prog, env)
+		switch st {
+		case evalOK:
+			b.WriteString(Format(v, ""))
+		case evalFault:
 			b.WriteString("（无法计算）")
-			continue
 		}
-		b.WriteString(Format(v, ""))
 	}
 	return b.String()
 }
@@ -88,7 +91,7 @@ func Format(v any, kind string) string {
 	case int:
 		return fmt.Sprint(x)
 	case time.Time:
-		if x.IsZero() {
+		if x.Year() < minYear { // the zero date: nothing was entered
 			return ""
 		}
 		if kind == TypeDate {

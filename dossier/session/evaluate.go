@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"dossier/dossier"
 	"dossier/dossier/decimal"
@@ -30,9 +31,15 @@ func (s *Session) Evaluate() *programme.Evaluation {
 func (s *Session) evaluate() *programme.Evaluation {
 	if s.ev == nil {
 		s.ev = programme.Evaluate(s.prog, s.file, s.now())
-		s.ev.SortProblems()
 	}
 	return s.ev
+}
+
+// AppliedDate is the 申报日期 the dossier is judged at, and whether it is the programme's
+// default because the user has not entered one (the form then says so).
+func (s *Session) AppliedDate() (date time.Time, isDefault bool) {
+	ev := s.Evaluate()
+	return ev.AppliedOn, ev.AppliedOnDefault
 }
 
 // ProblemsFor returns the problems reported at exactly path (a table's own problems, such as
@@ -94,7 +101,10 @@ func (s *Session) Export() *dossier.File {
 		return nil
 	}
 	if f.AppliedOn = strings.TrimSpace(f.AppliedOn); f.AppliedOn == "" {
-		f.AppliedOn = s.now().Format("2006-01-02") // CONTRACT.md: applied_on defaults to today
+		// CONTRACT.md: an empty applied_on is the programme's default; the package's data
+		// file says which date its documents were made for.
+		d, _ := programme.DefaultAppliedOn(s.prog, s.now())
+		f.AppliedOn = d.Format("2006-01-02")
 	}
 	for _, sec := range s.prog.Profile().Sections {
 		normalizeFields(sec.Fields, f.Enterprise)
@@ -115,9 +125,7 @@ func (s *Session) ExportEvaluation() *programme.Evaluation {
 	s.mu.Lock()
 	now := s.now()
 	s.mu.Unlock()
-	ev := programme.Evaluate(s.prog, f, now)
-	ev.SortProblems()
-	return ev
+	return programme.Evaluate(s.prog, f, now)
 }
 
 func normalizeFields(fields []programme.Field, obj map[string]any) {

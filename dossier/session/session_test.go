@@ -232,7 +232,7 @@ func TestExportNormalizes(t *testing.T) {
 	}
 	for _, want := range []string{`"requested_amount":1500.5`, `"total_investment":1500`, `"employees":320`,
 		`"legal_person":true`, `"project_name":"  名称  "`, `"main_revenue":1499.99`, `"rd_deduction_amount":"abc"`,
-		`"applied_on":"2019-05-20"`} {
+		`"applied_on":"2019-06-10"`} { // the programme's default date (its deadline), not the clock's
 		if !strings.Contains(string(b), want) {
 			t.Errorf("export lacks %s:\n%s", want, b)
 		}
@@ -246,8 +246,16 @@ func TestExportNormalizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, e := s.Evaluate(), programme.Evaluate(p, f, time.Now())
-	if len(a.Problems) != len(e.Problems) {
-		t.Errorf("problems differ after export: %d vs %d", len(a.Problems), len(e.Problems))
+	countErrs := func(ps []programme.Problem) (n int) {
+		for _, p := range ps {
+			if !p.Warning {
+				n++
+			}
+		}
+		return n
+	}
+	if countErrs(a.Problems) != countErrs(e.Problems) { // the export gives the date: no "default" warning
+		t.Errorf("problems differ after export: %d vs %d", countErrs(a.Problems), countErrs(e.Problems))
 	}
 }
 

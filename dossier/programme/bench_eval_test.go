@@ -1,0 +1,17 @@
+package programme_test
+
+import (
+	"testing"
+
+	"dossier/dossier/programme"
+)
+
+// BenchmarkEvaluateHightech: one evaluation of the 高企 demo, what the GUI does per change.
+func BenchmarkEvaluateHightech(b *testing.B) {
+	set := loadShipped(b)
+	p := set.Get("shanxi-hightech-2019")
+	f := demo(b, set, p.ID.S)
+	for b.Loop() {
+		programme.Evaluate(p, f, today)
+	}
+}
