@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf8"
 
 	"dossier/dossier/validate"
@@ -134,25 +133,8 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// clip shortens text quoted back in a message, and makes control characters visible so that
-// a message never carries them to a terminal.
-func clip(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, c := range s {
-		if n == 30 {
-			b.WriteString("…")
-			break
-		}
-		if c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || validate.Text(string(c), false) != "" {
-			fmt.Fprintf(&b, "\\u%04X", c)
-		} else {
-			b.WriteRune(c)
-		}
-		n++
-	}
-	return b.String()
-}
+// clip shortens text quoted back in a message and makes control characters visible.
+func clip(s string) string { return validate.Quote(s) }
 
 func skipSpace(src []byte, off int64) int64 {
 	for off < int64(len(src)) {

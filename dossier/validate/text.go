@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -65,4 +66,24 @@ func badRune(c rune, multiline bool) string {
 // variation selectors that follow emoji.
 func isFormat(c rune) bool {
 	return unicode.Is(unicode.Cf, c) || (c >= 0xFE00 && c <= 0xFE0F)
+}
+
+// Quote is s as a message may quote it back: at most 30 characters (then …), with control and
+// formatting characters written as \uXXXX so that a message never carries them to a terminal.
+func Quote(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, c := range s {
+		if n == 30 {
+			b.WriteString("…")
+			break
+		}
+		if c == utf8.RuneError || badRune(c, false) != "" && c <= 0xFFFF {
+			fmt.Fprintf(&b, "\\u%04X", c)
+		} else {
+			b.WriteRune(c)
+		}
+		n++
+	}
+	return b.String()
 }
