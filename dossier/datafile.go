@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"dossier/dossier/fsafe"
+	"dossier/dossier/validate"
 )
 
 // FormatVersion is the data file format this build writes and reads.
@@ -28,6 +29,9 @@ type File struct {
 	Answers    map[string]any `json:"answers"`
 	// Unknown holds top-level keys this version does not know, kept for the round trip.
 	Unknown map[string]json.RawMessage `json:"-"`
+	// FormatAssumed is true when the file had no "format": it is read as FormatVersion, and
+	// checking it says so (a warning).
+	FormatAssumed bool `json:"-"`
 }
 
 // ErrNotDataFile is wrapped by Decode for input that is not a data file at all.
@@ -36,7 +40,8 @@ var ErrNotDataFile = errors.New("不是有效的数据文件")
 // Decode reads a data file. Everything that is not a sound data file is refused with a Chinese
 // message giving the line and column (or byte): a file that is not UTF-8 (UTF-16, GBK), lone
 // surrogate escapes, JSON syntax errors, a top level that is not an object (null, an array),
-// duplicate keys at any depth, a missing or wrong "format", and files too large or too deeply
+// duplicate keys at any depth, a wrong "format" (a missing one is taken as 1 and
+// FormatAssumed set), and files too large or too deeply
 // nested for a form. Input beyond fsafe.MaxDataFile is not read.
 func Decode(r io.Reader) (*File, error) {
 	src, err := io.ReadAll(io.LimitReader(r, fsafe.MaxDataFile+1))
@@ -63,7 +68,9 @@ func decode(src []byte) (*File, error) {
 	}
 	f := &File{Unknown: map[string]json.RawMessage{}}
 	if _, ok := top["format"]; !ok {
-		return nil, fmt.Errorf("%w：缺少格式版本，请在文件开头的 { 之后加上 \"format\": %d,", ErrNotDataFile, FormatVersion)
+		// CONTRACT.md's files all carry "format": 1, but never said it was required: a file
+		// without it is read as version 1 and told so (FormatAssumed), not refused.
+		f.Format, f.FormatAssumed = FormatVersion, true
 	}
 	for k, v := range top {
 		if err := f.set(k, v); err != nil {
@@ -94,8 +101,10 @@ func (f *File) set(k string, v any) error {
 		}
 	case "programme":
 		f.Programme, ok = v.(string)
+		ok = ok && len(f.Programme) <= 100 && validate.Text(f.Programme, false) == ""
 	case "applied_on":
 		f.AppliedOn, ok = v.(string)
+		ok = ok && len(f.AppliedOn) <= 40 && validate.Text(f.AppliedOn, false) == ""
 	case "enterprise":
 		f.Enterprise, ok = v.(map[string]any)
 		ok = ok || v == nil
@@ -119,8 +128,10 @@ func describeKey(k string) string {
 	switch k {
 	case "format":
 		return "应为数字 1"
-	case "programme", "applied_on":
-		return "应为文字"
+	case "programme":
+		return "应为项目编号，如 shanxi-hightech-2019"
+	case "applied_on":
+		return "应为日期，如 2019-05-20"
 	}
 	return "应为 JSON 对象 {…}"
 }

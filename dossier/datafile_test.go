@@ -34,22 +34,21 @@ func TestDecodeRefuses(t *testing.T) {
 		"\xff\xfe{\x00}\x00": "请另存为 UTF-8",
 		"\xfe\xff\x00{\x00}": "请另存为 UTF-8",
 		"{\x00\"\x00}":       "请另存为 UTF-8",
-		"{\"format\":1,\"programme\":\"\xb0\xa1\"}":                            "第 1 行第 26 列（第 26 字节）不是有效的 UTF-8",
-		`{"format":1,"answers":{"a":"\ud800"}}`:                                "第 1 行第 29 列：转义“\\ud800”是不成对的代理码位",
-		`{"format":1,"answers":{"a":"\udc00x"}}`:                               "不成对",
-		`{"format":1,"answers":{"a":"\ud800\u0041"}}`:                          "不成对",
-		`{"programme":"x"}`:                                                    `加上 "format": 1`,
-		`{"format":"1"}`:                                                       "“format”的类型不对",
-		`{"format":1.5}`:                                                       "“format”的类型不对",
+		"{\"format\":1,\"programme\":\"\xb0\xa1\"}":   "第 1 行第 26 列（第 26 字节）不是有效的 UTF-8",
+		`{"format":1,"answers":{"a":"\ud800"}}`:       "第 1 行第 29 列：转义“\\ud800”是不成对的代理码位",
+		`{"format":1,"answers":{"a":"\udc00x"}}`:      "不成对",
+		`{"format":1,"answers":{"a":"\ud800\u0041"}}`: "不成对",
+		`{"format":"1"}`: "“format”的类型不对",
+		`{"format":1.5}`: "“format”的类型不对",
 		"{\"format\":1,\n\"enterprise\":{\"name\":\"a\"},\n\"enterprise\":{}}": "第 3 行第 1 列：“enterprise”重复出现（第一次在第 2 行）",
 		"{\"format\":1,\"answers\":{\"x\":1,\n \"x\":2}}":                      "第 2 行第 2 列：“answers.x”重复出现（第一次在第 1 行）",
 		`{"format":1,"enterprise":{"finance":[{"year":1,"year":2}]}}`:          "“enterprise.finance[0].year”重复出现",
 		`{"format":1,"answers":{"a\u001b[2J":1}}`:                              "字段名“a\\u001B[2J”",
-		`{"format":1,}`:                                                        "JSON 格式错误（此处为“}”：前面多了一个逗号）",
-		`{"format":1`:                                                          "文件不完整",
-		`{'format':1}`:                                                         "单引号",
-		`{"format":1} {}`:                                                      "多余的内容",
-		strings.Repeat("[", 100):                                               "数组",
+		`{"format":1,}`:          "JSON 格式错误（此处为“}”：前面多了一个逗号）",
+		`{"format":1`:            "文件不完整",
+		`{'format':1}`:           "单引号",
+		`{"format":1} {}`:        "多余的内容",
+		strings.Repeat("[", 100): "数组",
 		`{"format":1,"a":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`: "嵌套层数过多",
 		`{"format":1,"answers":{"t":[` + strings.Repeat("{},", 20000) + `{}]}}`:        "“answers.t”的列表超过 10000 项",
 	}
@@ -79,6 +78,16 @@ func TestDecodeAccepts(t *testing.T) {
 	}
 }
 
+func TestMissingFormatAssumed(t *testing.T) {
+	f, err := decode([]byte(`{"programme":"x"}`))
+	if err != nil || f.Format != FormatVersion || !f.FormatAssumed {
+		t.Fatalf("decode without format = %+v, %v", f, err)
+	}
+	if f, err := decode([]byte(`{"format":1}`)); err != nil || f.FormatAssumed {
+		t.Fatalf("decode with format = %+v, %v", f, err)
+	}
+}
+
 func TestReadFileRefusesNonFiles(t *testing.T) {
 	dir := t.TempDir()
 	link := filepath.Join(dir, "zero.json")
@@ -98,5 +107,25 @@ func TestReadFileRefusesNonFiles(t *testing.T) {
 	}
 	if _, err := ReadFile(big); err == nil || !strings.Contains(err.Error(), "文件过大") {
 		t.Errorf("17 MB: %v", err)
+	}
+}
+
+// BenchmarkDecodeLarge: a 15 MB data file (long texts, many rows) decodes in linear time.
+func BenchmarkDecodeLarge(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`{"format":1,"answers":{"t":[`)
+	for i := 0; i < 9000; i++ {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		sb.WriteString(`{"a":1.5,"b":"` + strings.Repeat("研", 500) + `","c":true}`)
+	}
+	sb.WriteString(`]}}`)
+	src := []byte(sb.String())
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := decode(src); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -63,7 +63,7 @@ func (rd *reader) value(tok json.Token, depth int, path string) (any, error) {
 
 func (rd *reader) object(depth int, path string) (map[string]any, error) {
 	m := map[string]any{}
-	lines := map[string]int{}
+	seen := map[string]int64{}
 	for {
 		start := rd.d.InputOffset()
 		tok, err := rd.d.Token()
@@ -78,11 +78,11 @@ func (rd *reader) object(depth int, path string) (map[string]any, error) {
 		if msg := checkKey(key); msg != "" {
 			return nil, rd.fail(start, "字段名“%s”%s", clip(key), msg)
 		}
-		line, _ := position(rd.src, skipSpace(rd.src, start))
-		if first, dup := lines[key]; dup {
-			return nil, rd.fail(skipSpace(rd.src, start), "“%s”重复出现（第一次在第 %d 行），同一个字段只能写一次，请删除或合并其中一个", keyPath, first)
+		if first, dup := seen[key]; dup {
+			line, _ := position(rd.src, first)
+			return nil, rd.fail(skipSpace(rd.src, start), "“%s”重复出现（第一次在第 %d 行），同一个字段只能写一次，请删除或合并其中一个", keyPath, line)
 		}
-		lines[key] = line
+		seen[key] = skipSpace(rd.src, start) // lines are counted only for a message: O(n) each
 		tok, err = rd.d.Token()
 		if err != nil {
 			return nil, err

@@ -98,22 +98,6 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-func FuzzParse(f *testing.F) {
-	for _, s := range []string{"1,500.00", "１５００", "-0.5", "x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := Parse(s)
-		if err != nil {
-			return
-		}
-		again, err := Parse(d.String())
-		if err != nil || again.Cmp(d) != 0 {
-			t.Fatalf("round trip of %q: %s → %v %v", s, d, again, err)
-		}
-	})
-}
-
 func TestParseBounded(t *testing.T) {
 	long := strings.Repeat("9", 1_000_000)
 	if _, err := Parse(long); !errors.Is(err, ErrTooLong) {

@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"dossier/dossier"
 	"dossier/dossier/decimal"
 	"dossier/dossier/validate"
 	"fmt"
@@ -11,6 +12,10 @@ import (
 // checkFields applies each visible field's own constraints: required, ranges, validators,
 // 字数, options, rows.
 func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
+	if e.File.FormatAssumed {
+		e.Problems = append(e.Problems, Problem{Field: "format", Label: "格式版本", Warning: true,
+			Message: fmt.Sprintf("格式版本：文件没有写 \"format\"，已按第 %d 版读取（请在文件开头的 { 之后加上 \"format\": %d,）", dossier.FormatVersion, dossier.FormatVersion)})
+	}
 	for _, s := range pr.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]

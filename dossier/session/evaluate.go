@@ -97,6 +97,8 @@ func (s *Session) Export() *dossier.File {
 	}
 	if f.AppliedOn = strings.TrimSpace(f.AppliedOn); f.AppliedOn == "" {
 		f.AppliedOn = s.now().Format("2006-01-02") // CONTRACT.md: applied_on defaults to today
+	} else if d, ok := dossier.ParseDate(f.AppliedOn); ok {
+		f.AppliedOn = d.Format("2006-01-02") // typed as 2019/5/20: written as the contract does
 	}
 	for _, sec := range s.prog.Profile().Sections {
 		normalizeFields(sec.Fields, f.Enterprise)

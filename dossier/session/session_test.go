@@ -261,6 +261,7 @@ func TestSessionUsesTheDomainParser(t *testing.T) {
 	_ = s.Set("enterprise.registered_on", "2012年5月18日")
 	_ = s.Set("requested_amount", "300万")
 	_ = s.Set("summary", "第一段\r\n第二段")
+	_ = s.Set(AppliedOn, "2019年5月20日")
 	if v, set := s.Bool("legal_person"); !v || !set {
 		t.Errorf("legal_person after 1 = %v, %v", v, set)
 	}
@@ -268,7 +269,7 @@ func TestSessionUsesTheDomainParser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"legal_person":true`, `"registered_on":"2012-05-18"`, `"requested_amount":300`, `"summary":"第一段\n第二段"`} {
+	for _, want := range []string{`"legal_person":true`, `"registered_on":"2012-05-18"`, `"requested_amount":300`, `"summary":"第一段\n第二段"`, `"applied_on":"2019-05-20"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("export lacks %s", want)
 		}

@@ -79,17 +79,6 @@ func TestCharCount(t *testing.T) {
 	}
 }
 
-func FuzzCreditCode(f *testing.F) {
-	f.Add("91350200776049653A")
-	f.Add("")
-	f.Fuzz(func(t *testing.T, s string) {
-		msg := CreditCode(s)
-		if msg == "" && len([]rune(s)) != 18 {
-			t.Fatalf("accepted %q", s)
-		}
-	})
-}
-
 func TestText(t *testing.T) {
 	for _, s := range []string{"山西示例科技有限公司", "A&B（北京）", "第一行"} {
 		if msg := Text(s, false); msg != "" {

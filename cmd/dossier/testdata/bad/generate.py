@@ -43,7 +43,7 @@ s = base.replace('"project_name":', '"requested_amount": 5000,\n    "project_nam
 case('12-duplicate-answer.json', 2, '“answers.requested_amount”重复出现', s, '12: a duplicate answer key')
 s = base.replace('"year": 2016,', '"year": 2016, "year": 2017,', 1)
 case('12-duplicate-in-row.json', 2, '“enterprise.finance[0].year”重复出现', s, '12: a duplicate key inside a table row')
-case('12-missing-format.json', 2, '请在文件开头的 { 之后加上 "format": 1', edit(lambda d: d.pop('format')), '12: format missing: refused, the fix named')
+case('12-missing-format.json', 0, '文件没有写 "format"，已按第 1 版读取', edit(lambda d: d.pop('format')), '12: format missing: read as 1, and told so')
 u = base.encode('utf-16-le')
 case('13-utf16le-bom.json', 2, '请另存为 UTF-8', b'\xff\xfe' + u, '13: UTF-16 LE with BOM (Notepad "Unicode")')
 case('13-utf16be-bom.json', 2, '请另存为 UTF-8', b'\xfe\xff' + base.encode('utf-16-be'), '13: UTF-16 BE with BOM')
