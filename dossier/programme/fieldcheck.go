@@ -121,6 +121,10 @@ func (e *Evaluation) checkText(f *Field, s, path, label string) {
 	if fn := validate.Named[f.Validate.S]; fn != nil {
 		if msg := fn(strings.TrimSpace(s)); msg != "" {
 			e.problem(path, label, "%s", msg)
+		} else if f.Validate.S == "credit_code" {
+			if w := validate.CreditCodeOrgCheck(strings.TrimSpace(s)); w != "" {
+				e.Problems = append(e.Problems, Problem{Field: path, Label: label, Warning: true, Message: label + "：" + w})
+			}
 		}
 	}
 	if f.Type.S == TypeEnum && !hasOption(f, s) {

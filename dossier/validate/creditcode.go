@@ -42,8 +42,8 @@ var provinces = map[string]bool{
 // CreditCode checks a 统一社会信用代码 by GB 32100-2015: 18 characters from the 31-symbol set
 // (no I, O, S, V, Z); position 1 a registration authority (1–9, A, N, Y) and position 2 one of
 // its organisation types; positions 3–8 an administrative division code (a real province, or
-// 100000 for the national level); positions 9–17 an organisation code with its GB 11714 check
-// character; and the mod-31 check character at position 18.
+// 100000 for the national level); and the mod-31 check character at position 18. The GB 11714
+// check of positions 9–17 is CreditCodeOrgCheck (a warning).
 func CreditCode(s string) string {
 	if n := len([]rune(s)); n != 18 {
 		return "应为18位（现为" + itoa(n) + "位）"
@@ -88,8 +88,19 @@ func creditParts(s string) string {
 	if !provinces[div[:2]] || (div[:2] == "10" && div != "100000") {
 		return "第3–8位（登记管理机关行政区划码）“" + div + "”不是有效的行政区划代码（前两位应为省级代码，如山西 14）"
 	}
+	return ""
+}
+
+// CreditCodeOrgCheck checks the organisation-code part (positions 9–17) of a credit code that
+// CreditCode accepts against its GB 11714 check character. It is a separate, softer check (a
+// warning, not an error): codes in circulation, CONTRACT.md's own example among them, do not
+// all satisfy it, and refusing a real licence's code would leave the user no way forward.
+func CreditCodeOrgCheck(s string) string {
+	if len(s) != 18 {
+		return ""
+	}
 	if want, ok := orgCheckChar(s[8:16]); !ok || s[16] != want {
-		return "第9–17位（组织机构代码）“" + s[8:17] + "”的校验位不正确"
+		return "第9–17位（组织机构代码）“" + s[8:17] + "”与 GB 11714 的校验位不符，请核对营业执照（核对无误可忽略此提示）"
 	}
 	return ""
 }

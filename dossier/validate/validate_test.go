@@ -27,7 +27,6 @@ func TestCreditCode(t *testing.T) {
 		"91000000776049653A": "行政区划",
 		"91990000776049653A": "行政区划",
 		"91101010776049653A": "行政区划",
-		"9135020077604965XA": "组织机构代码",
 	}
 	for c, want := range bad {
 		if msg := CreditCode(c); !strings.Contains(msg, want) {
@@ -42,6 +41,12 @@ func TestCreditCode(t *testing.T) {
 				t.Errorf("%s: got %q, want it to mention %q", fixed, msg, want)
 			}
 		}
+	}
+	if msg := CreditCodeOrgCheck("91140100MA0GRX123G"); !strings.Contains(msg, "GB 11714") || CreditCode("91140100MA0GRX123G") != "" {
+		t.Errorf("CONTRACT.md's example: CreditCode %q, org check %q", CreditCode("91140100MA0GRX123G"), msg)
+	}
+	if msg := CreditCodeOrgCheck("91350200776049653A"); msg != "" {
+		t.Errorf("org check of a real code: %q", msg)
 	}
 	national := "91100000" + "10001043" + string(OrgCheckChar("10001043"))
 	national += string(CreditCheckChar(national))

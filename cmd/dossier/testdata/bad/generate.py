@@ -58,6 +58,7 @@ case('13-syntax-trailing-comma.json', 2, '前面多了一个逗号', base.rstrip
 case('13-empty.json', 2, '文件为空', '', 'an empty file')
 case('14-credit-code-zeros.json', 2, '统一社会信用代码：第1位（登记管理部门代码）“0”无效', ent('credit_code', '000000000000000000'), '14: passes the check character, fails GB 32100')
 case('14-credit-code-division.json', 2, '统一社会信用代码：第3–8位', ent('credit_code', '91990000MA0K7D3Q0A'), '14: not a province')
+case('14-credit-code-org-check.json', 0, '统一社会信用代码：第9–17位（组织机构代码）“MA0GRX123”与 GB 11714 的校验位不符', ent('credit_code', '91140100MA0GRX123G'), "14: CONTRACT.md's example code: its GB 11714 part is off, a warning only")
 case('17-million-digit-amount.json', 2, '申请专项资金：数字过长', ans('requested_amount', '@RAW@', '9' * 1000000), '17: 1 M digits refused before parsing')
 case('17-long-text-default-cap.json', 2, '注册地（市）：字数超过限制（600/500字）', ent('city', '太' * 600), '17: a text field without max_chars: 500')
 def many(n):
