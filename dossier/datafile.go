@@ -93,18 +93,11 @@ func (f *File) set(k string, v any) error {
 	var ok bool
 	switch k {
 	case "format":
-		var n json.Number
-		if n, ok = v.(json.Number); ok {
-			i, err := n.Int64()
-			ok = err == nil && i >= 0 && i < 1000
-			f.Format = int(i)
-		}
+		f.Format, ok = formatOf(v)
 	case "programme":
-		f.Programme, ok = v.(string)
-		ok = ok && len(f.Programme) <= 100 && validate.Text(f.Programme, false) == ""
+		f.Programme, ok = shortText(v, 100)
 	case "applied_on":
-		f.AppliedOn, ok = v.(string)
-		ok = ok && len(f.AppliedOn) <= 40 && validate.Text(f.AppliedOn, false) == ""
+		f.AppliedOn, ok = shortText(v, 40)
 	case "enterprise":
 		f.Enterprise, ok = v.(map[string]any)
 		ok = ok || v == nil
@@ -122,6 +115,21 @@ func (f *File) set(k string, v any) error {
 		return errType
 	}
 	return nil
+}
+
+func formatOf(v any) (int, bool) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return 0, false
+	}
+	i, err := n.Int64()
+	return int(i), err == nil && i >= 0 && i < 1000
+}
+
+// shortText is a string of at most max bytes that validate.Text accepts.
+func shortText(v any, max int) (string, bool) {
+	s, ok := v.(string)
+	return s, ok && len(s) <= max && validate.Text(s, false) == ""
 }
 
 func describeKey(k string) string {

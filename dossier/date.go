@@ -19,30 +19,8 @@ func ParseDate(s string) (time.Time, bool) {
 	if len(s) > 40 {
 		return time.Time{}, false
 	}
-	var parts [3]int
-	var digits [3]int
-	n := 0
-	for _, c := range strings.TrimSuffix(s, "日") {
-		switch {
-		case c >= '０' && c <= '９':
-			c = '0' + (c - '０')
-			fallthrough
-		case c >= '0' && c <= '9':
-			if digits[n] == 4 {
-				return time.Time{}, false
-			}
-			parts[n] = parts[n]*10 + int(c-'0')
-			digits[n]++
-		case strings.ContainsRune("-/.年月－／．", c):
-			if n == 2 || digits[n] == 0 || (c == '年' && n != 0) || (c == '月' && n != 1) {
-				return time.Time{}, false
-			}
-			n++
-		default:
-			return time.Time{}, false
-		}
-	}
-	if n != 2 || digits[0] != 4 || digits[1] > 2 || digits[2] == 0 || digits[2] > 2 {
+	parts, digits, ok := dateParts(strings.TrimSuffix(s, "日"))
+	if !ok || digits[0] != 4 || digits[1] > 2 || digits[2] == 0 || digits[2] > 2 {
 		return time.Time{}, false
 	}
 	y, m, d := parts[0], parts[1], parts[2]
@@ -54,4 +32,33 @@ func ParseDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// dateParts splits s into three numbers separated by - / . (half or full width) or 年 and 月,
+// with the count of digits of each.
+func dateParts(s string) (parts, digits [3]int, ok bool) {
+	n := 0
+	for _, c := range s {
+		if c >= '０' && c <= '９' {
+			c = '0' + (c - '０')
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			if digits[n] == 4 {
+				return parts, digits, false
+			}
+			parts[n] = parts[n]*10 + int(c-'0')
+			digits[n]++
+		case strings.ContainsRune("-/.年月－／．", c) && validSeparator(c, n, digits[n]):
+			n++
+		default:
+			return parts, digits, false
+		}
+	}
+	return parts, digits, n == 2
+}
+
+// validSeparator: a separator follows digits, there are two, 年 comes first and 月 second.
+func validSeparator(c rune, n, digits int) bool {
+	return n < 2 && digits > 0 && (c != '年' || n == 0) && (c != '月' || n == 1)
 }

@@ -46,30 +46,36 @@ func loneSurrogate(src []byte) (int, bool) {
 		case c == '"':
 			inString = !inString
 		case c == '\\' && inString && i+1 < len(src):
-			if src[i+1] != 'u' {
-				i++
-				continue
-			}
-			v, ok := hex4(src, i+2)
-			if !ok {
-				i++
-				continue
-			}
-			switch {
-			case v >= 0xDC00 && v <= 0xDFFF:
+			n, bad := escape(src, i)
+			if bad {
 				return i, true
-			case v >= 0xD800 && v <= 0xDBFF:
-				low, ok := hex4(src, i+8)
-				if i+7 >= len(src) || src[i+6] != '\\' || src[i+7] != 'u' || !ok || low < 0xDC00 || low > 0xDFFF {
-					return i, true
-				}
-				i += 11
-			default:
-				i += 5
 			}
+			i += n
 		}
 	}
 	return 0, false
+}
+
+// escape looks at the escape at src[i] ('\\'): how many bytes after the backslash it spans,
+// and whether it is a lone surrogate.
+func escape(src []byte, i int) (skip int, lone bool) {
+	if src[i+1] != 'u' {
+		return 1, false
+	}
+	v, ok := hex4(src, i+2)
+	switch {
+	case !ok:
+		return 1, false
+	case v >= 0xDC00 && v <= 0xDFFF:
+		return 0, true
+	case v >= 0xD800 && v <= 0xDBFF:
+		low, ok := hex4(src, i+8)
+		if i+7 >= len(src) || src[i+6] != '\\' || src[i+7] != 'u' || !ok || low < 0xDC00 || low > 0xDFFF {
+			return 0, true
+		}
+		return 11, false
+	}
+	return 5, false
 }
 
 func hex4(src []byte, at int) (rune, bool) {

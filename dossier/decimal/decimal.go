@@ -75,29 +75,9 @@ func Parse(s string) (D, error) {
 	if len(s) > 4*MaxLen || utf8.RuneCountInString(s) > MaxLen {
 		return D{}, ErrTooLong
 	}
-	var b strings.Builder
-	for _, c := range strings.TrimSpace(s) {
-		switch {
-		case c >= '０' && c <= '９':
-			b.WriteRune('0' + (c - '０'))
-		case c == '．' || c == '。':
-			b.WriteByte('.')
-		case c == '－' || c == '−':
-			b.WriteByte('-')
-		case c == '＋':
-			b.WriteByte('+')
-		case c == 'ｅ' || c == 'Ｅ':
-			b.WriteByte('e')
-		case c == ',' || c == '，' || c == ' ' || c == '\u00a0' || c == '　':
-			// thousands separators and stray spaces
-		case (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E':
-			b.WriteRune(c)
-		default:
-			return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
-		}
-	}
-	mant, exp, hasExp := strings.Cut(strings.ToLower(b.String()), "e")
-	if !plainDecimal(mant) || (hasExp && !plainInteger(exp)) {
+	t, ok := halfWidth(strings.TrimSpace(s))
+	mant, exp, hasExp := strings.Cut(t, "e")
+	if !ok || !plainDecimal(mant) || (hasExp && !plainInteger(exp)) {
 		return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
 	}
 	r, ok := new(big.Rat).SetString(mant)
@@ -116,6 +96,34 @@ func Parse(s string) (D, error) {
 		r.Mul(r, p)
 	}
 	return D{r}, nil
+}
+
+// typed maps what people type in a number to ASCII ("" drops it: thousands separators, spaces).
+var typed = map[rune]string{
+	'．': ".", '。': ".", '－': "-", '−': "-", '＋': "+", 'ｅ': "e", 'Ｅ': "e", 'E': "e",
+	',': "", '，': "", ' ': "", '\u00a0': "", '　': "",
+	'.': ".", '-': "-", '+': "+", 'e': "e",
+}
+
+// halfWidth writes a typed number in ASCII: full-width digits and signs made half-width, E as
+// e, thousands separators and spaces dropped; ok is false for any other character.
+func halfWidth(s string) (string, bool) {
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '０' && c <= '９' {
+			c = '0' + (c - '０')
+		}
+		if c >= '0' && c <= '9' {
+			b.WriteRune(c)
+			continue
+		}
+		r, ok := typed[c]
+		if !ok {
+			return "", false
+		}
+		b.WriteString(r)
+	}
+	return b.String(), true
 }
 
 func abs(n int) int {

@@ -66,14 +66,7 @@ func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
 
 func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) {
 	if !e.present[path] {
-		if e.hasProblem(path) {
-			return // given but unreadable: that message says it, not a second 未填写
-		}
-		if f.Required {
-			e.problem(path, label, "未填写")
-		} else if f.Type.S == TypeTable && f.MinRows > 0 {
-			e.problem(path, label, "至少需要 %d 行", f.MinRows)
-		}
+		e.checkMissing(f, path, label)
 		return
 	}
 	switch x := v.(type) {
@@ -102,6 +95,18 @@ func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) 
 		for _, col := range sub.fields {
 			e.checkOne(col, sub.get(obj, col.ID.S), path+"."+col.ID.S, label+" "+col.Label.S, sub)
 		}
+	}
+}
+
+// checkMissing reports a required field that is not given (or a table short of rows).
+func (e *Evaluation) checkMissing(f *Field, path, label string) {
+	switch {
+	case e.hasProblem(path):
+		// given but unreadable: that message says it, not a second 未填写
+	case f.Required:
+		e.problem(path, label, "未填写")
+	case f.Type.S == TypeTable && f.MinRows > 0:
+		e.problem(path, label, "至少需要 %d 行", f.MinRows)
 	}
 }
 

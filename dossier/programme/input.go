@@ -90,37 +90,13 @@ func ParseInput(f *Field, text string) (v any, msg string) {
 
 // parseNumber reads a money, percent or integer answer (trimmed, not empty).
 func parseNumber(f *Field, t string) (any, string) {
-	num, pct := t, false
-	switch f.Type.S {
-	case TypeMoney:
-		num = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(num, "元"), "万"))
-		if f.Unit != "" {
-			num = strings.TrimSpace(strings.TrimSuffix(num, f.Unit))
-		}
-		if strings.HasSuffix(t, "元") && !strings.HasSuffix(t, "万元") && f.Unit != "元" {
-			return nil, fmt.Sprintf("“%s”：单位应为万元（如 2500 万元填 2500）", validate.Quote(t))
-		}
-	case TypePercent:
-		num, pct = strings.CutSuffix(num, "%")
-		if !pct {
-			num, pct = strings.CutSuffix(num, "％")
-		}
-	case TypeInteger:
-		if f.Unit != "" {
-			num = strings.TrimSpace(strings.TrimSuffix(num, f.Unit))
-		}
+	num, pct, msg := numberPart(f, t)
+	if msg != "" {
+		return nil, msg
 	}
 	d, err := decimal.Parse(num)
-	switch {
-	case errors.Is(err, decimal.ErrTooLong):
-		return nil, fmt.Sprintf("数字过长（超过 %d 个字符），请核对", decimal.MaxLen)
-	case errors.Is(err, decimal.ErrRange):
-		return nil, fmt.Sprintf("“%s”超出可填写的范围", validate.Quote(t))
-	case err != nil:
-		if f.Type.S == TypeInteger {
-			return nil, fmt.Sprintf("请填整数（“%s”不是整数）", validate.Quote(t))
-		}
-		return nil, fmt.Sprintf("“%s”不是数字（如 1500.00）", validate.Quote(t))
+	if err != nil {
+		return nil, numberError(f, t, err)
 	}
 	if pct {
 		d, _ = d.Quo(decimal.Int(100))
@@ -142,6 +118,41 @@ func parseNumber(f *Field, t string) (any, string) {
 		return nil, fmt.Sprintf("“%s”超出范围", validate.Quote(t))
 	}
 	return n, ""
+}
+
+// numberPart strips the unit a number may be typed with: 万 or 万元 (or the field's unit) for
+// money, % for percent. A money amount in 元 is refused: 2500元 is not 2500 万元.
+func numberPart(f *Field, t string) (num string, pct bool, msg string) {
+	num = t
+	if f.Unit != "" {
+		num = strings.TrimSpace(strings.TrimSuffix(num, f.Unit))
+	}
+	switch f.Type.S {
+	case TypeMoney:
+		if strings.HasSuffix(num, "元") && !strings.HasSuffix(num, "万元") {
+			return "", false, fmt.Sprintf("“%s”：单位应为万元（如 2500 万元填 2500）", validate.Quote(t))
+		}
+		num = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(num, "元"), "万"))
+	case TypePercent:
+		num, pct = strings.CutSuffix(num, "%")
+		if !pct {
+			num, pct = strings.CutSuffix(num, "％")
+		}
+	}
+	return num, pct, ""
+}
+
+// numberError says why decimal.Parse refused t.
+func numberError(f *Field, t string, err error) string {
+	switch {
+	case errors.Is(err, decimal.ErrTooLong):
+		return fmt.Sprintf("数字过长（超过 %d 个字符），请核对", decimal.MaxLen)
+	case errors.Is(err, decimal.ErrRange):
+		return fmt.Sprintf("“%s”超出可填写的范围", validate.Quote(t))
+	case f.Type.S == TypeInteger:
+		return fmt.Sprintf("请填整数（“%s”不是整数）", validate.Quote(t))
+	}
+	return fmt.Sprintf("“%s”不是数字（如 1500.00）", validate.Quote(t))
 }
 
 func unitOf(f *Field) string {
