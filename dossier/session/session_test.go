@@ -281,6 +281,20 @@ func TestSessionUsesTheDomainParser(t *testing.T) {
 	}
 }
 
+// A required integer typed as 35.5 says 请填整数, once: not also 未填写 (issue 10 item 7).
+func TestTypedIntegerSaysWhole(t *testing.T) {
+	s := demo(t, load(t))
+	_ = s.Set("enterprise.employees", "35.5")
+	got := s.ProblemsFor("enterprise.employees")
+	if len(got) != 1 || !strings.Contains(got[0].Message, "请填整数") {
+		t.Fatalf("problems for 35.5: %+v", got)
+	}
+	_ = s.Set("enterprise.employees", "３５")
+	if got := s.ProblemsFor("enterprise.employees"); len(got) != 0 {
+		t.Fatalf("problems for full-width 35: %+v", got)
+	}
+}
+
 func TestProfileSession(t *testing.T) {
 	s, err := NewProfile(map[string]any{"name": "甲公司"})
 	if err != nil {
