@@ -56,7 +56,7 @@ func badRune(c rune, multiline bool) string {
 		return fmt.Sprintf("是不可见的格式字符（U+%04X，如零宽字符或文字方向控制符），请删除", c)
 	case c > 0xFFFF:
 		return fmt.Sprintf("“%c”（U+%X）是生僻字或表情符号，申报材料的字体无法打印；"+
-			"表情符号请删除，生僻字请按通行做法改用拼音或拆字（如“土吉”）代替，并在附件中附证件复印件说明", c, c)
+			"表情符号请删除；生僻字请按通行做法以拼音或拆字说明代替（如“\U00020BB7”写作“吉（上为土）”），并与营业执照等证照核对一致", c, c)
 	}
 	return ""
 }
