@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
+
+	"dossier/dossier/fsafe"
+	"dossier/dossier/validate"
 )
 
 // FormatVersion is the data file format this build writes and reads.
@@ -27,43 +29,51 @@ type File struct {
 	Answers    map[string]any `json:"answers"`
 	// Unknown holds top-level keys this version does not know, kept for the round trip.
 	Unknown map[string]json.RawMessage `json:"-"`
+	// FormatAssumed is true when the file had no "format": it is read as FormatVersion, and
+	// checking it says so (a warning).
+	FormatAssumed bool `json:"-"`
 }
 
 // ErrNotDataFile is wrapped by Decode for input that is not a data file at all.
 var ErrNotDataFile = errors.New("不是有效的数据文件")
 
-// Decode reads a data file. Syntax errors name the line and column, in Chinese.
+// Decode reads a data file. Everything that is not a sound data file is refused with a Chinese
+// message giving the line and column (or byte): a file that is not UTF-8 (UTF-16, GBK), lone
+// surrogate escapes, JSON syntax errors, a top level that is not an object (null, an array),
+// duplicate keys at any depth, a wrong "format" (a missing one is taken as 1 and
+// FormatAssumed set), and files too large or too deeply
+// nested for a form. Input beyond fsafe.MaxDataFile is not read.
 func Decode(r io.Reader) (*File, error) {
-	src, err := io.ReadAll(r)
+	src, err := io.ReadAll(io.LimitReader(r, fsafe.MaxDataFile+1))
 	if err != nil {
-		return nil, fmt.Errorf("读取数据文件失败：%w", err)
+		return nil, fmt.Errorf("读取数据文件失败：%s", fsafe.Describe(err))
+	}
+	if len(src) > fsafe.MaxDataFile {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, fsafe.ErrTooLarge)
+	}
+	return decode(src)
+}
+
+func decode(src []byte) (*File, error) {
+	if err := checkEncoding(src); err != nil {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM from Windows editors
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, fmt.Errorf("%w：文件为空", ErrNotDataFile)
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(src, &top); err != nil {
-		return nil, fmt.Errorf("%w：%s", ErrNotDataFile, jsonErrMsg(src, err))
+	top, err := parseTop(src)
+	if err != nil {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
 	}
-	f := &File{Format: FormatVersion, Unknown: map[string]json.RawMessage{}}
-	for k, raw := range top {
-		var err error
-		switch k {
-		case "format":
-			err = json.Unmarshal(raw, &f.Format)
-		case "programme":
-			err = json.Unmarshal(raw, &f.Programme)
-		case "applied_on":
-			err = json.Unmarshal(raw, &f.AppliedOn)
-		case "enterprise":
-			f.Enterprise, err = object(raw)
-		case "answers":
-			f.Answers, err = object(raw)
-		default:
-			f.Unknown[k] = raw
-		}
-		if err != nil {
+	f := &File{Unknown: map[string]json.RawMessage{}}
+	if _, ok := top["format"]; !ok {
+		// CONTRACT.md's files all carry "format": 1, but never said it was required: a file
+		// without it is read as version 1 and told so (FormatAssumed), not refused.
+		f.Format, f.FormatAssumed = FormatVersion, true
+	}
+	for k, v := range top {
+		if err := f.set(k, v); err != nil {
 			return nil, fmt.Errorf("%w：“%s”的类型不对（%s）", ErrNotDataFile, k, describeKey(k))
 		}
 	}
@@ -76,49 +86,68 @@ func Decode(r io.Reader) (*File, error) {
 	return f, nil
 }
 
+var errType = errors.New("wrong type")
+
+// set stores one top-level key's value.
+func (f *File) set(k string, v any) error {
+	var ok bool
+	switch k {
+	case "format":
+		f.Format, ok = formatOf(v)
+	case "programme":
+		f.Programme, ok = shortText(v, 100)
+	case "applied_on":
+		f.AppliedOn, ok = shortText(v, 40)
+	case "enterprise":
+		f.Enterprise, ok = v.(map[string]any)
+		ok = ok || v == nil
+	case "answers":
+		f.Answers, ok = v.(map[string]any)
+		ok = ok || v == nil
+	default:
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		f.Unknown[k], ok = raw, true
+	}
+	if !ok {
+		return errType
+	}
+	return nil
+}
+
+func formatOf(v any) (int, bool) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return 0, false
+	}
+	i, err := n.Int64()
+	return int(i), err == nil && i >= 0 && i < 1000
+}
+
+// shortText is a string of at most max bytes that validate.Text accepts.
+func shortText(v any, max int) (string, bool) {
+	s, ok := v.(string)
+	return s, ok && len(s) <= max && validate.Text(s, false) == ""
+}
+
 func describeKey(k string) string {
 	switch k {
 	case "format":
 		return "应为数字 1"
-	case "programme", "applied_on":
-		return "应为文字"
+	case "programme":
+		return "应为项目编号，如 shanxi-hightech-2019"
+	case "applied_on":
+		return "应为日期，如 2019-05-20"
 	}
 	return "应为 JSON 对象 {…}"
-}
-
-func object(raw json.RawMessage) (map[string]any, error) {
-	if string(bytes.TrimSpace(raw)) == "null" {
-		return map[string]any{}, nil
-	}
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber()
-	var m map[string]any
-	if err := d.Decode(&m); err != nil {
-		return nil, err
-	}
-	return m, nil
-}
-
-func jsonErrMsg(src []byte, err error) string {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := position(src, se.Offset)
-		return fmt.Sprintf("JSON 格式错误，第 %d 行第 %d 列附近（%s）", line, col, se.Error())
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return "最外层应为 JSON 对象 {…}"
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || len(bytes.TrimSpace(src)) == 0 {
-		return "文件为空或不完整"
-	}
-	return err.Error()
 }
 
 func position(src []byte, offset int64) (line, col int) {
 	line, col = 1, 1
 	for i, b := range src {
-		if int64(i) >= offset-1 {
+		if int64(i) >= offset {
 			break
 		}
 		if b == '\n' {
@@ -130,28 +159,31 @@ func position(src []byte, offset int64) (line, col int) {
 	return line, col
 }
 
-// ReadFile opens and decodes a data file.
+// ReadFile reads and decodes the data file at path: only a regular file of at most
+// fsafe.MaxDataFile bytes (a folder, a FIFO, /dev/zero or a link to one is refused at once,
+// without reading). Messages are Chinese and ready to follow the path.
 func ReadFile(path string) (*File, error) {
-	fh, err := os.Open(path)
+	src, err := fsafe.ReadRegular(path, fsafe.MaxDataFile)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("找不到数据文件 %s", path)
+		switch {
+		case errors.Is(err, fsafe.ErrNotFound):
+			return nil, fmt.Errorf("找不到数据文件")
+		case errors.Is(err, fsafe.ErrNotRegular):
+			return nil, fmt.Errorf("%w：%v，应为 .json 数据文件", ErrNotDataFile, err)
 		}
-		return nil, fmt.Errorf("无法打开数据文件 %s：%w", path, err)
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
 	}
-	defer fh.Close()
-	return Decode(fh)
+	return decode(src)
 }
 
 // AppliedDate is applied_on, or today when the file leaves it out (CONTRACT.md). ok is false
-// when applied_on is not a real YYYY-MM-DD date.
+// when applied_on is not a real date (ParseDate: 2019-05-20, 2019/5/20, 2019年5月20日 …).
 func (f *File) AppliedDate(today time.Time) (t time.Time, ok bool) {
 	if f.AppliedOn == "" {
 		y, m, d := today.Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
 	}
-	t, err := time.Parse("2006-01-02", f.AppliedOn)
-	return t, err == nil
+	return ParseDate(f.AppliedOn)
 }
 
 // MarshalJSON writes the file with the contract's keys first and unknown keys kept.

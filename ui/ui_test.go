@@ -132,7 +132,7 @@ func TestFirstStartShowsDemo(t *testing.T) {
 		t.Errorf("title %q", ed.title.Text)
 	}
 	h.u.showHome()
-	if len(h.u.home.ents) != 1 || h.u.home.ents[0].CreditCode != "91140105MA0K7D3Q2G" {
+	if len(h.u.home.ents) != 1 || h.u.home.ents[0].CreditCode != "91140105MA0K7D3Q0A" {
 		t.Fatalf("home lists %+v", h.u.home.ents)
 	}
 	// A second start does not add another demo.
@@ -165,7 +165,7 @@ func TestFillFromEmptyAndExport(t *testing.T) {
 	if msg := h.message("enterprise.credit_code"); !strings.Contains(msg, "校验") && msg == "" {
 		t.Fatalf("no message for a wrong credit code")
 	}
-	h.typeIn("enterprise.credit_code", "91140105MA0K7D3Q2G")
+	h.typeIn("enterprise.credit_code", "91140105MA0K7D3Q0A")
 	if msg := h.message("enterprise.credit_code"); msg != "" {
 		t.Fatalf("message for a right credit code: %q", msg)
 	}

@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // D is an exact decimal (a rational number). The zero value is 0. Values are immutable: every
@@ -18,6 +19,20 @@ type D struct{ r *big.Rat }
 
 // ErrSyntax is returned by Parse for text that is not a number.
 var ErrSyntax = errors.New("decimal: not a number")
+
+// ErrTooLong is returned by Parse for text longer than MaxLen: no form holds such a number, and
+// refusing it before parsing keeps a pasted million digits from costing seconds.
+var ErrTooLong = errors.New("decimal: number too long")
+
+// ErrRange is returned by Parse for an exponent beyond ±MaxExponent (1e400).
+var ErrRange = errors.New("decimal: exponent out of range")
+
+// MaxLen is the longest text Parse reads, in characters (separators and spaces included).
+const MaxLen = 64
+
+// MaxExponent bounds the exponent of numbers written as 1.5E2 (what Python and JavaScript
+// write): larger ones are no amount a form holds.
+const MaxExponent = 40
 
 // ErrDivisionByZero is returned by Quo when the divisor is zero.
 var ErrDivisionByZero = errors.New("decimal: division by zero")
@@ -52,41 +67,82 @@ func MustParse(s string) D {
 }
 
 // Parse reads a number as people type it: "1500", "1,500.00", "１５００．５" (full-width digits),
-// " -3.2 ", "+7". Thousands separators (, ，) and spaces are ignored; exponents, fractions and
-// anything else are rejected with ErrSyntax.
+// " -3.2 ", "+7", and as programs write it: "1e3", "1.5E2". Thousands separators (, ，) and
+// spaces are ignored; fractions ("1/3") and anything else are rejected with ErrSyntax, text
+// longer than MaxLen characters with ErrTooLong (before any arithmetic), exponents beyond
+// ±MaxExponent with ErrRange.
 func Parse(s string) (D, error) {
-	var b strings.Builder
-	for _, c := range strings.TrimSpace(s) {
-		switch {
-		case c >= '０' && c <= '９':
-			b.WriteRune('0' + (c - '０'))
-		case c == '．' || c == '。':
-			b.WriteByte('.')
-		case c == '－' || c == '−':
-			b.WriteByte('-')
-		case c == '＋':
-			b.WriteByte('+')
-		case c == ',' || c == '，' || c == ' ' || c == '\u00a0' || c == '　':
-			// thousands separators and stray spaces
-		case (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+':
-			b.WriteRune(c)
-		default:
-			return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
-		}
+	if len(s) > 4*MaxLen || utf8.RuneCountInString(s) > MaxLen {
+		return D{}, ErrTooLong
 	}
-	t := b.String()
-	if !plainDecimal(t) {
+	t, ok := halfWidth(strings.TrimSpace(s))
+	mant, exp, hasExp := strings.Cut(t, "e")
+	if !ok || !plainDecimal(mant) || (hasExp && !plainInteger(exp)) {
 		return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
 	}
-	r, ok := new(big.Rat).SetString(t)
+	r, ok := new(big.Rat).SetString(mant)
 	if !ok {
 		return D{}, fmt.Errorf("%w: %q", ErrSyntax, s)
+	}
+	if hasExp {
+		n, err := strconv.Atoi(exp)
+		if err != nil || n > MaxExponent || n < -MaxExponent {
+			return D{}, fmt.Errorf("%w: %q", ErrRange, s)
+		}
+		p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(n))), nil))
+		if n < 0 {
+			p.Inv(p)
+		}
+		r.Mul(r, p)
 	}
 	return D{r}, nil
 }
 
-// plainDecimal accepts [+-]digits[.digits] or [+-].digits: big.Rat alone would also take "1/3"
-// and "1e5", which nobody types into an amount field.
+// typed maps what people type in a number to ASCII ("" drops it: thousands separators, spaces).
+var typed = map[rune]string{
+	'．': ".", '。': ".", '－': "-", '−': "-", '＋': "+", 'ｅ': "e", 'Ｅ': "e", 'E': "e",
+	',': "", '，': "", ' ': "", '\u00a0': "", '　': "",
+	'.': ".", '-': "-", '+': "+", 'e': "e",
+}
+
+// halfWidth writes a typed number in ASCII: full-width digits and signs made half-width, E as
+// e, thousands separators and spaces dropped; ok is false for any other character.
+func halfWidth(s string) (string, bool) {
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '０' && c <= '９' {
+			c = '0' + (c - '０')
+		}
+		if c >= '0' && c <= '9' {
+			b.WriteRune(c)
+			continue
+		}
+		r, ok := typed[c]
+		if !ok {
+			return "", false
+		}
+		b.WriteString(r)
+	}
+	return b.String(), true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// plainInteger accepts [+-]digits (an exponent).
+func plainInteger(t string) bool {
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	return t != "" && strings.Trim(t, "0123456789") == ""
+}
+
+// plainDecimal accepts [+-]digits[.digits] or [+-].digits: big.Rat alone would also take "1/3",
+// which nobody types into an amount field.
 func plainDecimal(t string) bool {
 	if t != "" && (t[0] == '+' || t[0] == '-') {
 		t = t[1:]
@@ -104,6 +160,21 @@ func plainDecimal(t string) bool {
 	}
 	return digits > 0 && dots <= 1
 }
+
+// Digits is the number of significant decimal digits d needs (1234.50 → 5, 0.05 → 1, 0 → 1),
+// or −1 when it has no finite decimal expansion. Spreadsheets keep 15: more is lost on the way.
+func (d D) Digits() int {
+	sc := d.Scale()
+	if sc < 0 {
+		return -1
+	}
+	s := strings.TrimLeft(strings.Replace(strings.TrimPrefix(d.Abs().Fixed(sc), "-"), ".", "", 1), "0")
+	s = strings.TrimRight(s, "0")
+	return max(len(s), 1)
+}
+
+// Abs returns |d|.
+func (d D) Abs() D { return D{new(big.Rat).Abs(d.rat())} }
 
 // Add returns d + e.
 func (d D) Add(e D) D { return D{new(big.Rat).Add(d.rat(), e.rat())} }

@@ -2,6 +2,7 @@ package decimal
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -16,6 +17,11 @@ func TestParse(t *testing.T) {
 		"+7":         "7",
 		".5":         "0.5",
 		"12，345.678": "12345.678",
+		"1e3":        "1000",
+		"1.5E2":      "150",
+		"2.5e-1":     "0.25",
+		"１ｅ３":        "1000",
+		"1E+2":       "100",
 	}
 	for in, want := range ok {
 		d, err := Parse(in)
@@ -27,7 +33,7 @@ func TestParse(t *testing.T) {
 			t.Errorf("Parse(%q) = %s, want %s", in, d, want)
 		}
 	}
-	for _, in := range []string{"", "abc", "1/3", "1e5", "1.2.3", "--1", "1,5a", "万元", "."} {
+	for _, in := range []string{"", "abc", "1/3", "1e", "e5", "1e2.5", "1.2.3", "--1", "1,5a", "万元", "."} {
 		if _, err := Parse(in); !errors.Is(err, ErrSyntax) {
 			t.Errorf("Parse(%q) err = %v, want ErrSyntax", in, err)
 		}
@@ -92,18 +98,29 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-func FuzzParse(f *testing.F) {
-	for _, s := range []string{"1,500.00", "１５００", "-0.5", "x"} {
-		f.Add(s)
+func TestParseBounded(t *testing.T) {
+	long := strings.Repeat("9", 1_000_000)
+	if _, err := Parse(long); !errors.Is(err, ErrTooLong) {
+		t.Errorf("Parse(1M digits) err = %v, want ErrTooLong", err)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := Parse(s)
-		if err != nil {
-			return
+	for _, in := range []string{"1e400", "1e-400", "1e99999999999999999999"} {
+		if _, err := Parse(in); !errors.Is(err, ErrRange) {
+			t.Errorf("Parse(%q) err = %v, want ErrRange", in, err)
 		}
-		again, err := Parse(d.String())
-		if err != nil || again.Cmp(d) != 0 {
-			t.Fatalf("round trip of %q: %s → %v %v", s, d, again, err)
+	}
+}
+
+func TestDigits(t *testing.T) {
+	for in, want := range map[string]int{"0": 1, "1500": 2, "1234.50": 5, "0.05": 1, "-123456789012345.6": 16, "1e12": 1} {
+		if got := MustParse(in).Digits(); got != want {
+			t.Errorf("Digits(%s) = %d, want %d", in, got, want)
 		}
-	})
+	}
+}
+
+func BenchmarkParseMillionDigits(b *testing.B) {
+	long := strings.Repeat("9", 1_000_000)
+	for b.Loop() {
+		_, _ = Parse(long)
+	}
 }

@@ -118,7 +118,7 @@ func TestBuildDemoPackage(t *testing.T) {
 	report := filepath.Join(out, "项目资金申请报告.pdf")
 	text := pdfText(t, report, 0, 0)
 	for _, s := range []string{"项目资金申请报告", "山西汾河智能装备有限公司", "承诺书", "本单位郑重承诺", "法定代表人（签字）",
-		"第一章 企业基本情况", "91140105MA0K7D3Q2G", "18,650.00", "研发费用加计扣除奖励", "777.69", "— 3 —"} {
+		"第一章 企业基本情况", "91140105MA0K7D3Q0A", "18,650.00", "研发费用加计扣除奖励", "777.69", "— 3 —"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("report lacks %q", s)
 		}
@@ -168,7 +168,7 @@ func TestBuildDemoPackage(t *testing.T) {
 	}
 	h := rows[header]
 	data := header + 2 // 1-based row of the first data row
-	checks := map[string]string{"企业名称": "山西汾河智能装备有限公司", "统一社会信用代码": "91140105MA0K7D3Q2G",
+	checks := map[string]string{"企业名称": "山西汾河智能装备有限公司", "统一社会信用代码": "91140105MA0K7D3Q0A",
 		"申报类别": "研发费用加计扣除奖励", "市": "太原市", "序号": "1"}
 	numbers := map[string]string{"申请专项资金\n（万元）": "300", "2018年主营业务收入\n（万元）": "18650"}
 	for col, name := range h {

@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"dossier/dossier"
 	"dossier/dossier/decimal"
 	"dossier/dossier/validate"
 	"fmt"
@@ -11,6 +12,10 @@ import (
 // checkFields applies each visible field's own constraints: required, ranges, validators,
 // 字数, options, rows.
 func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
+	if e.File.FormatAssumed {
+		e.Problems = append(e.Problems, Problem{Field: "format", Label: "格式版本", Warning: true,
+			Message: fmt.Sprintf("格式版本：文件没有写 \"format\"，已按第 %d 版读取（请在文件开头的 { 之后加上 \"format\": %d,）", dossier.FormatVersion, dossier.FormatVersion)})
+	}
 	for _, s := range pr.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
@@ -61,11 +66,7 @@ func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
 
 func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) {
 	if !e.present[path] {
-		if f.Required {
-			e.problem(path, label, "未填写")
-		} else if f.Type.S == TypeTable && f.MinRows > 0 {
-			e.problem(path, label, "至少需要 %d 行", f.MinRows)
-		}
+		e.checkMissing(f, path, label)
 		return
 	}
 	switch x := v.(type) {
@@ -78,7 +79,7 @@ func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) 
 	case []string:
 		for _, s := range x {
 			if len(f.Options) > 0 && !hasOption(f, s) {
-				e.problem(path, label, "“%s”不是可选项（可选：%s）", s, optionList(f))
+				e.problem(path, label, "“%s”不是可选项（可选：%s）", validate.Quote(s), optionList(f))
 			}
 		}
 		if f.Required && len(x) == 0 {
@@ -97,6 +98,18 @@ func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) 
 	}
 }
 
+// checkMissing reports a required field that is not given (or a table short of rows).
+func (e *Evaluation) checkMissing(f *Field, path, label string) {
+	switch {
+	case e.hasProblem(path):
+		// given but unreadable: that message says it, not a second 未填写
+	case f.Required:
+		e.problem(path, label, "未填写")
+	case f.Type.S == TypeTable && f.MinRows > 0:
+		e.problem(path, label, "至少需要 %d 行", f.MinRows)
+	}
+}
+
 func (e *Evaluation) checkText(f *Field, s, path, label string) {
 	if strings.TrimSpace(s) == "" {
 		if f.Required {
@@ -104,19 +117,56 @@ func (e *Evaluation) checkText(f *Field, s, path, label string) {
 		}
 		return
 	}
-	if f.MaxChars > 0 {
-		if n := validate.CharCount(s); n > f.MaxChars {
-			e.problem(path, label, "字数超过限制（%d/%d字），请删减 %d 字", n, f.MaxChars, n-f.MaxChars)
+	if limit := maxChars(f); limit > 0 {
+		if n := validate.CharCount(s); n > limit {
+			e.problem(path, label, "字数超过限制（%d/%d字），请删减 %d 字", n, limit, n-limit)
+			return // validators and options would only quote the whole text back
 		}
 	}
 	if fn := validate.Named[f.Validate.S]; fn != nil {
 		if msg := fn(strings.TrimSpace(s)); msg != "" {
 			e.problem(path, label, "%s", msg)
+		} else if f.Validate.S == "credit_code" {
+			if w := validate.CreditCodeOrgCheck(strings.TrimSpace(s)); w != "" {
+				e.Problems = append(e.Problems, Problem{Field: path, Label: label, Warning: true, Message: label + "：" + w})
+			}
 		}
 	}
 	if f.Type.S == TypeEnum && !hasOption(f, s) {
-		e.problem(path, label, "“%s”不是可选项（可选：%s）", s, optionList(f))
+		e.problem(path, label, "“%s”不是可选项（可选：%s）", validate.Quote(s), optionList(f))
 	}
+}
+
+// maxChars is a text field's 字数 limit: the template's max_chars, else what a form's box holds
+// (DefaultTextChars, DefaultTextareaChars), so that no answer is unbounded.
+func maxChars(f *Field) int {
+	switch {
+	case f.MaxChars > 0:
+		return f.MaxChars
+	case f.Type.S == TypeTextarea:
+		return DefaultTextareaChars
+	case f.Type.S == TypeText:
+		return DefaultTextChars
+	}
+	return 0
+}
+
+// maxRows is a table's row limit: the template's max_rows, else DefaultMaxRows.
+func maxRows(f *Field) int {
+	if f.MaxRows > 0 {
+		return f.MaxRows
+	}
+	return DefaultMaxRows
+}
+
+// hasProblem reports whether a problem was already noted for path (an unreadable value).
+func (e *Evaluation) hasProblem(path string) bool {
+	for i := range e.Problems {
+		if e.Problems[i].Field == path && !e.Problems[i].Warning {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Evaluation) checkNumber(f *Field, d decimal.D, path, label string) {
@@ -168,8 +218,9 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 	if f.MinRows > 0 && n < f.MinRows {
 		e.problem(path, label, "至少需要 %d 行（现有 %d 行）", f.MinRows, n)
 	}
-	if f.MaxRows > 0 && n > f.MaxRows {
-		e.problem(path, label, "最多 %d 行（现有 %d 行）", f.MaxRows, n)
+	if limit := maxRows(f); n > limit {
+		e.problem(path, label, "最多 %d 行（现有 %d 行）", limit, n)
+		return // checking every cell of an over-long table would only repeat problems
 	}
 	seen := map[string]int{}
 	for i := 0; i < n; i++ {

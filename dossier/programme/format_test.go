@@ -190,7 +190,7 @@ rules:
 		}
 	}
 	got := strings.Join(msgs, "\n")
-	if !strings.Contains(got, "scores.ip 创新能力评价 知识产权：应不大于 30") || !strings.Contains(got, "scores.growth 创新能力评价 企业成长性：“x”不是整数") {
+	if !strings.Contains(got, "scores.ip 创新能力评价 知识产权：应不大于 30") || !strings.Contains(got, "scores.growth 创新能力评价 企业成长性：请填整数（“x”不是整数）") {
 		t.Fatalf("object problems:\n%s", got)
 	}
 	ev = eval(`{"ip": 30, "growth": 20}`)

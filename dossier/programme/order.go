@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"dossier/dossier"
 )
 
 // SortProblems puts the problems in the form's order: the file's header (format, programme,
@@ -150,18 +152,16 @@ const sourceToday = "今天"
 
 // minYear is the earliest year a date of a dossier may have: year 1 (Go's zero date, what
 // 0001-01-01 parses to) is not a date anyone means.
-const minYear = 1900
+const minYear = dossier.MinYear
 
 // appliedOn sets the application date: the file's, or the programme's default with a warning.
 func (e *Evaluation) appliedOn(today time.Time) {
 	s := strings.TrimSpace(e.File.AppliedOn)
 	if s != "" {
-		t, err := time.Parse("2006-01-02", s)
+		t, ok := dossier.ParseDate(s) // the one date parser: 2019-05-20, 2019/5/20, 2019年5月20日
 		switch {
-		case err != nil:
-			e.problem("applied_on", "申报日期", "“%s”不是有效日期，格式 YYYY-MM-DD（如 2019-05-20）", e.File.AppliedOn)
-		case t.Year() < minYear:
-			e.problem("applied_on", "申报日期", "“%s”不是有效日期（年份应不早于 %d 年）", e.File.AppliedOn, minYear)
+		case !ok:
+			e.problem("applied_on", "申报日期", "“%s”不是有效日期（如 2019-05-20，年份 %d–%d）", e.File.AppliedOn, dossier.MinYear, dossier.MaxYear)
 		default:
 			e.AppliedOn = t
 			if d, source := DefaultAppliedOn(e.Programme, today); source != sourceToday && d.Year() != t.Year() {

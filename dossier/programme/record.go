@@ -1,13 +1,12 @@
 package programme
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
-	"time"
 
 	"dossier/dossier/decimal"
+	"dossier/dossier/validate"
 )
 
 // Field types a template may use.
@@ -154,86 +153,8 @@ func join(path, key string) string {
 
 func (c *converter) value(r *record, f *Field, val any, path, label string) (any, bool) {
 	switch f.Type.S {
-	case TypeText, TypeTextarea, TypeEnum:
-		switch x := val.(type) {
-		case string:
-			return x, true
-		case json.Number:
-			return x.String(), true
-		}
-		c.add(path, label, "应为文字")
-	case TypeMoney, TypePercent:
-		s, ok := numberText(val)
-		if !ok {
-			c.add(path, label, "应为数字（如 1500.00）")
-			return nil, false
-		}
-		if strings.TrimSpace(s) == "" {
-			return nil, false
-		}
-		d, err := decimal.Parse(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-		if err != nil {
-			c.add(path, label, "“%s”不是数字（如 1500.00）", s)
-			return nil, false
-		}
-		if f.Type.S == TypePercent && strings.HasSuffix(strings.TrimSpace(s), "%") {
-			d, _ = d.Quo(decimal.Int(100))
-		}
-		return d, true
-	case TypeInteger:
-		s, ok := numberText(val)
-		if !ok {
-			c.add(path, label, "应为整数")
-			return nil, false
-		}
-		d, err := decimal.Parse(s)
-		if err != nil || d.Scale() != 0 {
-			c.add(path, label, "“%s”不是整数", s)
-			return nil, false
-		}
-		n, ok := intOf(d)
-		if !ok {
-			c.add(path, label, "“%s”超出范围", s)
-			return nil, false
-		}
-		return n, true
-	case TypeDate:
-		s, ok := val.(string)
-		if !ok {
-			c.add(path, label, "应为日期，格式 YYYY-MM-DD（如 2019-05-20）")
-			return nil, false
-		}
-		t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
-		if err != nil {
-			c.add(path, label, "“%s”不是有效日期，格式 YYYY-MM-DD（如 2019-05-20）", s)
-			return nil, false
-		}
-		if t.Year() < minYear { // 0001-01-01 is Go's zero date, not a date anyone means
-			c.add(path, label, "“%s”不是有效日期（年份应不早于 %d 年）", s, minYear)
-			return nil, false
-		}
-		return t, true
-	case TypeBool:
-		if b, ok := ParseBool(val); ok {
-			return b, true
-		}
-		c.add(path, label, "应为“是”或“否”（true/false）")
 	case TypeMulti:
-		list, ok := val.([]any)
-		if !ok {
-			c.add(path, label, "应为列表")
-			return nil, false
-		}
-		out := []string{}
-		for _, it := range list {
-			s, ok := it.(string)
-			if !ok {
-				c.add(path, label, "列表中应为文字")
-				return nil, false
-			}
-			out = append(out, s)
-		}
-		return out, true
+		return c.multi(f, val, path, label)
 	case TypeTable:
 		return c.table(r.rows[f.ID.S], f, val, path, label)
 	case TypeObject:
@@ -244,7 +165,42 @@ func (c *converter) value(r *record, f *Field, val any, path, label string) (any
 		}
 		return c.convert(r.rows[f.ID.S], obj, path, label+" ").Interface(), true
 	}
-	return nil, false
+	v, msg := parseValue(f, val)
+	if msg != "" {
+		c.add(path, label, "%s", msg)
+		return nil, false
+	}
+	return v, v != nil
+}
+
+// multi reads a multiple-choice answer: a list of texts (or one typed text, split).
+func (c *converter) multi(f *Field, val any, path, label string) (any, bool) {
+	if s, ok := val.(string); ok {
+		v, msg := ParseInput(f, s)
+		if msg != "" {
+			c.add(path, label, "%s", msg)
+		}
+		return v, v != nil
+	}
+	list, ok := val.([]any)
+	if !ok {
+		c.add(path, label, "应为列表")
+		return nil, false
+	}
+	out := []string{}
+	for _, it := range list {
+		s, ok := it.(string)
+		if !ok {
+			c.add(path, label, "列表中应为文字")
+			return nil, false
+		}
+		if msg := validate.Text(s, false); msg != "" {
+			c.add(path, label, "%s", msg)
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
 }
 
 func (c *converter) table(rr *record, f *Field, val any, path, label string) (any, bool) {
@@ -267,33 +223,6 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 		rows = reflect.Append(rows, row)
 	}
 	return rows.Interface(), true
-}
-
-// ParseBool reads a yes/no answer: a JSON bool, or 是/否/true/false as typed.
-func ParseBool(val any) (value, ok bool) {
-	switch x := val.(type) {
-	case bool:
-		return x, true
-	case string:
-		switch strings.TrimSpace(x) {
-		case "是", "true":
-			return true, true
-		case "否", "false":
-			return false, true
-		}
-	}
-	return false, false
-}
-
-// numberText is the text of a JSON number, or of a string the user typed ("1,500.00").
-func numberText(val any) (string, bool) {
-	switch x := val.(type) {
-	case json.Number:
-		return x.String(), true
-	case string:
-		return x, true
-	}
-	return "", false
 }
 
 // withNumber gives a numbered table's row its number by position (IP01, IP02 …).

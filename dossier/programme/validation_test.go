@@ -16,7 +16,7 @@ func TestEveryProblemReported(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-techinnov-2019")
 	f := demo(t, set, p.ID.S)
-	f.Enterprise["credit_code"] = "91140105MA0K7D3Q2H" // wrong check character
+	f.Enterprise["credit_code"] = "91140105MA0K7D3Q0B" // wrong check character
 	f.Enterprise["contact_phone"] = "12345"
 	f.Enterprise["email"] = "xiaomin.li@"
 	f.Enterprise["employees"] = json.Number("50")
@@ -71,9 +71,9 @@ func TestEveryProblemReported(t *testing.T) {
 func TestDecodeErrors(t *testing.T) {
 	for src, want := range map[string]string{
 		"{\n  \"format\": 1,\n  \"programme\": x\n}": "第 3 行",
-		"":                      "文件为空",
-		"[1, 2]":                "最外层应为 JSON 对象",
-		`{"enterprise": "abc"}`: "“enterprise”的类型不对",
+		"":                                   "文件为空",
+		"[1, 2]":                             "最外层应为 JSON 对象",
+		`{"format": 1, "enterprise": "abc"}`: "“enterprise”的类型不对",
 	} {
 		_, err := dossier.Decode(strings.NewReader(src))
 		if err == nil || !strings.Contains(err.Error(), want) {

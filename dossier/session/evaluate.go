@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -105,6 +106,8 @@ func (s *Session) Export() *dossier.File {
 		// file says which date its documents were made for.
 		d, _ := programme.DefaultAppliedOn(s.prog, s.now())
 		f.AppliedOn = d.Format("2006-01-02")
+	} else if d, ok := dossier.ParseDate(f.AppliedOn); ok {
+		f.AppliedOn = d.Format("2006-01-02") // typed as 2019/5/20: written as the contract does
 	}
 	for _, sec := range s.prog.Profile().Sections {
 		normalizeFields(sec.Fields, f.Enterprise)
@@ -154,36 +157,34 @@ func normalizeFields(fields []programme.Field, obj map[string]any) {
 	}
 }
 
-// normalize turns typed text into the JSON value the contract expects, when it can.
+// normalize turns typed text into the JSON value the contract expects, when it can, through
+// programme.ParseInput (the parser Evaluate uses): "1,500.00" and "2500万" become numbers,
+// 2019/5/20 becomes "2019-05-20", 是/否 booleans. Text it cannot read stays as typed.
 func normalize(f *programme.Field, v any) any {
 	str, ok := v.(string)
 	if !ok {
 		return v
 	}
-	t := strings.TrimSpace(str)
-	switch f.Type.S {
-	case programme.TypeMoney, programme.TypePercent:
-		pct := strings.HasSuffix(t, "%")
-		d, err := decimal.Parse(strings.TrimSuffix(t, "%"))
-		if err != nil {
-			return str
+	typed, msg := programme.ParseInput(f, str)
+	if msg != "" || typed == nil {
+		return str
+	}
+	switch x := typed.(type) {
+	case decimal.D:
+		if x.Scale() >= 0 {
+			return json.Number(x.String())
 		}
-		if pct && f.Type.S == programme.TypePercent {
-			d, _ = d.Quo(decimal.Int(100))
+	case int:
+		return json.Number(strconv.Itoa(x))
+	case bool:
+		return x
+	case time.Time:
+		return x.Format("2006-01-02")
+	case string:
+		if f.Type.S == programme.TypeEnum || f.Type.S == programme.TypeDate {
+			return strings.TrimSpace(x)
 		}
-		if b, err := d.MarshalJSON(); err == nil && d.Scale() >= 0 {
-			return json.Number(b)
-		}
-	case programme.TypeInteger:
-		if d, err := decimal.Parse(t); err == nil && d.Scale() == 0 {
-			return json.Number(d.Fixed(0))
-		}
-	case programme.TypeBool:
-		if b, ok := programme.ParseBool(t); ok {
-			return b
-		}
-	case programme.TypeDate, programme.TypeEnum:
-		return t
+		return x
 	}
 	return str
 }

@@ -157,22 +157,22 @@ func (s *Session) put(r ref, v any, remove bool) error {
 }
 
 // value converts typed text to what the data file holds for a field of f's type; remove is
-// true for empty input.
+// true for empty input. Text is kept as typed, so that an entry shows back exactly what the
+// user wrote and Evaluate (programme.ParseInput, the one parser) reports what it cannot read;
+// only yes/no answers and lists are stored typed, through the same parser.
 func value(f *programme.Field, input string) (v any, remove bool) {
 	switch f.Type.S {
 	case programme.TypeText, programme.TypeTextarea:
 		return input, input == ""
 	case programme.TypeBool:
-		switch strings.TrimSpace(input) {
-		case "":
+		if strings.TrimSpace(input) == "" {
 			return nil, true
-		case "是", "true", "1":
-			return true, false
-		case "否", "false", "0":
-			return false, false
+		}
+		if b, ok := programme.ParseBool(input); ok {
+			return b, false
 		}
 	case programme.TypeMulti:
-		items := splitList(input)
+		items := programme.SplitList(input)
 		list := make([]any, 0, len(items))
 		for _, it := range items {
 			list = append(list, it)
@@ -181,20 +181,6 @@ func value(f *programme.Field, input string) (v any, remove bool) {
 	}
 	t := strings.TrimSpace(input)
 	return t, t == ""
-}
-
-// splitList splits a typed list on Chinese and Western separators and new lines.
-func splitList(s string) []string {
-	parts := strings.FieldsFunc(s, func(r rune) bool {
-		return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' || r == '\n' || r == '\r'
-	})
-	out := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // raw returns the stored value at path (nil when missing).

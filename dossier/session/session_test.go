@@ -259,6 +259,50 @@ func TestExportNormalizes(t *testing.T) {
 	}
 }
 
+// The session, the data file and the GUI share programme.ParseInput: 1 is 是 for a yes/no
+// answer (the session's own parser once took it and the data file's did not), a date typed as
+// 2012年5月18日 and an amount typed as 300万 are exported as the contract writes them.
+func TestSessionUsesTheDomainParser(t *testing.T) {
+	p := load(t)
+	s := demo(t, p)
+	_ = s.Set("legal_person", "1")
+	_ = s.Set("enterprise.registered_on", "2012年5月18日")
+	_ = s.Set("requested_amount", "300万")
+	_ = s.Set("summary", "第一段\r\n第二段")
+	_ = s.Set(AppliedOn, "2019年5月20日")
+	if v, set := s.Bool("legal_person"); !v || !set {
+		t.Errorf("legal_person after 1 = %v, %v", v, set)
+	}
+	b, err := json.Marshal(s.Export())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"legal_person":true`, `"registered_on":"2012-05-18"`, `"requested_amount":300`, `"summary":"第一段\n第二段"`, `"applied_on":"2019-05-20"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+	for _, pr := range s.Evaluate().Problems {
+		if strings.HasPrefix(pr.Field, "enterprise.registered_on") || pr.Field == "requested_amount" || pr.Field == "legal_person" {
+			t.Errorf("session refuses what the data file takes: %s", pr.Message)
+		}
+	}
+}
+
+// A required integer typed as 35.5 says 请填整数, once: not also 未填写 (issue 10 item 7).
+func TestTypedIntegerSaysWhole(t *testing.T) {
+	s := demo(t, load(t))
+	_ = s.Set("enterprise.employees", "35.5")
+	got := s.ProblemsFor("enterprise.employees")
+	if len(got) != 1 || !strings.Contains(got[0].Message, "请填整数") {
+		t.Fatalf("problems for 35.5: %+v", got)
+	}
+	_ = s.Set("enterprise.employees", "３５")
+	if got := s.ProblemsFor("enterprise.employees"); len(got) != 0 {
+		t.Fatalf("problems for full-width 35: %+v", got)
+	}
+}
+
 func TestProfileSession(t *testing.T) {
 	s, err := NewProfile(map[string]any{"name": "甲公司"})
 	if err != nil {

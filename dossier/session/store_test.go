@@ -29,7 +29,7 @@ func TestStoreContract(t *testing.T) {
 
 func storeContract(t *testing.T, st Store) {
 	ctx := context.Background()
-	a := &store.Enterprise{Name: "山西汾河智能装备有限公司", CreditCode: "91140105MA0K7D3Q2G", Profile: []byte(`{"name":"山西汾河智能装备有限公司"}`)}
+	a := &store.Enterprise{Name: "山西汾河智能装备有限公司", CreditCode: "91140105MA0K7D3Q0A", Profile: []byte(`{"name":"山西汾河智能装备有限公司"}`)}
 	b := &store.Enterprise{Name: "太原示例软件有限公司", CreditCode: "91140100MA0GRX123G"}
 	for _, e := range []*store.Enterprise{a, b} {
 		if err := st.SaveEnterprise(ctx, e); err != nil || e.ID == 0 {

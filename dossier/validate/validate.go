@@ -6,7 +6,6 @@ package validate
 
 import (
 	"regexp"
-	"strings"
 	"unicode"
 )
 
@@ -21,46 +20,6 @@ var Named = map[string]Func{
 	"email":       Email,
 	"postcode":    Postcode,
 	"idcard":      IDCard,
-}
-
-const creditCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-
-// CreditCode checks a 统一社会信用代码 by GB 32100-2015: 18 characters from the 31-symbol set
-// (no I, O, S, V, Z) and the mod-31 check character.
-func CreditCode(s string) string {
-	if len([]rune(s)) != 18 {
-		return "应为18位（现为" + itoa(len([]rune(s))) + "位）"
-	}
-	sum := 0
-	for i, c := range s {
-		v := strings.IndexRune(creditCharset, c)
-		if v < 0 {
-			if c >= 'a' && c <= 'z' {
-				return "字母应大写"
-			}
-			return "含有无效字符“" + string(c) + "”（不使用 I、O、S、V、Z）"
-		}
-		if i < 17 {
-			sum += v * creditWeights[i]
-		}
-	}
-	want := creditCharset[(31-sum%31)%31]
-	if s[17] != want {
-		return "校验位错误（第18位应为" + string(want) + "，请核对营业执照）"
-	}
-	return ""
-}
-
-// CreditCheckChar returns the GB 32100-2015 check character for the first 17 characters, for
-// making valid demo and test codes.
-func CreditCheckChar(first17 string) byte {
-	sum := 0
-	for i, c := range first17[:17] {
-		sum += strings.IndexRune(creditCharset, c) * creditWeights[i]
-	}
-	return creditCharset[(31-sum%31)%31]
 }
 
 var (
