@@ -8,6 +8,8 @@ import (
 
 	"dossier/dossier/document"
 
+	"github.com/xuri/excelize/v2"
+
 	"golang.org/x/text/width"
 )
 
@@ -90,9 +92,15 @@ func widthFor(kind string, widest float64) float64 {
 	return max(w, minWidth)
 }
 
-// rowHeight is the height in points of a row whose tallest cell has the given line count.
+// maxRowHeight is Excel's limit for a row's height in points. A taller cell (a 600-character
+// answer in a narrow column) gets this height and wraps; Excel shows the rest when the cell
+// is selected, and the printable PDF version of the sheet carries the whole text.
+const maxRowHeight = excelize.MaxRowHeight
+
+// rowHeight is the height in points of a row whose tallest cell has the given line count,
+// at most maxRowHeight.
 func rowHeight(lines int) float64 {
-	return float64(max(lines, 1))*lineHeight + rowPad
+	return min(float64(max(lines, 1))*lineHeight+rowPad, maxRowHeight)
 }
 
 // sheetNames makes worksheet names Excel accepts: no []:*?/\, no leading or trailing

@@ -181,7 +181,7 @@ func writeRows(sink rowSink, st *styles, p *plan, s *document.Sheet) error {
 	// clip when it is wider than the table.
 	tl := wrappedLines(s.Title, total/titleScale)
 	vals, styles := fill(s.Title, st.title)
-	if err := sink.row(1, vals, styles, max(titleHeight, float64(tl)*22+10)); err != nil {
+	if err := sink.row(1, vals, styles, min(max(titleHeight, float64(tl)*22+10), maxRowHeight)); err != nil {
 		return fmt.Errorf("title: %w", err)
 	}
 	if err := sink.merge(1, n); err != nil {
