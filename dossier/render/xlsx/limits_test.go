@@ -37,7 +37,7 @@ func TestLongCellGetsMaxRowHeight(t *testing.T) {
 // error; they are now written as text with every digit kept.
 func TestTooPreciseNumbersAreText(t *testing.T) {
 	s := sampleSheet(3)
-	s.Rows[0][6].Number = "12345678901234.567"           // 17 significant digits
+	s.Rows[0][6].Number = "12345678901234.567"             // 17 significant digits
 	s.Rows[1][0].Number = "123456789012345678901234567890" // beyond int64 too
 	s.Rows[2][7].Number = "0.12345678901234567"
 	f := render(t, Options{}, s)
