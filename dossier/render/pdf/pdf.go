@@ -58,7 +58,10 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 	if err != nil {
 		return err
 	}
-	faces := cut(full, r)
+	faces, err := cut(full, r)
+	if err != nil {
+		return err
+	}
 	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
 	for pass := 0; pass < maxPasses; pass++ {

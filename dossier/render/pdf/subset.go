@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"sort"
 	"sync"
 
@@ -19,11 +20,33 @@ import (
 // numbers, the watermark, the seal strip), beyond the report's text.
 const rendererText = "（盖章）：目　录草稿骑缝章—年月日"
 
-// usedRunes adds to set the distinct characters a render of r can print.
-func usedRunes(set map[rune]bool, r *document.Report) {
+// CharError is returned for text holding a character the renderer cannot print: one beyond
+// the Basic Multilingual Plane (𠮷 U+20BB7, emoji), which fpdf's TrueType support cannot
+// address (it used to panic with "index out of range [65536]"). check refuses such
+// characters by field; this is the renderer's own guard.
+type CharError struct {
+	Text string // the text (paragraph, cell, label) that holds it
+	Char rune
+}
+
+func (e *CharError) Error() string {
+	text := []rune(e.Text)
+	if len(text) > 40 {
+		text = append(text[:40], '…')
+	}
+	return fmt.Sprintf("无法排印“%s”中的字符“%c”（U+%04X）：PDF 字体只支持基本多文种平面（BMP）内的字符，请换用常用字或拼音", string(text), e.Char, e.Char)
+}
+
+// usedRunes adds to set the distinct characters a render of r can print. It returns a
+// *CharError for the first text holding a character beyond the BMP.
+func usedRunes(set map[rune]bool, r *document.Report) error {
+	var bad error
 	add := func(ss ...string) {
 		for _, s := range ss {
 			for _, c := range s {
+				if c > 0xFFFF && bad == nil {
+					bad = &CharError{Text: s, Char: c}
+				}
 				set[c] = true
 			}
 		}
@@ -65,6 +88,7 @@ func usedRunes(set map[rune]bool, r *document.Report) {
 			}
 		}
 	}
+	return bad
 }
 
 func sortedRunes(set map[rune]bool) string {
@@ -100,7 +124,9 @@ func Prepare(reports ...*document.Report) error {
 	set := map[rune]bool{}
 	for _, r := range reports {
 		if r != nil {
-			usedRunes(set, r)
+			if err := usedRunes(set, r); err != nil {
+				return err
+			}
 		}
 	}
 	cutFor(full, set)
@@ -108,10 +134,12 @@ func Prepare(reports ...*document.Report) error {
 }
 
 // cut returns the faces cut down to (at least) the characters of r.
-func cut(full *fontSet, r *document.Report) *cutFonts {
+func cut(full *fontSet, r *document.Report) (*cutFonts, error) {
 	set := map[rune]bool{}
-	usedRunes(set, r)
-	return cutFor(full, set)
+	if err := usedRunes(set, r); err != nil {
+		return nil, err
+	}
+	return cutFor(full, set), nil
 }
 
 func cutFor(full *fontSet, set map[rune]bool) *cutFonts {
