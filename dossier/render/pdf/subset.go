@@ -101,8 +101,8 @@ func sortedRunes(set map[rune]bool) string {
 }
 
 type cutFonts struct {
-	runes     map[rune]bool // what the cut covers
-	song, hei []byte
+	runes           map[rune]bool // what the cut covers
+	song, hei, fang []byte        // fang is nil unless a FaceFang render asked for it
 }
 
 // cutCache holds recent cuts. A cut serves any report whose characters it covers, so
@@ -116,10 +116,21 @@ const cutCacheSize = 8
 
 // Prepare cuts the fonts once for all the given reports, so that rendering them (in parallel
 // or not) parses only small fonts. It is optional: Render cuts what it needs by itself.
-func Prepare(reports ...*document.Report) error {
+// Reports rendered with FaceFang are prepared by PrepareFang.
+func Prepare(reports ...*document.Report) error { return prepare(false, reports) }
+
+// PrepareFang is Prepare for reports rendered with Options.Face = FaceFang.
+func PrepareFang(reports ...*document.Report) error { return prepare(true, reports) }
+
+func prepare(fang bool, reports []*document.Report) error {
 	full, err := loadFonts()
 	if err != nil {
 		return err
+	}
+	if fang {
+		if err := loadFang(full); err != nil {
+			return err
+		}
 	}
 	set := map[rune]bool{}
 	for _, r := range reports {
@@ -129,23 +140,28 @@ func Prepare(reports ...*document.Report) error {
 			}
 		}
 	}
-	cutFor(full, set)
+	cutFor(full, set, fang)
 	return nil
 }
 
 // cut returns the faces cut down to (at least) the characters of r.
-func cut(full *fontSet, r *document.Report) (*cutFonts, error) {
+func cut(full *fontSet, r *document.Report, fang bool) (*cutFonts, error) {
+	if fang {
+		if err := loadFang(full); err != nil {
+			return nil, err
+		}
+	}
 	set := map[rune]bool{}
 	if err := usedRunes(set, r); err != nil {
 		return nil, err
 	}
-	return cutFor(full, set), nil
+	return cutFor(full, set, fang), nil
 }
 
-func cutFor(full *fontSet, set map[rune]bool) *cutFonts {
+func cutFor(full *fontSet, set map[rune]bool, fang bool) *cutFonts {
 	cutCache.Lock()
 	for i := len(cutCache.entries) - 1; i >= 0; i-- {
-		if c := cutCache.entries[i]; covers(c.runes, set) {
+		if c := cutCache.entries[i]; (c.fang != nil || !fang) && covers(c.runes, set) {
 			cutCache.Unlock()
 			return c
 		}
@@ -157,6 +173,9 @@ func cutFor(full *fontSet, set map[rune]bool) *cutFonts {
 	wg.Add(2)
 	go func() { defer wg.Done(); c.song = fpdf.UTF8CutFont(full.song, runes) }()
 	go func() { defer wg.Done(); c.hei = fpdf.UTF8CutFont(full.hei, runes) }()
+	if fang {
+		c.fang = fpdf.UTF8CutFont(full.fang, runes)
+	}
 	wg.Wait()
 	cutCache.Lock()
 	defer cutCache.Unlock()
