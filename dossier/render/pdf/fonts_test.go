@@ -88,3 +88,20 @@ func TestFangFace(t *testing.T) {
 		t.Errorf("default body uses fonts %v", got)
 	}
 }
+
+// With the proportional Latin of the Noto faces a credit code no longer fitted the fixed
+// value column of a 4-column 基本信息表 and split as "91140105MA0K7D3Q/2G".
+func TestKeyValuesKeepCodesWhole(t *testing.T) {
+	r := &document.Report{Title: "基本信息", Blocks: []document.Block{&document.KeyValues{Columns: 4, Pairs: []document.Pair{
+		{Label: "企业名称", Value: "山西汾河智能装备有限公司", Wide: true},
+		{Label: "统一社会信用代码", Value: "91140105MA0K7D3Q2G"}, {Label: "注册成立日期", Value: "2009-03-16"},
+		{Label: "电子邮箱", Value: "xiaomin.li@fenhe-zb.cn"}, {Label: "企业技术中心级别", Value: "省级企业技术中心"},
+	}}}}
+	path, _ := renderFile(t, r, Options{})
+	text := tool(t, "pdftotext", "-layout", path, "-")
+	for _, want := range []string{"91140105MA0K7D3Q2G", "xiaomin.li@fenhe-zb.cn", "企业技术中心级别", "省级企业技术中心"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q split:\n%s", want, text)
+		}
+	}
+}

@@ -122,7 +122,13 @@ func Prepare(reports ...*document.Report) error { return prepare(false, reports)
 // PrepareFang is Prepare for reports rendered with Options.Face = FaceFang.
 func PrepareFang(reports ...*document.Report) error { return prepare(true, reports) }
 
-func prepare(fang bool, reports []*document.Report) error {
+// PrepareSheets is Prepare for a package's reports and the summary tables RenderSheet will
+// print, in one cut.
+func PrepareSheets(reports []*document.Report, sheets []*document.Sheet) error {
+	return prepare(false, reports, sheets...)
+}
+
+func prepare(fang bool, reports []*document.Report, sheets ...*document.Sheet) error {
 	full, err := loadFonts()
 	if err != nil {
 		return err
@@ -136,6 +142,13 @@ func prepare(fang bool, reports []*document.Report) error {
 	for _, r := range reports {
 		if r != nil {
 			if err := usedRunes(set, r); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range sheets {
+		if s != nil {
+			if err := newSheetText(s, SheetOptions{}).runes(set); err != nil {
 				return err
 			}
 		}
