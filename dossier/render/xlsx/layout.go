@@ -18,10 +18,10 @@ import (
 const (
 	minWidth    = 6
 	maxWidth    = 40
-	widthPad    = 2    // room for the cell's inner margins and borders
-	lineHeight  = 14.5 // points per line of 11 pt 宋体, with leading
-	rowPad      = 4    // points above and below the text of a row
-	titleHeight = 32   // points: one line of the 16 pt title plus air
+	widthPad    = 2  // room for the cell's inner margins and borders
+	lineHeight  = 15 // points per line of 11 pt 宋体 (Excel's own 宋体 row is 14.25), with leading
+	rowPad      = 4  // points above and below the text of a row
+	titleHeight = 32 // points: one line of the 16 pt title plus air
 	titleScale  = 16.0 / 11.0
 )
 

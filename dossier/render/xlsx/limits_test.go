@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"dossier/dossier/document"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // A 600-character answer (what ndrc-digitaleconomy and ndrc-catalogue allow) in a summary
@@ -53,5 +55,48 @@ func TestTooPreciseNumbersAreText(t *testing.T) {
 	}
 	if got := cell(t, f, "汇总表", "G5"); got.raw != "1200.5" || !got.numeric {
 		t.Errorf("ordinary amount %+v", got)
+	}
+}
+
+// Printable summary tables (issue 9 item 3): totals are SUM formulas with cached values,
+// wide sheets freeze their identifying columns, every row has room for 宋体.
+func TestTotalsFormulasFrozenColumnsRowHeights(t *testing.T) {
+	for _, stream := range []int{0, 1} {
+		s := sampleSheet(4)
+		f := render(t, Options{StreamThreshold: stream}, s)
+		for ref, want := range map[string]string{"G8": "SUM(G4:G7)", "H8": "SUM(H4:H7)", "A8": ""} {
+			if got, err := f.GetCellFormula("汇总表", ref); err != nil || got != want {
+				t.Errorf("stream=%d: %s formula %q (%v), want %q", stream, ref, got, err, want)
+			}
+		}
+		if got, _ := f.GetCellValue("汇总表", "G8", excelize.Options{RawCellValue: true}); got != "4000" {
+			t.Errorf("stream=%d: cached total %q", stream, got)
+		}
+		if got, err := f.CalcCellValue("汇总表", "G8", excelize.Options{RawCellValue: true}); err != nil || got != "4000" {
+			t.Errorf("stream=%d: recalculated total %q (%v)", stream, got, err)
+		}
+		if p, _ := f.GetPanes("汇总表"); p.XSplit != 3 || p.YSplit != 3 {
+			t.Errorf("stream=%d: wide sheet panes %+v, want 序号/市/企业名称 frozen", stream, p)
+		}
+		if h, _ := f.GetRowHeight("汇总表", 4); h < 18 {
+			t.Errorf("stream=%d: one-line row %v pt high, no room for 宋体", stream, h)
+		}
+	}
+	// A total that is not its column's sum stays the template's number.
+	s := sampleSheet(4)
+	s.Total[6].Number = "3999.00"
+	f := render(t, Options{}, s)
+	if got, _ := f.GetCellFormula("汇总表", "G8"); got != "" {
+		t.Errorf("non-sum total became formula %q", got)
+	}
+	// A narrow sheet freezes no column.
+	s = sampleSheet(2)
+	s.Columns, s.Total = s.Columns[:3], nil
+	for i := range s.Rows {
+		s.Rows[i] = s.Rows[i][:3]
+	}
+	f = render(t, Options{}, s)
+	if p, _ := f.GetPanes("汇总表"); p.XSplit != 0 {
+		t.Errorf("narrow sheet panes %+v", p)
 	}
 }
