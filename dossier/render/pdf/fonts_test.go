@@ -105,3 +105,22 @@ func TestKeyValuesKeepCodesWhole(t *testing.T) {
 		}
 	}
 }
+
+// A table column too narrow (by the template's relative widths) for its short cells used to
+// split them: "发明专/利", "2020年12/月". It now takes the width from a column with room.
+func TestTableColumnsFitShortCells(t *testing.T) {
+	r := &document.Report{Title: "知识产权", Blocks: []document.Block{&document.Table{
+		Columns: []document.Column{
+			{Header: "序号", Width: 0.4, Kind: "int"}, {Header: "知识产权名称", Width: 4},
+			{Header: "类别", Width: 0.5}, {Header: "授权日期", Width: 0.6}, {Header: "金额", Unit: "万元", Width: 0.5, Kind: "money"},
+		},
+		Rows: [][]string{{"1", "一种基于边缘计算的煤矿综采工作面液压支架电液控制方法", "发明专利", "2020年12月", "1,036.92"}},
+	}}}
+	path, _ := renderFile(t, r, Options{})
+	text := tool(t, "pdftotext", "-layout", path, "-")
+	for _, want := range []string{"发明专利", "2020年12月", "1,036.92", "（万元）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q split:\n%s", want, text)
+		}
+	}
+}

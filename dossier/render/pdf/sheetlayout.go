@@ -16,11 +16,17 @@ type colNeeds struct{ nat, min float64 }
 
 // needs measures every column of the sheet at the given size.
 func (sl *sheetLayout) needs(size float64) []colNeeds {
-	d, t := sl.d, sl.t
+	t := sl.t
+	return measureNeeds(sl.d, t.headers, t.numeric, t.rows, t.total, size)
+}
+
+// measureNeeds measures the columns of a table: headers (a second line is the unit, never
+// split), body rows in Song, the total row in Hei, at the given size.
+func measureNeeds(d *renderer, headers []string, numeric []bool, rows [][]string, total []string, size float64) []colNeeds {
 	cellSt, headSt := style{famSong, size}, style{famHei, size}
 	pad := 2*cellPadX + 0.4
-	out := make([]colNeeds, len(t.headers))
-	for j, h := range t.headers {
+	out := make([]colNeeds, len(headers))
+	for j, h := range headers {
 		c := &out[j]
 		lines := strings.Split(h, "\n")
 		for k, l := range lines {
@@ -36,18 +42,20 @@ func (sl *sheetLayout) needs(size float64) []colNeeds {
 			for _, l := range strings.Split(s, "\n") {
 				w := d.measure(st, l)
 				c.nat = max(c.nat, w)
-				if t.numeric[j] || utf8.RuneCountInString(l) <= shortCell {
+				if numeric[j] || utf8.RuneCountInString(l) <= shortCell {
 					c.min = max(c.min, w)
 				} else {
 					c.min = max(c.min, longestAtom(d, st, l))
 				}
 			}
 		}
-		for _, r := range t.rows {
-			cell(cellSt, r[j])
+		for _, r := range rows {
+			if j < len(r) {
+				cell(cellSt, r[j])
+			}
 		}
-		if t.total != nil {
-			cell(headSt, t.total[j])
+		if j < len(total) {
+			cell(headSt, total[j])
 		}
 		c.nat += pad
 		c.min = min(c.min+pad, c.nat)

@@ -194,7 +194,7 @@ func (d *renderer) table(t *document.Table) {
 	for i, c := range t.Columns {
 		rel[i] = c.Width
 	}
-	g := &grid{d: d, widths: columnWidths(d.width, rel), caption: t.Caption}
+	g := &grid{d: d, widths: d.fitColumns(t, columnWidths(d.width, rel)), caption: t.Caption}
 	head := make(trow, len(t.Columns))
 	for i, c := range t.Columns {
 		cellW := g.widths[i]
@@ -311,4 +311,40 @@ func (d *renderer) kvWidths(kv *document.KeyValues) []float64 {
 		v1 = rest - word[1]
 	}
 	return []float64{l, v1, l, rest - v1}
+}
+
+// fitColumns keeps the template's relative widths where they suffice, and widens a column
+// that would split a short cell, a number, a date or a code (发明专利, 2020年12月, 1,036.92,
+// （万元）) to what it needs, taking the width from columns with room to spare.
+func (d *renderer) fitColumns(t *document.Table, widths []float64) []float64 {
+	headers := make([]string, len(t.Columns))
+	numeric := make([]bool, len(t.Columns))
+	for i, c := range t.Columns {
+		headers[i] = c.Header
+		if c.Unit != "" {
+			headers[i] += "\n（" + c.Unit + "）"
+		}
+		numeric[i] = c.Kind == "money" || c.Kind == "int" || c.Kind == "percent"
+	}
+	ns := measureNeeds(d, headers, numeric, t.Rows, t.Total, cellSize)
+	short, spare := 0.0, 0.0
+	for i, n := range ns {
+		if widths[i] < n.min {
+			short += n.min - widths[i]
+		} else {
+			spare += widths[i] - n.min
+		}
+	}
+	if short == 0 || spare < short {
+		return widths // nothing to do, or no way to give every column its minimum
+	}
+	out := make([]float64, len(widths))
+	for i, n := range ns {
+		if widths[i] < n.min {
+			out[i] = n.min
+		} else {
+			out[i] = widths[i] - (widths[i]-n.min)*short/spare
+		}
+	}
+	return out
 }
