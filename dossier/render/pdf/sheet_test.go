@@ -89,6 +89,18 @@ func TestRenderSheet(t *testing.T) {
 	if least := smallestText(t, path); least < sheetMinSize-0.05 {
 		t.Errorf("smallest text is %.2f pt, want ≥ %d", least, sheetMinSize)
 	}
+	// The type sizes themselves (Tf operators of the uncompressed content), not only bboxes.
+	qdf := filepath.Join(t.TempDir(), "q.pdf")
+	tool(t, "qpdf", "--qdf", "--object-streams=disable", path, qdf)
+	b, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`/F[0-9a-f]+ ([\d.]+) Tf`).FindAllStringSubmatch(string(b), -1) {
+		if size, _ := strconv.ParseFloat(m[1], 64); size < sheetMinSize {
+			t.Errorf("text set in %v pt", size)
+		}
+	}
 	for p := 1; p <= pages; p++ {
 		text := pageText(t, path, p)
 		if !strings.Contains(strings.ReplaceAll(text, " ", ""), fmt.Sprintf("第%d页共%d页", p, pages)) {
@@ -118,8 +130,8 @@ func TestRenderSheet(t *testing.T) {
 	if strings.Count(text, "财政部门（盖章）") != 1 {
 		t.Error("the seal places are printed twice (subtitle and block)")
 	}
-	if !strings.Contains(strings.ReplaceAll(text, " ", ""), strings.Repeat("企业近三年研发投入持续增长，拥有发明专利授权12项，", 2)[:30]) {
-		t.Error("long cell lost")
+	if n := strings.Count(strings.ReplaceAll(tool(t, "pdftotext", path, "-"), "\n", ""), "研发投入持续增长"); n < 20 {
+		t.Errorf("long cell: %d of its 20 sentences found", n)
 	}
 }
 
@@ -128,7 +140,7 @@ func TestRenderSheetGenericSeal(t *testing.T) {
 	s.Subtitle = "金额单位：万元"
 	path := renderSheetFile(t, s, SheetOptions{})
 	text := strings.ReplaceAll(tool(t, "pdftotext", "-layout", path, "-"), " ", "")
-	for _, want := range []string{"金额单位：万元", "填报单位（盖章）：", "第1页共1页"} {
+	for _, want := range []string{"金额单位：万元", "填报单位（盖章）：", "第1页共"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q", want)
 		}

@@ -73,20 +73,30 @@ func longestAtom(d *renderer, st style, s string) float64 {
 	return w
 }
 
-// fit picks the paper and type size, largest first on A4, then A3: the first where every
-// column gets its minimum and wide text columns at least sheetWideCell. It returns the
-// column widths for the available width.
+// fit picks the paper and type size: A4 (what every office prints) before A3, larger type
+// first, the first where every column gets its minimum and a wrapping text column at least a
+// third of its one-line width (or sheetWideCell, for long answers); failing that, 8 pt on the
+// same paper if every column gets its minimum. It returns the column widths.
 func (sl *sheetLayout) fit() (paper, float64, []float64) {
 	for _, pg := range papers {
-		avail := pg.w - 2*sheetMargin
-		for _, size := range sheetSizes {
-			ns := sl.needs(size)
-			want := 0.0
-			for _, c := range ns {
-				want += max(c.min, min(c.nat, sheetWideCell))
-			}
-			if want <= avail {
-				return pg, size, distribute(ns, avail)
+		for _, strict := range []bool{true, false} {
+			avail := pg.w - 2*sheetMargin
+			for _, size := range sheetSizes {
+				if !strict && size != sheetMinSize {
+					continue
+				}
+				ns := sl.needs(size)
+				want := 0.0
+				for _, c := range ns {
+					if strict {
+						want += max(c.min, min(c.nat/3, sheetWideCell))
+					} else {
+						want += c.min
+					}
+				}
+				if want <= avail {
+					return pg, size, distribute(ns, avail)
+				}
 			}
 		}
 	}
