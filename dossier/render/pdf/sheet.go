@@ -72,7 +72,7 @@ func RenderSheet(w io.Writer, s *document.Sheet, o SheetOptions) (err error) {
 	}
 	t := newSheetText(s, o)
 	set := map[rune]bool{}
-	if err := t.runes(set); err != nil {
+	if err := t.runes(set, full); err != nil {
 		return err
 	}
 	faces := cutFor(full, set, false)
@@ -195,13 +195,13 @@ func splitSeals(sub string) (rest string, seals []document.SignLine) {
 	return strings.Join(keep, "　　"), seals
 }
 
-// runes adds every printed character to set; a character beyond the BMP is a *CharError.
-func (t *sheetText) runes(set map[rune]bool) error {
+// runes adds every printed character to set; one the fonts fs cannot print is a *CharError.
+func (t *sheetText) runes(set map[rune]bool, fs *fontSet) error {
 	var bad error
 	add := func(ss ...string) {
 		for _, s := range ss {
 			for _, c := range s {
-				if c > 0xFFFF && bad == nil {
+				if bad == nil && !set[c] && !fs.prints(c) {
 					bad = &CharError{Text: s, Char: c}
 				}
 				set[c] = true

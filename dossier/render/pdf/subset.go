@@ -22,8 +22,9 @@ const rendererText = "（盖章）：目　录草稿骑缝章—年月日"
 
 // CharError is returned for text holding a character the renderer cannot print: one beyond
 // the Basic Multilingual Plane (𠮷 U+20BB7, emoji), which fpdf's TrueType support cannot
-// address (it used to panic with "index out of range [65536]"). check refuses such
-// characters by field; this is the renderer's own guard.
+// address (it used to panic with "index out of range [65536]"), or one that none of the
+// embedded faces has (CJK extension A, Hangul), which would print as an empty box. check
+// refuses such characters by field; this is the renderer's own guard.
 type CharError struct {
 	Text string // the text (paragraph, cell, label) that holds it
 	Char rune
@@ -34,17 +35,32 @@ func (e *CharError) Error() string {
 	if len(text) > 40 {
 		text = append(text[:40], '…')
 	}
-	return fmt.Sprintf("无法排印“%s”中的字符“%c”（U+%04X）：PDF 字体只支持基本多文种平面（BMP）内的字符，请换用常用字或拼音", string(text), e.Char, e.Char)
+	why := "PDF 字体只支持基本多文种平面（BMP）内的字符"
+	if e.Char <= 0xFFFF {
+		why = "内置字体中没有这个字"
+	}
+	return fmt.Sprintf("无法排印“%s”中的字符“%c”（U+%04X）：%s，请换用常用字或拼音", string(text), e.Char, e.Char, why)
+}
+
+// prints reports whether one of the faces has a glyph for c.
+func (fs *fontSet) prints(c rune) bool {
+	switch {
+	case c < 0x80:
+		return true
+	case c > 0xFFFF:
+		return false
+	}
+	return fs.songHas[c] || fs.heiHas[c]
 }
 
 // usedRunes adds to set the distinct characters a render of r can print. It returns a
-// *CharError for the first text holding a character beyond the BMP.
-func usedRunes(set map[rune]bool, r *document.Report) error {
+// *CharError for the first text holding a character the fonts fs cannot print.
+func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
 	var bad error
 	add := func(ss ...string) {
 		for _, s := range ss {
 			for _, c := range s {
-				if c > 0xFFFF && bad == nil {
+				if bad == nil && !set[c] && !fs.prints(c) {
 					bad = &CharError{Text: s, Char: c}
 				}
 				set[c] = true
@@ -141,14 +157,14 @@ func prepare(fang bool, reports []*document.Report, sheets ...*document.Sheet) e
 	set := map[rune]bool{}
 	for _, r := range reports {
 		if r != nil {
-			if err := usedRunes(set, r); err != nil {
+			if err := usedRunes(set, r, full); err != nil {
 				return err
 			}
 		}
 	}
 	for _, s := range sheets {
 		if s != nil {
-			if err := newSheetText(s, SheetOptions{}).runes(set); err != nil {
+			if err := newSheetText(s, SheetOptions{}).runes(set, full); err != nil {
 				return err
 			}
 		}
@@ -165,7 +181,7 @@ func cut(full *fontSet, r *document.Report, fang bool) (*cutFonts, error) {
 		}
 	}
 	set := map[rune]bool{}
-	if err := usedRunes(set, r); err != nil {
+	if err := usedRunes(set, r, full); err != nil {
 		return nil, err
 	}
 	return cutFor(full, set, fang), nil
