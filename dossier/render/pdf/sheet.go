@@ -48,15 +48,12 @@ const (
 
 var sheetSizes = []float64{10.5, 9, sheetMinSize}
 
-type paper struct {
-	name string
-	w, h float64
-}
+type paper struct{ w, h float64 }
 
-var papers = []paper{{"A4", 297, 210}, {"A3", 420, 297}}
+var papers = []paper{{297, 210}, {420, 297}} // A4 and A3, landscape
 
 // RenderSheet writes s as a printable PDF to w. It never panics, and writes nothing to w
-// unless rendering succeeded.
+// unless rendering succeeded. Layout is one pass: the footers are drawn at the end.
 func RenderSheet(w io.Writer, s *document.Sheet, o SheetOptions) (err error) {
 	if s == nil || len(s.Columns) == 0 {
 		return errors.New("pdf: sheet without columns")
@@ -76,31 +73,25 @@ func RenderSheet(w io.Writer, s *document.Sheet, o SheetOptions) (err error) {
 		return err
 	}
 	faces := cutFor(full, set, false)
-	total := 0
-	var out []byte
-	for pass := 0; pass < 3; pass++ { // the first pass counts the pages for 共 M 页
-		sl, err := newSheetLayout(t, o, full, faces, total)
-		if err != nil {
-			return err
-		}
-		pages := sl.render()
-		if err := sl.d.pdf.Error(); err != nil {
-			return fmt.Errorf("pdf: %w", err)
-		}
-		if pages == total {
-			var buf bytes.Buffer
-			if err := sl.d.pdf.Output(&buf); err != nil {
-				return fmt.Errorf("pdf: writing: %w", err)
-			}
-			out = tagSubsets(buf.Bytes())
-			break
-		}
-		total = pages
+	sl, err := newSheetLayout(t, o, full, faces)
+	if err != nil {
+		return err
 	}
-	if out == nil {
-		return errors.New("pdf: sheet pagination does not settle")
+	pages := sl.render()
+	// 第 N 页 共 M 页 is drawn once the page count is known, on each page in turn.
+	for n := 1; n <= pages; n++ {
+		sl.d.pdf.SetPage(n)
+		sl.d.pdf.SetFont(famHei, "", 9) // forces the page's own font selection for the footer
+		sl.footer(n, pages)
 	}
-	_, err = w.Write(out)
+	if err := sl.d.pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := sl.d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: writing: %w", err)
+	}
+	_, err = w.Write(tagSubsets(buf.Bytes()))
 	return err
 }
 
@@ -231,25 +222,20 @@ type sheetLayout struct {
 	pg     paper
 	size   float64 // type size of the table, points
 	widths []float64
-	total  int // page count from the previous pass (0 on the first)
 }
 
-func newSheetLayout(t *sheetText, o SheetOptions, full *fontSet, faces *cutFonts, total int) (*sheetLayout, error) {
-	sl := &sheetLayout{t: t, o: o, total: total}
-	mk := func(pg paper) *fpdf.Fpdf {
-		p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: pg.w, Ht: pg.h}, OrientationStr: "P"})
-		p.AddUTF8FontFromBytes(famSong, "", faces.song)
-		p.AddUTF8FontFromBytes(famHei, "", faces.hei)
-		return p
-	}
-	// Measure with an A4 document; only the paper changes the available width.
-	d := &renderer{pdf: mk(papers[0]), fonts: full}
-	if err := d.pdf.Error(); err != nil {
+func newSheetLayout(t *sheetText, o SheetOptions, full *fontSet, faces *cutFonts) (*sheetLayout, error) {
+	sl := &sheetLayout{t: t, o: o}
+	// One document measures and draws: the fonts are parsed once, and every page is added
+	// with the paper fit chose (AddPageFormat).
+	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
+	p.AddUTF8FontFromBytes(famSong, "", faces.song)
+	p.AddUTF8FontFromBytes(famHei, "", faces.hei)
+	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
 	}
-	sl.d = d
+	sl.d = &renderer{pdf: p, fonts: full}
 	sl.pg, sl.size, sl.widths = sl.fit()
-	p := mk(sl.pg)
 	created := o.Created
 	if created.IsZero() {
 		created = time.Unix(0, 0).UTC()
@@ -264,12 +250,17 @@ func newSheetLayout(t *sheetText, o SheetOptions, full *fontSet, faces *cutFonts
 	p.SetLang("zh-CN")
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
-	d.pdf = p
+	d := sl.d
 	d.left, d.right, d.top, d.bottom = sheetMargin, sheetMargin, sheetTop, sheetBottom
 	d.width = sl.pg.w - 2*sheetMargin
 	p.SetHeaderFuncMode(sl.watermark, false)
-	p.SetFooterFunc(sl.footer)
 	return sl, nil
+}
+
+// addPage starts a page of the chosen paper.
+func (sl *sheetLayout) addPage() {
+	sl.d.pdf.AddPageFormat("P", fpdf.SizeType{Wd: sl.pg.w, Ht: sl.pg.h})
+	sl.d.y = sl.d.top
 }
 
 func (sl *sheetLayout) watermark() {
@@ -289,9 +280,8 @@ func (sl *sheetLayout) watermark() {
 }
 
 // footer prints 第 N 页 共 M 页 centred under the table, in 9 pt.
-func (sl *sheetLayout) footer() {
-	n := sl.d.pdf.PageNo()
-	s := fmt.Sprintf("第 %d 页 共 %d 页", n, max(sl.total, n))
+func (sl *sheetLayout) footer(n, total int) {
+	s := fmt.Sprintf("第 %d 页 共 %d 页", n, total)
 	st := style{famSong, 9}
 	w := sl.d.measure(st, s)
 	sl.d.text(st, (sl.pg.w-w)/2, sl.pg.h-sheetBottom/2, s, 0)

@@ -10,6 +10,9 @@ import (
 // 发明专利, 股份有限公司, 技术创新提升, 2019-05-20 stay whole.
 const shortCell = 8
 
+// shortHeader is the longest column header that is never split: 研发费用占比, 知识产权类别.
+const shortHeader = 6
+
 // colNeeds is what one column asks of the width at a type size: nat is its widest content
 // on one line, min the least width that splits no short cell, number, code or word.
 type colNeeds struct{ nat, min float64 }
@@ -32,10 +35,11 @@ func measureNeeds(d *renderer, headers []string, numeric []bool, rows [][]string
 		for k, l := range lines {
 			w := d.measure(headSt, l)
 			c.nat = max(c.nat, w)
-			if k > 0 { // the unit line is never split
+			switch {
+			case k > 0 || utf8.RuneCountInString(l) <= shortHeader: // the unit line and short headers are never split
 				c.min = max(c.min, w)
-			} else {
-				c.min = max(c.min, w/3, longestAtom(d, headSt, l)) // a header takes at most 3 lines
+			default: // a longer header takes at most two lines
+				c.min = max(c.min, w/2, longestAtom(d, headSt, l))
 			}
 		}
 		cell := func(st style, s string) {
@@ -108,6 +112,26 @@ func (sl *sheetLayout) fit() (paper, float64, []float64) {
 // rest spread in proportion); otherwise every column gets at least its minimum and at most
 // a common cap, found by bisection, so that wide text columns give way first.
 func distribute(ns []colNeeds, avail float64) []float64 {
+	// Where they fit, the floors are what fit asked for: a long answer keeps sheetWideCell
+	// (or a third of its one-line width) instead of shrinking with every other column.
+	// Where they do not, each column gets its minimum and the same fraction of the way to its
+	// floor.
+	floors, sumFloor, sumMin := make([]colNeeds, len(ns)), 0.0, 0.0
+	for j, c := range ns {
+		floors[j] = colNeeds{nat: c.nat, min: max(c.min, min(c.nat/3, sheetWideCell))}
+		sumFloor += floors[j].min
+		sumMin += c.min
+	}
+	if sumFloor <= avail {
+		ns = floors
+	} else if sumMin < avail {
+		f := (avail - sumMin) / (sumFloor - sumMin)
+		out := make([]float64, len(ns))
+		for j, c := range ns {
+			out[j] = c.min + f*(floors[j].min-c.min)
+		}
+		return out
+	}
 	out := make([]float64, len(ns))
 	sumNat, sumMin, top := 0.0, 0.0, 0.0
 	for _, c := range ns {
@@ -228,10 +252,7 @@ func (sl *sheetLayout) render() int {
 	header := sl.layoutRow(t.headers, headSt, true)
 	bottom := sl.pg.h - sheetBottom
 	room := func() float64 { return bottom - d.y }
-	page := func() {
-		d.pdf.AddPage()
-		d.y = d.top
-	}
+	page := sl.addPage
 	page()
 	if t.title != "" {
 		st := style{famHei, 16}
@@ -271,7 +292,9 @@ func (sl *sheetLayout) addRow(r srow, header srow, hh float64, room func() float
 	lh := sl.lineH()
 	h := r.height(lh)
 	body := sl.pg.h - sheetBottom - sheetTop
-	if h > room()+1e-6 && h <= body-hh {
+	// A row that does not fit moves to the next page, unless it is tall (a long answer):
+	// then it starts here and is cut between lines, rather than leaving half a page empty.
+	if h > room()+1e-6 && (h <= body/3 || room() < 4*lh+2*cellPadY) && h <= body-hh {
 		page()
 		sl.drawRow(header, hh)
 	}
