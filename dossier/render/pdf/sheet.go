@@ -56,7 +56,7 @@ var papers = []paper{{297, 210}, {420, 297}} // A4 and A3, landscape
 // unless rendering succeeded. Layout is one pass: the footers are drawn at the end.
 func RenderSheet(w io.Writer, s *document.Sheet, o SheetOptions) (err error) {
 	if s == nil || len(s.Columns) == 0 {
-		return errors.New("pdf: sheet without columns")
+		return errors.New("汇总表没有列，无法生成打印版")
 	}
 	defer func() {
 		if p := recover(); p != nil {
