@@ -1,33 +1,88 @@
-// Package assets holds the files compiled into Dossier: the two CJK TrueType fonts used by
-// the PDF renderer (and later the UI), with their licences beside them in fonts/.
+// Package assets holds the files compiled into Dossier: the CJK TrueType fonts used by the
+// PDF renderer and the UI, with their licences beside them in fonts/ (see fonts/README.md).
 //
-// Both fonts cover all 6,763 hanzi of GB2312 plus ASCII and the GB2312 punctuation
-// (，。、“”（）—…). Characters outside GB2312 (rarer hanzi found in some company and
-// personal names, such as 喆 or 堃) may be missing from Song; Covers tells which.
+// Song and Hei are the same design family (Noto CJK SC) and cover the same characters: ASCII,
+// Latin-1, all of GB 2312, and the whole CJK Unified Ideographs block U+4E00–9FFF, which holds
+// every hanzi of GBK (so the rarer characters of names, 喆 堃 赟 旸 昇 and 〇, come out in the
+// face around them instead of switching typeface mid-name), plus CJK and full-width
+// punctuation, ①–⑳, ×, ≥, ℃, ㎡. Fang (仿宋) covers GB 2312 and part of GBK; Covers tells which.
 package assets
 
 import (
+	"bytes"
+	"compress/gzip"
 	_ "embed" // for the fonts
 	"encoding/binary"
 	"errors"
+	"io"
+	"sync"
 )
 
-// Song is the Song/宋 body face "AR PL SungtiL GB" (文鼎ＰＬ简报宋, gbsn00lp.ttf, 5.2 MB),
-// from Debian's fonts-arphic-gbsn00lp. Licence: Arphic Public License (fonts/gbsn00lp.LICENSE.txt),
-// which allows redistribution and embedding; derivatives must stay under the same licence.
-// Coverage: GB2312 (all 6,763 hanzi) + ASCII.
-//
-//go:embed fonts/gbsn00lp.ttf
-var Song []byte
+// The faces are stored gzip-compressed (gzip -9n: 13.7 MB instead of 22.5 MB in the binary)
+// and decompressed once per process, on first use (about 80 ms for the largest).
 
-// Hei is the Hei/黑 sans face "WenQuanYi Micro Hei" (文泉驿微米黑), face 0 of Debian's
-// fonts-wqy-microhei collection copied into a single .ttf by internal/ttc2ttf. Licence:
-// Apache-2.0 or GPL-3+ with the font exception (fonts/wqy-microhei.LICENSE.txt,
-// fonts/Apache-2.0.txt). Coverage: GB2312 + ASCII and most of the CJK Unified Ideographs
-// block (it derives from Droid Sans Fallback), so it is the fallback for hanzi Song lacks.
-//
-//go:embed fonts/wqy-microhei.ttf
-var Hei []byte
+// Song is the Song/宋 (serif) body face "Noto Serif CJK SC" Regular (9.7 MB), from Debian's
+// fonts-noto-cjk, cut down and converted to TrueType outlines by fonts/make-fonts.sh.
+// Licence: SIL Open Font License 1.1 (fonts/OFL.txt).
+func Song() []byte { return song.get() }
+
+// Hei is the Hei/黑 (sans) face "Noto Sans CJK SC" Regular (7.1 MB), made the same way:
+// headings, table headers and totals, the watermark, and the UI.
+// Licence: SIL Open Font License 1.1 (fonts/OFL.txt).
+func Hei() []byte { return hei.get() }
+
+// Fang is the Fang/仿宋 face "FandolFang R" (5.7 MB), from Debian's texlive-lang-chinese,
+// cut down to GB 2312 and converted to TrueType outlines by fonts/make-fonts.sh: the body
+// face of the 代拟稿 letters (GB/T 9704: 3号仿宋). Licence: GPL-3 with the font exception
+// (fonts/fandol.LICENSE.txt): a document that embeds it is not thereby covered by the GPL.
+func Fang() []byte { return fang.get() }
+
+var (
+	//go:embed fonts/noto-serif-sc.ttf.gz
+	songGz []byte
+	//go:embed fonts/noto-sans-sc.ttf.gz
+	heiGz []byte
+	//go:embed fonts/fandol-fang.ttf.gz
+	fangGz []byte
+
+	song = &face{gz: songGz}
+	hei  = &face{gz: heiGz}
+	fang = &face{gz: fangGz}
+)
+
+// face is an embedded compressed font, decompressed once.
+type face struct {
+	gz   []byte
+	once sync.Once
+	ttf  []byte
+}
+
+func (f *face) get() []byte {
+	f.once.Do(func() {
+		ttf, err := gunzip(f.gz)
+		if err != nil {
+			panic("assets: embedded font is corrupt: " + err.Error()) // a build defect
+		}
+		f.ttf = ttf
+	})
+	return f.ttf
+}
+
+func gunzip(gz []byte) ([]byte, error) {
+	if len(gz) < 18 {
+		return nil, errors.New("too short")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	// ISIZE, the last four bytes, is the uncompressed size (mod 2³²): one allocation.
+	buf := bytes.NewBuffer(make([]byte, 0, binary.LittleEndian.Uint32(gz[len(gz)-4:])))
+	if _, err := io.Copy(buf, zr); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), zr.Close()
+}
 
 var be = binary.BigEndian
 

@@ -11,7 +11,7 @@ import (
 func TestCoverage(t *testing.T) {
 	const needed = "统一社会信用代码 ABC abc 0123 “”‘’—…（万元）〔〕【】《》、，。；：？！·草稿骑缝章法定代表人（签字）盖章目录"
 	dec := simplifiedchinese.GB18030.NewDecoder()
-	for name, font := range map[string][]byte{"Song": Song, "Hei": Hei} {
+	for name, font := range map[string][]byte{"Song": Song(), "Hei": Hei(), "Fang": Fang()} {
 		set, err := Covers(font)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -52,6 +52,31 @@ func TestCoversRejectsGarbage(t *testing.T) {
 	for _, b := range [][]byte{nil, []byte("not a font at all"), make([]byte, 64)} {
 		if _, err := Covers(b); err == nil {
 			t.Errorf("Covers(%q): no error", b)
+		}
+	}
+}
+
+// TestNamesCoverage checks that Song and Hei cover every hanzi of GBK (the CJK Unified
+// Ideographs U+4E00–9FA5) and 〇, so rare characters of names never switch typeface.
+func TestNamesCoverage(t *testing.T) {
+	for name, font := range map[string][]byte{"Song": Song(), "Hei": Hei()} {
+		set, err := Covers(font)
+		if err != nil {
+			t.Fatal(err)
+		}
+		missing := 0
+		for r := rune(0x4E00); r <= 0x9FA5; r++ {
+			if !set[r] {
+				missing++
+			}
+		}
+		for _, r := range "喆堃赟旸昇〇①⑳×—“”㎡℃" {
+			if !set[r] {
+				t.Errorf("%s lacks %q", name, r)
+			}
+		}
+		if missing > 0 {
+			t.Errorf("%s lacks %d hanzi of U+4E00–9FA5", name, missing)
 		}
 	}
 }

@@ -128,6 +128,7 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 	var jobs []func() error
 	var reports []*document.Report
+	var sheets []*document.Sheet
 	specs := ev.Outputs()
 	printLines := make([]string, len(specs))
 	for i, spec := range specs {
@@ -162,10 +163,17 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 				return err
 			}
 			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, name), o, sh) })
+			// The printable version of each sheet (text ≥ 8 pt, seal places) goes to print/.
+			if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
+				return err
+			}
+			sheets = append(sheets, sh)
+			printLines[i] = "- " + strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf：汇总表的打印版，按表下的位置签章"
+			jobs = append(jobs, func() error { return writeSheetPrint(dir, name, o, sh) })
 		}
 	}
 	// One cut of the fonts for every report of the package, before the parallel renders.
-	if err := pdf.Prepare(reports...); err != nil {
+	if err := pdf.PrepareSheets(reports, sheets); err != nil {
 		return err
 	}
 	if err := parallel(jobs); err != nil {
@@ -257,6 +265,15 @@ func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
 		return fmt.Errorf("生成 %s 失败：%w", filepath.Base(path), err)
 	}
 	return writeFile(path, buf.Bytes())
+}
+
+// writeSheetPrint writes print/<name>.pdf, the summary table laid out for printing.
+func writeSheetPrint(dir, name string, o Options, sh *document.Sheet) error {
+	var buf bytes.Buffer
+	if err := pdf.RenderSheet(&buf, sh, pdf.SheetOptions{Draft: o.Draft, Created: o.Now}); err != nil {
+		return fmt.Errorf("生成 %s 的打印版失败：%w", name, err)
+	}
+	return writeFile(filepath.Join(dir, PrintDir, strings.TrimSuffix(name, filepath.Ext(name))+".pdf"), buf.Bytes())
 }
 
 func writeManifest(dir, programmeID string, tpl programme.Provenance, o Options) (*Manifest, error) {

@@ -1,5 +1,5 @@
 // Package theme is Dossier's Fyne theme: Fyne's default theme (so light and dark follow the
-// system) with the embedded WenQuanYi Micro Hei font for all text, so that Chinese never shows
+// system) with the embedded Noto Sans CJK SC face (assets.Hei) for all text, so that Chinese never shows
 // as replacement boxes on a machine without CJK fonts (STACK.md, Fyne).
 package theme
 
@@ -13,7 +13,7 @@ import (
 )
 
 // hei is the embedded Hei (sans) face; Fyne falls back to its own font for glyphs it lacks.
-var hei = fyne.NewStaticResource("wqy-microhei.ttf", assets.Hei)
+var hei = fyne.NewStaticResource("noto-sans-sc.ttf", assets.Hei())
 
 // Theme wraps Fyne's default theme and replaces its text font.
 type Theme struct {

@@ -27,8 +27,8 @@ const (
 
 // fontSet is the embedded fonts and the characters each covers.
 type fontSet struct {
-	song, hei       []byte
-	songHas, heiHas map[rune]bool
+	song, hei, fang          []byte
+	songHas, heiHas, fangHas map[rune]bool
 }
 
 var (
@@ -40,7 +40,7 @@ var (
 // loadFonts reads the cmaps of the embedded fonts once per process.
 func loadFonts() (*fontSet, error) {
 	fontsOnce.Do(func() {
-		fs := &fontSet{song: assets.Song, hei: assets.Hei}
+		fs := &fontSet{song: assets.Song(), hei: assets.Hei()}
 		if fs.songHas, fontsErr = assets.Covers(fs.song); fontsErr != nil {
 			return
 		}
@@ -51,6 +51,25 @@ func loadFonts() (*fontSet, error) {
 		return nil, fmt.Errorf("pdf: reading fonts: %w", fontsErr)
 	}
 	return fontsVal, nil
+}
+
+var (
+	fangOnce sync.Once
+	fangErr  error
+)
+
+// loadFang adds the Fang face to the font set, once per process: only letters need it.
+func loadFang(fs *fontSet) error {
+	fangOnce.Do(func() {
+		fang := assets.Fang()
+		has, err := assets.Covers(fang)
+		if err != nil {
+			fangErr = fmt.Errorf("pdf: reading fonts: %w", err)
+			return
+		}
+		fs.fang, fs.fangHas = fang, has
+	})
+	return fangErr
 }
 
 // style is a face and size for a run of text. Text is always set in the style's face, except
@@ -86,8 +105,12 @@ type renderer struct {
 	tocLinks     map[int]int  // heading index → internal link id made by the 目录
 }
 
-// famFor picks the face that will draw r in style fam.
+// famFor picks the face that will draw r in style fam. With Options.Face = FaceFang, what
+// is set in Song is set in Fang, except the characters Fang lacks (rarer hanzi).
 func (d *renderer) famFor(fam string, r rune) string {
+	if fam == famSong && d.o.Face == FaceFang && (r < 0x80 || d.fonts.fangHas[r]) {
+		return famFang
+	}
 	if r < 0x80 {
 		return fam
 	}

@@ -43,7 +43,19 @@ type Options struct {
 	// Seal marks the cross-page seal (骑缝章) zone: a thin light-grey dashed box ~42 mm tall
 	// on the outer (fore-) edge of every page, vertically centred, which no content touches.
 	Seal bool
+	// Face is the body face: FaceSong (the default) or FaceFang (仿宋, for the 代拟稿 letters,
+	// GB/T 9704's 3号仿宋 body). Headings stay Hei.
+	Face Face
 }
+
+// Face is a body face role.
+type Face int
+
+// The body faces. Fang covers GB 2312 and part of GBK; a character it lacks is set in Song.
+const (
+	FaceSong Face = iota
+	FaceFang
+)
 
 // ErrEmpty is returned for a nil report or one with neither a cover nor blocks.
 var ErrEmpty = errors.New("pdf: empty report")
@@ -67,7 +79,10 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 	if err != nil {
 		return err
 	}
-	faces := cut(full, r)
+	faces, err := cut(full, r, o.Face == FaceFang)
+	if err != nil {
+		return err
+	}
 	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
 	for pass := 0; pass < maxPasses; pass++ {
@@ -110,8 +125,9 @@ func samePages(a, b map[int]int) bool {
 // the first three letters of the family ("sub") make that name exactly as long as a subset
 // tag "ABCDEF+", so tagSubsets can rename the fonts in place without moving any object.
 const (
-	famSong = "subsungtil-gb"
-	famHei  = "subwqy-microhei"
+	famSong = "subnotoserifcjksc"
+	famHei  = "subnotosanscjksc"
+	famFang = "subfandolfang"
 )
 
 // tagSubsets renames "/utf8sub<name>" to "/XXXXXX+<name>": PDF readers (and pdffonts) then
@@ -119,7 +135,7 @@ const (
 // the same input and differs between different subsets.
 func tagSubsets(b []byte) []byte {
 	sum := sha256.Sum256(b)
-	for i, fam := range []string{famSong, famHei} {
+	for i, fam := range []string{famSong, famHei, famFang} {
 		var tag [7]byte
 		for j := 0; j < 6; j++ {
 			tag[j] = 'A' + sum[6*i+j]%26
@@ -138,6 +154,9 @@ func newRenderer(r *document.Report, o Options, tocPages map[int]int, fonts *fon
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
 	p.AddUTF8FontFromBytes(famSong, "", faces.song)
 	p.AddUTF8FontFromBytes(famHei, "", faces.hei)
+	if o.Face == FaceFang {
+		p.AddUTF8FontFromBytes(famFang, "", faces.fang)
+	}
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
 	}

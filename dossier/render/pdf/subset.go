@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"sort"
 	"sync"
 
@@ -19,11 +20,49 @@ import (
 // numbers, the watermark, the seal strip), beyond the report's text.
 const rendererText = "（盖章）：目　录草稿骑缝章—年月日"
 
-// usedRunes adds to set the distinct characters a render of r can print.
-func usedRunes(set map[rune]bool, r *document.Report) {
+// CharError is returned for text holding a character the renderer cannot print: one beyond
+// the Basic Multilingual Plane (𠮷 U+20BB7, emoji), which fpdf's TrueType support cannot
+// address (it used to panic with "index out of range [65536]"), or one that none of the
+// embedded faces has (CJK extension A, Hangul), which would print as an empty box. check
+// refuses such characters by field; this is the renderer's own guard.
+type CharError struct {
+	Text string // the text (paragraph, cell, label) that holds it
+	Char rune
+}
+
+func (e *CharError) Error() string {
+	text := []rune(e.Text)
+	if len(text) > 40 {
+		text = append(text[:40], '…')
+	}
+	why := "PDF 字体只支持基本多文种平面（BMP）内的字符"
+	if e.Char <= 0xFFFF {
+		why = "内置字体中没有这个字"
+	}
+	return fmt.Sprintf("无法排印“%s”中的字符“%c”（U+%04X）：%s，请换用常用字或拼音", string(text), e.Char, e.Char, why)
+}
+
+// prints reports whether one of the faces has a glyph for c.
+func (fs *fontSet) prints(c rune) bool {
+	switch {
+	case c < 0x80:
+		return true
+	case c > 0xFFFF:
+		return false
+	}
+	return fs.songHas[c] || fs.heiHas[c]
+}
+
+// usedRunes adds to set the distinct characters a render of r can print. It returns a
+// *CharError for the first text holding a character the fonts fs cannot print.
+func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
+	var bad error
 	add := func(ss ...string) {
 		for _, s := range ss {
 			for _, c := range s {
+				if bad == nil && !set[c] && !fs.prints(c) {
+					bad = &CharError{Text: s, Char: c}
+				}
 				set[c] = true
 			}
 		}
@@ -65,6 +104,7 @@ func usedRunes(set map[rune]bool, r *document.Report) {
 			}
 		}
 	}
+	return bad
 }
 
 func sortedRunes(set map[rune]bool) string {
@@ -77,8 +117,8 @@ func sortedRunes(set map[rune]bool) string {
 }
 
 type cutFonts struct {
-	runes     map[rune]bool // what the cut covers
-	song, hei []byte
+	runes           map[rune]bool // what the cut covers
+	song, hei, fang []byte        // fang is nil unless a FaceFang render asked for it
 }
 
 // cutCache holds recent cuts. A cut serves any report whose characters it covers, so
@@ -92,32 +132,65 @@ const cutCacheSize = 8
 
 // Prepare cuts the fonts once for all the given reports, so that rendering them (in parallel
 // or not) parses only small fonts. It is optional: Render cuts what it needs by itself.
-func Prepare(reports ...*document.Report) error {
+// Reports rendered with FaceFang are prepared by PrepareFang.
+func Prepare(reports ...*document.Report) error { return prepare(false, reports) }
+
+// PrepareFang is Prepare for reports rendered with Options.Face = FaceFang.
+func PrepareFang(reports ...*document.Report) error { return prepare(true, reports) }
+
+// PrepareSheets is Prepare for a package's reports and the summary tables RenderSheet will
+// print, in one cut.
+func PrepareSheets(reports []*document.Report, sheets []*document.Sheet) error {
+	return prepare(false, reports, sheets...)
+}
+
+func prepare(fang bool, reports []*document.Report, sheets ...*document.Sheet) error {
 	full, err := loadFonts()
 	if err != nil {
 		return err
 	}
+	if fang {
+		if err := loadFang(full); err != nil {
+			return err
+		}
+	}
 	set := map[rune]bool{}
 	for _, r := range reports {
 		if r != nil {
-			usedRunes(set, r)
+			if err := usedRunes(set, r, full); err != nil {
+				return err
+			}
 		}
 	}
-	cutFor(full, set)
+	for _, s := range sheets {
+		if s != nil {
+			if err := newSheetText(s, SheetOptions{}).runes(set, full); err != nil {
+				return err
+			}
+		}
+	}
+	cutFor(full, set, fang)
 	return nil
 }
 
 // cut returns the faces cut down to (at least) the characters of r.
-func cut(full *fontSet, r *document.Report) *cutFonts {
+func cut(full *fontSet, r *document.Report, fang bool) (*cutFonts, error) {
+	if fang {
+		if err := loadFang(full); err != nil {
+			return nil, err
+		}
+	}
 	set := map[rune]bool{}
-	usedRunes(set, r)
-	return cutFor(full, set)
+	if err := usedRunes(set, r, full); err != nil {
+		return nil, err
+	}
+	return cutFor(full, set, fang), nil
 }
 
-func cutFor(full *fontSet, set map[rune]bool) *cutFonts {
+func cutFor(full *fontSet, set map[rune]bool, fang bool) *cutFonts {
 	cutCache.Lock()
 	for i := len(cutCache.entries) - 1; i >= 0; i-- {
-		if c := cutCache.entries[i]; covers(c.runes, set) {
+		if c := cutCache.entries[i]; (c.fang != nil || !fang) && covers(c.runes, set) {
 			cutCache.Unlock()
 			return c
 		}
@@ -129,6 +202,9 @@ func cutFor(full *fontSet, set map[rune]bool) *cutFonts {
 	wg.Add(2)
 	go func() { defer wg.Done(); c.song = fpdf.UTF8CutFont(full.song, runes) }()
 	go func() { defer wg.Done(); c.hei = fpdf.UTF8CutFont(full.hei, runes) }()
+	if fang {
+		c.fang = fpdf.UTF8CutFont(full.fang, runes)
+	}
 	wg.Wait()
 	cutCache.Lock()
 	defer cutCache.Unlock()

@@ -194,7 +194,7 @@ func (d *renderer) table(t *document.Table) {
 	for i, c := range t.Columns {
 		rel[i] = c.Width
 	}
-	g := &grid{d: d, widths: columnWidths(d.width, rel), caption: t.Caption}
+	g := &grid{d: d, widths: d.fitColumns(t, columnWidths(d.width, rel)), caption: t.Caption}
 	head := make(trow, len(t.Columns))
 	for i, c := range t.Columns {
 		cellW := g.widths[i]
@@ -235,7 +235,7 @@ func (d *renderer) keyValues(kv *document.KeyValues) {
 	cols := 2
 	rel := []float64{3, 7}
 	if kv.Columns == 4 {
-		cols, rel = 4, []float64{2.4, 2.6, 2.4, 2.6}
+		cols, rel = 4, d.kvWidths(kv)
 	}
 	g := &grid{d: d, widths: columnWidths(d.width, rel), caption: kv.Caption}
 	var rows []trow
@@ -281,4 +281,70 @@ func (d *renderer) keyValues(kv *document.KeyValues) {
 		g.add(r)
 	}
 	d.y += pitch(bodySize, 0.6)
+}
+
+// kvWidths are the relative widths of a 4-column 基本信息表: the label columns as wide as the
+// longest label (between 15% and 24% of the width each); the value columns share the rest,
+// moved towards the column whose longest word (a 统一社会信用代码, an e-mail address) needs it.
+func (d *renderer) kvWidths(kv *document.KeyValues) []float64 {
+	label := 0.0
+	var word [2]float64 // longest unbreakable word per value column
+	k := 0
+	for _, p := range kv.Pairs {
+		if p.Wide {
+			k = 0
+			continue
+		}
+		label = max(label, d.measure(cell, p.Label))
+		for _, a := range atomize(p.Value) {
+			word[k] = max(word[k], d.measure(cell, a.text)+2*cellPadX+0.5)
+		}
+		k = 1 - k
+	}
+	l := min(max(label+2*cellPadX+0.5, 0.15*d.width), 0.24*d.width)
+	rest := d.width - 2*l
+	v1 := rest / 2
+	switch {
+	case word[0] > v1 && rest-word[0] >= word[1]:
+		v1 = word[0]
+	case word[1] > rest-v1 && rest-word[1] >= word[0]:
+		v1 = rest - word[1]
+	}
+	return []float64{l, v1, l, rest - v1}
+}
+
+// fitColumns keeps the template's relative widths where they suffice, and widens a column
+// that would split a short cell, a number, a date or a code (发明专利, 2020年12月, 1,036.92,
+// （万元）) to what it needs, taking the width from columns with room to spare.
+func (d *renderer) fitColumns(t *document.Table, widths []float64) []float64 {
+	headers := make([]string, len(t.Columns))
+	numeric := make([]bool, len(t.Columns))
+	for i, c := range t.Columns {
+		headers[i] = c.Header
+		if c.Unit != "" {
+			headers[i] += "\n（" + c.Unit + "）"
+		}
+		numeric[i] = c.Kind == "money" || c.Kind == "int" || c.Kind == "percent"
+	}
+	ns := measureNeeds(d, headers, numeric, t.Rows, t.Total, cellSize)
+	short, spare := 0.0, 0.0
+	for i, n := range ns {
+		if widths[i] < n.min {
+			short += n.min - widths[i]
+		} else {
+			spare += widths[i] - n.min
+		}
+	}
+	if short == 0 || spare < short {
+		return widths // nothing to do, or no way to give every column its minimum
+	}
+	out := make([]float64, len(widths))
+	for i, n := range ns {
+		if widths[i] < n.min {
+			out[i] = n.min
+		} else {
+			out[i] = widths[i] - (widths[i]-n.min)*short/spare
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -12,7 +13,9 @@ import (
 )
 
 // maxDigits is the precision of an Excel number: a decimal with more significant digits
-// cannot be stored exactly, so it is refused rather than silently rounded.
+// cannot be stored exactly, so it is written as text (right-aligned like the numbers, its
+// digits unchanged) rather than silently rounded or refused: whatever check accepted, the
+// workbook must hold.
 const maxDigits = 15
 
 // normKind returns the column kind with the default applied, or an error for a kind this
@@ -40,11 +43,19 @@ func cellValue(kind string, c document.Cell) (any, error) {
 			}
 			return nil, nil
 		}
-		if err := checkDecimal(num); err != nil {
+		precise, err := checkDecimal(num)
+		if err != nil {
 			return nil, err
 		}
+		if !precise {
+			return exactText(kind, num), nil
+		}
 		if kind == kindInt {
-			return parseInt(num)
+			v, err := parseInt(num)
+			if errors.Is(err, strconv.ErrRange) {
+				return exactText(kind, num), nil
+			}
+			return v, err
 		}
 		v, err := strconv.ParseFloat(num, 64)
 		if err != nil || math.IsInf(v, 0) {
@@ -79,26 +90,41 @@ func cellValue(kind string, c document.Cell) (any, error) {
 }
 
 // checkDecimal accepts a plain decimal: optional sign, digits, optional fraction. No
-// exponents, thousands separators, NaN or Inf, and at most maxDigits significant digits.
-func checkDecimal(s string) error {
+// exponents, thousands separators, NaN or Inf. precise is false when it has more than
+// maxDigits significant digits (an Excel number would round it).
+func checkDecimal(s string) (precise bool, err error) {
 	body := strings.TrimLeft(s, "+-")
 	if len(s)-len(body) > 1 || body == "" {
-		return fmt.Errorf("bad number %q", s)
+		return false, fmt.Errorf("bad number %q", s)
 	}
 	intPart, frac, hasDot := strings.Cut(body, ".")
 	if (intPart == "" && frac == "") || (hasDot && strings.Contains(frac, ".")) {
-		return fmt.Errorf("bad number %q", s)
+		return false, fmt.Errorf("bad number %q", s)
 	}
 	for _, r := range intPart + frac {
 		if r < '0' || r > '9' {
-			return fmt.Errorf("bad number %q", s)
+			return false, fmt.Errorf("bad number %q", s)
 		}
 	}
 	sig := strings.TrimRight(strings.TrimLeft(intPart+frac, "0"), "0")
-	if len(sig) > maxDigits {
-		return fmt.Errorf("number %q has more than %d significant digits", s, maxDigits)
+	return len(sig) <= maxDigits, nil
+}
+
+// exactText is a number too precise for Excel, as the text the cell shows: money grouped
+// with two decimals ("12,345,678,901,234.57" would round, so every digit is kept:
+// "12,345,678,901,234.567"), a percentage ×100 with "%", the rest as written.
+func exactText(kind, num string) string {
+	d, err := decimal.Parse(num)
+	if err != nil {
+		return num
 	}
-	return nil
+	switch kind {
+	case kindMoney:
+		return d.Grouped(max(d.Scale(), 2))
+	case kindPercent:
+		return d.Percent(max(d.Scale()-2, 0))
+	}
+	return d.String()
 }
 
 // parseInt accepts "12", "-3" and "12.00" (a whole number written with a zero fraction).
@@ -108,6 +134,9 @@ func parseInt(s string) (int64, error) {
 		return 0, fmt.Errorf("bad integer %q", s)
 	}
 	v, err := strconv.ParseInt(intPart, 10, 64)
+	if errors.Is(err, strconv.ErrRange) {
+		return 0, err
+	}
 	if err != nil {
 		return 0, fmt.Errorf("bad integer %q", s)
 	}

@@ -8,6 +8,8 @@ import (
 
 	"dossier/dossier/document"
 
+	"github.com/xuri/excelize/v2"
+
 	"golang.org/x/text/width"
 )
 
@@ -16,10 +18,10 @@ import (
 const (
 	minWidth    = 6
 	maxWidth    = 40
-	widthPad    = 2    // room for the cell's inner margins and borders
-	lineHeight  = 14.5 // points per line of 11 pt 宋体, with leading
-	rowPad      = 4    // points above and below the text of a row
-	titleHeight = 32   // points: one line of the 16 pt title plus air
+	widthPad    = 2  // room for the cell's inner margins and borders
+	lineHeight  = 15 // points per line of 11 pt 宋体 (Excel's own 宋体 row is 14.25), with leading
+	rowPad      = 4  // points above and below the text of a row
+	titleHeight = 32 // points: one line of the 16 pt title plus air
 	titleScale  = 16.0 / 11.0
 )
 
@@ -90,9 +92,15 @@ func widthFor(kind string, widest float64) float64 {
 	return max(w, minWidth)
 }
 
-// rowHeight is the height in points of a row whose tallest cell has the given line count.
+// maxRowHeight is Excel's limit for a row's height in points. A taller cell (a 600-character
+// answer in a narrow column) gets this height and wraps; Excel shows the rest when the cell
+// is selected, and the printable PDF version of the sheet carries the whole text.
+const maxRowHeight = excelize.MaxRowHeight
+
+// rowHeight is the height in points of a row whose tallest cell has the given line count,
+// at most maxRowHeight.
 func rowHeight(lines int) float64 {
-	return float64(max(lines, 1))*lineHeight + rowPad
+	return min(float64(max(lines, 1))*lineHeight+rowPad, maxRowHeight)
 }
 
 // sheetNames makes worksheet names Excel accepts: no []:*?/\, no leading or trailing

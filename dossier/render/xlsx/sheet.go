@@ -2,6 +2,9 @@ package xlsx
 
 import (
 	"fmt"
+	"strings"
+
+	"dossier/dossier/decimal"
 
 	"dossier/dossier/document"
 
@@ -20,6 +23,14 @@ type plan struct {
 	widths                 []float64
 	headerRow, firstData   int // 1-based worksheet rows
 	totalRow, noteRow, end int // 0 when absent; end is the last used row
+	frozenCols             int // leading columns frozen beside the scrolled part (wide sheets)
+}
+
+// formula is a cell written as a formula with its cached value (what Excel shows before it
+// recalculates, and what readers that never calculate see).
+type formula struct {
+	expr  string
+	value any
 }
 
 func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
@@ -76,6 +87,7 @@ func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
 	for j := range widest {
 		p.widths[j] = widthFor(p.kinds[j], widest[j])
 	}
+	p.frozenCols = frozenColumns(s.Columns, p.widths)
 
 	p.headerRow = 2
 	if s.Subtitle != "" {
@@ -94,7 +106,78 @@ func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
 	if p.end > excelize.TotalRows {
 		return nil, fmt.Errorf("xlsx: sheet %q: %d rows, more than Excel's %d", name, p.end, excelize.TotalRows)
 	}
+	p.sumTotals(s)
 	return p, nil
+}
+
+// sumTotals turns each number of the total row that is exactly the sum of its column into a
+// SUM formula over the data rows, keeping the number as the cached value: the bureau can add
+// or correct a row and the total follows. A total that is not the column's sum (a template's
+// own figure) stays a plain value.
+func (p *plan) sumTotals(s *document.Sheet) {
+	if p.total == nil || len(p.rows) == 0 {
+		return
+	}
+	for j, v := range p.total {
+		if v == nil || p.kinds[j] == kindText || p.kinds[j] == kindDate || j >= len(s.Total) {
+			continue
+		}
+		want, err := decimal.Parse(strings.TrimSpace(s.Total[j].Number))
+		if err != nil {
+			continue
+		}
+		sum := decimal.Int(0)
+		for _, r := range s.Rows {
+			if j >= len(r) || strings.TrimSpace(r[j].Number) == "" {
+				continue
+			}
+			d, err := decimal.Parse(strings.TrimSpace(r[j].Number))
+			if err != nil {
+				sum = decimal.Int(0).Sub(want).Add(decimal.Int(1)) // a text cell: never equal
+				break
+			}
+			sum = sum.Add(d)
+		}
+		if sum.Cmp(want) != 0 {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		p.total[j] = formula{expr: fmt.Sprintf("SUM(%s%d:%s%d)", col, p.firstData, col, p.firstData+len(p.rows)-1), value: v}
+	}
+}
+
+// wideSheet is the width (in widths of "0") beyond which a sheet does not fit a landscape
+// screen or page at 100%: its identifying columns are frozen while the rest scrolls.
+const wideSheet = 135
+
+// frozenColumns is the count of leading columns to freeze on a wide sheet: up to the first
+// name column (企业名称, 单位名称, 项目名称) among the first four, else the first column,
+// and never more than 40% of the width.
+func frozenColumns(cols []document.Column, widths []float64) int {
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	if total <= wideSheet || len(cols) < 3 {
+		return 0
+	}
+	n := 1
+	for j := 0; j < min(4, len(cols)); j++ {
+		if strings.Contains(cols[j].Header, "名称") {
+			n = j + 1
+			break
+		}
+	}
+	for w := 0.0; n > 0; n-- {
+		w = 0
+		for _, x := range widths[:n] {
+			w += x
+		}
+		if w <= 0.4*total {
+			break
+		}
+	}
+	return n
 }
 
 func (p *plan) totalWidth() float64 {
@@ -181,7 +264,7 @@ func writeRows(sink rowSink, st *styles, p *plan, s *document.Sheet) error {
 	// clip when it is wider than the table.
 	tl := wrappedLines(s.Title, total/titleScale)
 	vals, styles := fill(s.Title, st.title)
-	if err := sink.row(1, vals, styles, max(titleHeight, float64(tl)*22+10)); err != nil {
+	if err := sink.row(1, vals, styles, min(max(titleHeight, float64(tl)*22+10), maxRowHeight)); err != nil {
 		return fmt.Errorf("title: %w", err)
 	}
 	if err := sink.merge(1, n); err != nil {
@@ -209,21 +292,15 @@ func writeRows(sink rowSink, st *styles, p *plan, s *document.Sheet) error {
 		return fmt.Errorf("header: %w", err)
 	}
 
+	// Every row gets an explicit height with room for 宋体's ascent and descent (Excel's
+	// default row fits Calibri and clips the bottoms of hanzi in some viewers).
 	for i, vals := range p.rows {
-		h := 0.0 // default height for one-line rows
-		if l := p.lines(vals); l > 1 {
-			h = rowHeight(l)
-		}
-		if err := sink.row(p.firstData+i, vals, p.styles, h); err != nil {
+		if err := sink.row(p.firstData+i, vals, p.styles, rowHeight(p.lines(vals))); err != nil {
 			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 	}
 	if p.total != nil {
-		h := 0.0
-		if l := p.lines(p.total); l > 1 {
-			h = rowHeight(l)
-		}
-		if err := sink.row(p.totalRow, p.total, p.totalStyles, h); err != nil {
+		if err := sink.row(p.totalRow, p.total, p.totalStyles, rowHeight(p.lines(p.total))); err != nil {
 			return fmt.Errorf("total row: %w", err)
 		}
 	}
@@ -272,13 +349,17 @@ func pageSetup(f *excelize.File, p *plan) error {
 	}); err != nil {
 		return err
 	}
+	topLeft, _ := excelize.CoordinatesToCellName(p.frozenCols+1, p.firstData)
+	pane := "bottomLeft"
+	if p.frozenCols > 0 {
+		pane = "bottomRight"
+	}
 	return f.SetPanes(p.name, &excelize.Panes{
 		Freeze:      true,
+		XSplit:      p.frozenCols,
 		YSplit:      p.headerRow,
-		TopLeftCell: fmt.Sprintf("A%d", p.firstData),
-		ActivePane:  "bottomLeft",
-		Selection: []excelize.Selection{
-			{SQRef: fmt.Sprintf("A%d", p.firstData), ActiveCell: fmt.Sprintf("A%d", p.firstData), Pane: "bottomLeft"},
-		},
+		TopLeftCell: topLeft,
+		ActivePane:  pane,
+		Selection:   []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}},
 	})
 }

@@ -19,6 +19,10 @@ func (s *fileSink) row(r int, vals []any, styles []int, height float64) error {
 		if err != nil {
 			return err
 		}
+		fm, isFormula := v.(formula)
+		if isFormula {
+			v = fm.value
+		}
 		switch x := v.(type) {
 		case nil:
 		case string:
@@ -31,6 +35,9 @@ func (s *fileSink) row(r int, vals []any, styles []int, height float64) error {
 			err = s.f.SetCellValue(s.sheet, ref, x)
 		default:
 			err = fmt.Errorf("unexpected value %T", v)
+		}
+		if err == nil && isFormula {
+			err = s.f.SetCellFormula(s.sheet, ref, fm.expr) // after the value, which stays cached
 		}
 		if err != nil {
 			return fmt.Errorf("cell %s: %w", ref, err)
@@ -72,6 +79,10 @@ func (s *streamSink) row(r int, vals []any, styles []int, height float64) error 
 	s.buf = s.buf[:len(vals)]
 	for j, v := range vals {
 		// A blank cell is still written (with its style) so that its borders show.
+		if fm, ok := v.(formula); ok {
+			s.buf[j] = excelize.Cell{StyleID: styles[j], Value: fm.value, Formula: fm.expr}
+			continue
+		}
 		s.buf[j] = excelize.Cell{StyleID: styles[j], Value: v}
 	}
 	var opts []excelize.RowOpts
