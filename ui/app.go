@@ -30,6 +30,11 @@ type Deps struct {
 	Now func() time.Time
 	// Generator is written into package manifests: "dossier VERSION".
 	Generator string
+	// Screen is the work area (screen minus taskbar) the window opens on, in Fyne units; nil
+	// or zero when unknown. The first window is sized to fit it (window.go).
+	Screen func() fyne.Size
+	// Maximise maximises the window (nil where the platform cannot); called for small screens.
+	Maximise func()
 }
 
 // screen is what the window shows: the home screen or an editor.
@@ -53,16 +58,15 @@ type UI struct {
 	home    *homeScreen
 }
 
-// New builds the UI into w: content, main menu with the keyboard shortcuts, the window size
-// remembered from the last run, and saving on close. Call Start to show the first screen.
+// New builds the UI into w: content, main menu with the keyboard shortcuts, a window size that
+// fits the screen (remembered per screen size), and saving on close. Call Start to show the first screen.
 func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
 	u := &UI{app: a, win: w, deps: deps, ctx: context.Background(), root: container.NewStack()}
 	w.SetContent(u.root)
-	p := a.Preferences()
-	w.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWindowWidth, 1280)), float32(p.FloatWithFallback(prefWindowHeight, 820))))
+	u.sizeWindow()
 	u.setShortcuts()
 	w.SetCloseIntercept(u.onClose)
 	return u
@@ -166,11 +170,7 @@ func (u *UI) onClose() {
 	if u.current != nil {
 		u.current.leave()
 	}
-	sz := u.win.Canvas().Size()
-	if sz.Width > 200 && sz.Height > 200 {
-		u.app.Preferences().SetFloat(prefWindowWidth, float64(sz.Width))
-		u.app.Preferences().SetFloat(prefWindowHeight, float64(sz.Height))
-	}
+	u.rememberSize()
 	u.win.Close()
 }
 

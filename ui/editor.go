@@ -44,7 +44,7 @@ type editor struct {
 
 	obj    fyne.CanvasObject
 	nav    *widget.List
-	scroll *container.Scroll
+	scroll *formScroll
 	title  *widget.Label
 	status *widget.Label
 	saved  *widget.Label
@@ -106,7 +106,8 @@ func (e *editor) buildUI() {
 		OnSelected: e.onSection,
 	}
 	e.nav.ExtendBaseWidget(e.nav)
-	e.scroll = container.NewVScroll(widget.NewLabel(""))
+	e.scroll = newFormScroll(widget.NewLabel(""))
+	e.form.scroll = e.scroll
 	var body fyne.CanvasObject = e.scroll
 	if !e.profileOnly {
 		e.panel = newEligibilityPanel()
@@ -294,9 +295,11 @@ func (e *editor) jumpTo(path string) {
 	}
 }
 
-// scrollTo scrolls the form so that o is at the top.
+// scrollTo scrolls the form so that o is at the top (laid out first: a section just built
+// has no positions yet, which left the jumped-to field off-screen).
 func (e *editor) scrollTo(o fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
-	e.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	e.scroll.layoutNow()
+	if y, ok := offsetIn(e.scroll.Content, o); ok {
+		e.scroll.ScrollToOffset(fyne.NewPos(0, y-8))
+	}
 }

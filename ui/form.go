@@ -26,6 +26,23 @@ type form struct {
 	showAll bool            // after 检查: every message is shown
 
 	external map[string]*externalText // texts being edited in the system editor, by path
+
+	scroll *formScroll // the scroller the form sits in (set by the editor): wheel and focus
+}
+
+// wheelTarget is where an entry passes the mouse wheel: the form's scroller.
+func (f *form) wheelTarget() fyne.Scrollable {
+	if f.scroll == nil {
+		return nil
+	}
+	return f.scroll
+}
+
+// reveal scrolls the field's block into view (it got the focus).
+func (f *form) reveal(v *fieldView) {
+	if f.scroll != nil && v.obj != nil {
+		f.scroll.reveal(v.obj)
+	}
 }
 
 // fieldView is one field on screen.

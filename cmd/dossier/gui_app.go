@@ -55,7 +55,11 @@ func runGUI(set *programme.Set, file string) error {
 	}
 	defer st.Close()
 
-	u := ui.New(a, w, ui.Deps{Store: st, Programmes: set, Generator: "dossier " + version})
+	u := ui.New(a, w, ui.Deps{
+		Store: st, Programmes: set, Generator: "dossier " + version,
+		Screen:   func() fyne.Size { return workArea(a) },
+		Maximise: maximiseWhenShown(a),
+	})
 	if file != "" {
 		if abs, err := filepath.Abs(file); err == nil {
 			file = abs
