@@ -67,12 +67,14 @@ func (f *form) textEntry(v *fieldView, multi bool) fyne.CanvasObject {
 }
 
 // fieldEntry is the form's entry. It scrolls its field into view when it gets the focus (Tab,
-// a jump from 检查), lets the wheel scroll the form (wheelPass), and can tidy its text when
-// the user leaves it.
+// a jump from 检查), lets the wheel scroll the form (wheelPass), holds its field's message
+// still while the user types (shown once the user leaves the field), and can tidy its text
+// when the user leaves it.
 type fieldEntry struct {
 	widget.Entry
 	onFocus func()
 	onBlur  func()
+	tidy    func()            // on leaving, after onBlur: e.g. 1500 → 1,500.00
 	wheel   fyne.CanvasObject // the entry with the wheelPass over it: what goes on screen
 	pass    *wheelPass
 }
@@ -82,13 +84,21 @@ func (f *form) newEntry(v *fieldView, multi bool) *fieldEntry {
 	e := &fieldEntry{}
 	e.PlaceHolder = hintText(v.field.Example)
 	e.ExtendBaseWidget(e)
-	e.onFocus = func() { f.reveal(v) }
 	e.pass = newWheelPass(f.wheelTarget)
 	e.wheel = container.NewStack(e, e.pass)
-	if multi {
-		// A focused text box scrolls its own long text; unfocused, the wheel moves the form.
-		e.onFocus = func() { f.reveal(v); e.pass.Hide() }
-		e.onBlur = func() { e.pass.Show() }
+	e.onFocus = func() {
+		f.typing = v
+		f.reveal(v)
+		if multi {
+			e.pass.Hide() // a focused text box scrolls its own long text
+		}
+	}
+	e.onBlur = func() {
+		if f.typing == v {
+			f.typing = nil
+		}
+		e.pass.Show()
+		f.updateView(v)
 	}
 	v.focus, v.input = e, &e.Entry
 	return e
@@ -102,11 +112,14 @@ func (e *fieldEntry) FocusGained() {
 	}
 }
 
-// FocusLost reformats an amount after the user moves on (never while typing).
+// FocusLost shows the field's message as it now is and tidies the text (never while typing).
 func (e *fieldEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if e.onBlur != nil {
 		e.onBlur()
+	}
+	if e.tidy != nil {
+		e.tidy()
 	}
 }
 
@@ -131,7 +144,7 @@ func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
 	if v.field.Type.S == programme.TypeMoney {
 		// Amounts read as forms print them, 1,500.00; typing takes any spelling.
 		e.Text = groupedAmount(e.Text)
-		e.onBlur = func() {
+		e.tidy = func() {
 			if g := groupedAmount(e.Text); g != e.Text {
 				e.SetText(g)
 			}

@@ -28,6 +28,7 @@ type form struct {
 	external map[string]*externalText // texts being edited in the system editor, by path
 
 	scroll *formScroll // the scroller the form sits in (set by the editor): wheel and focus
+	typing *fieldView  // the entry being typed in: its message waits until the user leaves it
 }
 
 // wheelTarget is where an entry passes the mouse wheel: the form's scroller.
@@ -119,14 +120,32 @@ func (f *form) updateView(v *fieldView) {
 		}
 		v.count.Refresh()
 	}
+	if v == f.typing {
+		// A message appearing or vanishing while the user types would push everything below
+		// it up or down, so the next click lands on the wrong thing; it follows on leaving.
+		return
+	}
 	var lines []string
 	if f.showAll || f.touched[v.path] || !f.empty(v) {
-		for _, p := range f.sess.ProblemsFor(v.path) {
-			lines = append(lines, problemText(p))
-		}
+		lines = messageLines(f.sess.ProblemsFor(v.path), f.empty(v))
 	}
 	setText(v.msg, strings.Join(lines, "\n"))
 	setVisible(v.msg, len(lines) > 0)
+}
+
+// messageLines are the lines under a field: one per problem, except that a field holding
+// something it cannot read (a typo in a number or date) says only what is wrong with it, not
+// also "未填写".
+func messageLines(problems []programme.Problem, empty bool) []string {
+	var lines []string
+	for _, p := range problems {
+		t := problemText(p)
+		if !empty && t == "未填写" && len(problems) > 1 {
+			continue
+		}
+		lines = append(lines, t)
+	}
+	return lines
 }
 
 // empty reports whether the user has not given the field a value yet; its "未填写" waits until
