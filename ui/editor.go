@@ -49,7 +49,10 @@ type editor struct {
 	status *widget.Label
 	saved  *widget.Label
 	panel  *eligibilityPanel
-	review *reviewDialog // the last 检查 list shown
+	split  *container.Split // form | eligibility panel or review
+	review *reviewPane      // the 检查 list, once shown
+
+	keysBeforeReview func(*fyne.KeyEvent) // the window's key handler while the review is shown
 }
 
 func newEditor(u *UI, sess *session.Session, profileOnly bool) *editor {
@@ -111,9 +114,9 @@ func (e *editor) buildUI() {
 	var body fyne.CanvasObject = e.scroll
 	if !e.profileOnly {
 		e.panel = newEligibilityPanel()
-		split := container.NewHSplit(e.scroll, e.panel.obj)
-		split.Offset = 0.66
-		body = split
+		e.split = container.NewHSplit(e.scroll, e.panel.obj)
+		e.split.Offset = 0.66
+		body = e.split
 	}
 	main := container.NewHSplit(e.nav, body)
 	main.Offset = 0.17
@@ -263,6 +266,9 @@ func (e *editor) showSection(i int) {
 func (e *editor) onChanged() {
 	e.form.update()
 	e.refreshAll()
+	if e.reviewing() {
+		e.review.update()
+	}
 	setText(e.saved, "未保存")
 	e.saver.touch()
 }

@@ -138,6 +138,9 @@ func (e *editor) save() {
 
 // leave saves what is pending before another screen replaces this one.
 func (e *editor) leave() {
+	if e.reviewing() {
+		e.showReview(false) // gives the window its keys back
+	}
 	if e.form != nil {
 		e.form.closeExternal()
 	}
