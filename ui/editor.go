@@ -34,6 +34,7 @@ type editor struct {
 	exportedAt   atomic.Uint64 // change count + 1 at the last export; status 已导出 while unchanged
 	forceSave    atomic.Bool   // save even when nothing changed (the status did)
 	lastExport   string        // the last package folder written
+	lastDataFile string        // the last data file written (导出数据文件)
 	saver        *saver
 	pickFolder   func(func(dir string)) // chooses the export folder; tests replace it
 
@@ -161,6 +162,9 @@ func (e *editor) updateTitle() {
 	name := e.sess.Name()
 	if name == "" {
 		name = "未命名企业"
+	}
+	if e.u.isDemo(e.enterpriseID) {
+		name = "示例 · " + name
 	}
 	if e.profileOnly {
 		setText(e.title, "企业信息："+name)

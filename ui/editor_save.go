@@ -41,10 +41,21 @@ func (u *UI) openDossier(id int64) {
 	ed.dossierID, ed.enterpriseID, ed.storedStatus = d.ID, d.EnterpriseID, d.Status
 	if d.Status == session.StatusExported {
 		ed.exportedAt.Store(1)
-		ed.updateTitle()
 	}
+	ed.updateTitle()
 	u.show(ed)
 	u.app.Preferences().SetInt(prefLastDossier, int(id))
+}
+
+// openNewEnterprise shows an empty profile screen for an enterprise not stored yet.
+func (u *UI) openNewEnterprise() {
+	sess, err := session.NewProfile(map[string]any{})
+	if err != nil {
+		u.showError("内部错误：无法加载企业信息表", err)
+		return
+	}
+	sess.SetClock(u.deps.Now)
+	u.show(newEditor(u, sess, true))
 }
 
 // openEnterprise shows the enterprise profile screen.
@@ -62,6 +73,7 @@ func (u *UI) openEnterprise(id int64) {
 	sess.SetClock(u.deps.Now)
 	ed := newEditor(u, sess, true)
 	ed.enterpriseID = id
+	ed.updateTitle()
 	u.show(ed)
 }
 
@@ -99,6 +111,7 @@ func (e *editor) persist() error {
 	if err := st.SaveEnterprise(e.u.ctx, ent); err != nil {
 		return err
 	}
+	e.enterpriseID = ent.ID // a new enterprise is stored on its first save
 	if !e.profileOnly {
 		d := &store.Dossier{ID: e.dossierID, EnterpriseID: e.enterpriseID, Programme: e.sess.Programme().ID.S,
 			Title: e.dossierTitle(), Status: e.statusNow(), Data: data}
@@ -146,5 +159,8 @@ func (e *editor) leave() {
 	}
 	if err := e.saver.flush(); err != nil {
 		e.u.storeError("保存失败", err)
+	}
+	if e.profileOnly && e.enterpriseID != 0 && e.u.home != nil {
+		e.u.home.sel = e.enterpriseID // back home, the enterprise just edited is selected
 	}
 }

@@ -109,7 +109,7 @@ func (e *editor) exportTo(ev *programme.Evaluation, out string, draft, force boo
 func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uint64, m *pack.Manifest, err error) {
 	switch {
 	case errors.Is(err, pack.ErrExists):
-		dialog.ShowConfirm("文件夹已存在", "“"+out+"”已存在且不为空。是否覆盖其中的申报包？", func(ok bool) {
+		confirmOverwrite("文件夹已存在", "“"+out+"”已存在且不为空。是否覆盖其中的申报包？", func(ok bool) {
 			if ok {
 				e.exportTo(ev, out, draft, true)
 			}
@@ -169,10 +169,15 @@ func (e *editor) onExportData() {
 		if w == nil {
 			return
 		}
-		defer w.Close()
-		if err := e.writeDataFile(w); err != nil {
-			e.u.showError("保存数据文件失败", err)
+		err = e.writeDataFile(w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
 		}
+		if err != nil {
+			e.u.showError("保存数据文件失败", err)
+			return
+		}
+		e.showDataSaved(w.URI())
 	}, e.u.win)
 	d.SetFileName(e.packageName() + ".json")
 	d.Resize(fyne.NewSize(900, 600))

@@ -52,6 +52,9 @@ func (h *homeScreen) buildUI() {
 			if code == "" {
 				code = "（未填统一社会信用代码）"
 			}
+			if h.u.isDemo(h.ents[id].ID) {
+				code = "示例 · " + code
+			}
 			box.Objects[1].(*widget.Label).SetText(code)
 		},
 		OnSelected: func(id widget.ListItemID) {
@@ -124,6 +127,10 @@ func (h *homeScreen) showDetail() {
 	id := ent.ID
 	h.detail.Add(&widget.Label{Text: ent.Name, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
 	h.detail.Add(&widget.Label{Text: "统一社会信用代码：" + ent.CreditCode})
+	if h.u.isDemo(id) {
+		h.detail.Add(&widget.Label{Text: "这是示例企业，数据是虚构的，用来演示本程序怎样填写和检查申报材料。可以随意修改；不需要时点“删除企业”，从空白开始（“新建企业”）。",
+			Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
 	h.detail.Add(container.NewHBox(
 		&widget.Button{Text: "企业信息", Icon: theme.DocumentIcon(), OnTapped: func() { h.u.openEnterprise(id) }},
 		&widget.Button{Text: "新建申报", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { h.onNewDossier(id) }},
@@ -154,7 +161,11 @@ func (h *homeScreen) dossierCard(d store.Dossier) fyne.CanvasObject {
 	if status == "" {
 		status = "草稿"
 	}
-	info := fmt.Sprintf("%s　·　状态：%s　·　更新于 %s", prog, status, d.Updated.Local().Format("2006-01-02 15:04"))
+	info := prog
+	if y := h.dl.year(h.u, d); y > 0 {
+		info += fmt.Sprintf("　·　申报年度 %d", y)
+	}
+	info += fmt.Sprintf("　·　状态：%s　·　最后修改 %s", status, d.Updated.Local().Format("2006-01-02 15:04"))
 	lines := []fyne.CanvasObject{
 		&widget.Label{Text: d.Title, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
 		&widget.Label{Text: info, Wrapping: fyne.TextWrapWord},
@@ -171,24 +182,31 @@ func (h *homeScreen) dossierCard(d store.Dossier) fyne.CanvasObject {
 	return &widget.Card{Content: container.NewVBox(lines...)}
 }
 
-// deadlineCache remembers each dossier's deadline by its last save (the deadline can depend on
-// the answers, e.g. the 申报类别).
-type deadlineCache map[int64]struct {
+// deadlineCache remembers each dossier's deadline and 申报年度 by its last save (the deadline
+// can depend on the answers, e.g. the 申报类别).
+type deadlineCache map[int64]deadlineEntry
+
+type deadlineEntry struct {
 	updated time.Time
 	text    string
+	year    int // the year of the 申报日期
 }
 
-func (c deadlineCache) text(u *UI, d store.Dossier) string {
+func (c deadlineCache) get(u *UI, d store.Dossier) deadlineEntry {
 	if hit, ok := c[d.ID]; ok && hit.updated.Equal(d.Updated) {
-		return hit.text
+		return hit
 	}
-	text := ""
+	hit := deadlineEntry{updated: d.Updated}
 	if ev := u.evaluateStored(d.ID); ev != nil {
-		text = deadlineText(ev.Deadline, ev.DeadlineLabel, u.today())
+		hit.text = deadlineText(ev.Deadline, ev.DeadlineLabel, u.today())
+		if !ev.AppliedOn.IsZero() {
+			hit.year = ev.AppliedOn.Year()
+		}
 	}
-	c[d.ID] = struct {
-		updated time.Time
-		text    string
-	}{d.Updated, text}
-	return text
+	c[d.ID] = hit
+	return hit
 }
+
+func (c deadlineCache) text(u *UI, d store.Dossier) string { return c.get(u, d).text }
+
+func (c deadlineCache) year(u *UI, d store.Dossier) int { return c.get(u, d).year }

@@ -59,19 +59,19 @@ func (b *undoBar) onUndo() {
 	b.dismiss()
 }
 
+// onNewEnterprise opens an empty enterprise profile; the enterprise is stored once the user
+// enters something (one left empty is not kept as a nameless "新企业").
 func (h *homeScreen) onNewEnterprise() {
-	e := &store.Enterprise{Name: "新企业"}
-	if err := h.u.deps.Store.SaveEnterprise(h.u.ctx, e); err != nil {
-		h.u.storeError("无法新建企业", err)
-		return
-	}
-	h.sel = e.ID
-	h.u.openEnterprise(e.ID)
+	h.u.openNewEnterprise()
 }
 
 // onNewDossier asks which programme to apply for, then creates the dossier and opens it.
 func (h *homeScreen) onNewDossier(entID int64) {
 	all := h.u.deps.Programmes.All()
+	if len(all) == 0 {
+		dialog.ShowInformation("新建申报", "没有可申报的项目：程序中没有申报项目模板。请检查自定义模板文件夹（--templates）中的模板文件。", h.u.win)
+		return
+	}
 	if len(all) == 1 {
 		h.createDossier(entID, all[0])
 		return
@@ -84,8 +84,11 @@ func (h *homeScreen) onNewDossier(entID int64) {
 	sel.ExtendBaseWidget(sel)
 	h.pick = sel
 	h.pickDone = func(ok bool) {
-		if i := sel.SelectedIndex(); ok && i >= 0 {
+		switch i := sel.SelectedIndex(); {
+		case ok && i >= 0:
 			h.createDossier(entID, all[i])
+		case ok:
+			dialog.ShowInformation("新建申报", "还没有选择申报项目，所以没有新建申报材料。请在列表中选择要申报的项目，再点“新建”。", h.u.win)
 		}
 	}
 	d := dialog.NewCustomConfirm("新建申报", "新建", "取消", sel, h.pickDone, h.u.win)
