@@ -52,6 +52,9 @@ func (f *form) textEntry(v *fieldView, multi bool) fyne.CanvasObject {
 	if multi {
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(6)
+		if inTable(v.path) {
+			e.SetMinRowsVisible(3) // rows stay compact; long texts go to the system editor
+		}
 	}
 	e.OnChanged = func(s string) { f.set(v.path, s) }
 	if v.field.MaxChars > 0 {
@@ -309,3 +312,10 @@ func (f *form) objectGrid(v *fieldView) fyne.CanvasObject {
 	}
 	return &widget.Card{Content: grid}
 }
+
+// inTable reports whether the path is a cell of a table row.
+func inTable(path string) bool { return strings.Contains(path, "[") }
+
+// laterRow reports whether the path is a cell of a table row after the first: the column's
+// help is shown in the first row only, not repeated down the table.
+func laterRow(path string) bool { return inTable(path) && !strings.Contains(path, "[0]") }

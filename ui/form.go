@@ -205,7 +205,7 @@ func (f *form) block(v *fieldView, input fyne.CanvasObject) {
 	if v.count != nil {
 		items = append(items, container.NewHBox(v.count))
 	}
-	if v.field.Help != "" {
+	if v.field.Help != "" && !laterRow(v.path) {
 		items = append(items, &widget.Label{Text: v.field.Help, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText})
 	}
 	items = append(items, v.msg)

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,14 +54,14 @@ func (t *tableView) rowCard(i, n int) fyne.CanvasObject {
 	}
 	up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i-1) }}
 	down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i+1) }}
-	del := &widget.Button{Text: "删除本行", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onRemove(i) }}
+	del := &widget.Button{Text: "删除本行", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.confirmRemove(i) }}
 	if i == 0 {
 		up.Disable()
 	}
 	if i == n-1 {
 		down.Disable()
 	}
-	title := &widget.Label{Text: fmt.Sprintf("第 %d 行", i+1), TextStyle: fyne.TextStyle{Bold: true}}
+	title := &widget.Label{Text: t.rowName(i), TextStyle: fyne.TextStyle{Bold: true}}
 	head := container.NewBorder(nil, nil, title, container.NewHBox(up, down, del))
 	return &widget.Card{Content: container.NewVBox(head, grid)}
 }
@@ -79,12 +80,39 @@ func (t *tableView) onAdd() {
 	}
 }
 
+// rowName is what a row card is called: its number in a numbered table (IP01, the number
+// other tables refer to it by), else 第 n 行.
+func (t *tableView) rowName(i int) string {
+	if n := t.field.RowNumber(i); n != "" {
+		return n
+	}
+	return fmt.Sprintf("第 %d 行", i+1)
+}
+
+// confirmRemove asks before deleting a row (there is no undo), saying what goes with it.
+func (t *tableView) confirmRemove(i int) {
+	msg := "删除“" + t.rowName(i) + "”这一行？"
+	if t.field.Numbering.Set() {
+		msg += "\n其后各行的编号前移一位，其他表格中对这些编号的引用会随之更新；对本行的引用会被删去。"
+	}
+	d := dialog.NewConfirm("删除本行", msg, func(ok bool) {
+		if ok {
+			t.onRemove(i)
+		}
+	}, t.f.win)
+	d.SetDismissText("取消")
+	d.SetConfirmText("删除")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
 func (t *tableView) onRemove(i int) {
 	if err := t.f.sess.RemoveRow(t.path, i); err != nil {
 		t.f.tableError(err)
 		return
 	}
 	t.rebuild()
+	t.f.rebuildReferrers(t.field.ID.S)
 	t.f.changed()
 }
 
@@ -94,7 +122,24 @@ func (t *tableView) onMove(from, to int) {
 		return
 	}
 	t.rebuild()
+	t.f.rebuildReferrers(t.field.ID.S)
 	t.f.changed()
+}
+
+// rebuildReferrers shows again the tables on screen whose references to table id the session
+// has just renumbered.
+func (f *form) rebuildReferrers(id string) {
+	for _, v := range f.views {
+		if v.table == nil || v.table.field.ID.S == id {
+			continue
+		}
+		for _, col := range v.table.field.Columns {
+			if col.Ref.S == id {
+				v.table.rebuild()
+				break
+			}
+		}
+	}
 }
 
 // tableError explains a table that cannot be edited (its value in an imported file is not a
