@@ -2,11 +2,9 @@ package ui
 
 import (
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -178,20 +176,6 @@ func (f *form) dateEntry(v *fieldView) fyne.CanvasObject {
 	pick := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
 	pick.OnTapped = func() { f.onPickDate(&e.Entry) }
 	return container.NewBorder(nil, nil, nil, pick, e.wheel)
-}
-
-func (f *form) onPickDate(e *widget.Entry) {
-	start, err := time.Parse("2006-01-02", e.Text)
-	if err != nil {
-		start = time.Now()
-	}
-	var d dialog.Dialog
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		e.SetText(t.Format("2006-01-02")) // OnChanged stores it
-		d.Hide()
-	})
-	d = dialog.NewCustom("选择日期", "取消", cal, f.win)
-	d.Show()
 }
 
 // enumSelect shows the options by their labels and stores their values.

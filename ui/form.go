@@ -29,6 +29,7 @@ type form struct {
 
 	scroll *formScroll // the scroller the form sits in (set by the editor): wheel and focus
 	typing *fieldView  // the entry being typed in: its message waits until the user leaves it
+	picker *datePicker // the last date picker opened (tests pick from it)
 }
 
 // wheelTarget is where an entry passes the mouse wheel: the form's scroller.
