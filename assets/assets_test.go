@@ -3,6 +3,7 @@ package assets
 import (
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -52,6 +53,18 @@ func TestCoversRejectsGarbage(t *testing.T) {
 	for _, b := range [][]byte{nil, []byte("not a font at all"), make([]byte, 64)} {
 		if _, err := Covers(b); err == nil {
 			t.Errorf("Covers(%q): no error", b)
+		}
+	}
+}
+
+// The translation files parse as Fyne's lang package reads them.
+func TestTranslationsLoad(t *testing.T) {
+	if err := lang.AddTranslationsFS(Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"translations/zh_Hans.json", "translations/en.json"} {
+		if b, err := Translations.ReadFile(name); err != nil || len(b) < 100 {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -105,7 +106,7 @@ func (f *form) onPickDate(e *widget.Entry) {
 		e.SetText(t.Format("2006-01-02")) // OnChanged stores it
 		d.Hide()
 	})
-	d = dialog.NewCustom("选择日期", "取消", p.obj, f.win)
+	d = dialog.NewCustom(lang.L("选择日期"), lang.L("取消"), p.obj, f.win)
 	f.picker = p
 	d.Show()
 }

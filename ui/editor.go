@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -90,14 +91,14 @@ func (e *editor) content() fyne.CanvasObject { return e.obj }
 func (e *editor) buildUI() {
 	e.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	e.status = &widget.Label{}
-	e.saved = &widget.Label{Importance: widget.LowImportance, Text: "已保存"}
-	back := &widget.Button{Text: "首页", Icon: theme.NavigateBackIcon(), OnTapped: e.u.showHome}
+	e.saved = &widget.Label{Importance: widget.LowImportance, Text: lang.L("已保存")}
+	back := &widget.Button{Text: lang.L("首页"), Icon: theme.NavigateBackIcon(), OnTapped: e.u.showHome}
 	var actions []fyne.CanvasObject
 	if !e.profileOnly {
 		actions = append(actions,
-			&widget.Button{Text: "检查", Icon: theme.SearchIcon(), OnTapped: e.onReview},
-			&widget.Button{Text: "导出数据文件", Icon: theme.DocumentSaveIcon(), OnTapped: e.onExportData},
-			&widget.Button{Text: "导出申报包", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: e.onExport},
+			&widget.Button{Text: lang.L("检查"), Icon: theme.SearchIcon(), OnTapped: e.onReview},
+			&widget.Button{Text: lang.L("导出数据文件"), Icon: theme.DocumentSaveIcon(), OnTapped: e.onExportData},
+			&widget.Button{Text: lang.L("导出申报包"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: e.onExport},
 		)
 	}
 	left := container.NewHBox(back, e.status, e.saved)
@@ -161,19 +162,19 @@ func (e *editor) refreshAll() {
 func (e *editor) updateTitle() {
 	name := e.sess.Name()
 	if name == "" {
-		name = "未命名企业"
+		name = lang.L("未命名企业")
 	}
 	if e.u.isDemo(e.enterpriseID) {
-		name = "示例 · " + name
+		name = lang.L("示例 · ") + name
 	}
 	if e.profileOnly {
-		setText(e.title, "企业信息："+name)
+		setText(e.title, lang.L("企业信息：")+name)
 		setText(e.status, "")
 		return
 	}
 	setText(e.title, name+" · "+programmeTitle(e.sess.Programme()))
 	st := e.statusNow()
-	setText(e.status, "状态："+st)
+	setText(e.status, lang.L("状态：")+st)
 }
 
 // statusNow is the dossier's status: 已导出 while nothing changed since the last export.
@@ -273,7 +274,7 @@ func (e *editor) onChanged() {
 	if e.reviewing() {
 		e.review.update()
 	}
-	setText(e.saved, "未保存")
+	setText(e.saved, lang.L("未保存"))
 	e.saver.touch()
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -62,7 +63,7 @@ func (f *form) textEntry(v *fieldView, multi bool) fyne.CanvasObject {
 		return e.wheel
 	}
 	// Long texts can be written in the system's editor, where input methods work fully.
-	outside := &widget.Button{Text: "用系统编辑器编辑", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
+	outside := &widget.Button{Text: lang.L("用系统编辑器编辑"), Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
 	outside.OnTapped = func() { f.onExternalEdit(v, &e.Entry) }
 	return container.NewVBox(e.wheel, container.NewHBox(layout.NewSpacer(), outside))
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -180,7 +181,7 @@ func (f *form) view(path string) *fieldView {
 func problemText(p programme.Problem) string {
 	msg := strings.TrimPrefix(p.Message, p.Label+"：")
 	if p.Warning {
-		return "提示：" + msg
+		return lang.L("提示：") + msg
 	}
 	return msg
 }

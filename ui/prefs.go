@@ -8,5 +8,6 @@ const (
 	prefLastDossier    = "last.dossier"    // int: id of the dossier open when the app was closed, 0 = home
 	prefDemoCreated    = "demo.created"    // bool: the first-start demo enterprise was created once
 	prefDemoEnterprise = "demo.enterprise" // int: id of the demo enterprise (labelled 示例)
+	prefLanguage       = "ui.language"     // string: langSystem, langChinese or langEnglish (language.go)
 	prefExportDir      = "export.dir"      // string: the folder the last package was exported into
 )

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -80,9 +81,9 @@ func (e *editor) reviewing() bool {
 func newReviewPane(e *editor) *reviewPane {
 	r := &reviewPane{e: e, rows: container.NewVBox()}
 	r.head = &widget.Label{Wrapping: fyne.TextWrapWord}
-	title := &widget.Label{Text: "检查结果", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	again := &widget.Button{Text: "重新检查", Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: r.update}
-	closeBtn := &widget.Button{Text: "关闭", Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { e.showReview(false) }}
+	title := &widget.Label{Text: lang.L("检查结果"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	again := &widget.Button{Text: lang.L("重新检查"), Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: r.update}
+	closeBtn := &widget.Button{Text: lang.L("关闭"), Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { e.showReview(false) }}
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(again, closeBtn), title), r.head, widget.NewSeparator())
 	r.obj = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(r.rows)))
 	return r
@@ -112,7 +113,7 @@ func (r *reviewPane) update() {
 	}
 	for _, p := range ev.Problems {
 		if p.Warning {
-			r.items = append(r.items, reviewItem{text: "提示：" + p.Message, field: p.Field, kind: widget.WarningImportance})
+			r.items = append(r.items, reviewItem{text: lang.L("提示：") + p.Message, field: p.Field, kind: widget.WarningImportance})
 		}
 	}
 	failed := 0
@@ -138,16 +139,16 @@ func reviewHead(ev *programme.Evaluation, failed int) string {
 	errs, warns := problemCounts(ev)
 	switch {
 	case errs == 0 && failed == 0 && ev.Eligible():
-		return "没有发现问题，符合申报条件，可以导出申报包。"
+		return lang.L("没有发现问题，符合申报条件，可以导出申报包。")
 	case errs == 0 && failed == 0:
-		return "数据完整，但有申报条件不符合（见“申报条件”）。"
+		return lang.L("数据完整，但有申报条件不符合（见“申报条件”）。")
 	}
-	head := fmt.Sprintf("%d 处需要填写或修改", errs)
+	head := fmt.Sprintf(lang.L("%d 处需要填写或修改"), errs)
 	if warns > 0 {
-		head += fmt.Sprintf("，%d 条提示", warns)
+		head += fmt.Sprintf(lang.L("，%d 条提示"), warns)
 	}
 	if failed > 0 {
-		head += fmt.Sprintf("，%d 项申报条件不符合", failed)
+		head += fmt.Sprintf(lang.L("，%d 项申报条件不符合"), failed)
 	}
 	return head + "。点一条跳到对应的栏目。"
 }

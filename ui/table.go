@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,7 +28,7 @@ type tableView struct {
 
 func newTableView(f *form, fd *programme.Field, path string) *tableView {
 	t := &tableView{f: f, field: fd, path: path, rows: container.NewVBox()}
-	t.add = &widget.Button{Text: "添加一行", Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
+	t.add = &widget.Button{Text: lang.L("添加一行"), Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
 	t.obj = container.NewVBox(t.rows, container.NewHBox(t.add))
 	t.rebuild()
 	return t
@@ -54,7 +55,7 @@ func (t *tableView) rowCard(i, n int) fyne.CanvasObject {
 	}
 	up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i-1) }}
 	down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i+1) }}
-	del := &widget.Button{Text: "删除本行", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.confirmRemove(i) }}
+	del := &widget.Button{Text: lang.L("删除本行"), Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.confirmRemove(i) }}
 	if i == 0 {
 		up.Disable()
 	}
@@ -86,22 +87,22 @@ func (t *tableView) rowName(i int) string {
 	if n := t.field.RowNumber(i); n != "" {
 		return n
 	}
-	return fmt.Sprintf("第 %d 行", i+1)
+	return fmt.Sprintf(lang.L("第 %d 行"), i+1)
 }
 
 // confirmRemove asks before deleting a row (there is no undo), saying what goes with it.
 func (t *tableView) confirmRemove(i int) {
-	msg := "删除“" + t.rowName(i) + "”这一行？"
+	msg := fmt.Sprintf(lang.L("删除“%s”这一行？"), t.rowName(i))
 	if t.field.Numbering.Set() {
-		msg += "\n其后各行的编号前移一位，其他表格中对这些编号的引用会随之更新；对本行的引用会被删去。"
+		msg += "\n" + lang.L("其后各行的编号前移一位，其他表格中对这些编号的引用会随之更新；对本行的引用会被删去。")
 	}
-	d := dialog.NewConfirm("删除本行", msg, func(ok bool) {
+	d := dialog.NewConfirm(lang.L("删除本行"), msg, func(ok bool) {
 		if ok {
 			t.onRemove(i)
 		}
 	}, t.f.win)
-	d.SetDismissText("取消")
-	d.SetConfirmText("删除")
+	d.SetDismissText(lang.L("取消"))
+	d.SetConfirmText(lang.L("删除"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
@@ -146,5 +147,5 @@ func (f *form) rebuildReferrers(id string) {
 // list of rows).
 func (f *form) tableError(err error) {
 	fyne.LogError("table", err)
-	showErrorText(f.win, "无法修改表格：数据文件中该表格的内容不是表格行的列表，请检查导入的数据文件。")
+	showErrorText(f.win, lang.L("无法修改表格：数据文件中该表格的内容不是表格行的列表，请检查导入的数据文件。"))
 }

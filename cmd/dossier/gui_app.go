@@ -40,6 +40,7 @@ func runGUI(set *programme.Set, file string) error {
 		}
 	}
 	a := fyneapp.NewWithID(appID)
+	ui.SetupLanguage(a, assets.Translations)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	a.Settings().SetTheme(uitheme.New())
 	w := a.NewWindow("Dossier 申报材料助手")
