@@ -108,5 +108,5 @@ func (f *form) onPickDate(e *widget.Entry) {
 	})
 	d = dialog.NewCustom(lang.L("选择日期"), lang.L("取消"), p.obj, f.win)
 	f.picker = p
-	d.Show()
+	showEscapable(d, f.win)
 }

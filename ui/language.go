@@ -72,5 +72,5 @@ func (u *UI) onSettings() {
 	note := &widget.Label{Text: lang.L("重新启动程序后生效。"), Importance: widget.LowImportance}
 	d := dialog.NewCustom(lang.L("设置"), lang.L("关闭"), container.NewVBox(form, note), u.win)
 	u.settings = sel
-	d.Show()
+	showEscapable(d, u.win)
 }
