@@ -3,6 +3,7 @@ package assets
 import (
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -77,6 +78,18 @@ func TestNamesCoverage(t *testing.T) {
 		}
 		if missing > 0 {
 			t.Errorf("%s lacks %d hanzi of U+4E00–9FA5", name, missing)
+		}
+	}
+}
+
+// The translation files parse as Fyne's lang package reads them.
+func TestTranslationsLoad(t *testing.T) {
+	if err := lang.AddTranslationsFS(Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"translations/zh_Hans.json", "translations/en.json"} {
+		if b, err := Translations.ReadFile(name); err != nil || len(b) < 100 {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

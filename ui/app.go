@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier/programme"
 	"dossier/dossier/session"
@@ -30,6 +32,11 @@ type Deps struct {
 	Now func() time.Time
 	// Generator is written into package manifests: "dossier VERSION".
 	Generator string
+	// Screen is the work area (screen minus taskbar) the window opens on, in Fyne units; nil
+	// or zero when unknown. The first window is sized to fit it (window.go).
+	Screen func() fyne.Size
+	// Maximise maximises the window (nil where the platform cannot); called for small screens.
+	Maximise func()
 }
 
 // screen is what the window shows: the home screen or an editor.
@@ -48,21 +55,21 @@ type UI struct {
 	deps Deps
 	ctx  context.Context
 
-	root    *fyne.Container
-	current screen
-	home    *homeScreen
+	root     *fyne.Container
+	settings *widget.Select // the language choice of the last 设置 dialog (tests)
+	current  screen
+	home     *homeScreen
 }
 
-// New builds the UI into w: content, main menu with the keyboard shortcuts, the window size
-// remembered from the last run, and saving on close. Call Start to show the first screen.
+// New builds the UI into w: content, main menu with the keyboard shortcuts, a window size that
+// fits the screen (remembered per screen size), and saving on close. Call Start to show the first screen.
 func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
 	u := &UI{app: a, win: w, deps: deps, ctx: context.Background(), root: container.NewStack()}
 	w.SetContent(u.root)
-	p := a.Preferences()
-	w.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWindowWidth, 1280)), float32(p.FloatWithFallback(prefWindowHeight, 820))))
+	u.sizeWindow()
 	u.setShortcuts()
 	w.SetCloseIntercept(u.onClose)
 	return u
@@ -123,14 +130,16 @@ func (u *UI) setShortcuts() {
 		it.Shortcut = sc
 		return it
 	}
-	file := fyne.NewMenu("文件",
-		fyne.NewMenuItem("首页", u.showHome),
-		fyne.NewMenuItem("导入数据文件…", u.onImport),
+	file := fyne.NewMenu(lang.L("文件"),
+		fyne.NewMenuItem(lang.L("首页"), u.showHome),
+		fyne.NewMenuItem(lang.L("导入数据文件…"), u.onImport),
 		fyne.NewMenuItemSeparator(),
-		item("保存", save, u.onSave),
-		item("导出申报包…", export, u.onExport),
+		item(lang.L("保存"), save, u.onSave),
+		item(lang.L("导出申报包…"), export, u.onExport),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("设置…"), u.onSettings),
 	)
-	edit := fyne.NewMenu("编辑", item("查找企业", find, u.onFind))
+	edit := fyne.NewMenu(lang.L("编辑"), item(lang.L("查找企业"), find, u.onFind))
 	u.win.SetMainMenu(fyne.NewMainMenu(file, edit))
 	c := u.win.Canvas()
 	c.AddShortcut(save, func(fyne.Shortcut) { u.onSave() })
@@ -158,7 +167,7 @@ func (u *UI) onExport() {
 		ed.onExport()
 		return
 	}
-	dialog.ShowInformation("导出申报包", "请先打开一份申报材料，再导出申报包。", u.win)
+	dialog.ShowInformation(lang.L("导出申报包"), lang.L("请先打开一份申报材料，再导出申报包。"), u.win)
 }
 
 // onClose saves, remembers the window size, and closes.
@@ -166,11 +175,7 @@ func (u *UI) onClose() {
 	if u.current != nil {
 		u.current.leave()
 	}
-	sz := u.win.Canvas().Size()
-	if sz.Width > 200 && sz.Height > 200 {
-		u.app.Preferences().SetFloat(prefWindowWidth, float64(sz.Width))
-		u.app.Preferences().SetFloat(prefWindowHeight, float64(sz.Height))
-	}
+	u.rememberSize()
 	u.win.Close()
 }
 

@@ -40,7 +40,16 @@ func (u *UI) ensureDemo() int64 {
 		fyne.LogError("demo dossier", err)
 		return 0
 	}
+	if d, err := u.deps.Store.Dossier(u.ctx, id); err == nil {
+		prefs.SetInt(prefDemoEnterprise, int(d.EnterpriseID))
+	}
 	return id
+}
+
+// isDemo reports whether the enterprise is the demo created on first start: it is labelled
+// 示例 wherever it shows, so nobody takes its made-up data for a real enterprise's.
+func (u *UI) isDemo(enterpriseID int64) bool {
+	return enterpriseID != 0 && int64(u.app.Preferences().Int(prefDemoEnterprise)) == enterpriseID
 }
 
 // addDossier stores a data file as a dossier: it goes to the enterprise with the same credit

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,6 +35,7 @@ type editor struct {
 	exportedAt   atomic.Uint64 // change count + 1 at the last export; status 已导出 while unchanged
 	forceSave    atomic.Bool   // save even when nothing changed (the status did)
 	lastExport   string        // the last package folder written
+	lastDataFile string        // the last data file written (导出数据文件)
 	saver        *saver
 	pickFolder   func(func(dir string)) // chooses the export folder; tests replace it
 
@@ -44,12 +46,15 @@ type editor struct {
 
 	obj    fyne.CanvasObject
 	nav    *widget.List
-	scroll *container.Scroll
+	scroll *formScroll
 	title  *widget.Label
 	status *widget.Label
 	saved  *widget.Label
 	panel  *eligibilityPanel
-	review *reviewDialog // the last 检查 list shown
+	split  *container.Split // form | eligibility panel or review
+	review *reviewPane      // the 检查 list, once shown
+
+	keysBeforeReview func(*fyne.KeyEvent) // the window's key handler while the review is shown
 }
 
 func newEditor(u *UI, sess *session.Session, profileOnly bool) *editor {
@@ -86,14 +91,14 @@ func (e *editor) content() fyne.CanvasObject { return e.obj }
 func (e *editor) buildUI() {
 	e.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	e.status = &widget.Label{}
-	e.saved = &widget.Label{Importance: widget.LowImportance, Text: "已保存"}
-	back := &widget.Button{Text: "首页", Icon: theme.NavigateBackIcon(), OnTapped: e.u.showHome}
+	e.saved = &widget.Label{Importance: widget.LowImportance, Text: lang.L("已保存")}
+	back := &widget.Button{Text: lang.L("首页"), Icon: theme.NavigateBackIcon(), OnTapped: e.u.showHome}
 	var actions []fyne.CanvasObject
 	if !e.profileOnly {
 		actions = append(actions,
-			&widget.Button{Text: "检查", Icon: theme.SearchIcon(), OnTapped: e.onReview},
-			&widget.Button{Text: "导出数据文件", Icon: theme.DocumentSaveIcon(), OnTapped: e.onExportData},
-			&widget.Button{Text: "导出申报包", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: e.onExport},
+			&widget.Button{Text: lang.L("检查"), Icon: theme.SearchIcon(), OnTapped: e.onReview},
+			&widget.Button{Text: lang.L("导出数据文件"), Icon: theme.DocumentSaveIcon(), OnTapped: e.onExportData},
+			&widget.Button{Text: lang.L("导出申报包"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: e.onExport},
 		)
 	}
 	left := container.NewHBox(back, e.status, e.saved)
@@ -106,13 +111,14 @@ func (e *editor) buildUI() {
 		OnSelected: e.onSection,
 	}
 	e.nav.ExtendBaseWidget(e.nav)
-	e.scroll = container.NewVScroll(widget.NewLabel(""))
+	e.scroll = newFormScroll(widget.NewLabel(""))
+	e.form.scroll = e.scroll
 	var body fyne.CanvasObject = e.scroll
 	if !e.profileOnly {
 		e.panel = newEligibilityPanel()
-		split := container.NewHSplit(e.scroll, e.panel.obj)
-		split.Offset = 0.66
-		body = split
+		e.split = container.NewHSplit(e.scroll, e.panel.obj)
+		e.split.Offset = 0.66
+		body = e.split
 	}
 	main := container.NewHSplit(e.nav, body)
 	main.Offset = 0.17
@@ -156,16 +162,19 @@ func (e *editor) refreshAll() {
 func (e *editor) updateTitle() {
 	name := e.sess.Name()
 	if name == "" {
-		name = "未命名企业"
+		name = lang.L("未命名企业")
+	}
+	if e.u.isDemo(e.enterpriseID) {
+		name = lang.L("示例 · ") + name
 	}
 	if e.profileOnly {
-		setText(e.title, "企业信息："+name)
+		setText(e.title, lang.L("企业信息：")+name)
 		setText(e.status, "")
 		return
 	}
 	setText(e.title, name+" · "+programmeTitle(e.sess.Programme()))
 	st := e.statusNow()
-	setText(e.status, "状态："+st)
+	setText(e.status, lang.L("状态：")+st)
 }
 
 // statusNow is the dossier's status: 已导出 while nothing changed since the last export.
@@ -262,7 +271,10 @@ func (e *editor) showSection(i int) {
 func (e *editor) onChanged() {
 	e.form.update()
 	e.refreshAll()
-	setText(e.saved, "未保存")
+	if e.reviewing() {
+		e.review.update()
+	}
+	setText(e.saved, lang.L("未保存"))
 	e.saver.touch()
 }
 
@@ -294,9 +306,11 @@ func (e *editor) jumpTo(path string) {
 	}
 }
 
-// scrollTo scrolls the form so that o is at the top.
+// scrollTo scrolls the form so that o is at the top (laid out first: a section just built
+// has no positions yet, which left the jumped-to field off-screen).
 func (e *editor) scrollTo(o fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
-	e.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	e.scroll.layoutNow()
+	if y, ok := offsetIn(e.scroll.Content, o); ok {
+		e.scroll.ScrollToOffset(fyne.NewPos(0, y-8))
+	}
 }

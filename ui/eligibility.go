@@ -178,5 +178,5 @@ func deadlineText(d time.Time, label string, today time.Time) string {
 	case days == 0:
 		return s + "，今天截止"
 	}
-	return s + fmt.Sprintf("，已过 %d 天", -days)
+	return s + fmt.Sprintf("，已过 %d 天：本批申报已截止，上面的判断只按所填的申报日期作出", -days)
 }

@@ -116,7 +116,7 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 	case errors.Is(err, pack.ErrExists):
 		// Only an earlier package of ours is offered for replacement: a folder holding anything
 		// else is pack.ErrTarget, shown below, and never overwritten.
-		dialog.ShowConfirm("申报包已存在", "“"+out+"”中已有一个申报包。是否用新的申报包覆盖它？", func(ok bool) {
+		confirmOverwrite("申报包已存在", "“"+out+"”中已有一个申报包。是否用新的申报包覆盖它？", func(ok bool) {
 			if ok {
 				e.exportTo(ev, out, draft, true)
 			}
@@ -179,10 +179,15 @@ func (e *editor) onExportData() {
 		if w == nil {
 			return
 		}
-		defer w.Close()
-		if err := e.writeDataFile(w); err != nil {
-			e.u.showError("保存数据文件失败", err)
+		err = e.writeDataFile(w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
 		}
+		if err != nil {
+			e.u.showError("保存数据文件失败", err)
+			return
+		}
+		e.showDataSaved(w.URI())
 	}, e.u.win)
 	d.SetFileName(e.packageName() + ".json")
 	d.Resize(fyne.NewSize(900, 600))

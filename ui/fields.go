@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"time"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -46,76 +46,117 @@ func (f *form) newField(fd *programme.Field, path string) *fieldView {
 }
 
 func (f *form) textEntry(v *fieldView, multi bool) fyne.CanvasObject {
-	e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: v.field.Example, MultiLine: multi}
+	e := f.newEntry(v, multi)
+	e.Text, e.MultiLine = f.sess.Get(v.path), multi
 	if multi {
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(6)
+		if inTable(v.path) {
+			e.SetMinRowsVisible(3) // rows stay compact; long texts go to the system editor
+		}
 	}
-	e.ExtendBaseWidget(e)
 	e.OnChanged = func(s string) { f.set(v.path, s) }
-	v.focus, v.input = e, e
 	if v.field.MaxChars > 0 {
 		v.count = &widget.Label{Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}
 	}
 	if !multi {
-		return e
+		return e.wheel
 	}
 	// Long texts can be written in the system's editor, where input methods work fully.
-	outside := &widget.Button{Text: "用系统编辑器编辑", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
-	outside.OnTapped = func() { f.onExternalEdit(v, e) }
-	return container.NewVBox(e, container.NewHBox(layout.NewSpacer(), outside))
+	outside := &widget.Button{Text: lang.L("用系统编辑器编辑"), Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
+	outside.OnTapped = func() { f.onExternalEdit(v, &e.Entry) }
+	return container.NewVBox(e.wheel, container.NewHBox(layout.NewSpacer(), outside))
+}
+
+// fieldEntry is the form's entry. It scrolls its field into view when it gets the focus (Tab,
+// a jump from 检查), lets the wheel scroll the form (wheelPass), holds its field's message
+// still while the user types (shown once the user leaves the field), and can tidy its text
+// when the user leaves it.
+type fieldEntry struct {
+	widget.Entry
+	onFocus func()
+	onBlur  func()
+	tidy    func()            // on leaving, after onBlur: e.g. 1500 → 1,500.00
+	wheel   fyne.CanvasObject // the entry with the wheelPass over it: what goes on screen
+	pass    *wheelPass
+}
+
+// newEntry makes the field's entry; v.focus and v.input point at it.
+func (f *form) newEntry(v *fieldView, multi bool) *fieldEntry {
+	e := &fieldEntry{}
+	e.PlaceHolder = hintText(v.field.Example)
+	e.ExtendBaseWidget(e)
+	e.pass = newWheelPass(f.wheelTarget)
+	e.wheel = container.NewStack(e, e.pass)
+	e.onFocus = func() {
+		f.typing = v
+		f.reveal(v)
+		if multi {
+			e.pass.Hide() // a focused text box scrolls its own long text
+		}
+	}
+	e.onBlur = func() {
+		if f.typing == v {
+			f.typing = nil
+		}
+		e.pass.Show()
+		f.updateView(v)
+	}
+	v.focus, v.input = e, &e.Entry
+	return e
+}
+
+// FocusGained shows the field.
+func (e *fieldEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+// FocusLost shows the field's message as it now is and tidies the text (never while typing).
+func (e *fieldEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
+	}
+	if e.tidy != nil {
+		e.tidy()
+	}
 }
 
 // numberEntry takes amounts as people type them ("1,500.00", full-width digits); the session
 // keeps the text and the programme parses it.
 func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
 	unit := v.field.Unit
-	placeholder := v.field.Example
+	placeholder := hintText(v.field.Example)
 	switch v.field.Type.S {
 	case programme.TypeMoney:
+		// No "0.00": a placeholder that looks like an amount reads as one.
 		if unit == "" {
 			unit = "万元"
 		}
-		if placeholder == "" {
-			placeholder = "0.00"
-		}
 	case programme.TypePercent:
 		if placeholder == "" {
-			placeholder = "如 5% 或 0.05"
+			placeholder = "如：5% 或 0.05"
 		}
 	}
-	e := &amountEntry{}
+	e := f.newEntry(v, false)
 	e.Text, e.PlaceHolder = f.sess.Get(v.path), placeholder
-	e.ExtendBaseWidget(e)
 	if v.field.Type.S == programme.TypeMoney {
 		// Amounts read as forms print them, 1,500.00; typing takes any spelling.
 		e.Text = groupedAmount(e.Text)
-		e.onBlur = func() {
+		e.tidy = func() {
 			if g := groupedAmount(e.Text); g != e.Text {
 				e.SetText(g)
 			}
 		}
 	}
 	e.OnChanged = func(s string) { f.set(v.path, s) }
-	v.focus, v.input = e, &e.Entry
 	if unit == "" {
-		return e
+		return e.wheel
 	}
-	return container.NewBorder(nil, nil, nil, widget.NewLabel(unit), e)
-}
-
-// amountEntry is an entry that tidies its amount when the user leaves it.
-type amountEntry struct {
-	widget.Entry
-	onBlur func()
-}
-
-// FocusLost reformats the amount after the user moves on (never while typing).
-func (e *amountEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onBlur != nil {
-		e.onBlur()
-	}
+	return container.NewBorder(nil, nil, nil, widget.NewLabel(unit), e.wheel)
 }
 
 // groupedAmount writes a valid amount with thousands separators and two decimals; anything
@@ -130,34 +171,21 @@ func groupedAmount(s string) string {
 
 // dateEntry is a YYYY-MM-DD entry with a calendar button beside it.
 func (f *form) dateEntry(v *fieldView) fyne.CanvasObject {
-	e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: "YYYY-MM-DD，如 2019-05-20"}
-	e.ExtendBaseWidget(e)
+	e := f.newEntry(v, false)
+	e.Text, e.PlaceHolder = f.sess.Get(v.path), "如：2019-05-20"
 	e.OnChanged = func(s string) { f.set(v.path, s) }
-	v.focus, v.input = e, e
 	pick := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
-	pick.OnTapped = func() { f.onPickDate(e) }
-	return container.NewBorder(nil, nil, nil, pick, e)
-}
-
-func (f *form) onPickDate(e *widget.Entry) {
-	start, err := time.Parse("2006-01-02", e.Text)
-	if err != nil {
-		start = time.Now()
-	}
-	var d dialog.Dialog
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		e.SetText(t.Format("2006-01-02")) // OnChanged stores it
-		d.Hide()
-	})
-	d = dialog.NewCustom("选择日期", "取消", cal, f.win)
-	d.Show()
+	pick.OnTapped = func() { f.onPickDate(&e.Entry) }
+	return container.NewBorder(nil, nil, nil, pick, e.wheel)
 }
 
 // enumSelect shows the options by their labels and stores their values.
 func (f *form) enumSelect(v *fieldView) fyne.CanvasObject {
 	labels := make([]string, len(v.field.Options))
 	current := f.sess.Get(v.path)
-	sel := &widget.Select{PlaceHolder: "请选择"}
+	sel := &fieldSelect{}
+	sel.PlaceHolder = "请选择"
+	sel.onFocus = func() { f.reveal(v) }
 	for i, o := range v.field.Options {
 		labels[i] = optionLabel(o)
 		if o.Value.S == current {
@@ -174,8 +202,30 @@ func (f *form) enumSelect(v *fieldView) fyne.CanvasObject {
 			}
 		}
 	}
-	v.focus, v.input = sel, sel
+	v.focus, v.input = sel, &sel.Select
 	return sel
+}
+
+// fieldSelect is a select that scrolls its field into view when it gets the focus.
+type fieldSelect struct {
+	widget.Select
+	onFocus func()
+}
+
+// FocusGained shows the field.
+func (s *fieldSelect) FocusGained() {
+	s.Select.FocusGained()
+	if s.onFocus != nil {
+		s.onFocus()
+	}
+}
+
+// hintText writes a template's example as a hint, "如：…", so it does not read as a value.
+func hintText(example string) string {
+	if example == "" || strings.HasPrefix(example, "如") || strings.HasPrefix(example, "例") {
+		return example
+	}
+	return "如：" + example
 }
 
 func optionLabel(o programme.Option) string {
@@ -202,11 +252,10 @@ func (f *form) boolRadio(v *fieldView) fyne.CanvasObject {
 // separated by 、.
 func (f *form) multiChoice(v *fieldView) fyne.CanvasObject {
 	if len(v.field.Options) == 0 {
-		e := &widget.Entry{Text: f.sess.Get(v.path), PlaceHolder: "多项用“、”分隔"}
-		e.ExtendBaseWidget(e)
+		e := f.newEntry(v, false)
+		e.Text, e.PlaceHolder = f.sess.Get(v.path), "多项用“、”分隔"
 		e.OnChanged = func(s string) { f.set(v.path, s) }
-		v.focus, v.input = e, e
-		return e
+		return e.wheel
 	}
 	labels := make([]string, len(v.field.Options))
 	have := map[string]bool{}
@@ -248,3 +297,10 @@ func (f *form) objectGrid(v *fieldView) fyne.CanvasObject {
 	}
 	return &widget.Card{Content: grid}
 }
+
+// inTable reports whether the path is a cell of a table row.
+func inTable(path string) bool { return strings.Contains(path, "[") }
+
+// laterRow reports whether the path is a cell of a table row after the first: the column's
+// help is shown in the first row only, not repeated down the table.
+func laterRow(path string) bool { return inTable(path) && !strings.Contains(path, "[0]") }

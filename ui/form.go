@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,6 +27,25 @@ type form struct {
 	showAll bool            // after 检查: every message is shown
 
 	external map[string]*externalText // texts being edited in the system editor, by path
+
+	scroll *formScroll // the scroller the form sits in (set by the editor): wheel and focus
+	typing *fieldView  // the entry being typed in: its message waits until the user leaves it
+	picker *datePicker // the last date picker opened (tests pick from it)
+}
+
+// wheelTarget is where an entry passes the mouse wheel: the form's scroller.
+func (f *form) wheelTarget() fyne.Scrollable {
+	if f.scroll == nil {
+		return nil
+	}
+	return f.scroll
+}
+
+// reveal scrolls the field's block into view (it got the focus).
+func (f *form) reveal(v *fieldView) {
+	if f.scroll != nil && v.obj != nil {
+		f.scroll.reveal(v.obj)
+	}
 }
 
 // fieldView is one field on screen.
@@ -102,14 +122,32 @@ func (f *form) updateView(v *fieldView) {
 		}
 		v.count.Refresh()
 	}
+	if v == f.typing {
+		// A message appearing or vanishing while the user types would push everything below
+		// it up or down, so the next click lands on the wrong thing; it follows on leaving.
+		return
+	}
 	var lines []string
 	if f.showAll || f.touched[v.path] || !f.empty(v) {
-		for _, p := range f.sess.ProblemsFor(v.path) {
-			lines = append(lines, problemText(p))
-		}
+		lines = messageLines(f.sess.ProblemsFor(v.path), f.empty(v))
 	}
 	setText(v.msg, strings.Join(lines, "\n"))
 	setVisible(v.msg, len(lines) > 0)
+}
+
+// messageLines are the lines under a field: one per problem, except that a field holding
+// something it cannot read (a typo in a number or date) says only what is wrong with it, not
+// also "未填写".
+func messageLines(problems []programme.Problem, empty bool) []string {
+	var lines []string
+	for _, p := range problems {
+		t := problemText(p)
+		if !empty && t == "未填写" && len(problems) > 1 {
+			continue
+		}
+		lines = append(lines, t)
+	}
+	return lines
 }
 
 // empty reports whether the user has not given the field a value yet; its "未填写" waits until
@@ -143,7 +181,7 @@ func (f *form) view(path string) *fieldView {
 func problemText(p programme.Problem) string {
 	msg := strings.TrimPrefix(p.Message, p.Label+"：")
 	if p.Warning {
-		return "提示：" + msg
+		return lang.L("提示：") + msg
 	}
 	return msg
 }
@@ -169,7 +207,7 @@ func (f *form) block(v *fieldView, input fyne.CanvasObject) {
 	if v.count != nil {
 		items = append(items, container.NewHBox(v.count))
 	}
-	if v.field.Help != "" {
+	if v.field.Help != "" && !laterRow(v.path) {
 		items = append(items, &widget.Label{Text: v.field.Help, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText})
 	}
 	items = append(items, v.msg)

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,7 +37,7 @@ func newHomeScreen(u *UI) *homeScreen {
 }
 
 func (h *homeScreen) buildUI() {
-	h.search = &widget.Entry{PlaceHolder: "按企业名称或统一社会信用代码查找（Ctrl+F）"}
+	h.search = &widget.Entry{PlaceHolder: lang.L("按企业名称或统一社会信用代码查找（Ctrl+F）")}
 	h.search.ExtendBaseWidget(h.search)
 	h.search.OnChanged = func(string) { h.reload() }
 	h.list = &widget.List{
@@ -50,7 +51,10 @@ func (h *homeScreen) buildUI() {
 			box.Objects[0].(*widget.Label).SetText(h.ents[id].Name)
 			code := h.ents[id].CreditCode
 			if code == "" {
-				code = "（未填统一社会信用代码）"
+				code = lang.L("（未填统一社会信用代码）")
+			}
+			if h.u.isDemo(h.ents[id].ID) {
+				code = lang.L("示例 · ") + code
 			}
 			box.Objects[1].(*widget.Label).SetText(code)
 		},
@@ -62,8 +66,8 @@ func (h *homeScreen) buildUI() {
 		},
 	}
 	h.list.ExtendBaseWidget(h.list)
-	newEnt := &widget.Button{Text: "新建企业", Icon: theme.ContentAddIcon(), OnTapped: h.onNewEnterprise}
-	imp := &widget.Button{Text: "导入数据文件", Icon: theme.FolderOpenIcon(), OnTapped: h.u.onImport}
+	newEnt := &widget.Button{Text: lang.L("新建企业"), Icon: theme.ContentAddIcon(), OnTapped: h.onNewEnterprise}
+	imp := &widget.Button{Text: lang.L("导入数据文件"), Icon: theme.FolderOpenIcon(), OnTapped: h.u.onImport}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(newEnt, imp), h.search)
 	h.detail = container.NewVBox()
 	h.undo = newUndoBar()
@@ -80,7 +84,7 @@ func (h *homeScreen) save()                      {}
 func (h *homeScreen) reload() {
 	ents, err := h.u.deps.Store.Enterprises(h.u.ctx, h.search.Text)
 	if err != nil {
-		h.u.storeError("无法读取企业列表", err)
+		h.u.storeError(lang.L("无法读取企业列表"), err)
 		return
 	}
 	h.ents = ents
@@ -114,29 +118,33 @@ func (h *homeScreen) showDetail() {
 		}
 	}
 	if ent == nil {
-		msg := "还没有企业。点“新建企业”开始，或导入一个数据文件。"
+		msg := lang.L("还没有企业。点“新建企业”开始，或导入一个数据文件。")
 		if h.search.Text != "" {
-			msg = "没有找到名称或统一社会信用代码包含“" + h.search.Text + "”的企业。"
+			msg = fmt.Sprintf(lang.L("没有找到名称或统一社会信用代码包含“%s”的企业。"), h.search.Text)
 		}
 		h.detail.Add(&widget.Label{Text: msg, Wrapping: fyne.TextWrapWord})
 		return
 	}
 	id := ent.ID
 	h.detail.Add(&widget.Label{Text: ent.Name, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
-	h.detail.Add(&widget.Label{Text: "统一社会信用代码：" + ent.CreditCode})
+	h.detail.Add(&widget.Label{Text: lang.L("统一社会信用代码：") + ent.CreditCode})
+	if h.u.isDemo(id) {
+		h.detail.Add(&widget.Label{Text: lang.L("这是示例企业，数据是虚构的，用来演示本程序怎样填写和检查申报材料。可以随意修改；不需要时点“删除企业”，从空白开始（“新建企业”）。"),
+			Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
 	h.detail.Add(container.NewHBox(
-		&widget.Button{Text: "企业信息", Icon: theme.DocumentIcon(), OnTapped: func() { h.u.openEnterprise(id) }},
-		&widget.Button{Text: "新建申报", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { h.onNewDossier(id) }},
-		&widget.Button{Text: "删除企业", Icon: theme.DeleteIcon(), OnTapped: func() { h.onDeleteEnterprise(id, ent.Name) }},
+		&widget.Button{Text: lang.L("企业信息"), Icon: theme.DocumentIcon(), OnTapped: func() { h.u.openEnterprise(id) }},
+		&widget.Button{Text: lang.L("新建申报"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { h.onNewDossier(id) }},
+		&widget.Button{Text: lang.L("删除企业"), Icon: theme.DeleteIcon(), OnTapped: func() { h.onDeleteEnterprise(id, ent.Name) }},
 	))
 	h.detail.Add(widget.NewSeparator())
 	ds, err := h.u.deps.Store.Dossiers(h.u.ctx, id)
 	if err != nil {
-		h.u.storeError("无法读取申报材料", err)
+		h.u.storeError(lang.L("无法读取申报材料"), err)
 		return
 	}
 	if len(ds) == 0 {
-		h.detail.Add(&widget.Label{Text: "这家企业还没有申报材料。点“新建申报”选择要申报的项目。", Wrapping: fyne.TextWrapWord})
+		h.detail.Add(&widget.Label{Text: lang.L("这家企业还没有申报材料。点“新建申报”选择要申报的项目。"), Wrapping: fyne.TextWrapWord})
 	}
 	for _, d := range ds {
 		h.detail.Add(h.dossierCard(d))
@@ -152,9 +160,13 @@ func (h *homeScreen) dossierCard(d store.Dossier) fyne.CanvasObject {
 	}
 	status := d.Status
 	if status == "" {
-		status = "草稿"
+		status = lang.L("草稿")
 	}
-	info := fmt.Sprintf("%s　·　状态：%s　·　更新于 %s", prog, status, d.Updated.Local().Format("2006-01-02 15:04"))
+	info := prog
+	if y := h.dl.year(h.u, d); y > 0 {
+		info += fmt.Sprintf(lang.L("　·　申报年度 %d"), y)
+	}
+	info += fmt.Sprintf(lang.L("　·　状态：%s　·　最后修改 %s"), status, d.Updated.Local().Format("2006-01-02 15:04"))
 	lines := []fyne.CanvasObject{
 		&widget.Label{Text: d.Title, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
 		&widget.Label{Text: info, Wrapping: fyne.TextWrapWord},
@@ -163,32 +175,39 @@ func (h *homeScreen) dossierCard(d store.Dossier) fyne.CanvasObject {
 		lines = append(lines, &widget.Label{Text: dl, SizeName: theme.SizeNameCaptionText})
 	}
 	buttons := container.NewHBox(
-		&widget.Button{Text: "打开", Icon: theme.DocumentCreateIcon(), Importance: widget.HighImportance, OnTapped: func() { h.u.openDossier(id) }},
-		&widget.Button{Text: "复制", Icon: theme.ContentCopyIcon(), OnTapped: func() { h.onDuplicate(id) }},
-		&widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: func() { h.onDeleteDossier(id, d.Title) }},
+		&widget.Button{Text: lang.L("打开"), Icon: theme.DocumentCreateIcon(), Importance: widget.HighImportance, OnTapped: func() { h.u.openDossier(id) }},
+		&widget.Button{Text: lang.L("复制"), Icon: theme.ContentCopyIcon(), OnTapped: func() { h.onDuplicate(id) }},
+		&widget.Button{Text: lang.L("删除"), Icon: theme.DeleteIcon(), OnTapped: func() { h.onDeleteDossier(id, d.Title) }},
 	)
 	lines = append(lines, buttons)
 	return &widget.Card{Content: container.NewVBox(lines...)}
 }
 
-// deadlineCache remembers each dossier's deadline by its last save (the deadline can depend on
-// the answers, e.g. the 申报类别).
-type deadlineCache map[int64]struct {
+// deadlineCache remembers each dossier's deadline and 申报年度 by its last save (the deadline
+// can depend on the answers, e.g. the 申报类别).
+type deadlineCache map[int64]deadlineEntry
+
+type deadlineEntry struct {
 	updated time.Time
 	text    string
+	year    int // the year of the 申报日期
 }
 
-func (c deadlineCache) text(u *UI, d store.Dossier) string {
+func (c deadlineCache) get(u *UI, d store.Dossier) deadlineEntry {
 	if hit, ok := c[d.ID]; ok && hit.updated.Equal(d.Updated) {
-		return hit.text
+		return hit
 	}
-	text := ""
+	hit := deadlineEntry{updated: d.Updated}
 	if ev := u.evaluateStored(d.ID); ev != nil {
-		text = deadlineText(ev.Deadline, ev.DeadlineLabel, u.today())
+		hit.text = deadlineText(ev.Deadline, ev.DeadlineLabel, u.today())
+		if !ev.AppliedOn.IsZero() {
+			hit.year = ev.AppliedOn.Year()
+		}
 	}
-	c[d.ID] = struct {
-		updated time.Time
-		text    string
-	}{d.Updated, text}
-	return text
+	c[d.ID] = hit
+	return hit
 }
+
+func (c deadlineCache) text(u *UI, d store.Dossier) string { return c.get(u, d).text }
+
+func (c deadlineCache) year(u *UI, d store.Dossier) int { return c.get(u, d).year }

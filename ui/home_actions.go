@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier"
@@ -30,7 +31,7 @@ type undoBar struct {
 
 func newUndoBar() *undoBar {
 	b := &undoBar{label: &widget.Label{}}
-	b.button = &widget.Button{Text: "撤销", Importance: widget.HighImportance, OnTapped: b.onUndo}
+	b.button = &widget.Button{Text: lang.L("撤销"), Importance: widget.HighImportance, OnTapped: b.onUndo}
 	b.obj = container.NewPadded(container.NewBorder(nil, nil, nil, b.button, b.label))
 	b.obj.Hide()
 	return b
@@ -59,19 +60,19 @@ func (b *undoBar) onUndo() {
 	b.dismiss()
 }
 
+// onNewEnterprise opens an empty enterprise profile; the enterprise is stored once the user
+// enters something (one left empty is not kept as a nameless "新企业").
 func (h *homeScreen) onNewEnterprise() {
-	e := &store.Enterprise{Name: "新企业"}
-	if err := h.u.deps.Store.SaveEnterprise(h.u.ctx, e); err != nil {
-		h.u.storeError("无法新建企业", err)
-		return
-	}
-	h.sel = e.ID
-	h.u.openEnterprise(e.ID)
+	h.u.openNewEnterprise()
 }
 
 // onNewDossier asks which programme to apply for, then creates the dossier and opens it.
 func (h *homeScreen) onNewDossier(entID int64) {
 	all := h.u.deps.Programmes.All()
+	if len(all) == 0 {
+		dialog.ShowInformation(lang.L("新建申报"), lang.L("没有可申报的项目：程序中没有申报项目模板。请检查自定义模板文件夹（--templates）中的模板文件。"), h.u.win)
+		return
+	}
 	if len(all) == 1 {
 		h.createDossier(entID, all[0])
 		return
@@ -80,15 +81,18 @@ func (h *homeScreen) onNewDossier(entID int64) {
 	for i, p := range all {
 		titles[i] = p.Title.S
 	}
-	sel := &widget.Select{Options: titles, PlaceHolder: "请选择申报项目"}
+	sel := &widget.Select{Options: titles, PlaceHolder: lang.L("请选择申报项目")}
 	sel.ExtendBaseWidget(sel)
 	h.pick = sel
 	h.pickDone = func(ok bool) {
-		if i := sel.SelectedIndex(); ok && i >= 0 {
+		switch i := sel.SelectedIndex(); {
+		case ok && i >= 0:
 			h.createDossier(entID, all[i])
+		case ok:
+			dialog.ShowInformation(lang.L("新建申报"), lang.L("还没有选择申报项目，所以没有新建申报材料。请在列表中选择要申报的项目，再点“新建”。"), h.u.win)
 		}
 	}
-	d := dialog.NewCustomConfirm("新建申报", "新建", "取消", sel, h.pickDone, h.u.win)
+	d := dialog.NewCustomConfirm(lang.L("新建申报"), lang.L("新建"), lang.L("取消"), sel, h.pickDone, h.u.win)
 	d.Resize(fyne.NewSize(640, 160))
 	d.Show()
 }
@@ -96,18 +100,18 @@ func (h *homeScreen) onNewDossier(entID int64) {
 func (h *homeScreen) createDossier(entID int64, p *programme.Programme) {
 	ent, err := h.u.deps.Store.Enterprise(h.u.ctx, entID)
 	if err != nil {
-		h.u.storeError("无法新建申报材料", err)
+		h.u.storeError(lang.L("无法新建申报材料"), err)
 		return
 	}
 	f := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, Enterprise: decodeObject(ent.Profile), Answers: map[string]any{}}
 	data, err := json.Marshal(f)
 	if err != nil {
-		h.u.showError("内部错误：无法新建申报材料", err)
+		h.u.showError(lang.L("内部错误：无法新建申报材料"), err)
 		return
 	}
 	d := &store.Dossier{EnterpriseID: entID, Programme: p.ID.S, Title: programmeTitle(p), Status: session.StatusDraft, Data: data}
 	if err := h.u.deps.Store.SaveDossier(h.u.ctx, d); err != nil {
-		h.u.storeError("无法新建申报材料", err)
+		h.u.storeError(lang.L("无法新建申报材料"), err)
 		return
 	}
 	h.u.openDossier(d.ID)
@@ -115,7 +119,7 @@ func (h *homeScreen) createDossier(entID int64, p *programme.Programme) {
 
 func (h *homeScreen) onDuplicate(id int64) {
 	if _, err := h.u.deps.Store.DuplicateDossier(h.u.ctx, id, ""); err != nil {
-		h.u.storeError("无法复制申报材料", err)
+		h.u.storeError(lang.L("无法复制申报材料"), err)
 		return
 	}
 	h.showDetail()
@@ -123,13 +127,13 @@ func (h *homeScreen) onDuplicate(id int64) {
 
 func (h *homeScreen) onDeleteDossier(id int64, title string) {
 	if err := h.u.deps.Store.Delete(h.u.ctx, store.KindDossier, id); err != nil {
-		h.u.storeError("无法删除申报材料", err)
+		h.u.storeError(lang.L("无法删除申报材料"), err)
 		return
 	}
 	h.showDetail()
 	h.undo.offer("已删除申报材料“"+title+"”。", func() {
 		if err := h.u.deps.Store.Restore(h.u.ctx, store.KindDossier, id); err != nil {
-			h.u.storeError("无法撤销删除", err)
+			h.u.storeError(lang.L("无法撤销删除"), err)
 		}
 		h.reload()
 	})
@@ -137,14 +141,14 @@ func (h *homeScreen) onDeleteDossier(id int64, title string) {
 
 func (h *homeScreen) onDeleteEnterprise(id int64, name string) {
 	if err := h.u.deps.Store.Delete(h.u.ctx, store.KindEnterprise, id); err != nil {
-		h.u.storeError("无法删除企业", err)
+		h.u.storeError(lang.L("无法删除企业"), err)
 		return
 	}
 	h.sel = 0
 	h.reload()
 	h.undo.offer("已删除企业“"+name+"”及其申报材料。", func() {
 		if err := h.u.deps.Store.Restore(h.u.ctx, store.KindEnterprise, id); err != nil {
-			h.u.storeError("无法撤销删除", err)
+			h.u.storeError(lang.L("无法撤销删除"), err)
 		}
 		h.sel = id
 		h.reload()

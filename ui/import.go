@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"dossier/dossier"
@@ -17,7 +18,7 @@ import (
 func (u *UI) onImport() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError("无法打开所选文件", err)
+			u.showError(lang.L("无法打开所选文件"), err)
 			return
 		}
 		if r == nil {
@@ -59,12 +60,12 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 		for _, p := range u.deps.Programmes.All() {
 			ids = append(ids, p.ID.S)
 		}
-		u.showError(fmt.Sprintf("无法导入 %s：数据文件的申报项目“%s”不在已知项目中（已知：%s）", name, f.Programme, strings.Join(ids, "、")), nil)
+		u.showError(fmt.Sprintf(lang.L("无法导入 %s：数据文件的申报项目“%s”不在已知项目中（已知：%s）"), name, f.Programme, strings.Join(ids, "、")), nil)
 		return
 	}
 	id, err := u.addDossier(f.Programme, f)
 	if err != nil {
-		u.showError("无法导入 "+name+"："+store.UserMessage(err), err)
+		u.showError(fmt.Sprintf(lang.L("无法导入 %s：%s"), name, store.UserMessage(err)), err)
 		return
 	}
 	u.openDossier(id)

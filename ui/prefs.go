@@ -3,9 +3,11 @@ package ui
 // Preference keys (fyne.Preferences). Preferences hold small settings only; dossiers live in
 // the store (STYLE.md §4.12).
 const (
-	prefWindowWidth  = "window.width"  // float: last window width
-	prefWindowHeight = "window.height" // float: last window height
-	prefLastDossier  = "last.dossier"  // int: id of the dossier open when the app was closed, 0 = home
-	prefDemoCreated  = "demo.created"  // bool: the first-start demo enterprise was created once
-	prefExportDir    = "export.dir"    // string: the folder the last package was exported into
+	prefWindowWidth    = ".width"          // float: last window width, after screenKey (per screen size)
+	prefWindowHeight   = ".height"         // float: last window height, after screenKey
+	prefLastDossier    = "last.dossier"    // int: id of the dossier open when the app was closed, 0 = home
+	prefDemoCreated    = "demo.created"    // bool: the first-start demo enterprise was created once
+	prefDemoEnterprise = "demo.enterprise" // int: id of the demo enterprise (labelled 示例)
+	prefLanguage       = "ui.language"     // string: langSystem, langChinese or langEnglish (language.go)
+	prefExportDir      = "export.dir"      // string: the folder the last package was exported into
 )

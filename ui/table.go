@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +28,7 @@ type tableView struct {
 
 func newTableView(f *form, fd *programme.Field, path string) *tableView {
 	t := &tableView{f: f, field: fd, path: path, rows: container.NewVBox()}
-	t.add = &widget.Button{Text: "添加一行", Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
+	t.add = &widget.Button{Text: lang.L("添加一行"), Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
 	t.obj = container.NewVBox(t.rows, container.NewHBox(t.add))
 	t.rebuild()
 	return t
@@ -53,14 +55,14 @@ func (t *tableView) rowCard(i, n int) fyne.CanvasObject {
 	}
 	up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i-1) }}
 	down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i+1) }}
-	del := &widget.Button{Text: "删除本行", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onRemove(i) }}
+	del := &widget.Button{Text: lang.L("删除本行"), Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.confirmRemove(i) }}
 	if i == 0 {
 		up.Disable()
 	}
 	if i == n-1 {
 		down.Disable()
 	}
-	title := &widget.Label{Text: fmt.Sprintf("第 %d 行", i+1), TextStyle: fyne.TextStyle{Bold: true}}
+	title := &widget.Label{Text: t.rowName(i), TextStyle: fyne.TextStyle{Bold: true}}
 	head := container.NewBorder(nil, nil, title, container.NewHBox(up, down, del))
 	return &widget.Card{Content: container.NewVBox(head, grid)}
 }
@@ -79,12 +81,39 @@ func (t *tableView) onAdd() {
 	}
 }
 
+// rowName is what a row card is called: its number in a numbered table (IP01, the number
+// other tables refer to it by), else 第 n 行.
+func (t *tableView) rowName(i int) string {
+	if n := t.field.RowNumber(i); n != "" {
+		return n
+	}
+	return fmt.Sprintf(lang.L("第 %d 行"), i+1)
+}
+
+// confirmRemove asks before deleting a row (there is no undo), saying what goes with it.
+func (t *tableView) confirmRemove(i int) {
+	msg := fmt.Sprintf(lang.L("删除“%s”这一行？"), t.rowName(i))
+	if t.field.Numbering.Set() {
+		msg += "\n" + lang.L("其后各行的编号前移一位，其他表格中对这些编号的引用会随之更新；对本行的引用会被删去。")
+	}
+	d := dialog.NewConfirm(lang.L("删除本行"), msg, func(ok bool) {
+		if ok {
+			t.onRemove(i)
+		}
+	}, t.f.win)
+	d.SetDismissText(lang.L("取消"))
+	d.SetConfirmText(lang.L("删除"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
 func (t *tableView) onRemove(i int) {
 	if err := t.f.sess.RemoveRow(t.path, i); err != nil {
 		t.f.tableError(err)
 		return
 	}
 	t.rebuild()
+	t.f.rebuildReferrers(t.field.ID.S)
 	t.f.changed()
 }
 
@@ -94,12 +123,29 @@ func (t *tableView) onMove(from, to int) {
 		return
 	}
 	t.rebuild()
+	t.f.rebuildReferrers(t.field.ID.S)
 	t.f.changed()
+}
+
+// rebuildReferrers shows again the tables on screen whose references to table id the session
+// has just renumbered.
+func (f *form) rebuildReferrers(id string) {
+	for _, v := range f.views {
+		if v.table == nil || v.table.field.ID.S == id {
+			continue
+		}
+		for _, col := range v.table.field.Columns {
+			if col.Ref.S == id {
+				v.table.rebuild()
+				break
+			}
+		}
+	}
 }
 
 // tableError explains a table that cannot be edited (its value in an imported file is not a
 // list of rows).
 func (f *form) tableError(err error) {
 	fyne.LogError("table", err)
-	showErrorText(f.win, "无法修改表格：数据文件中该表格的内容不是表格行的列表，请检查导入的数据文件。")
+	showErrorText(f.win, lang.L("无法修改表格：数据文件中该表格的内容不是表格行的列表，请检查导入的数据文件。"))
 }

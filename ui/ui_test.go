@@ -293,15 +293,15 @@ func TestReviewJumpsToField(t *testing.T) {
 	ed.onReview()
 	r := ed.review
 	idx := -1
-	for i, p := range r.problems {
-		if p.Field == "enterprise.email" {
+	for i, it := range r.items {
+		if it.field == "enterprise.email" {
 			idx = i
 		}
 	}
 	if idx < 0 {
-		t.Fatalf("review lacks the e-mail problem: %+v", r.problems)
+		t.Fatalf("review lacks the e-mail problem: %+v", r.items)
 	}
-	r.list.Select(idx)
+	test.Tap(r.rows.Objects[idx].(*reviewRow))
 	if ed.sections[ed.current].id != "contact" {
 		t.Errorf("jumped to section %s", ed.sections[ed.current].id)
 	}
@@ -423,18 +423,18 @@ func TestAmountGroupedOnLeave(t *testing.T) {
 	}
 }
 
-// Escape closes the review dialog, and the window's keys work as before afterwards.
+// Escape closes the review, and the window's keys work as before afterwards.
 func TestEscapeClosesReview(t *testing.T) {
 	h := newHarness(t, true)
 	h.u.Start("")
 	ed := h.editor()
 	before := h.win.Canvas().OnTypedKey()
 	ed.onReview()
-	if h.win.Canvas().Overlays().Top() == nil {
+	if !ed.reviewing() {
 		t.Fatal("review not shown")
 	}
 	h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if h.win.Canvas().Overlays().Top() != nil {
+	if ed.reviewing() {
 		t.Fatal("Escape did not close the review")
 	}
 	if (h.win.Canvas().OnTypedKey() == nil) != (before == nil) {

@@ -40,6 +40,7 @@ func runGUI(set *programme.Set, file string) error {
 		}
 	}
 	a := fyneapp.NewWithID(appID)
+	ui.SetupLanguage(a, assets.Translations)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	a.Settings().SetTheme(uitheme.New())
 	w := a.NewWindow("Dossier 申报材料助手")
@@ -55,7 +56,11 @@ func runGUI(set *programme.Set, file string) error {
 	}
 	defer st.Close()
 
-	u := ui.New(a, w, ui.Deps{Store: st, Programmes: set, Generator: "dossier " + version})
+	u := ui.New(a, w, ui.Deps{
+		Store: st, Programmes: set, Generator: "dossier " + version,
+		Screen:   func() fyne.Size { return workArea(a) },
+		Maximise: maximiseWhenShown(a),
+	})
 	if file != "" {
 		if abs, err := filepath.Abs(file); err == nil {
 			file = abs

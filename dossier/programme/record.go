@@ -217,7 +217,7 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 			continue
 		}
 		if f.Numbering.Set() {
-			obj = withNumber(obj, fmt.Sprintf("%s%02d", f.Numbering.S, i+1))
+			obj = withNumber(obj, f.RowNumber(i))
 		}
 		row := c.convert(rr, obj, fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("%s第%d行 ", label, i+1))
 		rows = reflect.Append(rows, row)
@@ -289,3 +289,15 @@ func (l *labels) value(env map[string]any) any {
 	}
 	return v.Interface()
 }
+
+// RowNumber is the number of row i (0-based) of a numbered table: IP01, IP02…; "" for a table
+// without numbering.
+func (f *Field) RowNumber(i int) string {
+	if !f.Numbering.Set() {
+		return ""
+	}
+	return fmt.Sprintf("%s%02d", f.Numbering.S, i+1)
+}
+
+// SplitRefs splits a reference column's text into row numbers ("IP01、IP03" → IP01, IP03).
+func SplitRefs(s string) []string { return splitRefs(s) }

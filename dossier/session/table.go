@@ -47,7 +47,8 @@ func (s *Session) AddRow(path string) (int, error) {
 	return len(rows), nil
 }
 
-// RemoveRow deletes row i of the table at path.
+// RemoveRow deletes row i of the table at path. In a numbered table (IP01…) the references to
+// later rows follow their rows and references to the deleted row are dropped.
 func (s *Session) RemoveRow(path string, i int) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -56,12 +57,24 @@ func (s *Session) RemoveRow(path string, i int) error {
 		return err
 	}
 	s.object(r)[r.top] = append(rows[:i:i], rows[i+1:]...)
+	moved := make([]int, len(rows))
+	for k := range moved {
+		switch {
+		case k < i:
+			moved[k] = k
+		case k == i:
+			moved[k] = -1
+		default:
+			moved[k] = k - 1
+		}
+	}
+	s.followRefs(r, moved)
 	s.changed()
 	return nil
 }
 
 // MoveRow moves row from of the table at path to position to (both 0-based); the rows between
-// shift by one.
+// shift by one. In a numbered table the references to its rows (an RD's "IP02") follow them.
 func (s *Session) MoveRow(path string, from, to int) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -81,8 +94,27 @@ func (s *Session) MoveRow(path string, from, to int) error {
 	out = append(out, rows[from+1:]...)
 	out = append(out[:to], append([]any{row}, out[to:]...)...)
 	s.object(r)[r.top] = out
+	s.followRefs(r, movedIndexes(len(rows), from, to))
 	s.changed()
 	return nil
+}
+
+// movedIndexes maps each old row index to its new one after row from moved to to.
+func movedIndexes(n, from, to int) []int {
+	moved := make([]int, n)
+	for k := range moved {
+		switch {
+		case k == from:
+			moved[k] = to
+		case from < to && k > from && k <= to:
+			moved[k] = k - 1
+		case to < from && k >= to && k < from:
+			moved[k] = k + 1
+		default:
+			moved[k] = k
+		}
+	}
+	return moved
 }
 
 func (s *Session) tableRows(path string, i int) (ref, []any, error) {
