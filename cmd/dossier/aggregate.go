@@ -78,13 +78,15 @@ func (a *cli) reportAggregate(res *aggregate.Result, out string) error {
 	if left == 0 {
 		return nil
 	}
-	fmt.Fprintf(a.stdout, "未纳入 %d 份（%s）：\n", left, res.Summary())
+	var b strings.Builder
+	fmt.Fprintf(&b, "未纳入 %d 份（%s）：\n", left, res.Summary())
 	for _, e := range res.Entries {
 		if e.Verdict != aggregate.Included {
-			fmt.Fprintf(a.stdout, "  [%s] %s：%s\n", e.Verdict, e.Input, e.Reason)
+			fmt.Fprintf(&b, "  [%s] %s：%s\n", e.Verdict, e.Input, e.Reason)
 		}
 	}
-	return fail(exitInvalid, "有 %d 份输入未纳入汇总，见上面的列表和审核清单", left)
+	fmt.Fprintf(&b, "有 %d 份输入未纳入汇总，详见汇总表的工作表“%s”", left, aggregate.ChecklistName)
+	return fail(exitInvalid, "%s", b.String())
 }
 
 // progressBar draws a bar on a terminal's stderr once the work has taken more than a second;

@@ -194,3 +194,16 @@ func capList(msgs []string, what string) string {
 	}
 	return strings.Join(msgs, "；")
 }
+
+// PerEnterpriseColumns maps the header of every column of p's summary sheets (as the template
+// writes it) to whether it is an enterprise quantity, counted once per enterprise in totals.
+func PerEnterpriseColumns(p *programme.Programme) map[string]bool {
+	sp := newSummaryPlan(p)
+	out := map[string]bool{}
+	for i, o := range sp.outputs {
+		for j, c := range o.Sheet.Columns {
+			out[c.Header.S] = sp.perEnterprise[i][j]
+		}
+	}
+	return out
+}
