@@ -307,7 +307,7 @@ func TestWorkersDoNotChangeTheResult(t *testing.T) {
 // Which columns are enterprise quantities.
 func TestPerEnterpriseColumns(t *testing.T) {
 	cases := map[string]map[string]bool{
-		techinnov: {"2018年主营业务收入": true, "企业名称": true, "项目总投资": false, "申请专项资金": false, "研发费用加计扣除金额": false, "序号": false},
+		techinnov:              {"2018年主营业务收入": true, "企业名称": true, "项目总投资": false, "申请专项资金": false, "研发费用加计扣除金额": false, "序号": false},
 		"ningbo-hightech-2019": {"职工总数": true, "科技人员数": true, "国网系统填报号": false},
 	}
 	for id, want := range cases {
