@@ -115,7 +115,7 @@ func (b *progressBar) update(done, total int) {
 			return
 		}
 		b.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(b.w),
-			progressbar.OptionSetDescription("正在汇总"), progressbar.OptionShowCount(),
+			progressbar.OptionSetDescription("正在汇总"), progressbar.OptionShowCount(), progressbar.OptionSetElapsedTime(false),
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}
 	_ = b.bar.Set(done)
