@@ -132,10 +132,12 @@ func TestVerdicts(t *testing.T) {
 	link := filepath.Join(dir, "link.json")
 	os.Symlink(fifo, link)
 	notPkg := t.TempDir()
+	changed := write(t, dir, "a-changed.json", demo(t, p, func(m map[string]any) { answers(m)["total_investment"] = 9999 }))
 
-	inputs := []string{a, a, pkgOfA, second, ineligible, invalid, tampered, fifo, link, notPkg}
+	inputs := []string{a, a, pkgOfA, second, ineligible, invalid, tampered, fifo, link, notPkg, changed}
 	want := []aggregate.Verdict{aggregate.Included, aggregate.Duplicate, aggregate.Duplicate, aggregate.Included,
-		aggregate.NotEligible, aggregate.Invalid, aggregate.Tampered, aggregate.Invalid, aggregate.Invalid, aggregate.Invalid}
+		aggregate.NotEligible, aggregate.Invalid, aggregate.Tampered, aggregate.Invalid, aggregate.Invalid, aggregate.Invalid,
+		aggregate.Duplicate}
 	r, err := aggregate.Run(p, inputs, aggregate.Options{Today: today})
 	if err != nil {
 		t.Fatal(err)
@@ -151,9 +153,15 @@ func TestVerdicts(t *testing.T) {
 			t.Errorf("%s: English in the reason: %s", e.Input, e.Reason)
 		}
 	}
-	for i, frag := range map[int]string{1: "与第 1 份", 2: "与第 1 份", 4: "尚差", 5: "职工总数", 6: "文件已被修改", 7: "管道", 8: "管道", 9: "不是申报包"} {
+	for i, frag := range map[int]string{1: "与第 1 份", 2: "与第 1 份", 4: "尚差", 5: "职工总数", 6: "文件已被修改", 7: "管道", 8: "管道", 9: "不是申报包", 10: "内容不同"} {
 		if !strings.Contains(r.Entries[i].Reason, frag) {
 			t.Errorf("%s: reason %q lacks %q", inputs[i], r.Entries[i].Reason, frag)
+		}
+	}
+	// The same file again and the package built from it are the same content.
+	for _, i := range []int{1, 2} {
+		if strings.Contains(r.Entries[i].Reason, "内容不同") {
+			t.Errorf("%s: %s", inputs[i], r.Entries[i].Reason)
 		}
 	}
 	if r.Included() != 2 || len(r.Sheets) != 1 || len(r.Sheets[0].Rows) != 2 {
@@ -173,7 +181,7 @@ func TestVerdicts(t *testing.T) {
 	if !strings.Contains(sh.Note, "“2018年主营业务收入”的合计按企业计") {
 		t.Errorf("note: %s", sh.Note)
 	}
-	if s := r.Summary(); s != "共 10 份，纳入 2 份，重复 2 份，不符合 1 份，数据有误 4 份，申报包被改动 1 份" {
+	if s := r.Summary(); s != "共 11 份，纳入 2 份，重复 3 份，不符合 1 份，数据有误 4 份，申报包被改动 1 份" {
 		t.Errorf("summary %s", s)
 	}
 }

@@ -15,7 +15,9 @@ type collector struct {
 	sp      *summaryPlan
 	entries []Entry
 	seen    map[string]int // key → index of the entry that went in
-	sheets  []*sheetAcc
+	// rowsOf: key → the rows that entry gave, per sheet, to compare a duplicate with.
+	rowsOf map[string][][][]document.Cell
+	sheets []*sheetAcc
 }
 
 // sheetAcc is one summary sheet being built.
@@ -32,7 +34,8 @@ type sheetAcc struct {
 }
 
 func newCollector(sp *summaryPlan, n int) *collector {
-	c := &collector{sp: sp, entries: make([]Entry, 0, n), seen: map[string]int{}}
+	c := &collector{sp: sp, entries: make([]Entry, 0, n), seen: map[string]int{},
+		rowsOf: map[string][][][]document.Cell{}}
 	for _, o := range sp.outputs {
 		c.sheets = append(c.sheets, &sheetAcc{sums: make([]decimal.D, len(o.Sheet.Columns)),
 			firstOf: map[string]int{}, firstVals: map[string][]document.Cell{}})
@@ -46,9 +49,10 @@ func (c *collector) add(o *outcome) {
 	if e.Verdict == Included {
 		if first, dup := c.seen[o.key]; dup {
 			e.Verdict = Duplicate
-			e.Reason = c.duplicateReason(first, e)
+			e.Reason = c.duplicateReason(first, e, c.sameRows(c.rowsOf[o.key], o.rows))
 		} else {
 			c.seen[o.key] = idx
+			c.rowsOf[o.key] = o.rows
 			var notes []string
 			for i, acc := range c.sheets {
 				notes = append(notes, c.addRows(i, acc, o, idx)...)
@@ -60,13 +64,35 @@ func (c *collector) add(o *outcome) {
 	c.entries = append(c.entries, e)
 }
 
-func (c *collector) duplicateReason(first int, e Entry) string {
+func (c *collector) duplicateReason(first int, e Entry, same bool) string {
 	f := c.entries[first]
 	what := "统一社会信用代码 " + e.CreditCode
 	if c.sp.project != "" {
 		what += "，项目“" + e.Project + "”"
 	}
-	return fmt.Sprintf("与第 %d 份（%s）是同一企业的同一申报（%s），未重复计入", first+1, f.Input, what)
+	why := fmt.Sprintf("与第 %d 份（%s）是同一企业的同一申报（%s），未重复计入", first+1, f.Input, what)
+	if !same {
+		why += fmt.Sprintf("；两份的汇总表内容不同，汇总表按第 %d 份填写，如应以本份为准，请去掉第 %d 份后重新汇总", first+1, first+1)
+	}
+	return why
+}
+
+// sameRows reports whether a duplicate gives the same summary rows as the entry that went in
+// (序号 aside, which the summary renumbers).
+func (c *collector) sameRows(kept, dup [][][]document.Cell) bool {
+	for i := range kept {
+		if len(kept[i]) != len(dup[i]) {
+			return false
+		}
+		for r := range kept[i] {
+			for j := range kept[i][r] {
+				if !c.sp.rowNo[i][j] && kept[i][r][j] != dup[i][r][j] {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // addRows appends an input's rows to a sheet, numbers them and adds them to the totals: a
