@@ -3,20 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"dossier/dossier"
-	"dossier/dossier/document"
-	"dossier/dossier/fsafe"
 	"dossier/dossier/pack"
 	"dossier/dossier/programme"
-	"dossier/dossier/render/xlsx"
 )
 
 func (a *cli) buildCommand() *cobra.Command {
@@ -117,146 +108,4 @@ func (a *cli) verifyCommand() *cobra.Command {
 			return nil
 		},
 	}
-}
-
-func (a *cli) aggregateCommand() *cobra.Command {
-	var out string
-	var force bool
-	cmd := &cobra.Command{
-		Use:   "aggregate ID --out FILE.xlsx INPUT...",
-		Short: "把多个数据文件或申报包汇总成一张汇总表（市局的工作）",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 2 {
-				return fail(exitInvalid, "需要项目编号和至少一个数据文件或申报包\n用法：%s", cmd.UseLine())
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if out == "" || !strings.HasSuffix(strings.ToLower(out), ".xlsx") {
-				return fail(exitInvalid, "请用 --out 指定汇总表文件（.xlsx）")
-			}
-			if err := aggregateTarget(out, force); err != nil {
-				return err
-			}
-			p, err := a.programme(args[0])
-			if err != nil {
-				return err
-			}
-			sheet, n, err := a.aggregate(p, args[1:])
-			if err != nil {
-				return err
-			}
-			fsafe.SweepStale(filepath.Dir(out))
-			if err := writeSheets(out, sheet, a); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "已汇总 %d 份申报材料：%s\n", n, out)
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&out, "out", "", "汇总表文件（.xlsx）")
-	cmd.Flags().BoolVar(&force, "force", false, "覆盖已存在的文件")
-	return cmd
-}
-
-// aggregate evaluates every input (a data file, or a package folder holding one) and builds the
-// programme's summary sheet; any invalid input stops it with every problem listed.
-func (a *cli) aggregate(p *programme.Programme, inputs []string) ([]*document.Sheet, int, error) {
-	var evals []*programme.Evaluation
-	var bad []string
-	for _, in := range inputs {
-		path := in
-		if fi, err := os.Stat(in); err == nil && fi.IsDir() {
-			path = filepath.Join(in, pack.DataFileName)
-		}
-		f, err := dossier.ReadFile(path)
-		if err != nil {
-			bad = append(bad, fmt.Sprintf("%s：%v", in, err))
-			continue
-		}
-		ev := programme.Evaluate(p, f, a.now())
-		if ev.Invalid() {
-			for _, pr := range ev.Problems {
-				if !pr.Warning {
-					bad = append(bad, fmt.Sprintf("%s：%s", in, pr.Message))
-				}
-			}
-			continue
-		}
-		evals = append(evals, ev)
-	}
-	if len(bad) > 0 {
-		return nil, 0, fail(exitInvalid, "以下输入有误，未生成汇总表：\n  %s", strings.Join(bad, "\n  "))
-	}
-	var sheets []*document.Sheet
-	for _, o := range p.Outputs {
-		if o.Kind.S != programme.KindSheet {
-			continue
-		}
-		sh, err := programme.Sheet(&o, evals)
-		if err != nil {
-			return nil, 0, fail(exitInvalid, "%v", err)
-		}
-		sheets = append(sheets, sh)
-	}
-	if len(sheets) == 0 {
-		return nil, 0, fail(exitInvalid, "项目“%s”的模板没有定义汇总表", p.ID.S)
-	}
-	return sheets, len(evals), nil
-}
-
-// aggregateTarget checks --out of aggregate: a new file, or with --force an existing regular
-// file (replaced whole); a folder, a link or a device is never written over.
-func aggregateTarget(out string, force bool) error {
-	if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
-		return fail(exitInvalid, "无法写入 %s：文件夹 %s 不存在或不是文件夹", out, filepath.Dir(out))
-	}
-	fi, err := os.Lstat(out)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fail(exitInvalid, "无法使用 %s：%s", out, fsafe.Describe(err))
-	case !fi.Mode().IsRegular():
-		return fail(exitInvalid, "%s 已存在且不是普通文件，请换一个文件名", out)
-	case !force:
-		return fail(exitInvalid, "%s 已存在（如要覆盖，请加 --force）", out)
-	}
-	return nil
-}
-
-// writeSheets writes the summary table atomically (fsafe.WriteFile: a temporary file beside
-// it, flushed, renamed): an error or an interruption leaves the old file and no temporary.
-func writeSheets(path string, sheets []*document.Sheet, a *cli) error {
-	var renderErr error
-	var file writeErr
-	err := fsafe.WriteFile(path, func(w io.Writer) error {
-		file.w = w
-		renderErr = xlsx.RenderWith(&file, xlsx.Options{Created: a.now(), Creator: "dossier " + version}, sheets...)
-		return renderErr
-	})
-	switch {
-	case err == nil:
-		return nil
-	case file.err != nil:
-		err = file.err
-	case renderErr != nil:
-		return fail(exitInternal, "生成汇总表失败：%v", renderErr)
-	}
-	return fail(exitInternal, "无法写入 %s：%s", path, fsafe.Describe(err))
-}
-
-// writeErr remembers the first error of the file it writes to: a failure of the disk, told
-// apart from one of the renderer.
-type writeErr struct {
-	w   io.Writer
-	err error
-}
-
-func (f *writeErr) Write(p []byte) (int, error) {
-	n, err := f.w.Write(p)
-	if err != nil && f.err == nil {
-		f.err = err
-	}
-	return n, err
 }

@@ -167,6 +167,7 @@ func TestBuildVerifyAggregate(t *testing.T) {
 	// A bureau aggregates a data file and a built package into one summary table.
 	other := writeDemo(t, func(m map[string]any) {
 		ent(m)["name"] = "山西晋阳新材料股份有限公司"
+		ent(m)["credit_code"] = "91140105MA0K7D3Q3K" // another enterprise: the same one twice is a duplicate
 		m["answers"].(map[string]any)["requested_amount"] = 150.5
 	})
 	xlsxPath := filepath.Join(dir, "汇总.xlsx")

@@ -1,0 +1,209 @@
+package aggregate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dossier/dossier"
+	"dossier/dossier/document"
+	"dossier/dossier/fsafe"
+	"dossier/dossier/pack"
+	"dossier/dossier/programme"
+)
+
+// summaryPlan is what Run knows about the programme before reading any input: its sheets,
+// which of their columns are enterprise quantities, and the project key.
+type summaryPlan struct {
+	p       *programme.Programme
+	outputs []*programme.OutputSpec
+	// perEnterprise[i][j]: column j of sheet i is an enterprise quantity.
+	perEnterprise [][]bool
+	// rowNo[i][j]: column j of sheet i is the 序号 (value: row_no), numbered over the summary.
+	rowNo   [][]bool
+	project string // the project-name field id, "" when the programme has none
+}
+
+func newSummaryPlan(p *programme.Programme) *summaryPlan {
+	sp := &summaryPlan{p: p, project: ProjectField(p)}
+	sc := newScoper(p)
+	for i := range p.Outputs {
+		o := &p.Outputs[i]
+		if o.Kind.S != programme.KindSheet || o.Sheet == nil {
+			continue
+		}
+		sp.outputs = append(sp.outputs, o)
+		cols := o.Sheet.Columns
+		per, num := make([]bool, len(cols)), make([]bool, len(cols))
+		for j := range cols {
+			per[j] = sc.perEnterprise(cols[j].Value.S)
+			num[j] = strings.TrimSpace(cols[j].Value.S) == "row_no"
+		}
+		sp.perEnterprise = append(sp.perEnterprise, per)
+		sp.rowNo = append(sp.rowNo, num)
+	}
+	return sp
+}
+
+// projectFields are the ids a template's project-name field goes by, in order of preference:
+// 项目名称, 创建对象名称 (green manufacturing), 平台名称 (SME service platforms).
+var projectFields = []string{"project_name", "subject_name", "platform_name"}
+
+// ProjectField is the field that tells two projects of one enterprise apart in programme p:
+// the first of project_name, subject_name, platform_name that is a top-level text field of
+// the programme. "" means the programme takes one application per enterprise (高企认定, 两化
+// 融合贯标): the 统一社会信用代码 alone is the key.
+func ProjectField(p *programme.Programme) string {
+	for _, id := range projectFields {
+		if f := p.Field(id); f != nil && (f.Type.S == "text" || f.Type.S == "textarea") {
+			return id
+		}
+	}
+	return ""
+}
+
+// outcome is one input judged: its entry and, when it may go in, its rows per sheet.
+type outcome struct {
+	entry Entry
+	key   string
+	rows  [][][]document.Cell // per sheet
+	heads []*document.Sheet   // per sheet: name, title, columns (rows cut off)
+}
+
+// judge reads one input and decides its verdict. It runs on a worker goroutine: it touches
+// nothing shared but the immutable programme.
+func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
+	o := &outcome{entry: Entry{Input: input}}
+	data, verdict, why := read(input)
+	if why != "" {
+		o.entry.Verdict, o.entry.Reason = verdict, why
+		return o
+	}
+	f, err := dossier.Decode(bytes.NewReader(data))
+	if err != nil {
+		o.entry.Verdict, o.entry.Reason = Invalid, err.Error()
+		return o
+	}
+	ev := programme.Evaluate(sp.p, f, today)
+	o.entry.Name = ev.FieldText("enterprise.name")
+	o.entry.CreditCode = strings.ToUpper(strings.TrimSpace(ev.FieldText("enterprise.credit_code")))
+	if sp.project != "" {
+		o.entry.Project = strings.Join(strings.Fields(ev.FieldText(sp.project)), " ")
+	}
+	switch {
+	case ev.Invalid():
+		o.entry.Verdict, o.entry.Reason = Invalid, problems(ev)
+		return o
+	case !ev.Eligible():
+		o.entry.Verdict, o.entry.Reason = NotEligible, unmet(ev)
+		return o
+	}
+	o.key = o.entry.CreditCode + "\x00" + o.entry.Project
+	for _, out := range sp.outputs {
+		sh, err := programme.Sheet(out, []*programme.Evaluation{ev})
+		if err != nil {
+			o.entry.Verdict, o.entry.Reason = Invalid, err.Error()
+			return o
+		}
+		o.rows = append(o.rows, sh.Rows)
+		sh.Rows = nil
+		o.heads = append(o.heads, sh)
+	}
+	return o
+}
+
+// read returns the data file of an input: the file itself, or a package folder's
+// pack.DataFileName once the package passed verify. A non-empty why is the reason it is
+// left out.
+func read(input string) (data []byte, v Verdict, why string) {
+	path := input
+	if fi, err := os.Stat(input); err == nil && fi.IsDir() {
+		if v, why := verify(input); why != "" {
+			return nil, v, why
+		}
+		path = filepath.Join(input, pack.DataFileName)
+	}
+	data, err := fsafe.ReadRegular(path, fsafe.MaxDataFile)
+	switch {
+	case errors.Is(err, fsafe.ErrNotFound) && path != input:
+		return nil, Invalid, "申报包中没有数据文件 " + pack.DataFileName
+	case errors.Is(err, fsafe.ErrNotFound):
+		return nil, Invalid, "找不到该文件"
+	case err != nil:
+		return nil, Invalid, "无法读取数据文件：" + err.Error()
+	}
+	return data, Included, ""
+}
+
+// verify checks a package folder against its manifest.
+func verify(dir string) (Verdict, string) {
+	r, err := pack.Verify(dir)
+	switch {
+	case errors.Is(err, pack.ErrNotPackage):
+		return Invalid, "不是申报包（" + err.Error() + "）"
+	case err != nil:
+		return Invalid, err.Error()
+	case r.Unverified():
+		return Invalid, "有文件无法读取，未能核对申报包是否完整：" + strings.Join(r.Unreadable, "；")
+	case !r.Intact():
+		return Tampered, "申报包与清单 manifest.json 不符：" + listFindings(r.String())
+	}
+	return Included, ""
+}
+
+// listFindings joins verify's lines, at most five of them.
+func listFindings(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > 5 {
+		lines = append(lines[:5], fmt.Sprintf("等共 %d 项", len(lines)))
+	}
+	return strings.Join(lines, "；")
+}
+
+// problems are the errors of an invalid data file, at most five.
+func problems(ev *programme.Evaluation) string {
+	ev.SortProblems()
+	var msgs []string
+	for _, pr := range ev.Problems {
+		if !pr.Warning {
+			msgs = append(msgs, pr.Message)
+		}
+	}
+	return capList(msgs, "项问题")
+}
+
+// unmet are the rules that are not met.
+func unmet(ev *programme.Evaluation) string {
+	var msgs []string
+	for _, r := range ev.Rules {
+		if r.Applies && !r.Passed {
+			msgs = append(msgs, r.Message)
+		}
+	}
+	return capList(msgs, "项条件不符合")
+}
+
+func capList(msgs []string, what string) string {
+	if len(msgs) > 5 {
+		n := len(msgs)
+		msgs = append(msgs[:5:5], fmt.Sprintf("等共 %d %s", n, what))
+	}
+	return strings.Join(msgs, "；")
+}
+
+// PerEnterpriseColumns maps the header of every column of p's summary sheets (as the template
+// writes it) to whether it is an enterprise quantity, counted once per enterprise in totals.
+func PerEnterpriseColumns(p *programme.Programme) map[string]bool {
+	sp := newSummaryPlan(p)
+	out := map[string]bool{}
+	for i, o := range sp.outputs {
+		for j, c := range o.Sheet.Columns {
+			out[c.Header.S] = sp.perEnterprise[i][j]
+		}
+	}
+	return out
+}
