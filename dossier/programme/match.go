@@ -2,6 +2,7 @@ package programme
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -105,9 +106,20 @@ func (m *MatchResult) Reasons() string {
 func MatchAll(set *Set, f *dossier.File, today time.Time) (results []MatchResult, problems []Problem) {
 	problems = FileProblems(f, today)
 	src := set.Get(f.Programme)
-	for _, p := range set.All() {
-		results = append(results, Match(p, src, f, today))
+	all := set.All()
+	results = make([]MatchResult, len(all))
+	// Programmes are independent and immutable: judged in parallel, one per core.
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, p := range all {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = Match(p, src, f, today)
+		}()
 	}
+	wg.Wait()
 	return results, problems
 }
 
