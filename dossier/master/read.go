@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -75,11 +77,7 @@ func Read(p *programme.Programme, data []byte, today time.Time) (*Result, error)
 				res.Ignored = append(res.Ignored, strings.TrimSpace(cell))
 			}
 		}
-		for r := h + 1; r < len(rows); r++ {
-			if row, filled := readRow(p, rows[r], cols, r+1, today); filled {
-				res.Rows = append(res.Rows, row)
-			}
-		}
+		res.Rows = readRows(p, rows[h+1:], cols, h+2, today)
 		return res, nil
 	}
 	return nil, fmt.Errorf("%w：前 %d 行中找不到表头（应有与表单一致的列名，如“企业名称”“统一社会信用代码”；可用 dossier master 生成空白名单）", ErrNotMaster, headerScan)
@@ -148,6 +146,36 @@ func financeColumn(item string) (Column, bool) {
 	return Column{}, false
 }
 
+// readRows reads the rows below the header (the first is worksheet row first), in parallel:
+// rows are independent. Empty rows are left out.
+func readRows(p *programme.Programme, rows [][]string, cols []*Column, first int, today time.Time) []Row {
+	out := make([]Row, len(rows))
+	filled := make([]bool, len(rows))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], filled[i] = readRow(p, rows[i], cols, first+i, today)
+			}
+		}()
+	}
+	for i := range rows {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	kept := out[:0]
+	for i := range out {
+		if filled[i] {
+			kept = append(kept, out[i])
+		}
+	}
+	return kept
+}
+
 // rowReader builds one row's data file.
 type rowReader struct {
 	p        *programme.Programme
@@ -156,11 +184,17 @@ type rowReader struct {
 	finance  map[int]map[string]any
 	labels   map[string]string // path in the data file → column label
 	finLabel map[int]map[string]string
-	problems []string
+	problems []rowProblem
+	order    map[string]int // column label → position, for problems in the sheet's order
+}
+
+type rowProblem struct {
+	col  int
+	text string
 }
 
 func readRow(p *programme.Programme, cells []string, cols []*Column, number int, today time.Time) (Row, bool) {
-	rr := &rowReader{p: p, number: number, finance: map[int]map[string]any{}, labels: map[string]string{}, finLabel: map[int]map[string]string{},
+	rr := &rowReader{p: p, number: number, finance: map[int]map[string]any{}, labels: map[string]string{}, finLabel: map[int]map[string]string{}, order: map[string]int{},
 		file: &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, Enterprise: map[string]any{}, Answers: map[string]any{}}}
 	filled := false
 	for i, cell := range cells {
@@ -169,6 +203,7 @@ func readRow(p *programme.Programme, cells []string, cols []*Column, number int,
 			continue
 		}
 		filled = true
+		rr.order[cols[i].Label] = i
 		rr.cell(*cols[i], text)
 	}
 	if !filled {
@@ -183,7 +218,11 @@ func readRow(p *programme.Programme, cells []string, cols []*Column, number int,
 			rr.add(label, strings.TrimPrefix(pr.Message, pr.Label+"："))
 		}
 	}
-	row := Row{Number: number, Problems: rr.problems}
+	sort.SliceStable(rr.problems, func(i, j int) bool { return rr.problems[i].col < rr.problems[j].col })
+	row := Row{Number: number}
+	for _, pr := range rr.problems {
+		row.Problems = append(row.Problems, pr.text)
+	}
 	row.Name, _ = rr.file.Enterprise["name"].(string)
 	if len(row.Problems) == 0 {
 		row.File = rr.file
@@ -192,7 +231,7 @@ func readRow(p *programme.Programme, cells []string, cols []*Column, number int,
 }
 
 func (rr *rowReader) add(label, msg string) {
-	rr.problems = append(rr.problems, fmt.Sprintf("第%d行“%s”：%s", rr.number, label, msg))
+	rr.problems = append(rr.problems, rowProblem{rr.order[label], fmt.Sprintf("第%d行“%s”：%s", rr.number, label, msg)})
 }
 
 // cell reads one cell into the data file.
@@ -270,10 +309,15 @@ func parseCell(f *programme.Field, text string) (any, string) {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), ""
 		}
 	case programme.TypeEnum:
+		var labels []string
 		for _, o := range f.Options {
-			if o.Label != "" && normal(o.Label) == normal(text) {
+			if o.Value.S == text || (o.Label != "" && normal(o.Label) == normal(text)) {
 				return o.Value.S, ""
 			}
+			labels = append(labels, optionLabel(f, o.Value.S))
+		}
+		if len(labels) > 0 {
+			return nil, fmt.Sprintf("“%s”不是可选项（可选：%s）", text, strings.Join(labels, "、"))
 		}
 	case programme.TypeMoney, programme.TypeInteger, programme.TypePercent:
 		text = excelNumber(text)
