@@ -12,6 +12,7 @@ import (
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 
+	"dossier/dossier"
 	"dossier/dossier/decimal"
 )
 
@@ -132,8 +133,8 @@ func (p *Programme) planTerm(n ast.Node, env map[string]any) gapTerm {
 		}
 	}
 	switch lt := t.left.Node().Type(); {
-	case lt == timeType:
-		t.kind = gapDate
+	case lt == timeType || (lt != nil && lt.Kind() == reflect.String):
+		t.kind = gapDate // texts compare as dates when both sides are dates (applied_on.Format(…) >= "2019-04-08")
 	case p.planRatio(&t, left, right, env):
 		t.kind = gapRatio
 	case lt == decType || (lt != nil && lt.Kind() == reflect.Int):
@@ -456,10 +457,17 @@ func (e *Evaluation) dayGap(t gapTerm, label string) string {
 		when = start.AddDate(m, 0, 0)
 		days = daysBetween(e.AppliedOn, when)
 	case gapDate:
-		a, ok1 := l.(time.Time)
-		b, ok2 := r.(time.Time)
+		a, ok1 := asDate(l)
+		b, ok2 := asDate(r)
 		if !ok1 || !ok2 {
 			return ""
+		}
+		days = daysBetween(a, b)
+		switch t.op { // strictly after or before: one day further
+		case ">":
+			b = b.AddDate(0, 0, 1)
+		case "<":
+			b = b.AddDate(0, 0, -1)
 		}
 		days = daysBetween(a, b)
 		if !grows(t.op) {
@@ -475,6 +483,17 @@ func (e *Evaluation) dayGap(t gapTerm, label string) string {
 		out += fmt.Sprintf("（%s 起满足）", when.Format("2006-01-02"))
 	}
 	return out
+}
+
+// asDate is a date value, or a text that is a date.
+func asDate(v any) (time.Time, bool) {
+	switch x := v.(type) {
+	case time.Time:
+		return x, !x.IsZero()
+	case string:
+		return dossier.ParseDate(x)
+	}
+	return time.Time{}, false
 }
 
 // daysBetween counts whole calendar days from a to b.

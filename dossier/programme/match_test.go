@@ -70,7 +70,7 @@ func TestMatchCraftedProfile(t *testing.T) {
 		"beijing-lianghua-2019":    "not-eligible | registered-in-beijing（无差距数字）",
 		"liaoning-lianghua-2019":   "not-eligible | registered-in-liaoning（无差距数字）",
 		"hebei-techreform-2019":    "incomplete",
-		"ndrc-catalogue-2019":      "not-eligible | window-open（无差距数字）",
+		"ndrc-catalogue-2019":      "not-eligible | 征求意见开始日期还差 7 天（2019-04-08 起满足）",
 		"ndrc-digitaleconomy-2019": "eligible",
 		"ningbo-hightech-2019": "not-eligible | registered-in-ningbo（无差距数字） | " + hightechGaps +
 			"2018年高新技术产品（服务）收入占企业同期总收入的比例 25.00%，还差 35.00 个百分点（需增加近一年高新技术产品（服务）收入 700.00 万元）",
