@@ -23,6 +23,9 @@ import (
 // MaxWorkbook is the largest master read (bytes): thousands of rows are a few MB.
 const MaxWorkbook = 64 << 20
 
+// MaxUnzipped bounds what a workbook may unpack to (a zip bomb is refused, not read).
+const MaxUnzipped = 512 << 20
+
 // headerScan is how many rows from the top are searched for the header (title rows, notes).
 const headerScan = 30
 
@@ -53,7 +56,10 @@ var ErrNotMaster = errors.New("不是可导入的企业名单")
 // profile's own checks) is named by row number and column label. today is for the profile's
 // date checks when a row gives no 申报日期.
 func Read(p *programme.Programme, data []byte, today time.Time) (*Result, error) {
-	x, err := excelize.OpenReader(bytes.NewReader(data))
+	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped})
+	if err != nil && strings.Contains(err.Error(), "unzip size") {
+		return nil, fmt.Errorf("%w：工作簿解压后超过 %d MB，不像企业名单，请检查文件", ErrNotMaster, MaxUnzipped>>20)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w：文件不是有效的 Excel 工作簿（.xlsx）；.xls 等旧格式请先在 Excel 或 WPS 中另存为 .xlsx", ErrNotMaster)
 	}
