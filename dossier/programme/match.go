@@ -165,12 +165,12 @@ func profileProgramme() (*Programme, error) {
 // answers p can take over (see above), and f's application date, else today.
 func FileFor(p, src *Programme, f *dossier.File, today time.Time) *dossier.File {
 	out := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, AppliedOn: f.AppliedOn,
-		Enterprise: f.Enterprise, Answers: map[string]any{}}
+		Enterprise: make(map[string]any, len(f.Enterprise)), Answers: map[string]any{}}
 	if out.AppliedOn == "" {
 		out.AppliedOn = today.Format("2006-01-02")
 	}
-	if out.Enterprise == nil {
-		out.Enterprise = map[string]any{}
+	for k, v := range f.Enterprise { // a map of its own: one programme's file may be edited alone
+		out.Enterprise[k] = v
 	}
 	for k, v := range f.Answers {
 		switch {
