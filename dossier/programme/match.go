@@ -228,6 +228,7 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 	ev := Evaluate(p, file, today)
 	m := MatchResult{Programme: p, File: file, Evaluation: ev}
 	var missing []string
+	pending := false // fail closed: a rule waiting for an answer never lets a programme match
 	for i, cr := range p.rules {
 		r := ev.Rules[i]
 		switch r.Status {
@@ -236,10 +237,13 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 		case StatusUndecidable:
 			m.Unmet = append(m.Unmet, Unmet{Rule: r.ID, Label: r.Label, Message: r.Message, Status: r.Status})
 		case StatusPending:
+			pending = true
 			missing = append(missing, ev.missingList(cr.when, cr.value, cr.assert)...)
 		}
 	}
-	missing = append(missing, ev.matchDeadline(&m)...)
+	deciding, undecided := ev.matchDeadline(&m)
+	missing = append(missing, deciding...)
+	pending = pending || undecided
 	for _, pr := range ev.Problems {
 		// The programme's own answers are check's business (a table not filled in yet
 		// breaks its consistency checks); what it finds wrong with the enterprise counts.
@@ -257,7 +261,7 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 	switch {
 	case failed:
 		m.Verdict = VerdictNotEligible
-	case len(m.Unmet) > 0 || len(m.Missing) > 0:
+	case pending || len(m.Unmet) > 0 || len(m.Missing) > 0:
 		m.Verdict = VerdictIncomplete
 	default:
 		m.Verdict = VerdictEligible
@@ -319,7 +323,7 @@ func uniq(list []string) []string {
 // condition holds, and passes over one whose condition is not answered yet; a match must not:
 // while which deadline applies is unknown, the deadline is passed only if every one that may
 // apply is passed, met only if every one is met, and otherwise waits for the fields that decide.
-func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string) {
+func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bool) {
 	var candidates []compiledDeadline
 	var deciding []string
 	for _, d := range e.Programme.deadlines {
@@ -341,7 +345,7 @@ func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string) {
 		break
 	}
 	if len(candidates) == 0 {
-		return nil
+		return nil, false
 	}
 	passed, open := 0, 0
 	for _, d := range candidates {
@@ -364,12 +368,12 @@ func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string) {
 		m.Unmet = append(m.Unmet, Unmet{Rule: "deadline", Label: "申报截止日期", Status: StatusFailed,
 			Message: fmt.Sprintf("申报截止日期：不符合（要求：%s 前（含当日，%s）；实际：申报日期 %s）", d.date.Format("2006-01-02"), d.Label.S, e.AppliedOn.Format("2006-01-02")),
 			Gap:     fmt.Sprintf("申报截止已过（截止日期 %s：%s，已过 %d 天）", d.date.Format("2006-01-02"), d.Label.S, -m.DaysLeft)})
-		return nil
+		return nil, false
 	case open == len(candidates) && len(candidates) == 1:
 		m.Deadline, m.DeadlineLabel, m.DaysLeft = last.date, last.Label.S, daysBetween(e.AppliedOn, last.date)
-		return nil
+		return nil, false
 	case open == len(candidates):
-		return nil // every deadline that may apply is still ahead
+		return nil, false // every deadline that may apply is still ahead
 	}
-	return deciding
+	return deciding, true
 }
