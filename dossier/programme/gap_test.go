@@ -25,6 +25,7 @@ sections:
       - {id: score, label: 自评分, type: integer, required: true}
       - {id: started, label: 开工日期, type: date, required: true}
       - {id: ok, label: 是否合规, type: bool, required: true}
+      - {id: founded, label: 成立日期, type: date, required: true}
 rules:
   - {id: ceiling, label: 贷款金额, threshold: ≤ 500 万元, assert: loan <= 500}
   - {id: jobs, label: 新增就业, threshold: ≥ 10 人, assert: 10 <= staff}
@@ -33,6 +34,7 @@ rules:
   - {id: guarded, label: 贷款与总投资之比, threshold: ≥ 50%, assert: invest > 0 && loan / invest >= 0.5}
   - {id: started, label: 开工日期, threshold: 2019年3月1日以前, assert: 'started < date("2019-03-01")'}
   - {id: either, label: 合规或高分, threshold: 其一, assert: ok || score > 90}
+  - {id: recent, label: 成立时间, threshold: 不满 10 天, assert: 'days_between(founded, applied_on) < 10'}
 `
 
 func TestGapShapes(t *testing.T) {
@@ -41,7 +43,7 @@ func TestGapShapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := decodeString(t, `{"format": 1, "programme": "gaps", "applied_on": "2019-01-10", "enterprise": {},
-	  "answers": {"invest": 1000, "loan": 500.01, "staff": 9, "score": 70, "started": "2019-03-01", "ok": false}}`)
+	  "answers": {"invest": 1000, "loan": 500.01, "staff": 9, "score": 70, "started": "2019-03-01", "ok": false, "founded": "2018-12-01"}}`)
 	m := programme.Match(p, p, f, today)
 	var got []string
 	for _, u := range m.Unmet {
@@ -54,6 +56,7 @@ func TestGapShapes(t *testing.T) {
 		"loan-share: 贷款占总投资的比例 50.00%，超出 20.01 个百分点（需减少贷款金额 200.01 万元）", // 50.001%: gaps round up
 		"started: 开工日期已超过 1 天（应不晚于 2019-02-28）",
 		"either: ",
+		"recent: 成立时间超出 31 天", // 40 days; at most 9 allowed
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("gaps:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
