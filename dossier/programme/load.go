@@ -100,6 +100,8 @@ type Programme struct {
 	labelsOf   map[*record]*labels
 	labelsMu   sync.Mutex
 	info       map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
+	gapOnce    sync.Once                 // gap.go: how unmet rules are measured, made on first use
+	gapPlan    *gapPlan
 }
 
 type compiledComputed struct {
