@@ -97,7 +97,7 @@ func (a *cli) rootCommand() *cobra.Command {
 		},
 	}
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "额外的模板文件夹：其中的模板新增或覆盖内置模板")
-	root.AddCommand(a.programmesCommand(), a.demoCommand(), a.checkCommand(), a.buildCommand(), a.verifyCommand(), a.aggregateCommand(), a.templateCommand())
+	root.AddCommand(a.programmesCommand(), a.demoCommand(), a.checkCommand(), a.buildCommand(), a.verifyCommand(), a.aggregateCommand(), a.templateCommand(), a.attachmentsCommand())
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fail(exitInvalid, "参数错误：%v\n用法：%s", err, cmd.UseLine())
 	})
