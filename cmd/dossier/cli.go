@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -232,6 +233,9 @@ type checkJSON struct {
 	AppliedOn        string                 `json:"applied_on"`
 	AppliedOnDefault bool                   `json:"applied_on_default,omitempty"`
 	ExprErrors       []programme.ExprError  `json:"expr_errors,omitempty"`
+	// MissingAttachments are the ids of the required attachments not given (their warnings
+	// are among the problems too).
+	MissingAttachments []string `json:"missing_attachments"`
 }
 
 func (a *cli) checkCommand() *cobra.Command {
@@ -247,8 +251,11 @@ func (a *cli) checkCommand() *cobra.Command {
 			}
 			fault := a.templateFault(ev) // renders every document: their expressions count too
 			if asJSON {
-				out := checkJSON{Eligible: ev.Eligible(), Problems: ev.Problems, Rules: ev.Rules, ExprErrors: ev.ExprErrors(),
-					AppliedOn: ev.AppliedOn.Format("2006-01-02"), AppliedOnDefault: ev.AppliedOnDefault}
+				out := checkJSON{Eligible: ev.Eligible(), Problems: slices.Concat(ev.Problems, ev.AttachmentWarnings()), Rules: ev.Rules, ExprErrors: ev.ExprErrors(),
+					AppliedOn: ev.AppliedOn.Format("2006-01-02"), AppliedOnDefault: ev.AppliedOnDefault, MissingAttachments: ev.MissingAttachments()}
+				if out.MissingAttachments == nil {
+					out.MissingAttachments = []string{}
+				}
 				if out.Problems == nil {
 					out.Problems = []programme.Problem{}
 				}
@@ -286,7 +293,7 @@ func printCheck(w io.Writer, ev *programme.Evaluation) {
 	}
 	fmt.Fprintf(w, "%s — %s\n\n", name, ev.Programme.Title.S)
 	var errs, warns []programme.Problem
-	for _, p := range ev.Problems {
+	for _, p := range slices.Concat(ev.Problems, ev.AttachmentWarnings()) {
 		if p.Warning {
 			warns = append(warns, p)
 		} else {
