@@ -100,8 +100,8 @@ type AttachmentFile struct {
 // AttachmentStatus is one of the template's attachments, judged for this dossier.
 type AttachmentStatus struct {
 	*Attachment
-	// No is the attachment's number in the bound volume (附件N), counting only those that
-	// apply; 0 when it does not apply.
+	// No is the attachment's number in the bound volume (附件N), counting only those bound
+	// (given, or required and missing: a placeholder); 0 for one that is not bound.
 	No      int
 	Applies bool // its when holds (or it has none)
 	Files   []AttachmentFile
@@ -151,14 +151,14 @@ func (e *Evaluation) judgeAttachments() []AttachmentStatus {
 				s.Applies = false
 			}
 		}
-		if s.Applies {
-			no++
-			s.No = no
-		}
 		for _, given := range e.File.Attachments[a.ID.S] {
 			s.Files = append(s.Files, e.attachmentFile(given))
 		}
 		s.Missing = s.Applies && a.Required && len(s.Files) == 0
+		if s.Applies && (s.Missing || len(s.Files) > 0) {
+			no++
+			s.No = no
+		}
 		out = append(out, s)
 	}
 	return out

@@ -50,6 +50,7 @@ func (d *renderer) render() error {
 		d.newPage()
 	}
 	d.endParts()
+	d.headingPages[endPageKey] = d.pdf.PageNo()
 	return nil
 }
 
@@ -298,4 +299,5 @@ func (d *renderer) toc(tocAt int) {
 		}
 		d.y += lh
 	}
+	d.appendixTOC(st, lh, numW, dotW)
 }
