@@ -37,7 +37,9 @@ func Merge(out string, inFiles []string) (err error) {
 		return err
 	}
 	defer func() { err = errors.Join(err, f.Close()) }()
-	if err := api.Merge("", inFiles, f, config(), false); err != nil {
+	conf := config()
+	conf.CreateBookmarks = false // no outline entry and named destination per input file
+	if err := api.Merge("", inFiles, f, conf, false); err != nil {
 		return fmt.Errorf("bind: merge: %w", err)
 	}
 	return nil

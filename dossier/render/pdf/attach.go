@@ -90,12 +90,16 @@ type OverlayPage struct {
 
 // Overlay writes a PDF with one transparent page per OverlayPage carrying what the report
 // prints on its own pages: "— N —" at the same place (FolioAt, measured from the bottom and
-// the outer edge of a page of any size) and, with o.Seal, the light box of the seal strip.
+// the outer edge of a page of any size), with o.Seal the light box of the seal strip, and with
+// o.Draft the 草稿 watermark.
 func Overlay(w io.Writer, o Options, pages []OverlayPage) error {
-	return withFonts(w, "— 0123456789", func(d *renderer) {
+	return withFonts(w, "— 0123456789草稿", func(d *renderer) {
 		for _, pg := range pages {
-			d.pdf.AddPageFormat(orientation(pg.W, pg.H), fpdf.SizeType{Wd: pg.W, Ht: pg.H})
+			d.pdf.AddPageFormat("P", fpdf.SizeType{Wd: pg.W, Ht: pg.H}) // "L" would swap the sizes given
 			dx, dy := pg.W-pageW, pg.H-pageH
+			if o.Draft {
+				d.draftMark(pg.W, pg.H)
+			}
 			if o.Seal {
 				x, y, sw, sh := o.SealZone(pg.Page)
 				if x > pageW/2 {
@@ -151,13 +155,6 @@ func (d *renderer) sealBox(x, y, w, h float64) {
 	p.Rect(x, y, w, h, "D")
 	p.SetDashPattern(nil, 0)
 	p.SetDrawColor(0, 0, 0)
-}
-
-func orientation(w, h float64) string {
-	if w > h {
-		return "L"
-	}
-	return "P"
 }
 
 // withFonts runs draw on a bare renderer (no page furniture) whose fonts cover text, and

@@ -45,14 +45,14 @@ func ImagePage(w io.Writer, img []byte) (err error) {
 		pw, ph = pageH, pageW
 	}
 	scale := min((pw-2*imageMargin)/dw, (ph-2*imageMargin)/dh)
-	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
 	p.SetCompression(true)
 	p.SetCreator("Dossier", true)
 	p.SetProducer("Dossier (fpdf)", true)
 	p.SetCatalogSort(true)
 	p.SetAutoPageBreak(false, 0)
-	p.AddPageFormat(orientation(pw, ph), fpdf.SizeType{Wd: pw, Ht: ph})
-	opt := fpdf.ImageOptions{ImageType: typ, ReadDpi: false}
+	p.AddPageFormat("P", fpdf.SizeType{Wd: pw, Ht: ph}) // "L" would swap the sizes given
+	opt := fpdf.ImageOptions{ImageType: typ, AllowNegativePosition: true} // a turned image starts left of the page
 	p.RegisterImageOptionsReader("scan", opt, bytes.NewReader(img))
 	cx, cy := pw/2, ph/2
 	iw, ih := sw*scale, sh*scale
