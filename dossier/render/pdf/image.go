@@ -51,7 +51,7 @@ func ImagePage(w io.Writer, img []byte) (err error) {
 	p.SetProducer("Dossier (fpdf)", true)
 	p.SetCatalogSort(true)
 	p.SetAutoPageBreak(false, 0)
-	p.AddPageFormat("P", fpdf.SizeType{Wd: pw, Ht: ph}) // "L" would swap the sizes given
+	p.AddPageFormat("P", fpdf.SizeType{Wd: pw, Ht: ph})                   // "L" would swap the sizes given
 	opt := fpdf.ImageOptions{ImageType: typ, AllowNegativePosition: true} // a turned image starts left of the page
 	p.RegisterImageOptionsReader("scan", opt, bytes.NewReader(img))
 	cx, cy := pw/2, ph/2
