@@ -29,6 +29,9 @@ type Report struct {
 type AppendixEntry struct {
 	Title string // 附件1 营业执照副本复印件
 	Pages int
+	// Placeholder, when every entry has one, makes the renderer print the attachments
+	// itself: one page each with this text (附件1 营业执照副本复印件（未提供，请在此处插入）).
+	Placeholder string
 }
 
 // Cover is a report's title page.

@@ -43,12 +43,22 @@ type volumePart struct {
 // (ErrAttachment).
 func prepareVolume(ev *programme.Evaluation, tmp string) (*volume, error) {
 	v := &volume{tmp: tmp}
+	var bound []programme.AttachmentStatus
+	inline := true // nothing given: the renderer prints the placeholders itself
 	for _, s := range ev.Attachments() {
-		if !s.Applies || (!s.Missing && len(s.Files) == 0) {
-			continue
+		if s.No > 0 {
+			bound = append(bound, s)
+			inline = inline && s.Missing
 		}
+	}
+	for _, s := range bound {
 		var part volumePart
-		if s.Missing {
+		entry := document.AppendixEntry{Title: s.Name()}
+		switch {
+		case s.Missing && inline:
+			entry.Placeholder = s.Placeholder()
+			part.pages = 1
+		case s.Missing:
 			f, err := v.generate(func(w io.Writer) error { return pdf.Placeholder(w, s.Placeholder()) })
 			if err != nil {
 				return nil, err
@@ -63,8 +73,9 @@ func prepareVolume(ev *programme.Evaluation, tmp string) (*volume, error) {
 			part.files = append(part.files, f)
 			part.pages += n
 		}
+		entry.Pages = part.pages
 		v.parts = append(v.parts, part)
-		v.entries = append(v.entries, document.AppendixEntry{Title: s.Name(), Pages: part.pages})
+		v.entries = append(v.entries, entry)
 	}
 	if len(v.parts) == 0 {
 		return nil, nil
@@ -121,8 +132,8 @@ func (v *volume) render(rep *document.Report, o pdf.Options) ([]byte, error) {
 	withAppendix.Appendix = v.entries
 	var buf bytes.Buffer
 	lay, err := pdf.RenderLayout(&buf, &withAppendix, o)
-	if err != nil {
-		return nil, err
+	if err != nil || pdf.InlineAppendix(&withAppendix) {
+		return buf.Bytes(), err
 	}
 	report, err := v.file(buf.Bytes())
 	if err != nil {
@@ -148,27 +159,24 @@ func (v *volume) render(rep *document.Report, o pdf.Options) ([]byte, error) {
 	if err := bind.Merge(merged, files); err != nil {
 		return nil, err
 	}
-	sizes, err := bind.PageSizes(merged)
-	if err != nil {
-		return nil, err
-	}
-	if len(sizes) != last {
-		return nil, fmt.Errorf("装订后页数 %d 与预计的 %d 不符", len(sizes), last)
-	}
-	var pages []pdf.OverlayPage
-	for n := lay.Pages + 1; n <= last; n++ {
-		pg := pdf.OverlayPage{Page: n, W: sizes[n-1][0], H: sizes[n-1][1]}
-		if !blanks[n] {
-			pg.Folio = lay.Folio(n)
-		}
-		pages = append(pages, pg)
-	}
-	var overlay bytes.Buffer
-	if err := pdf.Overlay(&overlay, o, pages); err != nil {
-		return nil, err
-	}
 	stamped := report + ".stamped.pdf"
-	if err := bind.Stamp(stamped, merged, bytes.NewReader(overlay.Bytes()), lay.Pages+1, len(pages)); err != nil {
+	err = bind.Stamp(stamped, merged, lay.Pages+1, func(sizes [][2]float64) ([]byte, error) {
+		if len(sizes) != last {
+			return nil, fmt.Errorf("装订后页数 %d 与预计的 %d 不符", len(sizes), last)
+		}
+		var pages []pdf.OverlayPage
+		for n := lay.Pages + 1; n <= last; n++ {
+			pg := pdf.OverlayPage{Page: n, W: sizes[n-1][0], H: sizes[n-1][1]}
+			if !blanks[n] {
+				pg.Folio = lay.Folio(n)
+			}
+			pages = append(pages, pg)
+		}
+		var overlay bytes.Buffer
+		err := pdf.Overlay(&overlay, o, pages)
+		return overlay.Bytes(), err
+	})
+	if err != nil {
 		return nil, err
 	}
 	return os.ReadFile(stamped)

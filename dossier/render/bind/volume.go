@@ -1,12 +1,13 @@
 package bind
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -45,46 +46,53 @@ func Merge(out string, inFiles []string) (err error) {
 	return nil
 }
 
-// PageSizes returns the size of every page of the PDF file at path in millimetres, as it
-// is shown (a rotated page's width and height swapped).
-func PageSizes(path string) ([][2]float64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	dims, err := api.PageDims(f, config())
-	if err != nil {
-		return nil, fmt.Errorf("bind: page sizes: %w", err)
-	}
-	out := make([][2]float64, len(dims))
-	for i, d := range dims {
-		out[i] = [2]float64{d.Width * 25.4 / 72, d.Height * 25.4 / 72}
-	}
-	return out, nil
-}
-
-// Stamp writes to the file out the PDF file in with the pages of overlay laid over its
-// pages from page first on (overlay page 1 on page first, and so on), each at scale 1 from
-// the lower left corner.
-func Stamp(out, in string, overlay io.ReadSeeker, first, pages int) (err error) {
-	wm, err := api.PDFMultiWatermarkForReadSeeker(overlay, 1, first, "scale:1 abs, pos:bl, rot:0, opacity:1", true, false, types.POINTS)
-	if err != nil {
-		return fmt.Errorf("bind: overlay: %w", err)
-	}
+// Stamp writes to the file out the PDF file in with an overlay laid over its pages from
+// page first on: overlay is given the size of every page of in (millimetres, as shown) and
+// returns a PDF whose page k goes on page first+k-1, at scale 1 from the lower left corner.
+// in is parsed once.
+func Stamp(out, in string, first int, overlay func(sizes [][2]float64) ([]byte, error)) (err error) {
 	src, err := os.Open(in)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
+	conf := config()
+	conf.Cmd = model.ADDWATERMARKS
+	conf.OptimizeDuplicateContentStreams = false
+	ctx, err := api.ReadAndValidate(src, conf)
+	if err != nil {
+		return fmt.Errorf("bind: read volume: %w", err)
+	}
+	dims, err := ctx.PageDims()
+	if err != nil {
+		return fmt.Errorf("bind: page sizes: %w", err)
+	}
+	sizes := make([][2]float64, len(dims))
+	for i, d := range dims {
+		sizes[i] = [2]float64{d.Width * 25.4 / 72, d.Height * 25.4 / 72}
+	}
+	ov, err := overlay(sizes)
+	if err != nil {
+		return err
+	}
+	wm, err := api.PDFMultiWatermarkForReadSeeker(bytes.NewReader(ov), 1, first, "scale:1 abs, pos:bl, rot:0, opacity:1", true, false, types.POINTS)
+	if err != nil {
+		return fmt.Errorf("bind: overlay: %w", err)
+	}
+	pages := types.IntSet{}
+	for n := first; n <= len(dims); n++ {
+		pages[n] = true
+	}
+	if err := api.WatermarkContext(ctx, pages, wm); err != nil {
+		return fmt.Errorf("bind: stamp page numbers: %w", err)
+	}
 	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
 	defer func() { err = errors.Join(err, f.Close()) }()
-	sel := []string{fmt.Sprintf("%d-%d", first, first+pages-1)}
-	if err := api.AddWatermarks(src, f, sel, wm, config()); err != nil {
-		return fmt.Errorf("bind: stamp page numbers: %w", err)
+	if err := api.Write(ctx, f, conf); err != nil {
+		return fmt.Errorf("bind: write volume: %w", err)
 	}
 	return nil
 }

@@ -129,21 +129,55 @@ func Overlay(w io.Writer, o Options, pages []OverlayPage) error {
 func Placeholder(w io.Writer, text string) error {
 	return withFonts(w, text, func(d *renderer) {
 		d.pdf.AddPage()
-		st := headingStyle[2]
-		lh := pitch(st.size, 1.6)
-		boxW := pageW - 2*30.0
-		lines := splitLines(text, d.measurer(st), boxW-10, boxW-10, false)
-		h := lh*float64(len(lines)) + 20
-		top := (pageH - h) / 2
-		d.pdf.SetDrawColor(120, 120, 120)
-		d.pdf.SetLineWidth(0.3)
-		d.pdf.Rect(30, top, boxW, h, "D")
-		d.y = top + 10
-		for _, l := range lines {
-			d.line(st, 35, boxW-10, l, "center", lh)
-			d.y += lh
-		}
+		d.placeholder(text)
 	})
+}
+
+// inlineAppendix prints the attachments after the report when every one is a placeholder
+// (nothing to merge): each on a page of its own, on a right-hand page double-sided, numbered
+// on by the report's own footer, where AppendixStarts puts them.
+func (d *renderer) inlineAppendix() {
+	if !InlineAppendix(d.r) {
+		return
+	}
+	for _, e := range d.r.Appendix {
+		if d.o.Duplex() && d.pdf.PageNo()%2 == 1 {
+			d.newPage()
+			d.blanks[d.pdf.PageNo()] = true
+		}
+		d.newPage()
+		d.placeholder(e.Placeholder)
+	}
+	d.endParts()
+}
+
+// InlineAppendix reports whether Render prints r's attachments itself (all placeholders).
+func InlineAppendix(r *document.Report) bool {
+	for _, e := range r.Appendix {
+		if e.Placeholder == "" || e.Pages != 1 {
+			return false
+		}
+	}
+	return len(r.Appendix) > 0
+}
+
+// placeholder draws the box and text of a missing attachment's page.
+func (d *renderer) placeholder(text string) {
+	st := headingStyle[2]
+	lh := pitch(st.size, 1.6)
+	boxW := pageW - 2*30.0
+	lines := splitLines(text, d.measurer(st), boxW-10, boxW-10, false)
+	h := lh*float64(len(lines)) + 20
+	top := (pageH - h) / 2
+	d.pdf.SetDrawColor(120, 120, 120)
+	d.pdf.SetLineWidth(0.3)
+	d.pdf.Rect(30, top, boxW, h, "D")
+	d.pdf.SetDrawColor(0, 0, 0)
+	d.y = top + 10
+	for _, l := range lines {
+		d.line(st, 35, boxW-10, l, "center", lh)
+		d.y += lh
+	}
 }
 
 // sealBox draws the light dashed box of the seal strip (as pageHeader does).

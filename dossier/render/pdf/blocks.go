@@ -51,6 +51,7 @@ func (d *renderer) render() error {
 	}
 	d.endParts()
 	d.headingPages[endPageKey] = d.pdf.PageNo()
+	d.inlineAppendix()
 	return nil
 }
 

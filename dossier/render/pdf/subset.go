@@ -72,7 +72,7 @@ func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
 	}
 	add(rendererText, r.Title, r.Subject, r.Author)
 	for _, e := range r.Appendix {
-		add(e.Title)
+		add(e.Title, e.Placeholder)
 	}
 	if cv := r.Cover; cv != nil {
 		add(cv.Programme, cv.Title, cv.Date)
