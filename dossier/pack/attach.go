@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
+	"dossier/dossier"
 	"dossier/dossier/document"
 	"dossier/dossier/fsafe"
 	"dossier/dossier/programme"
@@ -227,4 +229,25 @@ func attachmentsFor(ev *programme.Evaluation, dir string) (*volume, func(), erro
 		return nil, none, err
 	}
 	return vol, remove, nil
+}
+
+// dataCopy is the data file as the package carries it: the attachments' paths resolved
+// (absolute), since the copy lives in another folder than the file they were relative to.
+func dataCopy(ev *programme.Evaluation) *dossier.File {
+	if len(ev.File.Attachments) == 0 {
+		return ev.File
+	}
+	f := *ev.File
+	f.Attachments = make(map[string][]string, len(ev.File.Attachments))
+	for id, files := range ev.File.Attachments {
+		f.Attachments[id] = slices.Clone(files)
+	}
+	for _, s := range ev.Attachments() {
+		for i, af := range s.Files {
+			if abs, err := filepath.Abs(af.Path); err == nil {
+				f.Attachments[s.ID.S][i] = abs
+			}
+		}
+	}
+	return &f
 }

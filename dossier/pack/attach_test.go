@@ -170,6 +170,20 @@ func TestAttachmentsBound(t *testing.T) {
 		t.Errorf("manifest.json missing_attachments: %v (%v)", disk["missing_attachments"], err)
 	}
 
+	// The package's copy of the data file names the attachments by absolute path: it lives in
+	// another folder than the one they were relative to.
+	cp, err := dossier.ReadFile(filepath.Join(out, pack.DataFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, files := range cp.Attachments {
+		for _, f := range files {
+			if _, err := os.Stat(f); !filepath.IsAbs(f) || err != nil {
+				t.Errorf("the package's data file names %s's file as %q", id, f)
+			}
+		}
+	}
+
 	plain := filepath.Join(t.TempDir(), "plain")
 	if _, err := pack.Build(demoEval(t, nil), pack.Options{Out: plain, Now: when}); err != nil {
 		t.Fatal(err)

@@ -204,7 +204,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			return err
 		}
 	}
-	data, err := json.MarshalIndent(ev.File, "", "  ")
+	data, err := json.MarshalIndent(dataCopy(ev), "", "  ")
 	if err != nil {
 		return err
 	}
