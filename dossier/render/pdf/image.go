@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	_ "image/jpeg" // DecodeConfig of attachments
-	_ "image/png"
+	"image/png"
 	"io"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -32,8 +33,13 @@ func ImagePage(w io.Writer, img []byte) (err error) {
 		return errors.New("图片无法读取（文件损坏或格式不受支持）")
 	}
 	typ, turn := "PNG", 0
-	if format == "jpeg" {
+	switch format {
+	case "jpeg":
 		typ, turn = "JPG", exifTurn(img)
+	case "png":
+		if img, err = plainPNG(img); err != nil {
+			return err
+		}
 	}
 	sw, sh := float64(cfg.Width), float64(cfg.Height) // as stored
 	dw, dh := sw, sh                                  // as shown
@@ -68,6 +74,27 @@ func ImagePage(w io.Writer, img []byte) (err error) {
 		return fmt.Errorf("图片无法排入 PDF（%v）", err)
 	}
 	return p.Output(w)
+}
+
+// plainPNG returns a PNG fpdf can embed: an interlaced or 16-bit one (which fpdf refuses) is
+// decoded and written again as 8-bit, non-interlaced.
+func plainPNG(b []byte) ([]byte, error) {
+	// IHDR: 8-byte signature, 4 length, 4 "IHDR", 4 width, 4 height, depth, colour type,
+	// compression, filter, interlace.
+	if len(b) >= 29 && b[24] <= 8 && b[28] == 0 {
+		return b, nil
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, errors.New("图片无法读取（文件损坏或格式不受支持）")
+	}
+	rgba := image.NewNRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, rgba); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // exifTurn is the rotation (degrees counter-clockwise, as fpdf rotates) that shows a JPEG
