@@ -233,8 +233,8 @@ type checkJSON struct {
 	AppliedOn        string                 `json:"applied_on"`
 	AppliedOnDefault bool                   `json:"applied_on_default,omitempty"`
 	ExprErrors       []programme.ExprError  `json:"expr_errors,omitempty"`
-	// MissingAttachments are the ids of the required attachments not given (their warnings
-	// are among the problems too).
+	// MissingAttachments are the ids of the required attachments not given (a package built
+	// now is incomplete; not a problem of the data).
 	MissingAttachments []string `json:"missing_attachments"`
 }
 
@@ -251,7 +251,7 @@ func (a *cli) checkCommand() *cobra.Command {
 			}
 			fault := a.templateFault(ev) // renders every document: their expressions count too
 			if asJSON {
-				out := checkJSON{Eligible: ev.Eligible(), Problems: slices.Concat(ev.Problems, ev.AttachmentWarnings()), Rules: ev.Rules, ExprErrors: ev.ExprErrors(),
+				out := checkJSON{Eligible: ev.Eligible(), Problems: ev.Problems, Rules: ev.Rules, ExprErrors: ev.ExprErrors(),
 					AppliedOn: ev.AppliedOn.Format("2006-01-02"), AppliedOnDefault: ev.AppliedOnDefault, MissingAttachments: ev.MissingAttachments()}
 				if out.MissingAttachments == nil {
 					out.MissingAttachments = []string{}
