@@ -277,3 +277,21 @@ func assertRedAboveBlue(t *testing.T, path string, n int) {
 		t.Errorf("page %d: colour near the bottom (r=%d b=%d): the photo runs into the page number", n, r, bl)
 	}
 }
+
+// A draft carries its 草稿 watermark on the attachment pages too (stamped with the numbers).
+func TestAttachmentsDraftWatermark(t *testing.T) {
+	ev := attachedDemo(t)
+	out := filepath.Join(t.TempDir(), "pkg")
+	if _, err := pack.Build(ev, pack.Options{Out: out, Now: when, Draft: true}); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := pdfprobe.Pages(filepath.Join(out, "项目资金申请报告.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pages {
+		if !strings.Contains(p.Text(), "草") {
+			t.Errorf("draft page %d of %d has no watermark", i+1, len(pages))
+		}
+	}
+}
