@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"dossier/dossier/fsafe"
@@ -27,6 +28,12 @@ type File struct {
 	AppliedOn  string         `json:"applied_on,omitempty"`
 	Enterprise map[string]any `json:"enterprise"`
 	Answers    map[string]any `json:"answers"`
+	// Attachments maps a template's attachment id to the user's files (PDF, JPG, PNG), in
+	// binding order; paths are relative to Dir unless absolute (CONTRACT.md).
+	Attachments map[string][]string `json:"attachments,omitempty"`
+	// Dir is the folder of the file the data was read from ("" when not read from a file):
+	// relative attachment paths are resolved against it.
+	Dir string `json:"-"`
 	// Unknown holds top-level keys this version does not know, kept for the round trip.
 	Unknown map[string]json.RawMessage `json:"-"`
 	// FormatAssumed is true when the file had no "format": it is read as FormatVersion, and
@@ -104,6 +111,8 @@ func (f *File) set(k string, v any) error {
 	case "answers":
 		f.Answers, ok = v.(map[string]any)
 		ok = ok || v == nil
+	case "attachments":
+		f.Attachments, ok = attachmentsOf(v)
 	default:
 		raw, err := json.Marshal(v)
 		if err != nil {
@@ -140,6 +149,8 @@ func describeKey(k string) string {
 		return "应为项目编号，如 shanxi-hightech-2019"
 	case "applied_on":
 		return "应为日期，如 2019-05-20"
+	case "attachments":
+		return `应为 {"附件编号": ["文件路径", …]}`
 	}
 	return "应为 JSON 对象 {…}"
 }
@@ -173,7 +184,15 @@ func ReadFile(path string) (*File, error) {
 		}
 		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
 	}
-	return decode(src)
+	f, err := decode(src)
+	if err == nil {
+		if dir, aerr := filepath.Abs(filepath.Dir(path)); aerr == nil {
+			f.Dir = dir
+		} else {
+			f.Dir = filepath.Dir(path)
+		}
+	}
+	return f, err
 }
 
 // AppliedDate is applied_on, or today when the file leaves it out (CONTRACT.md). ok is false
@@ -194,8 +213,10 @@ func (f *File) MarshalJSON() ([]byte, error) {
 		AppliedOn  string         `json:"applied_on,omitempty"`
 		Enterprise map[string]any `json:"enterprise"`
 		Answers    map[string]any `json:"answers"`
+
+		Attachments map[string][]string `json:"attachments,omitempty"`
 	}
-	b, err := json.Marshal(plain{f.Format, f.Programme, f.AppliedOn, f.Enterprise, f.Answers})
+	b, err := json.Marshal(plain{f.Format, f.Programme, f.AppliedOn, f.Enterprise, f.Answers, f.Attachments})
 	if err != nil || len(f.Unknown) == 0 {
 		return b, err
 	}
@@ -204,4 +225,44 @@ func (f *File) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	return append(append(b[:len(b)-1], ','), extra[1:]...), nil
+}
+
+// MaxAttachmentFiles bounds the files one attachment (and all of them) may name: a form holds
+// a few scans per item.
+const MaxAttachmentFiles = 200
+
+// attachmentsOf reads the "attachments" object: each value a list of file paths (a single
+// path is taken as a list of one).
+func attachmentsOf(v any) (map[string][]string, bool) {
+	if v == nil {
+		return nil, true
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	out := make(map[string][]string, len(m))
+	total := 0
+	for id, files := range m {
+		if s, one := files.(string); one {
+			files = []any{s}
+		}
+		list, ok := files.([]any)
+		if !ok || len(id) > 100 {
+			return nil, false
+		}
+		paths := make([]string, 0, len(list))
+		for _, p := range list {
+			s, ok := shortText(p, 4096)
+			if !ok || s == "" {
+				return nil, false
+			}
+			paths = append(paths, s)
+		}
+		if total += len(paths); total > MaxAttachmentFiles {
+			return nil, false
+		}
+		out[id] = paths
+	}
+	return out, true
 }

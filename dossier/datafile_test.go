@@ -1,6 +1,8 @@
 package dossier
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -127,5 +129,33 @@ func BenchmarkDecodeLarge(b *testing.B) {
 		if _, err := decode(src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// attachments: an object of file lists (a single path is a list of one); any other shape is
+// not a data file; it survives a round trip, and ReadFile records the file's folder.
+func TestAttachmentsInDataFile(t *testing.T) {
+	f, err := Decode(strings.NewReader(`{"format": 1, "programme": "x", "attachments": {"licence": ["附件/营业执照.pdf", "b.jpg"], "audit": "审计.pdf"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Attachments["licence"]) != 2 || f.Attachments["audit"][0] != "审计.pdf" || len(f.Unknown) != 0 {
+		t.Fatalf("attachments = %v, unknown %v", f.Attachments, f.Unknown)
+	}
+	b, _ := json.Marshal(f)
+	g, err := Decode(bytes.NewReader(b))
+	if err != nil || len(g.Attachments["licence"]) != 2 || g.Attachments["licence"][0] != "附件/营业执照.pdf" {
+		t.Errorf("round trip: %v %v\n%s", g.Attachments, err, b)
+	}
+	for _, bad := range []string{`[]`, `{"licence": [1]}`, `{"licence": [""]}`, `{"licence": {"a": "b"}}`, `"x.pdf"`} {
+		if _, err := Decode(strings.NewReader(`{"format": 1, "attachments": ` + bad + `}`)); err == nil || !strings.Contains(err.Error(), "attachments") {
+			t.Errorf("attachments %s: %v", bad, err)
+		}
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.json")
+	os.WriteFile(path, b, 0o644)
+	if f, err := ReadFile(path); err != nil || f.Dir != dir {
+		t.Errorf("ReadFile: Dir %q, want %q (%v)", f.Dir, dir, err)
 	}
 }

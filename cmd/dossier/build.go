@@ -47,6 +47,12 @@ func (a *cli) buildCommand() *cobra.Command {
 			for _, f := range m.Files {
 				fmt.Fprintf(a.stdout, "  %s  %s\n", humanSize(f.Size), f.Path)
 			}
+			if warns := ev.AttachmentWarnings(); len(warns) > 0 {
+				fmt.Fprintf(a.stdout, "申报包不完整：%d 项附件的位置放了占位页，请补齐后重新生成：\n", len(m.MissingAttachments))
+				for _, w := range warns {
+					fmt.Fprintf(a.stdout, "  ! %s\n", w.Message)
+				}
+			}
 			return nil
 		},
 	}
@@ -67,6 +73,8 @@ func buildError(a *cli, ev *programme.Evaluation, err error) error {
 	case errors.Is(err, pack.ErrNotEligible):
 		printCheck(a.stdout, ev)
 		return fail(exitFailed, "不符合申报条件，未生成申报包（可加 --draft 生成带“草稿”水印的草稿）")
+	case errors.Is(err, pack.ErrAttachment):
+		return fail(exitInvalid, "附件有误，未生成申报包：%v", err)
 	case errors.Is(err, pack.ErrExists):
 		return fail(exitInvalid, "%v（如要覆盖，请加 --force）", err)
 	case errors.Is(err, pack.ErrTarget):

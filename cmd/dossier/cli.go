@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -97,7 +98,7 @@ func (a *cli) rootCommand() *cobra.Command {
 		},
 	}
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "额外的模板文件夹：其中的模板新增或覆盖内置模板")
-	root.AddCommand(a.programmesCommand(), a.demoCommand(), a.checkCommand(), a.buildCommand(), a.verifyCommand(), a.aggregateCommand(), a.templateCommand(), a.matchCommand(), a.masterCommand(), a.importCommand())
+	root.AddCommand(a.programmesCommand(), a.demoCommand(), a.checkCommand(), a.buildCommand(), a.verifyCommand(), a.aggregateCommand(), a.templateCommand(), a.attachmentsCommand(), a.matchCommand(), a.masterCommand(), a.importCommand())
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fail(exitInvalid, "参数错误：%v\n用法：%s", err, cmd.UseLine())
 	})
@@ -232,6 +233,9 @@ type checkJSON struct {
 	AppliedOn        string                 `json:"applied_on"`
 	AppliedOnDefault bool                   `json:"applied_on_default,omitempty"`
 	ExprErrors       []programme.ExprError  `json:"expr_errors,omitempty"`
+	// MissingAttachments are the ids of the required attachments not given (a package built
+	// now is incomplete; not a problem of the data).
+	MissingAttachments []string `json:"missing_attachments"`
 }
 
 func (a *cli) checkCommand() *cobra.Command {
@@ -248,7 +252,10 @@ func (a *cli) checkCommand() *cobra.Command {
 			fault := a.templateFault(ev) // renders every document: their expressions count too
 			if asJSON {
 				out := checkJSON{Eligible: ev.Eligible(), Problems: ev.Problems, Rules: ev.Rules, ExprErrors: ev.ExprErrors(),
-					AppliedOn: ev.AppliedOn.Format("2006-01-02"), AppliedOnDefault: ev.AppliedOnDefault}
+					AppliedOn: ev.AppliedOn.Format("2006-01-02"), AppliedOnDefault: ev.AppliedOnDefault, MissingAttachments: ev.MissingAttachments()}
+				if out.MissingAttachments == nil {
+					out.MissingAttachments = []string{}
+				}
 				if out.Problems == nil {
 					out.Problems = []programme.Problem{}
 				}
@@ -286,7 +293,7 @@ func printCheck(w io.Writer, ev *programme.Evaluation) {
 	}
 	fmt.Fprintf(w, "%s — %s\n\n", name, ev.Programme.Title.S)
 	var errs, warns []programme.Problem
-	for _, p := range ev.Problems {
+	for _, p := range slices.Concat(ev.Problems, ev.AttachmentWarnings()) {
 		if p.Warning {
 			warns = append(warns, p)
 		} else {

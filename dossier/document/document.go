@@ -20,6 +20,18 @@ type Report struct {
 	Cover *Cover
 	// Blocks are the body in order. A TOC block marks where the 目录 goes.
 	Blocks []Block
+	// Appendix are the attachments bound after the report's own pages (附件1 营业执照…), in
+	// order: the 目录 lists each with its first page, numbered on from the report.
+	Appendix []AppendixEntry
+}
+
+// AppendixEntry is one attachment bound after a report: its 目录 title and its page count.
+type AppendixEntry struct {
+	Title string // 附件1 营业执照副本复印件
+	Pages int
+	// Placeholder, when every entry has one, makes the renderer print the attachments
+	// itself: one page each with this text (附件1 营业执照副本复印件（未提供，请在此处插入）).
+	Placeholder string
 }
 
 // Cover is a report's title page.

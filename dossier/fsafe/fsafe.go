@@ -19,8 +19,9 @@ import (
 // Limits on what Dossier reads. A data file or a template that a form can hold is far smaller;
 // the limits only keep a wrong file (a disk image, /dev/zero) from exhausting memory.
 const (
-	MaxDataFile     = 16 << 20 // a data file (JSON), a manifest
-	MaxTemplateFile = 2 << 20  // a template (YAML) or its demo data file
+	MaxDataFile     = 16 << 20  // a data file (JSON), a manifest
+	MaxTemplateFile = 2 << 20   // a template (YAML) or its demo data file
+	MaxAttachment   = 200 << 20 // one scanned attachment (PDF, JPG, PNG)
 )
 
 // Sentinel errors, for errors.Is. Their texts are what a user reads.
@@ -66,6 +67,24 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	return readLimited(f, limit)
+}
+
+// OpenRegular opens the file at path for reading when it is (or a link resolves to) a regular
+// file of at most limit bytes, for a caller that streams it rather than holding it in memory.
+// Like ReadRegular it never opens a FIFO or a device.
+func OpenRegular(path string, limit int64) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, statError(err)
+	}
+	if err := checkRegular(fi, limit); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(err)
+	}
+	return f, nil
 }
 
 // ReadRegularFS is ReadRegular for a file of an fs.FS (a template folder).

@@ -108,7 +108,7 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 	if err := writeContents(tmp, ev, o); err != nil {
 		return nil, err
 	}
-	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), o)
+	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), o, ev.MissingAttachments())
 	if err != nil {
 		return nil, err
 	}
@@ -131,11 +131,21 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 	var sheets []*document.Sheet
 	specs := ev.Outputs()
 	printLines := make([]string, len(specs))
+	vol, cleanup, err := attachmentsFor(ev, dir)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
 	for i, spec := range specs {
 		name := ev.FileName(spec)
 		switch spec.Kind.S {
 		case programme.KindReport:
 			rep := ev.Report(spec, o.Now)
+			render := renderPlain
+			if vol != nil && spec == ev.AttachmentsOutput() {
+				render = vol.render
+				rep.Appendix = vol.entries // for the font cut below
+			}
 			reports = append(reports, rep)
 			screen := pdf.Options{Draft: o.Draft}
 			if spec.Print != nil {
@@ -147,13 +157,13 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			// print copy has its page numbers on the outer edge, so the two always differ).
 			if spec.Print == nil || printOptions(spec.Print, o) != screen {
 				jobs = append(jobs, func() error {
-					_, err := writeReport(dir, rep, name, screen)
+					_, err := writeReport(dir, rep, name, screen, render)
 					return err
 				})
 			}
 			if spec.Print != nil {
 				jobs = append(jobs, func() (err error) {
-					printLines[i], err = writePrint(dir, rep, name, spec.Print, o, screen)
+					printLines[i], err = writePrint(dir, rep, name, spec.Print, o, screen, render)
 					return err
 				})
 			}
@@ -194,7 +204,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			return err
 		}
 	}
-	data, err := json.MarshalIndent(ev.File, "", "  ")
+	data, err := json.MarshalIndent(dataCopy(ev), "", "  ")
 	if err != nil {
 		return err
 	}
@@ -219,32 +229,32 @@ func parallel(jobs []func() error) error {
 }
 
 // writeReport renders a report with opts into the package's top level.
-func writeReport(dir string, rep *document.Report, name string, opts pdf.Options) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := pdf.Render(&buf, rep, opts); err != nil {
+func writeReport(dir string, rep *document.Report, name string, opts pdf.Options, render renderFunc) ([]byte, error) {
+	b, err := render(rep, opts)
+	if err != nil {
 		return nil, fmt.Errorf("生成《%s》失败：%w", name, err)
 	}
-	return buf.Bytes(), writeFile(filepath.Join(dir, name), buf.Bytes())
+	return b, writeFile(filepath.Join(dir, name), b)
 }
 
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
 // copies the notice asks for. When the print layout is the screen layout, the one render also
 // writes the screen copy.
-func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, o Options, screen pdf.Options) (string, error) {
+func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, o Options, screen pdf.Options, render renderFunc) (string, error) {
 	opts := printOptions(ps, o)
 	var one []byte
 	if opts == screen {
-		b, err := writeReport(dir, rep, name, opts)
+		b, err := writeReport(dir, rep, name, opts, render)
 		if err != nil {
 			return "", err
 		}
 		one = b
 	} else {
-		var buf bytes.Buffer
-		if err := pdf.Render(&buf, rep, opts); err != nil {
+		b, err := render(rep, opts)
+		if err != nil {
 			return "", fmt.Errorf("生成《%s》打印版失败：%w", name, err)
 		}
-		one = buf.Bytes()
+		one = b
 	}
 	printName := fmt.Sprintf("%s（一式%s份）.pdf", strings.TrimSuffix(name, ".pdf"), chineseCount(ps.Copies))
 	var copies bytes.Buffer
@@ -276,12 +286,12 @@ func writeSheetPrint(dir, name string, o Options, sh *document.Sheet) error {
 	return writeFile(filepath.Join(dir, PrintDir, strings.TrimSuffix(name, filepath.Ext(name))+".pdf"), buf.Bytes())
 }
 
-func writeManifest(dir, programmeID string, tpl programme.Provenance, o Options) (*Manifest, error) {
+func writeManifest(dir, programmeID string, tpl programme.Provenance, o Options, missing []string) (*Manifest, error) {
 	items, err := scan(dir)
 	if err != nil {
 		return nil, ioError("读取", dir, err)
 	}
-	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items, Template: &tpl}
+	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items, Template: &tpl, MissingAttachments: missing}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err

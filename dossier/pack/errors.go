@@ -26,6 +26,9 @@ var (
 	ErrNotEligible = errors.New("pack: not eligible")
 	// ErrNotPackage: the folder has no manifest.json, or one that is not a package manifest.
 	ErrNotPackage = errors.New("pack: not a package")
+	// ErrAttachment: an attachment file cannot be bound (a PDF that does not parse, a broken
+	// image): the data's fault, like ErrInvalid.
+	ErrAttachment = errors.New("pack: attachment unreadable")
 	// ErrUnreadable: the manifest exists but could not be read (permission, disk error).
 	ErrUnreadable = errors.New("pack: manifest unreadable")
 )

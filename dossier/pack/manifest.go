@@ -45,6 +45,9 @@ type Manifest struct {
 	// Template is the template the package was built from (CONTRACT.md); absent in packages
 	// written before it was recorded.
 	Template *programme.Provenance `json:"template,omitempty"`
+	// MissingAttachments are the ids of the required attachments that were not given: the
+	// package holds a placeholder page for each and is incomplete (CONTRACT.md).
+	MissingAttachments []string `json:"missing_attachments,omitempty"`
 }
 
 // Item is one file of a package; Path is relative to the package folder, with / separators.

@@ -79,6 +79,7 @@ func (c *compiler) compileProgramme(fields []*Field) {
 	c.rules()
 	c.deadlines()
 	c.outputs()
+	c.attachments()
 }
 
 func (c *compiler) computed() {

@@ -66,6 +66,8 @@ type Evaluation struct {
 	broken     map[string]*ExprError
 	computeErr map[string]*ExprError
 	faults     *faultLog
+	// attachments is Attachments(), judged once.
+	attachments []AttachmentStatus
 }
 
 // Invalid reports whether any problem is an error (not a warning).
@@ -147,6 +149,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	e.runChecks(pr.checks)
 	e.runChecks(p.checks)
 	e.judge()
+	e.checkAttachments()
 	e.SortProblems()
 	return e
 }

@@ -33,6 +33,9 @@ type Template struct {
 	Checks    []Check      `yaml:"checks"`
 	Rules     []Rule       `yaml:"rules"`
 	Outputs   []OutputSpec `yaml:"outputs"`
+	// Attachments are the documents the notice asks for beside ours, in binding order
+	// (attachments.go).
+	Attachments []Attachment `yaml:"attachments"`
 }
 
 // Deadline is a submission deadline; the first whose When holds applies (inclusive).
@@ -131,6 +134,8 @@ type OutputSpec struct {
 	When  Str        `yaml:"when"`
 	Title Str        `yaml:"title"`
 	Print *PrintSpec `yaml:"print"`
+	// Attachments binds the dossier's attachments after this report (attachments.go).
+	Attachments bool `yaml:"attachments"`
 	// Remark is for the template's author (where the layout comes from, what was
 	// reconstructed because the notice's original form was not found): never printed.
 	Remark string `yaml:"remark"`

@@ -101,6 +101,9 @@ func (s *Session) Export() *dossier.File {
 	if err != nil {
 		return nil
 	}
+	s.mu.Lock()
+	f.Dir = s.file.Dir // relative attachment paths stay relative to the dossier's folder
+	s.mu.Unlock()
 	if f.AppliedOn = strings.TrimSpace(f.AppliedOn); f.AppliedOn == "" {
 		// CONTRACT.md: an empty applied_on is the programme's default; the package's data
 		// file says which date its documents were made for.

@@ -14,8 +14,11 @@ import (
 // merge parses every input anew and carries the fonts once per copy.
 //
 // Links and other annotations stay on the first copy only (an annotation belongs to one
-// page; a print copy needs no links). It handles the flat page tree fpdf writes (every kid
-// of the root a page) and reports false, changing nothing, for any other tree.
+// page; a print copy needs no links). The first copy keeps its page tree; the pages of the
+// others hang flat under the root, each with what it inherited from the tree (resources,
+// boxes, rotation) written into it, so a merged volume (a report and its attachments, whose
+// tree pdfcpu nests) repeats as cheaply as fpdf's flat tree. It reports false, changing
+// nothing, for a tree it cannot read.
 func repeatPages(ctx *model.Context, copies int) (bool, error) {
 	root, err := ctx.Pages()
 	if err != nil || root == nil {
@@ -29,15 +32,11 @@ func repeatPages(ctx *model.Context, copies int) (bool, error) {
 	if err != nil || len(kids) == 0 {
 		return false, err
 	}
-	pages := make([]types.Dict, len(kids))
-	for i, k := range kids {
-		d, err := ctx.DereferenceDict(k)
-		if err != nil || d == nil || d.Type() == nil || *d.Type() != "Page" {
-			return false, nil
-		}
-		pages[i] = d
+	var pages []types.Dict
+	if !leafPages(ctx, kids, nil, &pages, 0) {
+		return false, nil
 	}
-	out := make(types.Array, 0, copies*len(kids))
+	out := make(types.Array, 0, len(kids)+(copies-1)*len(pages))
 	out = append(out, kids...)
 	for c := 1; c < copies; c++ {
 		for _, d := range pages {
@@ -52,7 +51,55 @@ func repeatPages(ctx *model.Context, copies int) (bool, error) {
 		}
 	}
 	pagesDict.Update("Kids", out)
-	pagesDict.Update("Count", types.Integer(len(out)))
-	ctx.PageCount = len(out)
+	total := copies * len(pages)
+	pagesDict.Update("Count", types.Integer(total))
+	ctx.PageCount = total
 	return true, nil
+}
+
+// inheritable are the page attributes a page may take from its ancestors in the page tree.
+var inheritable = []string{"Resources", "MediaBox", "CropBox", "Rotate"}
+
+// leafPages appends the pages under kids, in order, each as a copy of its dictionary with
+// the attributes it inherits (from inherited and the nodes above it) filled in.
+func leafPages(ctx *model.Context, kids types.Array, inherited types.Dict, out *[]types.Dict, depth int) bool {
+	if depth > 32 {
+		return false
+	}
+	for _, k := range kids {
+		d, err := ctx.DereferenceDict(k)
+		if err != nil || d == nil || d.Type() == nil {
+			return false
+		}
+		switch *d.Type() {
+		case "Page":
+			page := d.Clone().(types.Dict)
+			for _, key := range inheritable {
+				if _, has := page.Find(key); !has && inherited != nil {
+					if v, ok := inherited.Find(key); ok {
+						page.Insert(key, v)
+					}
+				}
+			}
+			*out = append(*out, page)
+		case "Pages":
+			inh := types.Dict{}
+			for _, key := range inheritable {
+				if v, ok := d.Find(key); ok {
+					inh.Insert(key, v)
+				} else if inherited != nil {
+					if v, ok := inherited.Find(key); ok {
+						inh.Insert(key, v)
+					}
+				}
+			}
+			sub, err := ctx.DereferenceArray(d["Kids"])
+			if err != nil || !leafPages(ctx, sub, inh, out, depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

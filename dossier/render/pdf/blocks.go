@@ -50,6 +50,8 @@ func (d *renderer) render() error {
 		d.newPage()
 	}
 	d.endParts()
+	d.headingPages[endPageKey] = d.pdf.PageNo()
+	d.inlineAppendix()
 	return nil
 }
 
@@ -298,4 +300,5 @@ func (d *renderer) toc(tocAt int) {
 		}
 		d.y += lh
 	}
+	d.appendixTOC(st, lh, numW, dotW)
 }

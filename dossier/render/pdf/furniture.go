@@ -89,15 +89,7 @@ func (d *renderer) folio() int { return d.pdf.PageNo() - d.coverPages }
 func (d *renderer) pageHeader() {
 	p := d.pdf
 	if d.o.Draft {
-		p.SetTextColor(215, 215, 215)
-		p.SetFont(famHei, "", 120)
-		const mark = "草稿"
-		w := p.GetStringWidth(mark)
-		p.TransformBegin()
-		p.TransformRotate(45, pageW/2, pageH/2)
-		p.Text(pageW/2-w/2, pageH/2+0.38*120*ptMM, mark)
-		p.TransformEnd()
-		p.SetTextColor(0, 0, 0)
+		d.draftMark(pageW, pageH)
 	}
 	if d.o.Seal {
 		// A light mark only: thin, light grey, dashed, no text (the 打印说明 says what it is),
@@ -110,6 +102,20 @@ func (d *renderer) pageHeader() {
 		p.SetDashPattern(nil, 0)
 		p.SetDrawColor(0, 0, 0)
 	}
+}
+
+// draftMark draws the diagonal light-grey 草稿 across the middle of a page w × h mm.
+func (d *renderer) draftMark(w, h float64) {
+	p := d.pdf
+	p.SetTextColor(215, 215, 215)
+	p.SetFont(famHei, "", 120)
+	const mark = "草稿"
+	mw := p.GetStringWidth(mark)
+	p.TransformBegin()
+	p.TransformRotate(45, w/2, h/2)
+	p.Text(w/2-mw/2, h/2+0.38*120*ptMM, mark)
+	p.TransformEnd()
+	p.SetTextColor(0, 0, 0)
 }
 
 // pageFooter prints "— N —" under the text block on numbered pages that are not blank.

@@ -66,9 +66,15 @@ const maxPasses = 4
 
 // Render writes r as PDF to w. It never panics: fpdf errors (sticky inside fpdf) and panics
 // are returned as errors, and nothing is written to w unless rendering succeeded.
-func Render(w io.Writer, r *document.Report, o Options) (err error) {
+func Render(w io.Writer, r *document.Report, o Options) error {
+	_, err := RenderLayout(w, r, o)
+	return err
+}
+
+// RenderLayout is Render, and says how the pages came out (attach.go).
+func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err error) {
 	if r == nil || (r.Cover == nil && len(r.Blocks) == 0) {
-		return ErrEmpty
+		return lay, ErrEmpty
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -77,21 +83,21 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 	}()
 	full, err := loadFonts()
 	if err != nil {
-		return err
+		return lay, err
 	}
 	faces, err := cut(full, r, o.Face == FaceFang)
 	if err != nil {
-		return err
+		return lay, err
 	}
 	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
 	for pass := 0; pass < maxPasses; pass++ {
 		rd, err = newRenderer(r, o, pages, full, faces)
 		if err != nil {
-			return err
+			return lay, err
 		}
 		if err = rd.render(); err != nil {
-			return err
+			return lay, err
 		}
 		if pass > 0 && samePages(pages, rd.headingPages) {
 			break
@@ -99,14 +105,15 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 		pages = rd.headingPages
 	}
 	if err := rd.finish(); err != nil {
-		return err
+		return lay, err
 	}
 	var buf bytes.Buffer
 	if err := rd.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: writing: %w", err)
+		return lay, fmt.Errorf("pdf: writing: %w", err)
 	}
+	lay = Layout{Pages: rd.pdf.PageNo(), CoverPages: rd.coverPages}
 	_, err = w.Write(tagSubsets(buf.Bytes()))
-	return err
+	return lay, err
 }
 
 func samePages(a, b map[int]int) bool {

@@ -71,6 +71,9 @@ func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
 		set[c] = true
 	}
 	add(rendererText, r.Title, r.Subject, r.Author)
+	for _, e := range r.Appendix {
+		add(e.Title, e.Placeholder)
+	}
 	if cv := r.Cover; cv != nil {
 		add(cv.Programme, cv.Title, cv.Date)
 		for _, l := range cv.Lines {
