@@ -78,7 +78,7 @@ type outcome struct {
 // nothing shared but the immutable programme.
 func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
 	o := &outcome{entry: Entry{Input: input}}
-	data, verdict, why := read(input)
+	data, isPackage, verdict, why := read(input)
 	if why != "" {
 		o.entry.Verdict, o.entry.Reason = verdict, why
 		return o
@@ -87,6 +87,13 @@ func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
 	if err != nil {
 		o.entry.Verdict, o.entry.Reason = Invalid, err.Error()
 		return o
+	}
+	if isPackage {
+		// The attachments are bound into the package's PDFs, which verify just checked; the
+		// paths its data file names were the author's and need not exist here.
+		f.Attachments = nil
+	} else {
+		f.Dir = filepath.Dir(input) // attachment paths are relative to the data file
 	}
 	ev := programme.Evaluate(sp.p, f, today)
 	o.entry.Name = ev.FieldText("enterprise.name")
@@ -119,24 +126,24 @@ func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
 // read returns the data file of an input: the file itself, or a package folder's
 // pack.DataFileName once the package passed verify. A non-empty why is the reason it is
 // left out.
-func read(input string) (data []byte, v Verdict, why string) {
+func read(input string) (data []byte, isPackage bool, v Verdict, why string) {
 	path := input
 	if fi, err := os.Stat(input); err == nil && fi.IsDir() {
 		if v, why := verify(input); why != "" {
-			return nil, v, why
+			return nil, true, v, why
 		}
-		path = filepath.Join(input, pack.DataFileName)
+		path, isPackage = filepath.Join(input, pack.DataFileName), true
 	}
 	data, err := fsafe.ReadRegular(path, fsafe.MaxDataFile)
 	switch {
-	case errors.Is(err, fsafe.ErrNotFound) && path != input:
-		return nil, Invalid, "申报包中没有数据文件 " + pack.DataFileName
+	case errors.Is(err, fsafe.ErrNotFound) && isPackage:
+		return nil, true, Invalid, "申报包中没有数据文件 " + pack.DataFileName
 	case errors.Is(err, fsafe.ErrNotFound):
-		return nil, Invalid, "找不到该文件"
+		return nil, false, Invalid, "找不到该文件"
 	case err != nil:
-		return nil, Invalid, "无法读取数据文件：" + err.Error()
+		return nil, isPackage, Invalid, "无法读取数据文件：" + err.Error()
 	}
-	return data, Included, ""
+	return data, isPackage, Included, ""
 }
 
 // verify checks a package folder against its manifest.
