@@ -22,7 +22,7 @@ import (
 )
 
 // The desktop application is compiled only without the ci tag: fyne.io/fyne/v2/app needs cgo
-// and the GL/X11 headers, which headless CI machines lack (docs/CONTRACT.md, make build).
+// and the GL/X11 headers (make deps-gui installs them), which headless CI machines lack.
 func init() { startGUI = runGUI }
 
 // appID is the Fyne application id (also in FyneApp.toml); Preferences and storage hang off it.

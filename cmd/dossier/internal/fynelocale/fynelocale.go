@@ -102,9 +102,6 @@ func Parseable(v string) bool {
 	return err == nil
 }
 
-// Changed reports whether init replaced the user's locale.
-func Changed() bool { return len(saved) > 0 }
-
 // Restore puts back the locale variables init changed. The command line calls it; Fyne has
 // read its locale by then.
 func Restore() {
