@@ -55,7 +55,7 @@ func runGUI(set *programme.Set, file string) error {
 	}
 	defer st.Close()
 
-	u := ui.New(a, w, ui.Deps{Store: st, Programmes: set, Generator: "dossier " + versionString()})
+	u := ui.New(a, w, ui.Deps{Store: st, Programmes: set, Generator: "dossier " + version})
 	if file != "" {
 		if abs, err := filepath.Abs(file); err == nil {
 			file = abs
