@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dossier/dossier"
+	"dossier/dossier/fsafe"
 	"dossier/dossier/programme"
 	"dossier/templates"
 )
@@ -215,6 +216,9 @@ func (a *cli) evaluate(id, path string) (*programme.Evaluation, error) {
 	}
 	f, err := dossier.ReadFile(path)
 	if err != nil {
+		if isOSError(err) { // "read x: is a directory" in Chinese: a folder, not a file
+			return nil, fail(exitInvalid, "%s：无法读取数据文件：%s", path, fsafe.Describe(err))
+		}
 		return nil, fail(exitInvalid, "%s：%v", path, err)
 	}
 	ev := programme.Evaluate(p, f, a.now())

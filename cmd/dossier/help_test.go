@@ -133,3 +133,12 @@ func TestNoDesktop(t *testing.T) {
 		t.Errorf("%q", msg)
 	}
 }
+
+// A folder given as the data file is named as such, in Chinese ("is a directory" used to leak).
+func TestDataFileIsAFolder(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := dossierCmd(t, "check", id, dir)
+	if code != exitInvalid || !strings.Contains(errOut, "是文件夹，不是文件") || strings.Contains(errOut, "is a directory") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
