@@ -29,9 +29,11 @@ if [ "$(id -u)" != 0 ]; then
 	SUDO="sudo -n --preserve-env=WC_ROOT,WC_MIRROR"
 fi
 $SUDO unshare --mount --propagation private true 2>/dev/null || skip "this machine does not allow mount namespaces (unshare --mount)"
-wc() { $SUDO "$WC" "$@"; }
+wcheck() { $SUDO "$WC" "$@"; }
 
-if ! out=$(wc setup 2>&1); then
+[ -f "${WC_ROOT:-/var/tmp/trixie-wine}/.windows-check-ready" ] ||
+	echo "test-windows: building the Debian 13 root with Wine 10 (once, about 3–4 minutes)"
+if ! out=$(wcheck setup 2>&1); then
 	echo "$out" | tail -5 >&2
 	skip "could not build the Wine root (network or Debian mirror?)"
 fi
@@ -51,7 +53,7 @@ expect() {
 	"$@" || rc=$?
 	[ "$rc" = "$want" ] || fail "$* exited $rc, want $want"
 }
-win() { wc run ./dossier.exe "$@"; }
+win() { wcheck run ./dossier.exe "$@"; }
 
 # 1. the console build, as scripts use it
 expect 0 win programmes >programmes.txt
@@ -79,7 +81,7 @@ cd "$1"
 script -qec "wine cmd /v:on /c 'chcp 936 >nul & dossier-gui.exe demo $2 > gui.json 2> gui-err.txt & echo demo-exit=!errorlevel! & dossier-gui.exe check nope gui.json 2> gui-err2.txt & echo check-exit=!errorlevel! & dossier-gui.exe programmes'" /dev/null >console.txt
 wineserver -k 2>/dev/null; wineserver -w 2>/dev/null || true
 INNER
-wc shell <<<"bash console.sh '$W' '$ID'" >/dev/null
+wcheck shell <<<"bash console.sh '$W' '$ID'" >/dev/null
 cmp -s gui.json 数据.json || fail "from cmd.exe, dossier-gui.exe demo > gui.json wrote $(stat -c %s gui.json) bytes, not the data file"
 [ ! -s gui-err.txt ] || fail "demo wrote to stderr: $(cat gui-err.txt)"
 grep -q "没有编号为“nope”的申报项目" gui-err2.txt || fail "2> gui-err2.txt holds: $(cat gui-err2.txt)"
