@@ -69,10 +69,12 @@ func TestVersion(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", flag, code, out, errOut)
 		}
 	}
-	commit = "0123456789abcdef0123"
+	commit = "0123456789ab-modified" // as the Makefile gives it
 	defer func() { commit = "" }()
-	if v := versionString(); v != version+"+0123456789ab" && !strings.HasPrefix(v, version+"+") {
+	if v := versionString(); !strings.HasPrefix(v, version+"+") {
 		t.Errorf("with a commit: %q", v)
+	} else if v != version+"+0123456789ab-modified" {
+		t.Logf("the build's own stamp wins: %q", v)
 	}
 }
 

@@ -18,7 +18,7 @@ func versionString() string {
 		for _, s := range info.Settings {
 			switch s.Key {
 			case "vcs.revision":
-				rev = s.Value
+				rev = s.Value[:min(12, len(s.Value))]
 			case "vcs.modified":
 				modified = s.Value == "true"
 			}
@@ -26,9 +26,6 @@ func versionString() string {
 	}
 	if rev == "" {
 		return version
-	}
-	if len(rev) > 12 {
-		rev = rev[:12]
 	}
 	v := version + "+" + rev
 	if modified {
