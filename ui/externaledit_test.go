@@ -15,6 +15,7 @@ import (
 // A long text opened in the system editor comes back into its field on every save there.
 func TestExternalEditReadsBackSaves(t *testing.T) {
 	h := newHarness(t, true)
+	ui := queueUIWork(t)
 	h.u.Start("")
 	h.section("report")
 	var opened string
@@ -45,7 +46,7 @@ func TestExternalEditReadsBackSaves(t *testing.T) {
 	}
 	// An editor saves with CRLF and a final newline: the field gets clean text.
 	os.WriteFile(opened, []byte("在系统编辑器中写的文字，输入法可完整使用。\r\n第二段。\r\n"), 0o600)
-	waitFor(t, 3*time.Second, func() bool {
+	ui.runUntil(t, 3*time.Second, func() bool {
 		return e.Text == "在系统编辑器中写的文字，输入法可完整使用。\n第二段。"
 	})
 	if got := h.u.current.(*editor).sess.Get("background"); got != e.Text {
@@ -53,8 +54,72 @@ func TestExternalEditReadsBackSaves(t *testing.T) {
 	}
 	// Leaving the dossier stops watching and removes the file.
 	h.u.showHome()
+	ui.stop()
 	if _, err := os.Stat(opened); !os.IsNotExist(err) {
 		t.Error("temporary file left behind")
+	}
+}
+
+// uiQueue makes the test goroutine the UI goroutine. Fyne's test driver runs fyne.Do's function
+// at once on the goroutine that calls it, so the watcher's SetText would race with the test
+// reading e.Text; here fyne.Do and fyne.DoAndWait queue their function, and the test runs the
+// queue (runUntil), as a real app's event loop does.
+type uiQueue struct {
+	fyne.App
+	drv *queuedDriver
+}
+
+func (q *uiQueue) Driver() fyne.Driver { return q.drv }
+
+type queuedDriver struct {
+	fyne.Driver
+	orig  fyne.App
+	calls chan func()
+}
+
+func (d *queuedDriver) DoFromGoroutine(fn func(), wait bool) {
+	if !wait {
+		d.calls <- fn
+		return
+	}
+	done := make(chan struct{})
+	d.calls <- func() { fn(); close(done) }
+	<-done
+}
+
+// queueUIWork installs the queue on the current (test) app until stop or the test's end.
+func queueUIWork(t *testing.T) *queuedDriver {
+	orig := fyne.CurrentApp()
+	d := &queuedDriver{Driver: orig.Driver(), orig: orig, calls: make(chan func(), 64)}
+	fyne.SetCurrentApp(&uiQueue{App: orig, drv: d})
+	t.Cleanup(func() { fyne.SetCurrentApp(orig) })
+	return d
+}
+
+// runUntil runs the queued UI work on the test goroutine until ok, or fails after timeout.
+func (d *queuedDriver) runUntil(t *testing.T, timeout time.Duration, ok func() bool) {
+	t.Helper()
+	deadline := time.After(timeout)
+	for !ok() {
+		select {
+		case fn := <-d.calls:
+			fn()
+		case <-deadline:
+			t.Fatal("timed out")
+		}
+	}
+}
+
+// stop puts the test app back and runs what is still queued.
+func (d *queuedDriver) stop() {
+	fyne.SetCurrentApp(d.orig)
+	for {
+		select {
+		case fn := <-d.calls:
+			fn()
+		default:
+			return
+		}
 	}
 }
 

@@ -2,17 +2,18 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"dossier/dossier"
+	"dossier/dossier/fsafe"
 	"dossier/dossier/programme"
 	"dossier/templates"
 )
@@ -53,19 +54,14 @@ func run(a *cli, args []string) int {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	err := root.Execute()
-	var ee *exitError
-	switch {
-	case err == nil:
+	if err == nil {
 		return exitOK
-	case errors.As(err, &ee):
-		if ee.msg != "" {
-			fmt.Fprintln(a.stderr, ee.msg)
-		}
-		return ee.code
-	default:
-		fmt.Fprintln(a.stderr, "错误：", err)
-		return exitInvalid
 	}
+	code, msg := describeError(err)
+	if msg != "" {
+		fmt.Fprintln(a.stderr, msg)
+	}
+	return code
 }
 
 func (a *cli) rootCommand() *cobra.Command {
@@ -76,9 +72,13 @@ func (a *cli) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Use:           "dossier [数据文件.json]",
+		Version:       versionString(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return fail(exitInvalid, "只能打开一个数据文件；子命令见 dossier --help")
+			}
+			if len(args) == 1 && looksLikeCommand(args[0]) {
+				return fail(exitInvalid, "没有子命令“%s”，也没有这个数据文件。%s子命令见 dossier --help", args[0], suggest(cmd, args))
 			}
 			return nil
 		},
@@ -97,19 +97,36 @@ func (a *cli) rootCommand() *cobra.Command {
 			return a.gui(set, file)
 		},
 	}
+	root.SetVersionTemplate("dossier {{.Version}}\n")
+	root.Flags().BoolP("version", "v", false, "显示版本号")
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "额外的模板文件夹：其中的模板新增或覆盖内置模板")
 	root.AddCommand(a.programmesCommand(), a.demoCommand(), a.checkCommand(), a.buildCommand(), a.verifyCommand(), a.aggregateCommand(), a.templateCommand(), a.attachmentsCommand(), a.matchCommand(), a.masterCommand(), a.importCommand())
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return fail(exitInvalid, "参数错误：%v\n用法：%s", err, cmd.UseLine())
+		msg, ok := flagError(err)
+		if !ok {
+			msg = "选项写法不对"
+		}
+		return fail(exitInvalid, "参数错误：%s\n用法：%s", msg, useLine(cmd))
 	})
+	localize(root)
 	return root
+}
+
+// looksLikeCommand: a lone argument that is no file and has no extension or folder in it was
+// meant as a subcommand (`dossier chek`), not as a data file to open.
+func looksLikeCommand(arg string) bool {
+	if strings.ContainsAny(arg, "./\\") {
+		return false
+	}
+	_, err := os.Lstat(arg)
+	return err != nil
 }
 
 // usageArgs reports a wrong argument count with the usage line, exit 2.
 func usageArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return fail(exitInvalid, "参数个数不对：需要 %d 个，得到 %d 个\n用法：%s", n, len(args), cmd.UseLine())
+			return fail(exitInvalid, "参数个数不对：需要 %d 个，得到 %d 个\n用法：%s", n, len(args), useLine(cmd))
 		}
 		return nil
 	}
@@ -201,6 +218,9 @@ func (a *cli) evaluate(id, path string) (*programme.Evaluation, error) {
 	}
 	f, err := dossier.ReadFile(path)
 	if err != nil {
+		if isOSError(err) { // "read x: is a directory" in Chinese: a folder, not a file
+			return nil, fail(exitInvalid, "%s：无法读取数据文件：%s", path, fsafe.Describe(err))
+		}
 		return nil, fail(exitInvalid, "%s：%v", path, err)
 	}
 	return programme.Evaluate(p, f, a.now()), nil

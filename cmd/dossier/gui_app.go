@@ -6,14 +6,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"dossier/assets"
+	"dossier/cmd/dossier/internal/fynelocale"
+	"dossier/dossier/fsafe"
 	"dossier/dossier/programme"
 	"dossier/dossier/store"
 	"dossier/ui"
@@ -21,7 +22,7 @@ import (
 )
 
 // The desktop application is compiled only without the ci tag: fyne.io/fyne/v2/app needs cgo
-// and the GL/X11 headers, which headless CI machines lack (STACK.md, Fyne).
+// and the GL/X11 headers (make deps-gui installs them), which headless CI machines lack.
 func init() { startGUI = runGUI }
 
 // appID is the Fyne application id (also in FyneApp.toml); Preferences and storage hang off it.
@@ -29,21 +30,20 @@ const appID = "cn.dossier.app"
 
 // runGUI opens the window, and the data file if one is given.
 func runGUI(set *programme.Set, file string) error {
-	// Without a locale Fyne logs an error and shows its own dialogs in English; the UI speaks
-	// Chinese, so an unset or C locale means Chinese.
-	if l := os.Getenv("LANG"); l == "" || l == "C" || l == "POSIX" || strings.HasPrefix(l, "C.") {
-		os.Setenv("LANG", "zh_CN.UTF-8")
-		// Fyne read the locale when its lang package initialised; adding a (empty) bundle
-		// makes it read the locale again, so its own dialogs speak Chinese too.
-		if err := lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale("zh-Hans")); err != nil {
-			fyne.LogError("set locale", err)
-		}
+	if why := displayMissing(runtime.GOOS, os.Getenv); why != "" {
+		return noDesktop(why)
 	}
+	// Without a locale (or with C, POSIX) Fyne would show its own dialogs in English; the UI
+	// speaks Chinese (fynelocale gave Fyne zh_CN.UTF-8 at start; main put the user's back).
+	fynelocale.Apply()
 	a := fyneapp.NewWithID(appID)
 	ui.SetupLanguage(a, assets.Translations)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	a.Settings().SetTheme(uitheme.New())
-	w := a.NewWindow("Dossier 申报材料助手")
+	w, err := newWindow(a, "Dossier 申报材料助手")
+	if err != nil {
+		return err
+	}
 
 	dbPath := filepath.Join(a.Storage().RootURI().Path(), "dossier.db")
 	st, recovered, err := store.OpenOrRecover(dbPath)
@@ -52,7 +52,7 @@ func runGUI(set *programme.Set, file string) error {
 		if errors.As(err, &newer) {
 			return fail(exitInvalid, "%v", newer)
 		}
-		return fail(exitInvalid, "无法打开数据库 %s：%v", dbPath, err)
+		return fail(exitInternal, "无法打开数据库 %s：%s", dbPath, fsafe.Describe(err))
 	}
 	defer st.Close()
 
@@ -72,4 +72,15 @@ func runGUI(set *programme.Set, file string) error {
 	}
 	w.ShowAndRun()
 	return nil
+}
+
+// newWindow creates the main window; a window system that cannot start (GLFW panics when the
+// display cannot be opened) is reported in Chinese, exit 3, instead of a Go stack trace.
+func newWindow(a fyne.App, title string) (w fyne.Window, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			w, err = nil, windowFailed(os.Getenv)
+		}
+	}()
+	return a.NewWindow(title), nil
 }

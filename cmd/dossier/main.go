@@ -1,20 +1,22 @@
 // Command dossier is Dossier 申报材料助手: with no arguments it opens the desktop application;
 // its subcommands (programmes, demo, check, build, verify, aggregate) do the same work headless,
-// as CONTRACT.md defines.
+// as docs/CONTRACT.md defines.
 package main
 
 import (
 	"io/fs"
 	"os"
 	"time"
-)
 
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+	"dossier/cmd/dossier/internal/fynelocale"
+)
 
 type fsys = fs.FS
 
 func main() {
+	// Fyne has read its locale (fynelocale keeps it from reading C.UTF-8); the commands see the
+	// user's own. The desktop application sets the Chinese one again when it starts.
+	fynelocale.Restore()
 	handleSignals()
 	if len(os.Args) > 1 {
 		attachConsole()
