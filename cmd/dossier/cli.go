@@ -152,9 +152,21 @@ func (a *cli) programmes() (*programme.Set, error) {
 	}
 	set, err := programme.LoadSet(folders...)
 	if err != nil {
-		return nil, fail(exitInvalid, "模板有错误，请修正后再运行：\n%v", err)
+		return nil, a.templateError(err, func() error { _, err := programme.LoadSet(templates.FS); return err })
+	}
+	for _, n := range set.Notices() { // a user's template that replaces a shipped one says so
+		fmt.Fprintln(a.stderr, "提示："+n)
 	}
 	return set, nil
+}
+
+// templateError is a template that does not load: the user's to fix (exit 2), or, when the
+// shipped templates alone fail the same way, our bug (exit 3).
+func (a *cli) templateError(err error, builtinOnly func() error) error {
+	if a.templatesDir == "" || builtinOnly() != nil {
+		return fail(exitInternal, "内置模板有错误（这是本程序的缺陷，请报告）：\n%v", err)
+	}
+	return fail(exitInvalid, "模板有错误，请修正后再运行：\n%v", err)
 }
 
 // programme loads the one template a command works on.
@@ -166,7 +178,7 @@ func (a *cli) programme(id string) (*programme.Programme, error) {
 	p, found, err := programme.LoadOne(id, folders...)
 	switch {
 	case err != nil:
-		return nil, fail(exitInvalid, "模板有错误，请修正后再运行：\n%v", err)
+		return nil, a.templateError(err, func() error { _, _, err := programme.LoadOne(id, templates.FS); return err })
 	case !found || p.ID.S != id:
 		return nil, fail(exitInvalid, "没有编号为“%s”的申报项目。可用的项目见 dossier programmes", id)
 	}

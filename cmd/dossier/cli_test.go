@@ -231,3 +231,18 @@ func TestOneProgrammeLoadsOneTemplate(t *testing.T) {
 		t.Fatalf("a path as programme id: exit %d", code)
 	}
 }
+
+// A user template that replaces a shipped one is announced when the set is listed: which file
+// wins, and its version.
+func TestOverrideIsAnnounced(t *testing.T) {
+	dir := t.TempDir()
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "templates", id+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, id+".yaml"), []byte(strings.Replace(string(shipped), "title: 2019年山西省技术改造专项资金技术创新提升专项（第一批）", "title: 本地修订版", 1)), 0o644)
+	code, out, errOut := dossierCmd(t, "programmes", "--templates", dir)
+	if code != 0 || !strings.Contains(out, "本地修订版") || !strings.Contains(errOut, "提示：") || !strings.Contains(errOut, id) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
