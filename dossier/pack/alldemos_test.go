@@ -21,14 +21,10 @@ import (
 // `source` or an output's `remark`, which are never printed.
 var authorNotes = []string{"重构", "原件未能取得", "原件未取得", "原文未能取得", "原表未能取得", "由本系统"}
 
-// pendingAuthorNotes are programmes whose templates another change is rewriting (issue 9):
-// their notes are listed but do not fail the test until that lands. An entry that no longer
-// finds anything fails, so that it is removed.
-var pendingAuthorNotes = map[string]bool{
-	"shanxi-hightech-2019":   true,
-	"ningbo-hightech-2019":   true,
-	"liaoning-lianghua-2019": true,
-}
+// pendingAuthorNotes are programmes whose templates another change is rewriting: their notes
+// are listed but do not fail the test until that lands. An entry that no longer finds anything
+// fails, so that it is removed.
+var pendingAuthorNotes = map[string]bool{}
 
 // TestEveryDemoPackage builds every programme's demo and reads every delivered file back
 // (PDF text, the workbook's XML, the print note): none carries a note meant for the template's
