@@ -28,7 +28,8 @@ var pendingAuthorNotes = map[string]bool{}
 
 // TestEveryDemoPackage builds every programme's demo and reads every delivered file back
 // (PDF text, the workbook's XML, the print note): none carries a note meant for the template's
-// author (the data file copy is the user's own and is not searched); and every print copy has
+// author (the data file copy is the user's own and is not searched) and no assembly glitch
+// (assembly_test.go); and every print copy has
 // its page numbers and seal strip on the outer edge, odd numbers on right-hand pages, no text
 // in the strip.
 func TestEveryDemoPackage(t *testing.T) {
@@ -62,6 +63,10 @@ func TestEveryDemoPackage(t *testing.T) {
 				return err
 			}
 			text := deliveredText(t, path)
+			for _, g := range assemblyGlitches(text) {
+				t.Errorf("%s: %s: %s", p.ID.S, d.Name(), g)
+			}
+			checkNumbering(t, p.ID.S, d.Name(), text)
 			for _, note := range authorNotes {
 				if strings.Contains(text, note) {
 					found++
