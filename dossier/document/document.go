@@ -20,6 +20,8 @@ type Report struct {
 	Cover *Cover
 	// Blocks are the body in order. A TOC block marks where the 目录 goes.
 	Blocks []Block
+	// Letter, when not nil, makes the report a letter laid out per GB/T 9704 (letter.go).
+	Letter *Letter
 }
 
 // Cover is a report's title page.

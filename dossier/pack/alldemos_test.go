@@ -57,6 +57,7 @@ func TestEveryDemoPackage(t *testing.T) {
 				probePrint(t, matches[0], !spec.Print.Simplex(), spec.Print.ShowSealMark(), 0)
 			}
 		}
+		checkLetters(t, ev, out)
 		found := 0
 		err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() || d.Name() == pack.DataFileName || d.Name() == pack.ManifestName {

@@ -1,9 +1,13 @@
 package pack_test
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"dossier/dossier/document"
+	"dossier/dossier/programme"
 )
 
 // onceIn are numbering markers that must open exactly one line of a document's table, read
@@ -36,8 +40,6 @@ func assemblyGlitches(text string) []string {
 			}
 		case '）':
 			depth = max(depth-1, 0)
-		case '\n':
-			depth = 0 // a bracket left open by a cut table cell does not carry over
 		}
 	}
 	return found
@@ -71,6 +73,59 @@ func checkNumbering(t *testing.T, programme, file, text string) {
 		for m, n := range seen {
 			if n > 1 {
 				t.Errorf("%s/%s: %q numbers %d items after %q", programme, file, m, n, c.from)
+			}
+		}
+	}
+}
+
+var letterDate = regexp.MustCompile(`\d{4}年\d{1,2}月\d{1,2}日`)
+
+// checkLetters reads every letter (style: letter) of a built demo back: the parts in GB/T 9704
+// order (签发人 line of a 请示 or 报告, title, 主送, body, 附件, 落款 with a 2019年5月20日 date),
+// a 请示 closing "妥否，请批示。", a 报告 not asking "请予审定".
+func checkLetters(t *testing.T, ev *programme.Evaluation, out string) {
+	for _, spec := range ev.Outputs() {
+		if spec.Style != "letter" {
+			continue
+		}
+		name := ev.FileName(spec)
+		doc := ev.Report(spec, when)
+		text := strings.Join(strings.Fields(deliveredText(t, filepath.Join(out, name))), "")
+		title := ""
+		if h, ok := doc.Blocks[0].(*document.Heading); ok {
+			title = h.Text
+		}
+		at := func(s string) int {
+			i := strings.Index(text, s)
+			if i < 0 {
+				t.Errorf("%s: %s lacks %q", ev.Programme.ID.S, name, s)
+			}
+			return i
+		}
+		ti := at(title)
+		order := []int{ti, ti + strings.Index(text[max(ti, 0):], "：")} // the 主送 follows the title
+		switch doc.Letter.Kind {
+		case "请示":
+			order = append(order, at("妥否，请批示。"))
+		case "报告":
+			if strings.Contains(text, "请予审定") {
+				t.Errorf("%s: %s is a 报告 but asks 请予审定", ev.Programme.ID.S, name)
+			}
+		case "":
+			t.Errorf("%s: %s is a letter whose title %q is no 请示, 报告 or 函", ev.Programme.ID.S, name, title)
+		}
+		if doc.Letter.Signed && at("签发人：") > order[0] {
+			t.Errorf("%s: %s: the 签发人 line is not above the title", ev.Programme.ID.S, name)
+		}
+		order = append(order, at("附件："))
+		if d := letterDate.FindStringIndex(text); d == nil {
+			t.Errorf("%s: %s: no 落款 date in 2019年5月20日 form", ev.Programme.ID.S, name)
+		} else {
+			order = append(order, d[0])
+		}
+		for i := 1; i < len(order); i++ {
+			if order[i] < order[i-1] {
+				t.Errorf("%s: %s: parts out of order (title, 主送, closing, 附件, date at %v)", ev.Programme.ID.S, name, order)
 			}
 		}
 	}

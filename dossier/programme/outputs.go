@@ -94,6 +94,7 @@ func (c *compiler) report(o *OutputSpec, what string) {
 		c.lines(cv.Lines, what+"封面")
 	}
 	c.blocks(o.Blocks, what)
+	c.letter(o, what)
 }
 
 func (c *compiler) blocks(blocks []BlockSpec, what string) {
@@ -103,13 +104,13 @@ func (c *compiler) blocks(blocks []BlockSpec, what string) {
 			c.exprOf(&b.When, what+"的 when", nil, true)
 		}
 		kinds := 0
-		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil} {
+		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil, len(b.Annex) > 0} {
 			if set {
 				kinds++
 			}
 		}
 		if kinds != 1 {
-			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat 之一", what)
+			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat、annex 之一", what)
 		}
 		c.textOf(&b.Heading, what+"的 heading")
 		c.textOf(&b.Paragraph, what+"的 paragraph")
@@ -129,6 +130,9 @@ func (c *compiler) blocks(blocks []BlockSpec, what string) {
 		}
 		if rp := b.Repeat; rp != nil {
 			c.repeat(rp, what)
+		}
+		for j := range b.Annex {
+			c.textOf(&b.Annex[j], what+"的附件")
 		}
 	}
 }
@@ -172,7 +176,7 @@ func (c *compiler) rowsOf(path *Str, sortBy, what string) *record {
 }
 
 func firstPos(b *BlockSpec) Pos {
-	for _, s := range []Str{b.Heading, b.Paragraph, b.When} {
+	for _, s := range append([]Str{b.Heading, b.Paragraph, b.When}, b.Annex...) {
 		if s.Pos.Line > 0 {
 			return s.Pos
 		}

@@ -13,6 +13,7 @@ var headingStyle = map[int]style{1: {famHei, 16}, 2: {famHei, 14}, 3: {famHei, 1
 // render lays out the whole report once.
 func (d *renderer) render() error {
 	d.planParts()
+	d.letterHead()
 	if d.r.Cover != nil {
 		d.cover(d.r.Cover)
 		d.afterCover()
@@ -29,7 +30,13 @@ func (d *renderer) render() error {
 		case *document.Table:
 			d.table(b)
 		case *document.Signature:
-			d.signature(b)
+			if d.r.Letter != nil {
+				d.letterSignature(b)
+			} else {
+				d.signature(b)
+			}
+		case *document.Annex:
+			d.annex(b)
 		case *document.TOC:
 			d.toc(i)
 		case *document.PageBreak:
@@ -49,6 +56,9 @@ func (d *renderer) render() error {
 	if d.pdf.PageNo() == 0 {
 		d.newPage()
 	}
+	if d.afterSign() && d.pdf.PageNo() > d.signPage {
+		d.signAlone = true
+	}
 	d.endParts()
 	return nil
 }
@@ -66,6 +76,10 @@ func (d *renderer) finish() error {
 // heading draws a heading; level 1 starts a new page. Level 1 and 2 headings are recorded
 // for the 目录 and the PDF outline.
 func (d *renderer) heading(i int, h *document.Heading) {
+	if d.r.Letter != nil && h.Level == 1 {
+		d.letterTitle(h.Text)
+		return
+	}
 	st, ok := headingStyle[h.Level]
 	if !ok {
 		st = headingStyle[3]
@@ -84,7 +98,8 @@ func (d *renderer) heading(i int, h *document.Heading) {
 		}
 	} else {
 		// keep the heading with at least two lines of what follows
-		d.ensure(before + float64(len(lines))*lh + after + 2*pitch(bodySize, bodyPitch))
+		bs, bf := d.bodyStyle()
+		d.ensure(before + float64(len(lines))*lh + after + 2*pitch(bs.size, bf))
 		if d.fresh {
 			before = 0
 		}
@@ -111,15 +126,15 @@ func (d *renderer) heading(i int, h *document.Heading) {
 // paragraph draws running text: two-character first-line indent, justified lines with
 // hanging ，。、, automatic page breaks between lines.
 func (d *renderer) paragraph(p *document.Paragraph) {
-	st := body
-	lh := pitch(st.size, bodyPitch)
+	st, f := d.bodyStyle()
+	lh := pitch(st.size, f)
 	indent := 2 * em(st)
 	align := "justify"
 	switch p.Align {
 	case "right", "center":
 		indent, align = 0, p.Align
 	}
-	if p.NoIndent {
+	if p.NoIndent && !d.afterSign() {
 		indent = 0
 	}
 	for _, lines := range d.wrap(st, p.Text, d.width, indent, align == "justify") {

@@ -75,6 +75,9 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 			err = fmt.Errorf("pdf: render panicked: %v", p)
 		}
 	}()
+	if r.Letter != nil {
+		o.Face = FaceFang // GB/T 9704: the body of a letter is 仿宋
+	}
 	full, err := loadFonts()
 	if err != nil {
 		return err
@@ -83,20 +86,14 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 	if err != nil {
 		return err
 	}
-	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
-	for pass := 0; pass < maxPasses; pass++ {
-		rd, err = newRenderer(r, o, pages, full, faces)
-		if err != nil {
+	for _, pitch := range letterPitches(r) {
+		if rd, err = layout(r, o, full, faces, pitch); err != nil {
 			return err
 		}
-		if err = rd.render(); err != nil {
-			return err
-		}
-		if pass > 0 && samePages(pages, rd.headingPages) {
+		if !rd.signAlone {
 			break
 		}
-		pages = rd.headingPages
 	}
 	if err := rd.finish(); err != nil {
 		return err
@@ -107,6 +104,27 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 	}
 	_, err = w.Write(tagSubsets(buf.Bytes()))
 	return err
+}
+
+// layout runs the layout passes until the 目录's page numbers settle.
+func layout(r *document.Report, o Options, full *fontSet, faces *cutFonts, letterPitch float64) (*renderer, error) {
+	var pages map[int]int // heading index → printed page number, from the previous pass
+	var rd *renderer
+	for pass := 0; pass < maxPasses; pass++ {
+		var err error
+		if rd, err = newRenderer(r, o, pages, full, faces); err != nil {
+			return nil, err
+		}
+		rd.letterPitch = letterPitch
+		if err = rd.render(); err != nil {
+			return nil, err
+		}
+		if pass > 0 && samePages(pages, rd.headingPages) {
+			break
+		}
+		pages = rd.headingPages
+	}
+	return rd, nil
 }
 
 func samePages(a, b map[int]int) bool {
