@@ -100,8 +100,9 @@ func TestBuildDemoPackage(t *testing.T) {
 		"print/打印说明.txt",
 		"print/项目申报汇总表.pdf",
 		"print/项目资金申请报告（一式十份）.pdf",
+		"不刻录/申报数据.json",
 		"市工信局申请文件（代拟稿）.pdf",
-		"申报数据.json",
+		"文件清单.txt",
 		"项目申报汇总表.xlsx",
 		"项目资金申请报告.pdf",
 	}

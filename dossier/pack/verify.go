@@ -52,6 +52,9 @@ func (r *Report) String() string {
 	if r.Intact() {
 		fmt.Fprintf(&b, "申报包完整：%d 个文件与清单一致\n", len(r.Manifest.Files))
 	}
+	if r.Manifest != nil && r.Manifest.Draft {
+		b.WriteString("注意：这是草稿（生成时用了 --draft，每页带“草稿”水印），不能报送\n")
+	}
 	return b.String()
 }
 

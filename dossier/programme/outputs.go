@@ -286,8 +286,12 @@ func textLiterals(s string) string {
 	}
 }
 
+// Title is an output's title (with its {{ … }} filled in).
+func (e *Evaluation) Title(o *OutputSpec) string { return strings.TrimSpace(e.text(&o.Title)) }
+
 // FileName is the output's file name for this dossier: its {{ … }} parts filled, and any
 // character a file name cannot hold replaced.
+
 func (e *Evaluation) FileName(o *OutputSpec) string {
 	name := strings.TrimSpace(e.text(&o.File))
 	return strings.Map(func(r rune) rune {
