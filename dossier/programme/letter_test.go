@@ -36,3 +36,20 @@ func TestLetterKind(t *testing.T) {
 		}
 	}
 }
+
+// A file name longer than a disc takes is shortened inside its last bracket.
+func TestLongFileNameShortened(t *testing.T) {
+	set := loadShipped(t)
+	f := demo(t, set, "shanxi-techinnov-2019")
+	f.Answers["project_name"] = strings.Repeat("年产十二万套智能控制系统", 5)
+	ev := programme.Evaluate(set.Get("shanxi-techinnov-2019"), f, today)
+	for _, spec := range ev.Outputs() {
+		name := ev.FileName(spec)
+		if n := len([]rune(name)); n > programme.MaxFileName {
+			t.Errorf("%s: %d characters", name, n)
+		}
+		if spec.ID.S == "report" && (!strings.HasPrefix(name, "项目资金申请报告（山西汾河智能装备有限公司—年产") || !strings.HasSuffix(name, "…）.pdf")) {
+			t.Errorf("report file name %q", name)
+		}
+	}
+}

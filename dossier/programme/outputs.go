@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"path/filepath"
 	"strings"
 )
 
@@ -292,12 +293,33 @@ func (e *Evaluation) Title(o *OutputSpec) string { return strings.TrimSpace(e.te
 // FileName is the output's file name for this dossier: its {{ … }} parts filled, and any
 // character a file name cannot hold replaced.
 
+// A name longer than MaxFileName characters (a long unit and project name) is shortened
+// inside its last bracket, 项目资金申请报告（…—…项目…）.pdf, so that it can be burned.
 func (e *Evaluation) FileName(o *OutputSpec) string {
 	name := strings.TrimSpace(e.text(&o.File))
-	return strings.Map(func(r rune) rune {
+	return shortName(strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
 			return '_'
 		}
 		return r
-	}, name)
+	}, name))
+}
+
+// MaxFileName is the longest file name, in characters, a package's top level holds: a disc's
+// Joliet file system takes 64 UTF-16 characters.
+const MaxFileName = 64
+
+func shortName(name string) string {
+	r := []rune(name)
+	if len(r) <= MaxFileName {
+		return name
+	}
+	ext := []rune(filepath.Ext(name))
+	stem := r[:len(r)-len(ext)]
+	tail := []rune{}
+	if n := len(stem); n > 0 && stem[n-1] == '）' {
+		stem, tail = stem[:n-1], []rune("）")
+	}
+	keep := MaxFileName - len(ext) - len(tail) - 1
+	return string(stem[:max(keep, 1)]) + "…" + string(tail) + string(ext)
 }
