@@ -126,3 +126,35 @@ func TestDraftMarked(t *testing.T) {
 		t.Errorf("verify calls a package that is no draft a draft: %s", r)
 	}
 }
+
+// TestVerifyDisc: the top level alone (what is burned) verifies as a complete disc.
+func TestVerifyDisc(t *testing.T) {
+	out := buildDemo(t, pack.Options{}, nil)
+	disc := filepath.Join(t.TempDir(), "disc")
+	if err := os.Mkdir(disc, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range topLevel(t, out) {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(disc, name), b, 0o644)
+	}
+	r, err := pack.Verify(disc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Intact() || len(r.NotBurned) == 0 || !strings.Contains(r.String(), "电子版（光盘）完整") {
+		t.Errorf("disc: %s", r)
+	}
+	os.Remove(filepath.Join(disc, pack.FileListName))
+	if r, _ := pack.Verify(disc); r.Intact() {
+		t.Errorf("a disc without 文件清单.txt verifies")
+	}
+	// A package whose print/ is there but lacks a file is not a disc.
+	os.Remove(filepath.Join(out, pack.PrivateDir, pack.DataFileName))
+	if r, _ := pack.Verify(out); r.Intact() || len(r.Missing) != 1 {
+		t.Errorf("package without its data file: %s", r)
+	}
+}
