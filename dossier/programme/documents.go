@@ -246,6 +246,9 @@ func (b builder) table(t *TableSpec) *document.Table {
 			out.Total[i] = b.text(&t.Total[i])
 		}
 	}
+	if t.Transpose {
+		return transposed(t, out, b.text)
+	}
 	return out
 }
 

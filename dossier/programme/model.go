@@ -223,6 +223,9 @@ type TableSpec struct {
 	SortBy  string       `yaml:"sort_by"` // a column to sort rows by
 	Columns []ColumnSpec `yaml:"columns"`
 	Total   []Str        `yaml:"total"` // optional total row, one text per column
+	// Transpose makes each row a column and each column (after the first, which heads the
+	// columns) a row: transpose.go.
+	Transpose bool `yaml:"transpose"`
 }
 
 // ColumnSpec is a column of a report table or a summary sheet.
