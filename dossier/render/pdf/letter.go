@@ -204,6 +204,10 @@ func titleLines(text string, measure func(string) float64, w float64) []string {
 	}
 	const inf = 1 << 40
 	n := len(r)
+	at := make([]float64, n+1) // at[i]: width of r[:i] (fpdf does not kern: widths add up)
+	for i, c := range r {
+		at[i+1] = at[i] + measure(string(c))
+	}
 	cost := make([]float64, n+1)
 	from := make([]int, n+1)
 	for b := 1; b <= n; b++ {
@@ -218,7 +222,7 @@ func titleLines(text string, measure func(string) float64, w float64) []string {
 					continue
 				}
 			}
-			lw := measure(string(r[a:b]))
+			lw := at[b] - at[a]
 			if lw > w+1e-6 {
 				continue
 			}

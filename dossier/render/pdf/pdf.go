@@ -110,7 +110,13 @@ func Render(w io.Writer, r *document.Report, o Options) (err error) {
 func layout(r *document.Report, o Options, full *fontSet, faces *cutFonts, letterPitch float64) (*renderer, error) {
 	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
-	for pass := 0; pass < maxPasses; pass++ {
+	passes := 1 // without a 目录 one pass lays the report out
+	for _, b := range r.Blocks {
+		if _, ok := b.(*document.TOC); ok {
+			passes = maxPasses
+		}
+	}
+	for pass := 0; pass < passes; pass++ {
 		var err error
 		if rd, err = newRenderer(r, o, pages, full, faces); err != nil {
 			return nil, err
