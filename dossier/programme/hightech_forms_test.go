@@ -1,9 +1,11 @@
 package programme_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
+	"dossier/dossier/decimal"
 	"dossier/dossier/document"
 	"dossier/dossier/programme"
 )
@@ -82,5 +84,27 @@ func TestHightechForms(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Each activity's year in the structure table must be its spend in the 汇总表 (表7 and 表9
+// agree), even when the year's totals still match.
+func TestCostItemsMatchActivities(t *testing.T) {
+	set := loadShipped(t)
+	f := demo(t, set, "shanxi-hightech-2019")
+	items := rows(f, "rd_cost_items")
+	items[0]["staff"] = num(decimal.MustParse(string(items[0]["staff"].(json.Number))).Add(decimal.MustParse("1")).String())
+	items[1]["staff"] = num(decimal.MustParse(string(items[1]["staff"].(json.Number))).Sub(decimal.MustParse("1")).String())
+	ev := programme.Evaluate(set.Get("shanxi-hightech-2019"), f, today)
+	n := 0
+	for _, p := range errorsOf(ev) {
+		if strings.Contains(p.Message, "与研究开发活动汇总表中该活动当年的支出不一致") {
+			n++
+		} else {
+			t.Errorf("unexpected problem: %s", p.Message)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d activity mismatches reported, want 2", n)
 	}
 }

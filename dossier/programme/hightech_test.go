@@ -53,7 +53,7 @@ func setRD(f *dossier.File, year int, rd, domestic string) {
 		r["external"] = num(external)
 	}
 	// The year's structure by activity: all of it on RD01.
-	items := []any{map[string]any{"cost_year": num(fmt.Sprint(year)), "rd": "RD01", "staff": num(domestic), "external": num(external),
+	items := []any{map[string]any{"cost_year": num(fmt.Sprint(year)), "activity": "RD01", "staff": num(domestic), "external": num(external),
 		"direct": num("0"), "depreciation": num("0"), "amortization": num("0"), "design": num("0"), "trial": num("0"), "other": num("0"), "external_domestic": num("0")}}
 	for _, it := range rows(f, "rd_cost_items") {
 		if yearOf(it["cost_year"]) != year {
