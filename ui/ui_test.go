@@ -248,7 +248,7 @@ func TestFillFromEmptyAndExport(t *testing.T) {
 		t.Errorf("package has %d files", len(m.Manifest.Files))
 	}
 	// The package's data file is the contract's: amounts as numbers.
-	f, err := dossier.ReadFile(filepath.Join(out, pack.DataFileName))
+	f, err := dossier.ReadFile(pack.FindDataFile(out))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 func (a *cli) buildCommand() *cobra.Command {
 	var out string
-	var draft, force, simplex bool
+	var draft, force, simplex, discData bool
 	cmd := &cobra.Command{
 		Use:   "build ID FILE --out DIR",
 		Short: "生成申报包（PDF 报告、Excel 汇总表、打印稿、清单）到 DIR",
@@ -35,7 +35,7 @@ func (a *cli) buildCommand() *cobra.Command {
 				return err
 			}
 			warn := func(msg string) { fmt.Fprintln(a.stderr, "警告："+msg) }
-			m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: a.now(), Generator: "dossier " + version, Warn: warn, Simplex: simplex})
+			m, err := pack.Build(ev, pack.Options{Out: out, Force: force, Draft: draft, Now: a.now(), Generator: "dossier " + version, Warn: warn, Simplex: simplex, DiscData: discData})
 			if err != nil {
 				return buildError(a, ev, err)
 			}
@@ -58,6 +58,7 @@ func (a *cli) buildCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&out, "out", "", "申报包文件夹（将新建）")
 	cmd.Flags().BoolVar(&draft, "draft", false, "即使数据不完整或不符合条件也生成，每页带“草稿”水印")
+	cmd.Flags().BoolVar(&discData, "disc-data", false, "把申报数据.json（含身份证号码）放在外层随电子版刻录（默认放在“不刻录”文件夹）")
 	cmd.Flags().BoolVar(&force, "force", false, "覆盖已存在的申报包")
 	cmd.Flags().BoolVar(&simplex, "simplex", false, "打印稿按单面打印排版（默认双面：页码和骑缝章在外侧，各部分从右页开始）")
 	return cmd

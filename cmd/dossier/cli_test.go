@@ -137,8 +137,8 @@ func TestBuildVerifyAggregate(t *testing.T) {
 	if code, _, errOut := dossierCmd(t, "build", id, data, "--out", pkg); code != 2 || !strings.Contains(errOut, "--force") {
 		t.Fatalf("second build: exit %d %s", code, errOut)
 	}
-	os.WriteFile(filepath.Join(pkg, "项目资金申请报告.pdf"), []byte("x"), 0o644)
-	if code, out, _ := dossierCmd(t, "verify", pkg); code != 1 || !strings.Contains(out, "文件已被修改：项目资金申请报告.pdf") {
+	os.WriteFile(filepath.Join(pkg, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf"), []byte("x"), 0o644)
+	if code, out, _ := dossierCmd(t, "verify", pkg); code != 1 || !strings.Contains(out, "文件已被修改：项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf") {
 		t.Fatalf("verify of a tampered package: exit %d %s", code, out)
 	}
 	if code, _, _ := dossierCmd(t, "verify", dir); code != 2 {

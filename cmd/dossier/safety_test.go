@@ -89,10 +89,10 @@ func TestVerifyMessages(t *testing.T) {
 	}
 	os.WriteFile(manifest, good, 0o644)
 	if runtime.GOOS != "windows" {
-		report := filepath.Join(pkg, "项目资金申请报告.pdf")
+		report := filepath.Join(pkg, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf")
 		os.Rename(report, report+".bak")
 		os.Symlink(report+".bak", report)
-		if code, out, _ := dossierCmd(t, "verify", pkg); code != 1 || !strings.Contains(out, "项目资金申请报告.pdf（是符号链接）") {
+		if code, out, _ := dossierCmd(t, "verify", pkg); code != 1 || !strings.Contains(out, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf（是符号链接）") {
 			t.Fatalf("symlinked file: exit %d %s", code, out)
 		}
 	}

@@ -24,13 +24,13 @@ func TestBuildSimplex(t *testing.T) {
 		if code, out, errOut := dossierCmd(t, args...); code != 0 {
 			t.Fatalf("build exit %d: %s%s", code, out, errOut)
 		}
-		pages[simplex] = pdfPageCount(t, filepath.Join(pkg, "print", "项目资金申请报告（一式十份）.pdf"))
+		pages[simplex] = pdfPageCount(t, filepath.Join(pkg, "print", "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）（一式十份）.pdf"))
 		note, _ := os.ReadFile(filepath.Join(pkg, "print", "打印说明.txt"))
 		if want := map[bool]string{false: "双面打印", true: "单面打印"}[simplex]; !strings.Contains(string(note), want) {
 			t.Errorf("simplex %v: the print note does not say %s:\n%s", simplex, want, note)
 		}
 		if simplex {
-			if screen := pdfPageCount(t, filepath.Join(pkg, "项目资金申请报告.pdf")); pages[true] != 10*screen {
+			if screen := pdfPageCount(t, filepath.Join(pkg, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf")); pages[true] != 10*screen {
 				t.Errorf("--simplex: %d pages, want 10 × %d", pages[true], screen)
 			}
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -28,9 +29,10 @@ func TestTemplateCheck(t *testing.T) {
 	}
 	// A template that overrides a shipped one is announced, with both versions.
 	shipped, _ := templates.FS.ReadFile("shanxi-techinnov-2019.yaml")
-	over := write("shanxi-techinnov-2019.yaml", strings.Replace(string(shipped), "\nversion: 1\n", "\nversion: 5\n", 1))
+	shippedVersion := regexp.MustCompile(`\nversion: (\d+)\n`).FindStringSubmatch(string(shipped))[1]
+	over := write("shanxi-techinnov-2019.yaml", strings.Replace(string(shipped), "\nversion: "+shippedVersion+"\n", "\nversion: 50\n", 1))
 	code, out, _ = dossierCmd(t, "template", "check", over)
-	if code != 0 || !strings.Contains(out, "提示：项目“shanxi-techinnov-2019”使用模板 "+over+"（版本 5），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 1）") {
+	if code != 0 || !strings.Contains(out, "提示：项目“shanxi-techinnov-2019”使用模板 "+over+"（版本 50），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 "+shippedVersion+"）") {
 		t.Errorf("override: exit %d\n%s", code, out)
 	}
 	sub := filepath.Join(dir, "bad")

@@ -124,7 +124,7 @@ func TestVerdicts(t *testing.T) {
 	build(t, p, a, pkgOfA)
 	tampered := filepath.Join(dir, "pkg-e")
 	build(t, p, write(t, t.TempDir(), "e.json", demo(t, p, enterprise(3, 5000))), tampered)
-	os.WriteFile(filepath.Join(tampered, pack.DataFileName), []byte(`{"format":1}`), 0o644)
+	os.WriteFile(pack.FindDataFile(tampered), []byte(`{"format":1}`), 0o644)
 	fifo := filepath.Join(dir, "fifo.json")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skip(err)

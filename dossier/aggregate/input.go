@@ -132,7 +132,7 @@ func read(input string) (data []byte, isPackage bool, v Verdict, why string) {
 		if v, why := verify(input); why != "" {
 			return nil, true, v, why
 		}
-		path, isPackage = filepath.Join(input, pack.DataFileName), true
+		path, isPackage = pack.FindDataFile(input), true // 不刻录/申报数据.json, or at the top level
 	}
 	data, err := fsafe.ReadRegular(path, fsafe.MaxDataFile)
 	switch {

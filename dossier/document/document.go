@@ -20,6 +20,8 @@ type Report struct {
 	Cover *Cover
 	// Blocks are the body in order. A TOC block marks where the 目录 goes.
 	Blocks []Block
+	// Letter, when not nil, makes the report a letter laid out per GB/T 9704 (letter.go).
+	Letter *Letter
 	// Appendix are the attachments bound after the report's own pages (附件1 营业执照…), in
 	// order: the 目录 lists each with its first page, numbered on from the report.
 	Appendix []AppendixEntry

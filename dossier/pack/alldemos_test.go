@@ -21,18 +21,15 @@ import (
 // `source` or an output's `remark`, which are never printed.
 var authorNotes = []string{"重构", "原件未能取得", "原件未取得", "原文未能取得", "原表未能取得", "由本系统"}
 
-// pendingAuthorNotes are programmes whose templates another change is rewriting (issue 9):
-// their notes are listed but do not fail the test until that lands. An entry that no longer
-// finds anything fails, so that it is removed.
-var pendingAuthorNotes = map[string]bool{
-	"shanxi-hightech-2019":   true,
-	"ningbo-hightech-2019":   true,
-	"liaoning-lianghua-2019": true,
-}
+// pendingAuthorNotes are programmes whose templates another change is rewriting: their notes
+// are listed but do not fail the test until that lands. An entry that no longer finds anything
+// fails, so that it is removed.
+var pendingAuthorNotes = map[string]bool{}
 
 // TestEveryDemoPackage builds every programme's demo and reads every delivered file back
 // (PDF text, the workbook's XML, the print note): none carries a note meant for the template's
-// author (the data file copy is the user's own and is not searched); and every print copy has
+// author (the data file copy is the user's own and is not searched) and no assembly glitch
+// (assembly_test.go); and every print copy has
 // its page numbers and seal strip on the outer edge, odd numbers on right-hand pages, no text
 // in the strip.
 func TestEveryDemoPackage(t *testing.T) {
@@ -60,12 +57,17 @@ func TestEveryDemoPackage(t *testing.T) {
 				probePrint(t, matches[0], !spec.Print.Simplex(), spec.Print.ShowSealMark(), 0)
 			}
 		}
+		checkLetters(t, ev, out)
 		found := 0
 		err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() || d.Name() == pack.DataFileName || d.Name() == pack.ManifestName {
 				return err
 			}
 			text := deliveredText(t, path)
+			for _, g := range assemblyGlitches(text) {
+				t.Errorf("%s: %s: %s", p.ID.S, d.Name(), g)
+			}
+			checkNumbering(t, p.ID.S, d.Name(), text)
 			for _, note := range authorNotes {
 				if strings.Contains(text, note) {
 					found++

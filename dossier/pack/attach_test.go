@@ -172,7 +172,7 @@ func TestAttachmentsBound(t *testing.T) {
 
 	// The package's copy of the data file names the attachments by absolute path: it lives in
 	// another folder than the one they were relative to.
-	cp, err := dossier.ReadFile(filepath.Join(out, pack.DataFileName))
+	cp, err := dossier.ReadFile(pack.FindDataFile(out))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestAttachmentsBound(t *testing.T) {
 	if _, err := pack.Build(demoEval(t, nil), pack.Options{Out: plain, Now: when}); err != nil {
 		t.Fatal(err)
 	}
-	screen, err := pdfprobe.Pages(filepath.Join(out, "项目资金申请报告.pdf"))
+	screen, err := pdfprobe.Pages(filepath.Join(out, techinnovReport))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestAttachmentsBound(t *testing.T) {
 	}
 	// The report alone is the plain build's report less its 4 placeholders; the attachments
 	// add 3 + 2 + 1 pages and one placeholder.
-	plainPages := pdfPages(t, filepath.Join(plain, "项目资金申请报告.pdf"))
+	plainPages := pdfPages(t, filepath.Join(plain, techinnovReport))
 	if got, wantN := len(screen), plainPages-4+3+2+1+1; got != wantN {
 		t.Errorf("%d pages, want report %d + 6 attachment pages + 1 placeholder = %d", got, plainPages-4, wantN)
 	}
@@ -219,14 +219,14 @@ func TestAttachmentsBound(t *testing.T) {
 	if p := screen[photo-1]; p.Width > p.Height {
 		t.Errorf("the EXIF-6 photo is on a %v×%v page, want portrait", p.Width, p.Height)
 	}
-	assertRedAboveBlue(t, filepath.Join(out, "项目资金申请报告.pdf"), photo)
+	assertRedAboveBlue(t, filepath.Join(out, techinnovReport), photo)
 	if center := screen[folioPage(screen, toc["附件3"])-1]; center.Width < center.Height {
 		t.Errorf("the landscape certificate is on a %v×%v page", center.Width, center.Height)
 	}
 
 	// Print copies: numbers on the outer edge and nothing in the seal strip, attachment pages
 	// included; each attachment of each copy starts on a right-hand page.
-	pages := probePrint(t, filepath.Join(out, "print", "项目资金申请报告（一式十份）.pdf"), true, true, 0)
+	pages := probePrint(t, filepath.Join(out, "print", strings.TrimSuffix(techinnovReport, ".pdf")+"（一式十份）.pdf"), true, true, 0)
 	per := len(pages) / 10
 	if len(pages)%10 != 0 || per%2 != 0 {
 		t.Fatalf("%d print pages for ten copies", len(pages))
@@ -285,7 +285,7 @@ func TestAttachmentsDraftWatermark(t *testing.T) {
 	if _, err := pack.Build(ev, pack.Options{Out: out, Now: when, Draft: true}); err != nil {
 		t.Fatal(err)
 	}
-	pages, err := pdfprobe.Pages(filepath.Join(out, "项目资金申请报告.pdf"))
+	pages, err := pdfprobe.Pages(filepath.Join(out, techinnovReport))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,3 +295,7 @@ func TestAttachmentsDraftWatermark(t *testing.T) {
 		}
 	}
 }
+
+// techinnovReport is the demo's report file name: it carries the unit and the project, as the
+// city's disc of many enterprises needs.
+const techinnovReport = "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf"

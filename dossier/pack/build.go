@@ -36,6 +36,7 @@ type Options struct {
 	Now       time.Time // creation time written into files and the manifest
 	Generator string    // "dossier VERSION"; empty: "dossier"
 	Simplex   bool      // print copies for single-sided printing (build --simplex)
+	DiscData  bool      // put 申报数据.json on the disc (top level) instead of 不刻录/ (disc.go)
 	// Warn, when set, receives warnings (Chinese) about a package that was built: an earlier
 	// package that could not be removed after the new one replaced it.
 	Warn func(msg string)
@@ -172,6 +173,9 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			if err != nil {
 				return err
 			}
+			if o.Draft {
+				sh = draftSheet(sh)
+			}
 			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, name), o, sh) })
 			// The printable version of each sheet (text ≥ 8 pt, seal places) goes to print/.
 			if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
@@ -200,6 +204,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 		if disc := ev.Programme.Disc; disc != "" {
 			note += "电子版：本文件夹外层的文件。" + disc + "\n"
 		}
+		note += privateNote(o)
 		if err := writeFile(filepath.Join(dir, PrintDir, "打印说明.txt"), []byte(note)); err != nil {
 			return err
 		}
@@ -208,7 +213,15 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(dir, DataFileName), append(data, '\n'))
+	if !o.DiscData {
+		if err := mkdir(filepath.Join(dir, PrivateDir)); err != nil {
+			return err
+		}
+	}
+	if err := writeFile(filepath.Join(dir, filepath.FromSlash(DataPath(o.DiscData))), append(data, '\n')); err != nil {
+		return err
+	}
+	return writeFileList(dir, ev, specs, o)
 }
 
 // parallel runs jobs on as many goroutines as there are CPUs and returns the first error.
@@ -256,7 +269,7 @@ func writePrint(dir string, rep *document.Report, name string, ps *programme.Pri
 		}
 		one = b
 	}
-	printName := fmt.Sprintf("%s（一式%s份）.pdf", strings.TrimSuffix(name, ".pdf"), chineseCount(ps.Copies))
+	printName := printCopyName(name, ps.Copies)
 	var copies bytes.Buffer
 	if err := bind.Bind(&copies, bytes.NewReader(one), bindOptions(ps, o)); err != nil {
 		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", name, ps.Copies, err)
@@ -291,7 +304,7 @@ func writeManifest(dir, programmeID string, tpl programme.Provenance, o Options,
 	if err != nil {
 		return nil, ioError("读取", dir, err)
 	}
-	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Files: items, Template: &tpl, MissingAttachments: missing}
+	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Draft: o.Draft, Files: items, Template: &tpl, MissingAttachments: missing}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err

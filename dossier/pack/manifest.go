@@ -41,7 +41,9 @@ type Manifest struct {
 	Programme string `json:"programme"`
 	Generator string `json:"generator"`
 	Created   string `json:"created"`
-	Files     []Item `json:"files"`
+	// Draft marks a package built with --draft (草稿): verify says so.
+	Draft bool   `json:"draft,omitempty"`
+	Files []Item `json:"files"`
 	// Template is the template the package was built from (CONTRACT.md); absent in packages
 	// written before it was recorded.
 	Template *programme.Provenance `json:"template,omitempty"`

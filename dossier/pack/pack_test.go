@@ -99,11 +99,12 @@ func TestBuildDemoPackage(t *testing.T) {
 		"print/市工信局申请文件（代拟稿）（一式三份）.pdf",
 		"print/打印说明.txt",
 		"print/项目申报汇总表.pdf",
-		"print/项目资金申请报告（一式十份）.pdf",
+		"print/项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）（一式十份）.pdf",
+		"不刻录/申报数据.json",
 		"市工信局申请文件（代拟稿）.pdf",
-		"申报数据.json",
+		"文件清单.txt",
 		"项目申报汇总表.xlsx",
-		"项目资金申请报告.pdf",
+		"项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf",
 	}
 	var got []string
 	for _, f := range m.Files {
@@ -116,7 +117,7 @@ func TestBuildDemoPackage(t *testing.T) {
 		t.Errorf("manifest header: %+v", m)
 	}
 
-	report := filepath.Join(out, "项目资金申请报告.pdf")
+	report := filepath.Join(out, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf")
 	text := pdfText(t, report, 0, 0)
 	for _, s := range []string{"项目资金申请报告", "山西汾河智能装备有限公司", "承诺书", "本单位郑重承诺", "法定代表人（签字）",
 		"第一章 企业基本情况", "91140105MA0K7D3Q0A", "18,650.00", "研发费用加计扣除奖励", "777.69"} {
@@ -242,7 +243,7 @@ func TestNothingWrittenForBadData(t *testing.T) {
 	if _, err := pack.Build(ineligible, pack.Options{Out: out, Now: when, Draft: true}); err != nil {
 		t.Fatal(err)
 	}
-	report := filepath.Join(out, "项目资金申请报告.pdf")
+	report := filepath.Join(out, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf")
 	for page := 1; page <= pdfPages(t, report); page++ {
 		if !strings.Contains(pdfText(t, report, page, page), "草") {
 			t.Errorf("draft page %d has no watermark", page)

@@ -69,8 +69,8 @@ func partPages(copy []pdfprobe.Page) map[string]int {
 // numbers and the seal strip are on the outer edge and no text is in the strip.
 func TestPrintCopiesDuplex(t *testing.T) {
 	out := buildDemo(t, pack.Options{}, nil)
-	screen := pdfPages(t, filepath.Join(out, "项目资金申请报告.pdf"))
-	pages := probePrint(t, filepath.Join(out, "print", "项目资金申请报告（一式十份）.pdf"), true, true, 8)
+	screen := pdfPages(t, filepath.Join(out, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf"))
+	pages := probePrint(t, filepath.Join(out, "print", "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）（一式十份）.pdf"), true, true, 8)
 	if len(pages)%10 != 0 {
 		t.Fatalf("%d pages for ten copies", len(pages))
 	}
@@ -118,8 +118,8 @@ func TestPrintCopiesSimplex(t *testing.T) {
 		},
 	} {
 		out := build()
-		screen := pdfPages(t, filepath.Join(out, "项目资金申请报告.pdf"))
-		pages := probePrint(t, filepath.Join(out, "print", "项目资金申请报告（一式十份）.pdf"), false, true, 2)
+		screen := pdfPages(t, filepath.Join(out, "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf"))
+		pages := probePrint(t, filepath.Join(out, "print", "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）（一式十份）.pdf"), false, true, 2)
 		if len(pages) != 10*screen {
 			t.Errorf("%s: %d pages, want 10 × %d", name, len(pages), screen)
 		}
@@ -139,7 +139,7 @@ func TestPrintCopiesSimplex(t *testing.T) {
 // still says where the seal goes.
 func TestSealMarkOff(t *testing.T) {
 	out := buildDemo(t, pack.Options{}, func(ps *programme.PrintSpec) { off := false; ps.SealMark = &off })
-	probePrint(t, filepath.Join(out, "print", "项目资金申请报告（一式十份）.pdf"), true, false, 4)
+	probePrint(t, filepath.Join(out, "print", "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）（一式十份）.pdf"), true, false, 4)
 	note, _ := os.ReadFile(filepath.Join(out, "print", "打印说明.txt"))
 	if !strings.Contains(string(note), "骑缝章盖在书口") || strings.Contains(string(note), "虚线框") {
 		t.Errorf("print note:\n%s", note)

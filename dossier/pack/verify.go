@@ -21,6 +21,9 @@ type Report struct {
 	Unreadable []string // could not be read: "path：why"
 	Duplicate  []string // listed more than once in the manifest
 	BadPath    []string // manifest entries that are not a path inside the package
+	// NotBurned are the files of print/ and 不刻录/ when dir is a disc: the top level of a
+	// package, burned without those folders (disc.go). They are not checked.
+	NotBurned []string
 }
 
 // Intact reports whether the package matches its manifest exactly.
@@ -49,8 +52,14 @@ func (r *Report) String() string {
 	lines("无法读取，未能核对：%s\n", r.Unreadable)
 	lines("清单中重复列出：%s\n", r.Duplicate)
 	lines("清单中的路径无效（不在申报包内）：%s\n", r.BadPath)
-	if r.Intact() {
+	switch {
+	case r.Intact() && len(r.NotBurned) > 0:
+		fmt.Fprintf(&b, "电子版（光盘）完整：%d 个文件与清单一致；打印稿和不刻录的 %d 个文件不在光盘上，未核对\n", len(r.Manifest.Files)-len(r.NotBurned), len(r.NotBurned))
+	case r.Intact():
 		fmt.Fprintf(&b, "申报包完整：%d 个文件与清单一致\n", len(r.Manifest.Files))
+	}
+	if r.Manifest != nil && r.Manifest.Draft {
+		b.WriteString("注意：这是草稿（生成时用了 --draft，每页带“草稿”水印），不能报送\n")
 	}
 	return b.String()
 }
@@ -84,6 +93,7 @@ func Verify(dir string) (*Report, error) {
 			r.check(root, t, want)
 		}
 	}
+	r.Missing, r.NotBurned = burnedOnly(t, r.Missing)
 	for rel := range t.files {
 		if !listed[rel] {
 			r.Extra = append(r.Extra, rel)
@@ -148,4 +158,20 @@ func packageRoot(dir string) (string, error) {
 		}
 	}
 	return dir, nil
+}
+
+// burnedOnly separates, when dir is a disc (neither print/ nor 不刻录/ is there at all), the
+// missing files of those folders from the really missing ones.
+func burnedOnly(t *tree, missing []string) (still, notBurned []string) {
+	if t.dirs[PrintDir] || t.dirs[PrivateDir] {
+		return missing, nil
+	}
+	for _, p := range missing {
+		if strings.HasPrefix(p, PrintDir+"/") || strings.HasPrefix(p, PrivateDir+"/") {
+			notBurned = append(notBurned, p)
+		} else {
+			still = append(still, p)
+		}
+	}
+	return still, notBurned
 }

@@ -148,7 +148,7 @@ func TestVerifyManifestProblems(t *testing.T) {
 // Unreadable files and an unreadable manifest are said to be unreadable, with the reason.
 func TestVerifyUnreadable(t *testing.T) {
 	pkg := builtPackage(t)
-	name := "项目资金申请报告.pdf"
+	name := "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）.pdf"
 	defer pack.SetOpenFile(func(path string) (*os.File, error) {
 		if strings.HasSuffix(path, name) {
 			return nil, &os.PathError{Op: "open", Path: path, Err: os.ErrPermission}

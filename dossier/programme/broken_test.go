@@ -2,6 +2,7 @@ package programme_test
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -117,16 +118,17 @@ func TestTemplateSyntaxProblems(t *testing.T) {
 // A user template that overrides a shipped id is announced: which file wins, its version.
 func TestOverrideAnnounced(t *testing.T) {
 	shipped, _ := templates.FS.ReadFile("shanxi-techinnov-2019.yaml")
-	user := fstest.MapFS{"shanxi-techinnov-2019.yaml": {Data: []byte(strings.Replace(string(shipped), "\nversion: 1\n", "\nversion: 9\n", 1))}}
+	v := regexp.MustCompile(`\nversion: (\d+)\n`).FindStringSubmatch(string(shipped))[1]
+	user := fstest.MapFS{"shanxi-techinnov-2019.yaml": {Data: []byte(strings.Replace(string(shipped), "\nversion: "+v+"\n", "\nversion: 90\n", 1))}}
 	set, err := programme.LoadSet(templates.FS, user)
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := set.Notices()
-	if len(n) != 1 || !strings.Contains(n[0], "项目“shanxi-techinnov-2019”使用用户模板 shanxi-techinnov-2019.yaml（版本 9），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 1）") {
+	if len(n) != 1 || !strings.Contains(n[0], "项目“shanxi-techinnov-2019”使用用户模板 shanxi-techinnov-2019.yaml（版本 90），它覆盖了内置模板 shanxi-techinnov-2019.yaml（版本 "+v+"）") {
 		t.Errorf("notices: %q", n)
 	}
-	if pv := set.Get("shanxi-techinnov-2019").Provenance(); pv.Source != "user" || pv.Version != 9 {
+	if pv := set.Get("shanxi-techinnov-2019").Provenance(); pv.Source != "user" || pv.Version != 90 {
 		t.Errorf("provenance of the override: %+v", pv)
 	}
 }

@@ -55,6 +55,7 @@ func (e *Evaluation) Report(o *OutputSpec, created time.Time) *document.Report {
 		}
 	}
 	r.Blocks = b.blocks(o.Blocks)
+	r.Letter = b.letter(o)
 	return r
 }
 
@@ -109,6 +110,14 @@ func (b builder) block(spec *BlockSpec) document.Block {
 		return &document.TOC{}
 	case spec.PageBreak:
 		return &document.PageBreak{}
+	case len(spec.Annex) > 0:
+		a := &document.Annex{}
+		for i := range spec.Annex {
+			if t := strings.TrimSpace(b.text(&spec.Annex[i])); t != "" {
+				a.Items = append(a.Items, t)
+			}
+		}
+		return a
 	}
 	return nil
 }
@@ -236,6 +245,9 @@ func (b builder) table(t *TableSpec) *document.Table {
 		for i := range t.Total {
 			out.Total[i] = b.text(&t.Total[i])
 		}
+	}
+	if t.Transpose {
+		return transposed(t, out, b.text)
 	}
 	return out
 }

@@ -52,6 +52,15 @@ func setRD(f *dossier.File, year int, rd, domestic string) {
 		r["staff"] = num(domestic)
 		r["external"] = num(external)
 	}
+	// The year's structure by activity: all of it on RD01.
+	items := []any{map[string]any{"cost_year": num(fmt.Sprint(year)), "activity": "RD01", "staff": num(domestic), "external": num(external),
+		"direct": num("0"), "depreciation": num("0"), "amortization": num("0"), "design": num("0"), "trial": num("0"), "other": num("0"), "external_domestic": num("0")}}
+	for _, it := range rows(f, "rd_cost_items") {
+		if yearOf(it["cost_year"]) != year {
+			items = append(items, it)
+		}
+	}
+	f.Answers["rd_cost_items"] = items
 	col := fmt.Sprintf("spend_%d", year-2015) // the demos' three years are 2016–2018
 	for i, r := range rows(f, "rd") {
 		r[col] = num("0")
@@ -97,6 +106,12 @@ func setEmployees(f *dossier.File, employees, tech int) {
 		others += n
 	}
 	f.Answers["edu_college"] = num(fmt.Sprint(int64(employees) - others))
+	others = 0
+	for _, k := range []string{"age_30", "age_31_40", "age_41_50"} {
+		n, _ := f.Answers[k].(json.Number).Int64()
+		others += n
+	}
+	f.Answers["age_51"] = num(fmt.Sprint(int64(employees) - others))
 }
 
 func scores(ip, conversion, rdManagement, growth int) map[string]any {

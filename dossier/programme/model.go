@@ -139,6 +139,10 @@ type OutputSpec struct {
 	// Remark is for the template's author (where the layout comes from, what was
 	// reconstructed because the notice's original form was not found): never printed.
 	Remark string `yaml:"remark"`
+	// Style letter lays a report out as a letter (代拟稿 请示, 报告, 函) per GB/T 9704: 3号仿宋
+	// body, 22 pt title broken between words, 落款 at the bottom right; see letter.go.
+	Style  string      `yaml:"style" enum:"report|letter"`
+	Letter *LetterSpec `yaml:"letter"`
 	// report
 	Cover  *CoverSpec  `yaml:"cover"`
 	Blocks []BlockSpec `yaml:"blocks"`
@@ -195,6 +199,9 @@ type BlockSpec struct {
 	TOC       bool           `yaml:"toc"`
 	PageBreak bool           `yaml:"pagebreak"`
 	Repeat    *RepeatSpec    `yaml:"repeat"`
+	// Annex is a letter's 附件 list, one text per attachment (an item that comes out empty is
+	// left out): 附件：1. … / 2. …, names aligned (GB/T 9704).
+	Annex []Str `yaml:"annex"`
 }
 
 // RepeatSpec repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
@@ -221,6 +228,9 @@ type TableSpec struct {
 	SortBy  string       `yaml:"sort_by"` // a column to sort rows by
 	Columns []ColumnSpec `yaml:"columns"`
 	Total   []Str        `yaml:"total"` // optional total row, one text per column
+	// Transpose makes each row a column and each column (after the first, which heads the
+	// columns) a row: transpose.go.
+	Transpose bool `yaml:"transpose"`
 }
 
 // ColumnSpec is a column of a report table or a summary sheet.

@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"path/filepath"
 	"strings"
 )
 
@@ -94,6 +95,7 @@ func (c *compiler) report(o *OutputSpec, what string) {
 		c.lines(cv.Lines, what+"封面")
 	}
 	c.blocks(o.Blocks, what)
+	c.letter(o, what)
 }
 
 func (c *compiler) blocks(blocks []BlockSpec, what string) {
@@ -103,13 +105,13 @@ func (c *compiler) blocks(blocks []BlockSpec, what string) {
 			c.exprOf(&b.When, what+"的 when", nil, true)
 		}
 		kinds := 0
-		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil} {
+		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil, len(b.Annex) > 0} {
 			if set {
 				kinds++
 			}
 		}
 		if kinds != 1 {
-			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat 之一", what)
+			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat、annex 之一", what)
 		}
 		c.textOf(&b.Heading, what+"的 heading")
 		c.textOf(&b.Paragraph, what+"的 paragraph")
@@ -129,6 +131,9 @@ func (c *compiler) blocks(blocks []BlockSpec, what string) {
 		}
 		if rp := b.Repeat; rp != nil {
 			c.repeat(rp, what)
+		}
+		for j := range b.Annex {
+			c.textOf(&b.Annex[j], what+"的附件")
 		}
 	}
 }
@@ -172,7 +177,7 @@ func (c *compiler) rowsOf(path *Str, sortBy, what string) *record {
 }
 
 func firstPos(b *BlockSpec) Pos {
-	for _, s := range []Str{b.Heading, b.Paragraph, b.When} {
+	for _, s := range append([]Str{b.Heading, b.Paragraph, b.When}, b.Annex...) {
 		if s.Pos.Line > 0 {
 			return s.Pos
 		}
@@ -282,14 +287,39 @@ func textLiterals(s string) string {
 	}
 }
 
+// Title is an output's title (with its {{ … }} filled in).
+func (e *Evaluation) Title(o *OutputSpec) string { return strings.TrimSpace(e.text(&o.Title)) }
+
 // FileName is the output's file name for this dossier: its {{ … }} parts filled, and any
 // character a file name cannot hold replaced.
+
+// A name longer than MaxFileName characters (a long unit and project name) is shortened
+// inside its last bracket, 项目资金申请报告（…—…项目…）.pdf, so that it can be burned.
 func (e *Evaluation) FileName(o *OutputSpec) string {
 	name := strings.TrimSpace(e.text(&o.File))
-	return strings.Map(func(r rune) rune {
+	return shortName(strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
 			return '_'
 		}
 		return r
-	}, name)
+	}, name))
+}
+
+// MaxFileName is the longest file name, in characters, a package's top level holds: a disc's
+// Joliet file system takes 64 UTF-16 characters.
+const MaxFileName = 64
+
+func shortName(name string) string {
+	r := []rune(name)
+	if len(r) <= MaxFileName {
+		return name
+	}
+	ext := []rune(filepath.Ext(name))
+	stem := r[:len(r)-len(ext)]
+	tail := []rune{}
+	if n := len(stem); n > 0 && stem[n-1] == '）' {
+		stem, tail = stem[:n-1], []rune("）")
+	}
+	keep := MaxFileName - len(ext) - len(tail) - 1
+	return string(stem[:max(keep, 1)]) + "…" + string(tail) + string(ext)
 }

@@ -272,8 +272,8 @@ func TestSMEPlatformOutputs(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"推荐省级中小企业公共服务示范平台汇总表.xlsx", "山西省中小企业公共服务示范平台推荐表.pdf",
-		"省级中小企业公共服务示范平台申请材料.pdf", "推荐文件（代拟稿）.pdf"}
+	want := []string{"推荐省级中小企业公共服务示范平台汇总表.xlsx", "山西省中小企业公共服务示范平台推荐表（晋创中小企业综合服务平台）.pdf",
+		"省级中小企业公共服务示范平台申请材料（晋创中小企业综合服务平台）.pdf", "推荐文件（代拟稿）.pdf"}
 	if strings.Join(files, "|") != strings.Join(want, "|") {
 		t.Errorf("outputs %v, want %v", files, want)
 	}

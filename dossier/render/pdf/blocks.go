@@ -13,6 +13,7 @@ var headingStyle = map[int]style{1: {famHei, 16}, 2: {famHei, 14}, 3: {famHei, 1
 // render lays out the whole report once.
 func (d *renderer) render() error {
 	d.planParts()
+	d.letterHead()
 	if d.r.Cover != nil {
 		d.cover(d.r.Cover)
 		d.afterCover()
@@ -29,7 +30,13 @@ func (d *renderer) render() error {
 		case *document.Table:
 			d.table(b)
 		case *document.Signature:
-			d.signature(b)
+			if d.r.Letter != nil {
+				d.letterSignature(b)
+			} else {
+				d.signature(b)
+			}
+		case *document.Annex:
+			d.annex(b)
 		case *document.TOC:
 			d.toc(i)
 		case *document.PageBreak:
@@ -49,6 +56,9 @@ func (d *renderer) render() error {
 	if d.pdf.PageNo() == 0 {
 		d.newPage()
 	}
+	if d.afterSign() && d.pdf.PageNo() > d.signPage {
+		d.signAlone = true
+	}
 	d.endParts()
 	d.headingPages[endPageKey] = d.pdf.PageNo()
 	d.inlineAppendix()
@@ -65,67 +75,13 @@ func (d *renderer) finish() error {
 	return nil
 }
 
-// cover draws the title page: programme, big title, label/value lines, date at the bottom.
-func (d *renderer) cover(c *document.Cover) {
-	d.newPage()
-	x, w := d.left, d.width
-	d.y = d.top + 20
-	if c.Programme != "" {
-		st := style{famHei, 18}
-		h := pitch(st.size, 1.5)
-		for _, l := range d.wrap(st, c.Programme, w-2*em(st), 0, false)[0] {
-			d.line(st, x, w, l, "center", h)
-			d.y += h
-		}
-		d.y += 12
-	}
-	if c.Title != "" {
-		st := style{famHei, 26} // 一号
-		h := pitch(st.size, 1.4)
-		for _, l := range d.wrap(st, c.Title, w, 0, false)[0] {
-			d.line(st, x, w, l, "center", h)
-			d.y += h
-		}
-	}
-	// Label/value lines in the lower half: labels right-aligned to a common column, values
-	// on an underline, like the covers of the ministries' 申报书 templates.
-	st := style{famSong, 16} // 三号
-	h := pitch(st.size, 2.2)
-	labels := make([]string, len(c.Lines))
-	labelW := 0.0
-	for i, l := range c.Lines {
-		labels[i] = l.Label
-		if l.Seal && !strings.Contains(l.Label, "盖章") { // the cover is stamped whether or not a 骑缝章 is asked for
-			labels[i] += "（盖章）"
-		}
-		labels[i] += "："
-		labelW = max(labelW, d.measure(st, labels[i]))
-	}
-	valueW := min(w-labelW-em(st), 16*em(st))
-	blockX := x + (w-labelW-valueW)/2
-	d.y = max(d.y+20, pageH*0.55)
-	for i, l := range c.Lines {
-		vals := splitLines(l.Value, d.measurer(st), valueW, valueW, false)
-		for j, v := range vals {
-			if j == 0 {
-				d.line(st, blockX, labelW, labels[i], "right", h)
-			}
-			d.line(st, blockX+labelW, valueW, v, "center", h)
-			y := d.y + h*0.8
-			d.pdf.SetLineWidth(0.25)
-			d.pdf.Line(blockX+labelW, y, blockX+labelW+valueW, y)
-			d.y += h
-		}
-	}
-	if c.Date != "" {
-		d.y = max(d.y+h, pageH-d.bottom-25)
-		d.line(st, x, w, c.Date, "center", h)
-	}
-}
-
 // heading draws a heading; level 1 starts a new page. Level 1 and 2 headings are recorded
 // for the 目录 and the PDF outline.
 func (d *renderer) heading(i int, h *document.Heading) {
+	if d.r.Letter != nil && h.Level == 1 {
+		d.letterTitle(h.Text)
+		return
+	}
 	st, ok := headingStyle[h.Level]
 	if !ok {
 		st = headingStyle[3]
@@ -144,7 +100,8 @@ func (d *renderer) heading(i int, h *document.Heading) {
 		}
 	} else {
 		// keep the heading with at least two lines of what follows
-		d.ensure(before + float64(len(lines))*lh + after + 2*pitch(bodySize, bodyPitch))
+		bs, bf := d.bodyStyle()
+		d.ensure(before + float64(len(lines))*lh + after + 2*pitch(bs.size, bf))
 		if d.fresh {
 			before = 0
 		}
@@ -171,15 +128,15 @@ func (d *renderer) heading(i int, h *document.Heading) {
 // paragraph draws running text: two-character first-line indent, justified lines with
 // hanging ，。、, automatic page breaks between lines.
 func (d *renderer) paragraph(p *document.Paragraph) {
-	st := body
-	lh := pitch(st.size, bodyPitch)
+	st, f := d.bodyStyle()
+	lh := pitch(st.size, f)
 	indent := 2 * em(st)
 	align := "justify"
 	switch p.Align {
 	case "right", "center":
 		indent, align = 0, p.Align
 	}
-	if p.NoIndent {
+	if p.NoIndent && !d.afterSign() {
 		indent = 0
 	}
 	for _, lines := range d.wrap(st, p.Text, d.width, indent, align == "justify") {

@@ -103,6 +103,10 @@ type renderer struct {
 	tocPages     map[int]int  // heading index → page, from the previous pass
 	headingPages map[int]int  // heading index → page, this pass
 	tocLinks     map[int]int  // heading index → internal link id made by the 目录
+
+	letterPitch float64 // a letter's line pitch (letter.go)
+	signAlone   bool    // a letter's 落款 (or its 附注) went to a page of its own
+	signPage    int     // the page of a letter's 落款, 0 before it
 }
 
 // famFor picks the face that will draw r in style fam. With Options.Face = FaceFang, what

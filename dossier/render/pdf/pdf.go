@@ -81,6 +81,9 @@ func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err e
 			err = fmt.Errorf("pdf: render panicked: %v", p)
 		}
 	}()
+	if r.Letter != nil {
+		o.Face = FaceFang // GB/T 9704: the body of a letter is 仿宋
+	}
 	full, err := loadFonts()
 	if err != nil {
 		return lay, err
@@ -89,20 +92,14 @@ func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err e
 	if err != nil {
 		return lay, err
 	}
-	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
-	for pass := 0; pass < maxPasses; pass++ {
-		rd, err = newRenderer(r, o, pages, full, faces)
-		if err != nil {
+	for _, pitch := range letterPitches(r) {
+		if rd, err = layout(r, o, full, faces, pitch); err != nil {
 			return lay, err
 		}
-		if err = rd.render(); err != nil {
-			return lay, err
-		}
-		if pass > 0 && samePages(pages, rd.headingPages) {
+		if !rd.signAlone {
 			break
 		}
-		pages = rd.headingPages
 	}
 	if err := rd.finish(); err != nil {
 		return lay, err
@@ -114,6 +111,33 @@ func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err e
 	lay = Layout{Pages: rd.pdf.PageNo(), CoverPages: rd.coverPages}
 	_, err = w.Write(tagSubsets(buf.Bytes()))
 	return lay, err
+}
+
+// layout runs the layout passes until the 目录's page numbers settle.
+func layout(r *document.Report, o Options, full *fontSet, faces *cutFonts, letterPitch float64) (*renderer, error) {
+	var pages map[int]int // heading index → printed page number, from the previous pass
+	var rd *renderer
+	passes := 1 // without a 目录 one pass lays the report out
+	for _, b := range r.Blocks {
+		if _, ok := b.(*document.TOC); ok {
+			passes = maxPasses
+		}
+	}
+	for pass := 0; pass < passes; pass++ {
+		var err error
+		if rd, err = newRenderer(r, o, pages, full, faces); err != nil {
+			return nil, err
+		}
+		rd.letterPitch = letterPitch
+		if err = rd.render(); err != nil {
+			return nil, err
+		}
+		if pass > 0 && samePages(pages, rd.headingPages) {
+			break
+		}
+		pages = rd.headingPages
+	}
+	return rd, nil
 }
 
 func samePages(a, b map[int]int) bool {

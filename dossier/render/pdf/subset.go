@@ -20,6 +20,9 @@ import (
 // numbers, the watermark, the seal strip), beyond the report's text.
 const rendererText = "（盖章）：目　录草稿骑缝章—年月日"
 
+// letterText is what the renderer prints on its own in a letter.
+const letterText = "附件：签发人"
+
 // CharError is returned for text holding a character the renderer cannot print: one beyond
 // the Basic Multilingual Plane (𠮷 U+20BB7, emoji), which fpdf's TrueType support cannot
 // address (it used to panic with "index out of range [65536]"), or one that none of the
@@ -74,6 +77,9 @@ func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
 	for _, e := range r.Appendix {
 		add(e.Title, e.Placeholder)
 	}
+	if l := r.Letter; l != nil {
+		add(letterText, l.Number, l.Signer, l.Date)
+	}
 	if cv := r.Cover; cv != nil {
 		add(cv.Programme, cv.Title, cv.Date)
 		for _, l := range cv.Lines {
@@ -100,6 +106,8 @@ func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
 				add(row...)
 			}
 			add(x.Total...)
+		case *document.Annex:
+			add(x.Items...)
 		case *document.Signature:
 			add(x.Date)
 			for _, l := range x.Lines {
