@@ -55,16 +55,9 @@ func Decode(r io.Reader) (*File, error) {
 }
 
 func decode(src []byte) (*File, error) {
-	if err := checkEncoding(src); err != nil {
-		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
-	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM from Windows editors
-	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, fmt.Errorf("%w：文件为空", ErrNotDataFile)
-	}
-	top, err := parseTop(src)
+	top, err := readTop(src)
 	if err != nil {
-		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
+		return nil, err
 	}
 	f := &File{Unknown: map[string]json.RawMessage{}}
 	if _, ok := top["format"]; !ok {
@@ -84,6 +77,26 @@ func decode(src []byte) (*File, error) {
 		f.Answers = map[string]any{}
 	}
 	return f, nil
+}
+
+// readTop reads the top-level object: in one pass when the file is sound (fastParse), else
+// with the careful reader, which says what is wrong.
+func readTop(src []byte) (map[string]any, error) {
+	if top, ok := fastParse(src); ok {
+		return top, nil
+	}
+	if err := checkEncoding(src); err != nil {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
+	}
+	src = bytes.TrimPrefix(src, bom) // a BOM from Windows editors
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, fmt.Errorf("%w：文件为空", ErrNotDataFile)
+	}
+	top, err := parseTop(src)
+	if err != nil {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
+	}
+	return top, nil
 }
 
 var errType = errors.New("wrong type")

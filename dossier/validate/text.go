@@ -16,8 +16,17 @@ import (
 func Text(s string, multiline bool) string {
 	pos := 0
 	for i := 0; i < len(s); {
+		if b := s[i]; b >= 0x20 && b < 0x7f { // printable ASCII: the common case, always fine
+			pos++
+			i++
+			continue
+		}
 		c, n := utf8.DecodeRuneInString(s[i:])
 		pos++
+		if c >= 0x4E00 && c <= 0x9FFF { // CJK Unified Ideographs: printable, never Cf
+			i += n
+			continue
+		}
 		if c == utf8.RuneError && n <= 1 {
 			return fmt.Sprintf("第%d个字符处含有无效的编码（不是 UTF-8），请重新输入该处文字", pos)
 		}
