@@ -66,6 +66,14 @@ type Evaluation struct {
 	broken     map[string]*ExprError
 	computeErr map[string]*ExprError
 	faults     *faultLog
+	// rowEnvs are the environments of a table's rows for its checks, built once for all of
+	// them (documents build their own: they renumber rows).
+	rowEnvs map[rowEnvKey][]map[string]any
+}
+
+type rowEnvKey struct {
+	rec   *record
+	table string
 }
 
 // Invalid reports whether any problem is an error (not a warning).
@@ -174,10 +182,7 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 			e.runCheck(ck, e.env, ck.path, ck.label)
 			continue
 		}
-		rows := reflect.ValueOf(e.tableValue(ck.table))
-		for i := 0; rows.IsValid() && i < rows.Len(); i++ {
-			env := e.rowEnvAt(ck.row, rows, ck.table, i)
-			env["row_no"] = i + 1
+		for i, env := range e.checkRowEnvs(ck.row, ck.table) {
 			path := fmt.Sprintf("%s[%d]", ck.table, i)
 			if ck.Field.Set() {
 				path += "." + ck.Field.S
@@ -185,6 +190,27 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 			e.runCheck(ck, env, path, fmt.Sprintf("%s（第%d行）", ck.label, i+1))
 		}
 	}
+}
+
+// checkRowEnvs are the environments of the rows of table, each with its row_no, for checks;
+// expressions only read them, so every check of the table shares them.
+func (e *Evaluation) checkRowEnvs(rec *record, table string) []map[string]any {
+	key := rowEnvKey{rec, table}
+	if envs, ok := e.rowEnvs[key]; ok {
+		return envs
+	}
+	rows := reflect.ValueOf(e.tableValue(table))
+	var envs []map[string]any
+	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
+		env := e.rowEnvAt(rec, rows, table, i)
+		env["row_no"] = i + 1
+		envs = append(envs, env)
+	}
+	if e.rowEnvs == nil {
+		e.rowEnvs = map[rowEnvKey][]map[string]any{}
+	}
+	e.rowEnvs[key] = envs
+	return envs
 }
 
 // runCheck reports a check that fails. A check that reads an unanswered field waits (the

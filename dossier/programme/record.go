@@ -3,6 +3,7 @@ package programme
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"dossier/dossier/decimal"
@@ -239,8 +240,7 @@ func intOf(d decimal.D) (int, bool) {
 	if d.Cmp(decimal.Int(1<<40)) > 0 || d.Cmp(decimal.Int(-(1<<40))) < 0 {
 		return 0, false
 	}
-	var n int
-	_, err := fmt.Sscan(d.Fixed(0), &n)
+	n, err := strconv.Atoi(d.Fixed(0))
 	return n, err == nil
 }
 
