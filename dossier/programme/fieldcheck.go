@@ -117,7 +117,7 @@ func (e *Evaluation) checkText(f *Field, s, path, label string) {
 		}
 		return
 	}
-	if limit := maxChars(f); limit > 0 {
+	if limit := maxChars(f); limit > 0 && len(s) > limit { // never more characters than bytes
 		if n := validate.CharCount(s); n > limit {
 			e.problem(path, label, "字数超过限制（%d/%d字），请删减 %d 字", n, limit, n-limit)
 			return // validators and options would only quote the whole text back
