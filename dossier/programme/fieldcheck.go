@@ -226,9 +226,10 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 	for i := 0; i < n; i++ {
 		r := rows.Index(i)
 		rowPath := fmt.Sprintf("%s[%d]", path, i)
+		rowLabel := fmt.Sprintf("%s第%d行 ", label, i+1)
 		for _, col := range row.fields {
 			cp := rowPath + "." + col.ID.S
-			cl := fmt.Sprintf("%s第%d行 %s", label, i+1, col.Label.S)
+			cl := rowLabel + col.Label.S
 			v := row.get(r, col.ID.S)
 			e.checkOne(col, v, cp, cl, row)
 			if col.Ref.Set() && e.present[cp] {

@@ -100,6 +100,8 @@ type Programme struct {
 	labelsOf   map[*record]*labels
 	labelsMu   sync.Mutex
 	info       map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
+	order      formOrder                 // the form's order of problems, built once (order.go)
+	orderOnce  sync.Once
 }
 
 type compiledComputed struct {
