@@ -218,21 +218,20 @@ func (p *fastReader) str() (string, bool) {
 // backslash.
 func (p *fastReader) escaped(start int) (string, bool) {
 	b := append(p.buf[:0], p.src[start:p.i]...)
-	defer func() { p.buf = b[:0] }()
 	for p.i < len(p.src) {
-		c := p.src[p.i]
-		switch {
-		case c == '"':
+		run := p.i
+		for p.i < len(p.src) && p.src[p.i] != '"' && p.src[p.i] != '\\' && p.src[p.i] >= 0x20 {
 			p.i++
-			return string(b), true
-		case c < 0x20:
-			return "", false
-		case c != '\\':
-			b = append(b, c)
-			p.i++
-			continue
 		}
-		if p.i+1 >= len(p.src) {
+		b = append(b, p.src[run:p.i]...)
+		switch {
+		case p.i >= len(p.src) || p.src[p.i] < 0x20:
+			return "", false
+		case p.src[p.i] == '"':
+			p.i++
+			p.buf = b[:0]
+			return string(b), true
+		case p.i+1 >= len(p.src):
 			return "", false
 		}
 		p.i += 2
