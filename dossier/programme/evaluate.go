@@ -245,8 +245,8 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 	for k, v := range e.env {
 		env[k] = v
 	}
-	for k, v := range rec.asMap(row) {
-		env[k] = v
+	for i, f := range rec.fields {
+		env[f.ID.S] = row.Field(i).Interface()
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
 	return env
