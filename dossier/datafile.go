@@ -44,7 +44,7 @@ var ErrNotDataFile = errors.New("不是有效的数据文件")
 // FormatAssumed set), and files too large or too deeply
 // nested for a form. Input beyond fsafe.MaxDataFile is not read.
 func Decode(r io.Reader) (*File, error) {
-	src, err := io.ReadAll(io.LimitReader(r, fsafe.MaxDataFile+1))
+	src, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("读取数据文件失败：%s", fsafe.Describe(err))
 	}
@@ -52,6 +52,30 @@ func Decode(r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, fsafe.ErrTooLarge)
 	}
 	return decode(src)
+}
+
+// readAll is io.ReadAll of at most fsafe.MaxDataFile+1 bytes, sized at once for a reader that
+// knows its length (bytes.Reader, strings.Reader: what callers holding the file pass).
+func readAll(r io.Reader) ([]byte, error) {
+	size := 512
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(max(l.Len(), 0), fsafe.MaxDataFile) + 1
+	}
+	lr := io.LimitReader(r, fsafe.MaxDataFile+1)
+	b := make([]byte, 0, size)
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 func decode(src []byte) (*File, error) {
