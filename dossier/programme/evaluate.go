@@ -321,15 +321,21 @@ func ruleMessage(r RuleResult, why string) string {
 	if !r.Passed {
 		verdict = "不符合"
 	}
-	msg := fmt.Sprintf("%s：%s（要求：%s", r.Label, verdict, r.Threshold)
+	var b strings.Builder
+	b.Grow(len(r.Label) + len(r.Threshold) + len(r.Value) + len(why) + 48)
+	for _, s := range []string{r.Label, "：", verdict, "（要求：", r.Threshold} {
+		b.WriteString(s)
+	}
 	if r.Value != "" {
-		msg += "；实际：" + r.Value
+		b.WriteString("；实际：")
+		b.WriteString(r.Value)
 	}
-	msg += "）"
+	b.WriteString("）")
 	if !r.Passed && why != "" {
-		msg += "。" + why
+		b.WriteString("。")
+		b.WriteString(why)
 	}
-	return msg
+	return b.String()
 }
 
 func (e *Evaluation) judgeDeadline() {
