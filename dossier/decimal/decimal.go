@@ -63,11 +63,12 @@ func Int(n int64) D { return small(n, 0) }
 // Float returns f as the decimal it was written as: the shortest decimal that rounds to f
 // (0.05 → 5/100 exactly), which is what an expression literal means.
 func Float(f float64) D {
-	s := strconv.FormatFloat(f, 'g', -1, 64)
+	var buf [32]byte
+	s := strconv.AppendFloat(buf[:0], f, 'g', -1, 64)
 	if d, ok := parseSmall(s); ok {
-		return d
+		return d // an expression's literal (0.05, 1500): no allocation
 	}
-	r, ok := new(big.Rat).SetString(s)
+	r, ok := new(big.Rat).SetString(string(s))
 	if !ok {
 		return D{}
 	}

@@ -194,7 +194,7 @@ func smallDigits(m int64) int {
 
 // parseSmall is Parse of the commonest text, [+-]digits[.digits] in ASCII with at most 18
 // digits: ok false sends anything else (and anything longer) to the general parser.
-func parseSmall(t string) (D, bool) {
+func parseSmall[T string | []byte](t T) (D, bool) {
 	i, neg := 0, false
 	if i < len(t) && (t[i] == '+' || t[i] == '-') {
 		neg = t[i] == '-'
