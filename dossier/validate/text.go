@@ -21,9 +21,9 @@ func Text(s string, multiline bool) string {
 			i++
 			continue
 		}
-		c, n := utf8.DecodeRuneInString(s[i:])
+		c, n := decodeRune(s, i)
 		pos++
-		if c >= 0x4E00 && c <= 0x9FFF { // CJK Unified Ideographs: printable, never Cf
+		if plainBMP(c) {
 			i += n
 			continue
 		}
@@ -36,6 +36,21 @@ func Text(s string, multiline bool) string {
 		i += n
 	}
 	return ""
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), with the three-byte sequences of Chinese text
+// (lead bytes E1–EC, EE, EF: no overlong or surrogate forms among them) decoded inline.
+func decodeRune(s string, i int) (rune, int) {
+	if b := s[i]; b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// plainBMP is true for the characters of Chinese text that badRune always accepts: CJK
+// Unified Ideographs, CJK punctuation (U+3000–303F), full-width forms (U+FF01–FFEF).
+func plainBMP(c rune) bool {
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFFEF)
 }
 
 func badRune(c rune, multiline bool) string {
