@@ -51,7 +51,7 @@ var ErrNotDataFile = errors.New("不是有效的数据文件")
 // FormatAssumed set), and files too large or too deeply
 // nested for a form. Input beyond fsafe.MaxDataFile is not read.
 func Decode(r io.Reader) (*File, error) {
-	src, err := io.ReadAll(io.LimitReader(r, fsafe.MaxDataFile+1))
+	src, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("读取数据文件失败：%s", fsafe.Describe(err))
 	}
@@ -61,17 +61,34 @@ func Decode(r io.Reader) (*File, error) {
 	return decode(src)
 }
 
+// readAll is io.ReadAll of at most fsafe.MaxDataFile+1 bytes, sized at once for a reader that
+// knows its length (bytes.Reader, strings.Reader: what callers holding the file pass).
+func readAll(r io.Reader) ([]byte, error) {
+	size := 512
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(max(l.Len(), 0), fsafe.MaxDataFile) + 1
+	}
+	lr := io.LimitReader(r, fsafe.MaxDataFile+1)
+	b := make([]byte, 0, size)
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}
+
 func decode(src []byte) (*File, error) {
-	if err := checkEncoding(src); err != nil {
-		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
-	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM from Windows editors
-	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, fmt.Errorf("%w：文件为空", ErrNotDataFile)
-	}
-	top, err := parseTop(src)
+	top, err := readTop(src)
 	if err != nil {
-		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
+		return nil, err
 	}
 	f := &File{Unknown: map[string]json.RawMessage{}}
 	if _, ok := top["format"]; !ok {
@@ -91,6 +108,26 @@ func decode(src []byte) (*File, error) {
 		f.Answers = map[string]any{}
 	}
 	return f, nil
+}
+
+// readTop reads the top-level object: in one pass when the file is sound (fastParse), else
+// with the careful reader, which says what is wrong.
+func readTop(src []byte) (map[string]any, error) {
+	if top, ok := fastParse(src); ok {
+		return top, nil
+	}
+	if err := checkEncoding(src); err != nil {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
+	}
+	src = bytes.TrimPrefix(src, bom) // a BOM from Windows editors
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, fmt.Errorf("%w：文件为空", ErrNotDataFile)
+	}
+	top, err := parseTop(src)
+	if err != nil {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, err)
+	}
+	return top, nil
 }
 
 var errType = errors.New("wrong type")

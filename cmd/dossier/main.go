@@ -20,6 +20,7 @@ func main() {
 	handleSignals()
 	if len(os.Args) > 1 {
 		attachConsole()
+		tuneGC()
 	}
 	a := &cli{now: time.Now, stdout: os.Stdout, stderr: os.Stderr, gui: startGUI}
 	os.Exit(run(a, os.Args[1:]))

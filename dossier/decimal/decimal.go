@@ -7,6 +7,7 @@ package decimal
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -15,7 +16,16 @@ import (
 
 // D is an exact decimal (a rational number). The zero value is 0. Values are immutable: every
 // operation returns a new D.
-type D struct{ r *big.Rat }
+//
+// A value that is m / 10^s with an int64 m and s ≤ maxScale (every amount a form holds) is kept
+// as that pair, with the smallest s, and computed with integers; any other (1/3, a product of
+// many decimals) is a *big.Rat. Each value has exactly one form (canon), so equal values are
+// equal structs.
+type D struct {
+	r *big.Rat // nil: the value is m / 10^s
+	m int64
+	s int8
+}
 
 // ErrSyntax is returned by Parse for text that is not a number.
 var ErrSyntax = errors.New("decimal: not a number")
@@ -39,22 +49,30 @@ var ErrDivisionByZero = errors.New("decimal: division by zero")
 
 func (d D) rat() *big.Rat {
 	if d.r == nil {
-		return new(big.Rat)
+		if d.s == 0 {
+			return new(big.Rat).SetInt64(d.m)
+		}
+		return new(big.Rat).SetFrac(big.NewInt(d.m), new(big.Int).SetUint64(pow10[d.s]))
 	}
 	return d.r
 }
 
 // Int returns n as a D.
-func Int(n int64) D { return D{new(big.Rat).SetInt64(n)} }
+func Int(n int64) D { return small(n, 0) }
 
 // Float returns f as the decimal it was written as: the shortest decimal that rounds to f
 // (0.05 → 5/100 exactly), which is what an expression literal means.
 func Float(f float64) D {
-	r, ok := new(big.Rat).SetString(strconv.FormatFloat(f, 'g', -1, 64))
+	var buf [32]byte
+	s := strconv.AppendFloat(buf[:0], f, 'g', -1, 64)
+	if d, ok := parseSmall(s); ok {
+		return d // an expression's literal (0.05, 1500): no allocation
+	}
+	r, ok := new(big.Rat).SetString(string(s))
 	if !ok {
 		return D{}
 	}
-	return D{r}
+	return canon(r)
 }
 
 // MustParse is Parse for constants in code and tests; it panics on bad input.
@@ -72,6 +90,9 @@ func MustParse(s string) D {
 // longer than MaxLen characters with ErrTooLong (before any arithmetic), exponents beyond
 // ±MaxExponent with ErrRange.
 func Parse(s string) (D, error) {
+	if d, ok := parseSmall(s); ok {
+		return d, nil
+	}
 	if len(s) > 4*MaxLen || utf8.RuneCountInString(s) > MaxLen {
 		return D{}, ErrTooLong
 	}
@@ -95,7 +116,7 @@ func Parse(s string) (D, error) {
 		}
 		r.Mul(r, p)
 	}
-	return D{r}, nil
+	return canon(r), nil
 }
 
 // typed maps what people type in a number to ASCII ("" drops it: thousands separators, spaces).
@@ -164,6 +185,9 @@ func plainDecimal(t string) bool {
 // Digits is the number of significant decimal digits d needs (1234.50 → 5, 0.05 → 1, 0 → 1),
 // or −1 when it has no finite decimal expansion. Spreadsheets keep 15: more is lost on the way.
 func (d D) Digits() int {
+	if d.r == nil {
+		return smallDigits(d.m)
+	}
 	sc := d.Scale()
 	if sc < 0 {
 		return -1
@@ -174,30 +198,71 @@ func (d D) Digits() int {
 }
 
 // Abs returns |d|.
-func (d D) Abs() D { return D{new(big.Rat).Abs(d.rat())} }
+func (d D) Abs() D {
+	if d.r == nil && d.m != math.MinInt64 {
+		if d.m < 0 {
+			d.m = -d.m
+		}
+		return d
+	}
+	return canon(new(big.Rat).Abs(d.rat()))
+}
 
 // Add returns d + e.
-func (d D) Add(e D) D { return D{new(big.Rat).Add(d.rat(), e.rat())} }
+func (d D) Add(e D) D {
+	if v, ok := addSmall(d, e); ok {
+		return v
+	}
+	return canon(new(big.Rat).Add(d.rat(), e.rat()))
+}
 
 // Sub returns d − e.
-func (d D) Sub(e D) D { return D{new(big.Rat).Sub(d.rat(), e.rat())} }
+func (d D) Sub(e D) D {
+	if e.r == nil && e.m != math.MinInt64 {
+		if v, ok := addSmall(d, D{m: -e.m, s: e.s}); ok {
+			return v
+		}
+	}
+	return canon(new(big.Rat).Sub(d.rat(), e.rat()))
+}
 
 // Mul returns d × e.
-func (d D) Mul(e D) D { return D{new(big.Rat).Mul(d.rat(), e.rat())} }
+func (d D) Mul(e D) D {
+	if v, ok := mulSmall(d, e); ok {
+		return v
+	}
+	return canon(new(big.Rat).Mul(d.rat(), e.rat()))
+}
 
 // Quo returns d ÷ e exactly, or ErrDivisionByZero.
 func (d D) Quo(e D) (D, error) {
 	if e.IsZero() {
 		return D{}, ErrDivisionByZero
 	}
-	return D{new(big.Rat).Quo(d.rat(), e.rat())}, nil
+	return canon(new(big.Rat).Quo(d.rat(), e.rat())), nil
 }
 
 // Cmp compares d and e: −1, 0 or +1.
-func (d D) Cmp(e D) int { return d.rat().Cmp(e.rat()) }
+func (d D) Cmp(e D) int {
+	if c, ok := cmpSmall(d, e); ok {
+		return c
+	}
+	return d.rat().Cmp(e.rat())
+}
 
 // Sign is −1, 0 or +1.
-func (d D) Sign() int { return d.rat().Sign() }
+func (d D) Sign() int {
+	if d.r == nil {
+		switch {
+		case d.m < 0:
+			return -1
+		case d.m > 0:
+			return 1
+		}
+		return 0
+	}
+	return d.r.Sign()
+}
 
 // IsZero reports d == 0.
 func (d D) IsZero() bool { return d.Sign() == 0 }
@@ -205,7 +270,10 @@ func (d D) IsZero() bool { return d.Sign() == 0 }
 // Scale is the number of decimal places d needs to be written exactly, or −1 when it has no
 // finite decimal expansion (1/3).
 func (d D) Scale() int {
-	r := d.rat()
+	if d.r == nil {
+		return int(d.s)
+	}
+	r := d.r
 	den := new(big.Int).Set(r.Denom())
 	two, five := big.NewInt(2), big.NewInt(5)
 	twos, fives := 0, 0
@@ -225,7 +293,12 @@ func (d D) Scale() int {
 }
 
 // Fixed writes d rounded half away from zero to n decimal places: Fixed(2) of 1234.5 is "1234.50".
-func (d D) Fixed(n int) string { return d.rat().FloatString(n) }
+func (d D) Fixed(n int) string {
+	if d.r == nil && n >= 0 && n <= maxScale {
+		return d.fixedSmall(n)
+	}
+	return d.rat().FloatString(n)
+}
 
 // Grouped writes d with n decimals and thousands separators: "1,234,567.80".
 func (d D) Grouped(n int) string {
@@ -261,6 +334,9 @@ func (d D) String() string {
 
 // Float64 is d as the nearest float64, for display widgets and spreadsheets only.
 func (d D) Float64() float64 {
+	if d.r == nil && d.m <= 1<<53 && d.m >= -(1<<53) {
+		return float64(d.m) / float64(pow10[d.s]) // both exact: one correctly rounded division
+	}
 	f, _ := d.rat().Float64()
 	return f
 }

@@ -15,3 +15,14 @@ func BenchmarkEvaluateHightech(b *testing.B) {
 		programme.Evaluate(p, f, today)
 	}
 }
+
+// BenchmarkEvaluate: one evaluation of the 技术创新 demo, what the aggregate does per file.
+func BenchmarkEvaluate(b *testing.B) {
+	set := loadShipped(b)
+	p := set.Get("shanxi-techinnov-2019")
+	f := demo(b, set, p.ID.S)
+	b.ReportAllocs()
+	for b.Loop() {
+		programme.Evaluate(p, f, today)
+	}
+}

@@ -68,6 +68,14 @@ type Evaluation struct {
 	faults     *faultLog
 	// attachments is Attachments(), judged once.
 	attachments []AttachmentStatus
+	// rowEnvs are the environments of a table's rows for its checks, built once for all of
+	// them (documents build their own: they renumber rows).
+	rowEnvs map[rowEnvKey][]map[string]any
+}
+
+type rowEnvKey struct {
+	rec   *record
+	table string
 }
 
 // Invalid reports whether any problem is an error (not a warning).
@@ -177,10 +185,7 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 			e.runCheck(ck, e.env, ck.path, ck.label)
 			continue
 		}
-		rows := reflect.ValueOf(e.tableValue(ck.table))
-		for i := 0; rows.IsValid() && i < rows.Len(); i++ {
-			env := e.rowEnvAt(ck.row, rows, ck.table, i)
-			env["row_no"] = i + 1
+		for i, env := range e.checkRowEnvs(ck.row, ck.table) {
 			path := fmt.Sprintf("%s[%d]", ck.table, i)
 			if ck.Field.Set() {
 				path += "." + ck.Field.S
@@ -188,6 +193,27 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 			e.runCheck(ck, env, path, fmt.Sprintf("%s（第%d行）", ck.label, i+1))
 		}
 	}
+}
+
+// checkRowEnvs are the environments of the rows of table, each with its row_no, for checks;
+// expressions only read them, so every check of the table shares them.
+func (e *Evaluation) checkRowEnvs(rec *record, table string) []map[string]any {
+	key := rowEnvKey{rec, table}
+	if envs, ok := e.rowEnvs[key]; ok {
+		return envs
+	}
+	rows := reflect.ValueOf(e.tableValue(table))
+	var envs []map[string]any
+	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
+		env := e.rowEnvAt(rec, rows, table, i)
+		env["row_no"] = i + 1
+		envs = append(envs, env)
+	}
+	if e.rowEnvs == nil {
+		e.rowEnvs = map[rowEnvKey][]map[string]any{}
+	}
+	e.rowEnvs[key] = envs
+	return envs
 }
 
 // runCheck reports a check that fails. A check that reads an unanswered field waits (the
@@ -222,8 +248,8 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 	for k, v := range e.env {
 		env[k] = v
 	}
-	for k, v := range rec.asMap(row) {
-		env[k] = v
+	for i, f := range rec.fields {
+		env[f.ID.S] = row.Field(i).Interface()
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
 	return env
@@ -298,15 +324,21 @@ func ruleMessage(r RuleResult, why string) string {
 	if !r.Passed {
 		verdict = "不符合"
 	}
-	msg := fmt.Sprintf("%s：%s（要求：%s", r.Label, verdict, r.Threshold)
+	var b strings.Builder
+	b.Grow(len(r.Label) + len(r.Threshold) + len(r.Value) + len(why) + 48)
+	for _, s := range []string{r.Label, "：", verdict, "（要求：", r.Threshold} {
+		b.WriteString(s)
+	}
 	if r.Value != "" {
-		msg += "；实际：" + r.Value
+		b.WriteString("；实际：")
+		b.WriteString(r.Value)
 	}
-	msg += "）"
+	b.WriteString("）")
 	if !r.Passed && why != "" {
-		msg += "。" + why
+		b.WriteString("。")
+		b.WriteString(why)
 	}
-	return msg
+	return b.String()
 }
 
 func (e *Evaluation) judgeDeadline() {

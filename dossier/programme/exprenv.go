@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/expr-lang/expr"
@@ -224,5 +225,11 @@ func run(p *vm.Program, env map[string]any) (any, error) {
 	if p == nil {
 		return nil, errors.New("表达式未编译")
 	}
-	return expr.Run(p, env)
+	m := machines.Get().(*vm.VM)
+	defer machines.Put(m)
+	return m.Run(p, env)
 }
+
+// machines are reused virtual machines: expr's own Run makes a new one (and its stack) for
+// every evaluation, and a data file's check runs a few hundred expressions.
+var machines = sync.Pool{New: func() any { return new(vm.VM) }}

@@ -117,7 +117,7 @@ func (e *Evaluation) checkText(f *Field, s, path, label string) {
 		}
 		return
 	}
-	if limit := maxChars(f); limit > 0 {
+	if limit := maxChars(f); limit > 0 && len(s) > limit { // never more characters than bytes
 		if n := validate.CharCount(s); n > limit {
 			e.problem(path, label, "字数超过限制（%d/%d字），请删减 %d 字", n, limit, n-limit)
 			return // validators and options would only quote the whole text back
@@ -226,9 +226,10 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 	for i := 0; i < n; i++ {
 		r := rows.Index(i)
 		rowPath := fmt.Sprintf("%s[%d]", path, i)
+		rowLabel := fmt.Sprintf("%s第%d行 ", label, i+1)
 		for _, col := range row.fields {
 			cp := rowPath + "." + col.ID.S
-			cl := fmt.Sprintf("%s第%d行 %s", label, i+1, col.Label.S)
+			cl := rowLabel + col.Label.S
 			v := row.get(r, col.ID.S)
 			e.checkOne(col, v, cp, cl, row)
 			if col.Ref.Set() && e.present[cp] {

@@ -88,6 +88,8 @@ func ParseInput(f *Field, text string) (v any, msg string) {
 	return nil, "不能直接填写（请逐项填写）"
 }
 
+var maxAbsD = decimal.MustParse(maxAbs)
+
 // parseNumber reads a money, percent or integer answer (trimmed, not empty).
 func parseNumber(f *Field, t string) (any, string) {
 	num, pct, msg := numberPart(f, t)
@@ -101,7 +103,7 @@ func parseNumber(f *Field, t string) (any, string) {
 	if pct {
 		d, _ = d.Quo(decimal.Int(100))
 	}
-	if d.Abs().Cmp(decimal.MustParse(maxAbs)) >= 0 {
+	if d.Abs().Cmp(maxAbsD) >= 0 {
 		return nil, fmt.Sprintf("“%s”超出可填写的范围（绝对值应小于 1,000,000,000,000%s）", validate.Quote(t), unitOf(f))
 	}
 	if n := d.Digits(); n > MaxDigits || n < 0 {

@@ -102,6 +102,8 @@ type Programme struct {
 	info       map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
 	gapOnce    sync.Once                 // gap.go: how unmet rules are measured, made on first use
 	gapPlan    *gapPlan
+	order      formOrder // the form's order of problems, built once (order.go)
+	orderOnce  sync.Once
 }
 
 type compiledComputed struct {

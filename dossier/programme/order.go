@@ -16,7 +16,10 @@ import (
 // not depend on map iteration, so two runs over one file print the same list. Evaluate sorts;
 // calling it again changes nothing.
 func (e *Evaluation) SortProblems() {
-	ord := e.formOrder()
+	if len(e.Problems) < 2 {
+		return
+	}
+	ord := e.Programme.formOrder()
 	keys := make(map[*Problem][]int, len(e.Problems))
 	for i := range e.Problems {
 		keys[&e.Problems[i]] = ord.key(e.Problems[i].Field)
@@ -60,7 +63,13 @@ type formOrder struct {
 
 var headerFields = []string{"format", "programme", "applied_on"}
 
-func (e *Evaluation) formOrder() formOrder {
+func (p *Programme) formOrder() formOrder {
+	p.orderOnce.Do(func() { p.order = p.buildOrder() })
+	return p.order
+}
+
+// buildOrder is formOrder, built; it only reads the programme.
+func (p *Programme) buildOrder() formOrder {
 	o := formOrder{top: map[string]int{}, cols: map[string]map[string]int{}}
 	for i, h := range headerFields {
 		o.top[h] = i
@@ -81,10 +90,10 @@ func (e *Evaluation) formOrder() formOrder {
 			}
 		}
 	}
-	add("enterprise.", e.Programme.profile.Sections)
+	add("enterprise.", p.profile.Sections)
 	o.entEnd = len(o.top)
 	o.top["\x00enterprise-end"] = o.entEnd
-	add("", e.Programme.Sections)
+	add("", p.Sections)
 	return o
 }
 

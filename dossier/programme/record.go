@@ -3,6 +3,7 @@ package programme
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"dossier/dossier/decimal"
@@ -135,8 +136,7 @@ func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix str
 			continue
 		}
 		p := join(path, f.ID.S)
-		label := labelPrefix + f.Label.S
-		if out, ok := c.value(r, f, val, p, label); ok {
+		if out, ok := c.value(r, f, val, p, labelPrefix); ok {
 			v.Field(i).Set(reflect.ValueOf(out))
 			c.present[p] = true
 		}
@@ -151,13 +151,16 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func (c *converter) value(r *record, f *Field, val any, path, label string) (any, bool) {
+// value converts one field's raw value; its label (labelPrefix + the field's) is only made
+// where a message or a nested record needs it.
+func (c *converter) value(r *record, f *Field, val any, path, labelPrefix string) (any, bool) {
 	switch f.Type.S {
 	case TypeMulti:
-		return c.multi(f, val, path, label)
+		return c.multi(f, val, path, labelPrefix+f.Label.S)
 	case TypeTable:
-		return c.table(r.rows[f.ID.S], f, val, path, label)
+		return c.table(r.rows[f.ID.S], f, val, path, labelPrefix+f.Label.S)
 	case TypeObject:
+		label := labelPrefix + f.Label.S
 		obj, ok := val.(map[string]any)
 		if !ok {
 			c.add(path, label, "应为一组数据（JSON 对象）")
@@ -167,7 +170,7 @@ func (c *converter) value(r *record, f *Field, val any, path, label string) (any
 	}
 	v, msg := parseValue(f, val)
 	if msg != "" {
-		c.add(path, label, "%s", msg)
+		c.add(path, labelPrefix+f.Label.S, "%s", msg)
 		return nil, false
 	}
 	return v, v != nil
@@ -211,15 +214,16 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 	}
 	rows := reflect.MakeSlice(reflect.SliceOf(rr.typ), 0, len(list))
 	for i, it := range list {
+		rowPath := path + "[" + strconv.Itoa(i) + "]"
 		obj, ok := it.(map[string]any)
 		if !ok {
-			c.add(fmt.Sprintf("%s[%d]", path, i), label, "第%d行应为一行数据（JSON 对象）", i+1)
+			c.add(rowPath, label, "第%d行应为一行数据（JSON 对象）", i+1)
 			continue
 		}
 		if f.Numbering.Set() {
 			obj = withNumber(obj, f.RowNumber(i))
 		}
-		row := c.convert(rr, obj, fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("%s第%d行 ", label, i+1))
+		row := c.convert(rr, obj, rowPath, label+"第"+strconv.Itoa(i+1)+"行 ")
 		rows = reflect.Append(rows, row)
 	}
 	return rows.Interface(), true
@@ -239,8 +243,7 @@ func intOf(d decimal.D) (int, bool) {
 	if d.Cmp(decimal.Int(1<<40)) > 0 || d.Cmp(decimal.Int(-(1<<40))) < 0 {
 		return 0, false
 	}
-	var n int
-	_, err := fmt.Sscan(d.Fixed(0), &n)
+	n, err := strconv.Atoi(d.Fixed(0))
 	return n, err == nil
 }
 

@@ -56,6 +56,9 @@ func (e *Evaluation) render(t *Text, env map[string]any) string {
 	if t == nil {
 		return ""
 	}
+	if len(t.parts) == 1 && t.parts[0].prog == nil {
+		return t.parts[0].lit // plain text: nothing to evaluate or copy
+	}
 	var b strings.Builder
 	for _, p := range t.parts {
 		if p.prog == nil {

@@ -16,8 +16,17 @@ import (
 func Text(s string, multiline bool) string {
 	pos := 0
 	for i := 0; i < len(s); {
-		c, n := utf8.DecodeRuneInString(s[i:])
+		if b := s[i]; b >= 0x20 && b < 0x7f { // printable ASCII: the common case, always fine
+			pos++
+			i++
+			continue
+		}
+		c, n := decodeRune(s, i)
 		pos++
+		if plainBMP(c) {
+			i += n
+			continue
+		}
 		if c == utf8.RuneError && n <= 1 {
 			return fmt.Sprintf("第%d个字符处含有无效的编码（不是 UTF-8），请重新输入该处文字", pos)
 		}
@@ -27,6 +36,21 @@ func Text(s string, multiline bool) string {
 		i += n
 	}
 	return ""
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), with the three-byte sequences of Chinese text
+// (lead bytes E1–EC, EE, EF: no overlong or surrogate forms among them) decoded inline.
+func decodeRune(s string, i int) (rune, int) {
+	if b := s[i]; b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// plainBMP is true for the characters of Chinese text that badRune always accepts: CJK
+// Unified Ideographs, CJK punctuation (U+3000–303F), full-width forms (U+FF01–FFEF).
+func plainBMP(c rune) bool {
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFFEF)
 }
 
 func badRune(c rune, multiline bool) string {

@@ -101,7 +101,10 @@ func realDate(yyyymmdd string) bool {
 func CharCount(s string) int {
 	n := 0
 	for _, c := range s {
-		if !unicode.IsSpace(c) {
+		switch {
+		case c > ' ' && c < 0x7f, c >= 0x4E00 && c <= 0x9FFF: // printable ASCII, CJK ideographs
+			n++
+		case !unicode.IsSpace(c):
 			n++
 		}
 	}

@@ -1,0 +1,284 @@
+package dossier
+
+import (
+	"bytes"
+	"encoding/json"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// The fast reader: one pass over a sound data file that checks what the careful reader
+// (jsonread.go, after checkEncoding) checks and builds the same values, without
+// encoding/json's token machinery, which parsed the file about four times. It gives up (ok
+// false) at the first thing it does not like — bad UTF-8, a lone surrogate, a syntax error, a
+// duplicate or bad key, a limit — and the careful reader then finds the problem and words it,
+// so messages are exactly what they were; a sound file never takes the second pass.
+
+var bom = []byte("\xef\xbb\xbf")
+
+type fastReader struct {
+	src    []byte
+	i      int
+	values int
+	buf    []byte // unescaping scratch
+}
+
+// fastParse returns the top-level object of src, or ok false to hand it to the careful reader.
+func fastParse(src []byte) (top map[string]any, ok bool) {
+	if !utf8.Valid(src) {
+		return nil, false
+	}
+	p := &fastReader{src: bytes.TrimPrefix(src, bom)}
+	p.space()
+	if !p.next('{') {
+		return nil, false
+	}
+	top, ok = p.object(1)
+	p.space()
+	return top, ok && p.i == len(p.src)
+}
+
+func (p *fastReader) space() {
+	for p.i < len(p.src) {
+		switch p.src[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// next consumes c if it is the next byte.
+func (p *fastReader) next(c byte) bool {
+	if p.i < len(p.src) && p.src[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// object reads the members of an object whose '{' has been read, at nesting depth depth.
+func (p *fastReader) object(depth int) (map[string]any, bool) {
+	m := map[string]any{}
+	p.space()
+	if p.next('}') {
+		return m, true
+	}
+	for {
+		p.space()
+		if !p.next('"') {
+			return nil, false
+		}
+		key, ok := p.str()
+		if !ok || checkKey(key) != "" {
+			return nil, false
+		}
+		if _, dup := m[key]; dup {
+			return nil, false
+		}
+		p.space()
+		if !p.next(':') {
+			return nil, false
+		}
+		v, ok := p.value(depth)
+		if !ok {
+			return nil, false
+		}
+		m[key] = v
+		p.space()
+		if p.next('}') {
+			return m, true
+		}
+		if !p.next(',') {
+			return nil, false
+		}
+	}
+}
+
+// array reads the elements of an array whose '[' has been read.
+func (p *fastReader) array(depth int) ([]any, bool) {
+	list := []any{}
+	p.space()
+	if p.next(']') {
+		return list, true
+	}
+	for {
+		if len(list) >= maxArray {
+			return nil, false
+		}
+		v, ok := p.value(depth)
+		if !ok {
+			return nil, false
+		}
+		list = append(list, v)
+		p.space()
+		if p.next(']') {
+			return list, true
+		}
+		if !p.next(',') {
+			return nil, false
+		}
+	}
+}
+
+// value reads one value inside a container at depth depth (the careful reader's rule: a
+// container may open while depth < maxDepth).
+func (p *fastReader) value(depth int) (any, bool) {
+	p.values++
+	if p.values > maxValues {
+		return nil, false
+	}
+	p.space()
+	if p.i >= len(p.src) {
+		return nil, false
+	}
+	switch c := p.src[p.i]; c {
+	case '{', '[':
+		if depth >= maxDepth {
+			return nil, false
+		}
+		p.i++
+		if c == '{' {
+			return p.object(depth + 1)
+		}
+		return p.array(depth + 1)
+	case '"':
+		p.i++
+		return p.str()
+	case 't':
+		return true, p.literal("true")
+	case 'f':
+		return false, p.literal("false")
+	case 'n':
+		return nil, p.literal("null")
+	}
+	return p.number()
+}
+
+func (p *fastReader) literal(word string) bool {
+	if !bytes.HasPrefix(p.src[p.i:], []byte(word)) {
+		return false
+	}
+	p.i += len(word)
+	return true
+}
+
+// number reads -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? as a json.Number.
+func (p *fastReader) number() (any, bool) {
+	start := p.i
+	p.next('-')
+	switch {
+	case p.next('0'):
+	case p.digits() == 0:
+		return nil, false
+	}
+	if p.next('.') && p.digits() == 0 {
+		return nil, false
+	}
+	if p.next('e') || p.next('E') {
+		if !p.next('+') {
+			p.next('-')
+		}
+		if p.digits() == 0 {
+			return nil, false
+		}
+	}
+	return json.Number(p.src[start:p.i]), true
+}
+
+func (p *fastReader) digits() int {
+	start := p.i
+	for p.i < len(p.src) && p.src[p.i] >= '0' && p.src[p.i] <= '9' {
+		p.i++
+	}
+	return p.i - start
+}
+
+// str reads a string whose opening quote has been read.
+func (p *fastReader) str() (string, bool) {
+	start := p.i
+	for p.i < len(p.src) {
+		switch c := p.src[p.i]; {
+		case c == '"':
+			s := string(p.src[start:p.i])
+			p.i++
+			return s, true
+		case c == '\\':
+			return p.escaped(start)
+		case c < 0x20:
+			return "", false
+		}
+		p.i++
+	}
+	return "", false
+}
+
+// escaped finishes a string with escapes, from start (after the quote) with p.i at the first
+// backslash.
+func (p *fastReader) escaped(start int) (string, bool) {
+	b := append(p.buf[:0], p.src[start:p.i]...)
+	for p.i < len(p.src) {
+		run := p.i
+		for p.i < len(p.src) && p.src[p.i] != '"' && p.src[p.i] != '\\' && p.src[p.i] >= 0x20 {
+			p.i++
+		}
+		b = append(b, p.src[run:p.i]...)
+		switch {
+		case p.i >= len(p.src) || p.src[p.i] < 0x20:
+			return "", false
+		case p.src[p.i] == '"':
+			p.i++
+			p.buf = b[:0]
+			return string(b), true
+		case p.i+1 >= len(p.src):
+			return "", false
+		}
+		p.i += 2
+		switch e := p.src[p.i-1]; e {
+		case '"', '\\', '/':
+			b = append(b, e)
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r, ok := p.unicode()
+			if !ok {
+				return "", false
+			}
+			b = utf8.AppendRune(b, r)
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// unicode reads the XXXX of a \uXXXX escape (and the low half of a surrogate pair); a lone
+// surrogate is refused, as checkEncoding refuses it.
+func (p *fastReader) unicode() (rune, bool) {
+	r, ok := hex4(p.src, p.i)
+	if !ok {
+		return 0, false
+	}
+	p.i += 4
+	if r < 0xD800 || r > 0xDFFF {
+		return r, true
+	}
+	if r > 0xDBFF || !bytes.HasPrefix(p.src[p.i:], []byte(`\u`)) {
+		return 0, false
+	}
+	low, ok := hex4(p.src, p.i+2)
+	if !ok || low < 0xDC00 || low > 0xDFFF {
+		return 0, false
+	}
+	p.i += 6
+	return utf16.DecodeRune(r, low), true
+}

@@ -1,0 +1,80 @@
+package dossier
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// careful is the careful reader alone (what decode did before the fast reader).
+func careful(src []byte) (map[string]any, error) {
+	if err := checkEncoding(src); err != nil {
+		return nil, err
+	}
+	return parseTop(bytes.TrimPrefix(src, bom))
+}
+
+// sameAsCareful fails when the fast reader accepts src and the careful reader refuses it or
+// reads other values.
+func sameAsCareful(t *testing.T, src []byte) {
+	t.Helper()
+	fast, ok := fastParse(src)
+	slow, err := careful(src)
+	if !ok {
+		return
+	}
+	if err != nil {
+		t.Fatalf("fast reader accepts what the careful one refuses (%v):\n%q", err, src)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("fast reader reads %#v, careful %#v:\n%q", fast, slow, src)
+	}
+}
+
+// The fast reader gives up on everything the careful reader refuses, and reads the same values
+// from everything else: the demos, the bad-input corpus, and the strict reader's cases.
+func TestFastReaderAgrees(t *testing.T) {
+	var inputs [][]byte
+	for _, glob := range []string{"../templates/*.demo.json", "../cmd/dossier/testdata/bad/*", "testdata/fuzz/FuzzDecode/*"} {
+		files, _ := filepath.Glob(glob)
+		for _, name := range files {
+			if b, err := os.ReadFile(name); err == nil {
+				inputs = append(inputs, b)
+			}
+		}
+	}
+	deep := strings.Repeat(`{"a":`, maxDepth-1) + "1" + strings.Repeat("}", maxDepth-1)
+	for _, s := range []string{
+		`{}`, ` {"a":1} `, "\xef\xbb\xbf{\"a\":1}", `{"a":"\ud83d\ude00","b":1e3,"c":-0.5E-2,"d":[],"e":{}}`,
+		`{"a":"\ud83d"}`, `{"a":"\ude00"}`, `{"a":"\ud83d\u0041"}`, `{"a":1,"a":2}`, `{"a":{"b":1,"b":1}}`,
+		`{"a":"x\"y\\z\/\b\f\n\r\t\u00e9\u0000"}`, `{"a\u0001":1}`, `{"` + strings.Repeat("k", 101) + `":1}`,
+		`{"a":01}`, `{"a":1.}`, `{"a":.5}`, `{"a":-}`, `{"a":1e}`, `{"a":+1}`, `{"a":tru}`, `{"a":nul}`,
+		`{"a":1,}`, `{"a":[1,]}`, `{"a":1}x`, `{"a":1}{}`, `[1]`, `null`, ``, "{\"a\":\"\t\"}", "{\"a\":\"\xff\"}",
+		"\xff\xfe{", "{\x00", `{'a':1}`, `{"a":1 "b":2}`, `{"a":[1 2]}`, `{"a" 1}`, `{"a":"x}`, `{"a":[`,
+		deep, `{"x":` + deep + `}`, `{"a":[` + strings.Repeat("1,", maxArray) + `1]}`,
+	} {
+		inputs = append(inputs, []byte(s))
+	}
+	for _, src := range inputs {
+		sameAsCareful(t, src)
+	}
+	demos, _ := filepath.Glob("../templates/*.demo.json")
+	for _, name := range append(demos, "") {
+		src := []byte(deep)
+		if name != "" {
+			src, _ = os.ReadFile(name)
+		}
+		if _, ok := fastParse(src); !ok {
+			t.Errorf("the fast reader gives %s to the careful one", name)
+		}
+	}
+}
+
+// FuzzFastReader: on any input the fast reader agrees with the careful one.
+func FuzzFastReader(f *testing.F) {
+	f.Add([]byte(`{"format":1,"answers":{"a":"\ud83d\ude00","b":1e3,"c":[true,false,null]}}`))
+	f.Fuzz(func(t *testing.T, src []byte) { sameAsCareful(t, src) })
+}
