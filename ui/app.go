@@ -26,8 +26,13 @@ import (
 
 // Deps is what the UI needs from the outside, wired by cmd/dossier.
 type Deps struct {
-	Store      session.Store
+	Store session.Store
+	// Programmes is the programme set; nil means the UI loads it (the shipped templates and
+	// the user's template folder) and reloads it from its 模板 page.
 	Programmes *programme.Set
+	// TemplatesDir is the user's template folder given on the command line (--templates): it
+	// wins over the one chosen on the 模板 page, for this run.
+	TemplatesDir string
 	// Now is the clock (today's date for deadlines and a missing 申报日期); nil means time.Now.
 	Now func() time.Time
 	// Generator is written into package manifests: "dossier VERSION".
@@ -59,6 +64,9 @@ type UI struct {
 	settings *widget.Select // the language choice of the last 设置 dialog (tests)
 	current  screen
 	home     *homeScreen
+
+	templates *templatesScreen    // the 模板 page, once shown
+	tplErrs   programme.ErrorList // the problems of the templates last loaded
 }
 
 // New builds the UI into w: content, main menu with the keyboard shortcuts, a window size that
@@ -68,6 +76,9 @@ func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 		deps.Now = time.Now
 	}
 	u := &UI{app: a, win: w, deps: deps, ctx: context.Background(), root: container.NewStack()}
+	if u.deps.Programmes == nil {
+		u.loadProgrammes()
+	}
 	w.SetContent(u.root)
 	u.sizeWindow()
 	u.setShortcuts()
@@ -79,6 +90,7 @@ func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 // the store), else the dossier open when the app was last closed, else the home screen. On the
 // very first start it creates the demo enterprise and opens its dossier.
 func (u *UI) Start(file string) {
+	defer u.showTemplateProblems()
 	firstID := u.ensureDemo()
 	switch {
 	case file != "":
@@ -137,6 +149,7 @@ func (u *UI) setShortcuts() {
 		item(lang.L("保存"), save, u.onSave),
 		item(lang.L("导出申报包…"), export, u.onExport),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("模板…"), u.showTemplates),
 		fyne.NewMenuItem(lang.L("设置…"), u.onSettings),
 	)
 	edit := fyne.NewMenu(lang.L("编辑"), item(lang.L("查找企业"), find, u.onFind))

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"dossier/assets"
-	"dossier/dossier/programme"
 	"dossier/dossier/store"
 	"dossier/ui"
 	uitheme "dossier/ui/theme"
@@ -28,7 +27,7 @@ func init() { startGUI = runGUI }
 const appID = "cn.dossier.app"
 
 // runGUI opens the window, and the data file if one is given.
-func runGUI(set *programme.Set, file string) error {
+func runGUI(templatesDir, file string) error {
 	// Without a locale Fyne logs an error and shows its own dialogs in English; the UI speaks
 	// Chinese, so an unset or C locale means Chinese.
 	if l := os.Getenv("LANG"); l == "" || l == "C" || l == "POSIX" || strings.HasPrefix(l, "C.") {
@@ -57,7 +56,7 @@ func runGUI(set *programme.Set, file string) error {
 	defer st.Close()
 
 	u := ui.New(a, w, ui.Deps{
-		Store: st, Programmes: set, Generator: "dossier " + version,
+		Store: st, TemplatesDir: templatesDir, Generator: "dossier " + version,
 		Screen:   func() fyne.Size { return workArea(a) },
 		Maximise: maximiseWhenShown(a),
 	})
