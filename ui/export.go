@@ -138,12 +138,12 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 		e.forceSave.Store(true) // the status changed, the data did not: save anyway
 		e.saver.now()
 	}
-	e.lastExport = out
-	e.showExported(out, draft, len(m.Files))
+	e.lastExport, e.lastManifest = out, m
+	e.showExported(out, draft, m)
 }
 
 // showExported tells where the package is, with buttons to copy the path or open the folder.
-func (e *editor) showExported(out string, draft bool, files int) {
+func (e *editor) showExported(out string, draft bool, m *pack.Manifest) {
 	kind := "申报包"
 	if draft {
 		kind = "草稿申报包"
@@ -162,10 +162,11 @@ func (e *editor) showExported(out string, draft bool, files int) {
 		}
 	}}
 	content := container.NewVBox(
-		&widget.Label{Text: fmt.Sprintf("已生成%s（%d 个文件），位于：", kind, files)},
-		path, container.NewHBox(copyBtn, openBtn))
+		&widget.Label{Text: fmt.Sprintf("已生成%s（%d 个文件），位于：", kind, len(m.Files))},
+		path, &widget.Label{Text: manifestTemplateText(m), Wrapping: fyne.TextWrapWord},
+		container.NewHBox(copyBtn, openBtn))
 	d := dialog.NewCustom("导出完成", "关闭", content, e.u.win)
-	d.Resize(fyne.NewSize(640, 200))
+	d.Resize(fyne.NewSize(640, 240))
 	d.Show()
 }
 
