@@ -67,6 +67,10 @@ type UI struct {
 
 	templates *templatesScreen    // the 模板 page, once shown
 	tplErrs   programme.ErrorList // the problems of the templates last loaded
+
+	launch      launcher               // runs the PDF viewer and lp (print.go); tests replace it
+	pickPackage func(func(dir string)) // asks for a package folder to print; tests replace it
+	printing    *printDialog           // the last print dialog (tests)
 }
 
 // New builds the UI into w: content, main menu with the keyboard shortcuts, a window size that
@@ -75,7 +79,8 @@ func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
-	u := &UI{app: a, win: w, deps: deps, ctx: context.Background(), root: container.NewStack()}
+	u := &UI{app: a, win: w, deps: deps, ctx: context.Background(), root: container.NewStack(), launch: execLauncher{}}
+	u.pickPackage = u.askPackage
 	if u.deps.Programmes == nil {
 		u.loadProgrammes()
 	}
@@ -137,6 +142,7 @@ func (u *UI) setShortcuts() {
 	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}
 	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}
 	export := &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod}
+	printKey := &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: mod}
 	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, fn)
 		it.Shortcut = sc
@@ -148,6 +154,7 @@ func (u *UI) setShortcuts() {
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("保存"), save, u.onSave),
 		item(lang.L("导出申报包…"), export, u.onExport),
+		item(lang.L("打印…"), printKey, u.onPrint),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("模板…"), u.showTemplates),
 		fyne.NewMenuItem(lang.L("设置…"), u.onSettings),
@@ -158,6 +165,7 @@ func (u *UI) setShortcuts() {
 	c.AddShortcut(save, func(fyne.Shortcut) { u.onSave() })
 	c.AddShortcut(find, func(fyne.Shortcut) { u.onFind() })
 	c.AddShortcut(export, func(fyne.Shortcut) { u.onExport() })
+	c.AddShortcut(printKey, func(fyne.Shortcut) { u.onPrint() })
 }
 
 func (u *UI) onSave() {

@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier/pack"
@@ -164,7 +166,7 @@ func (e *editor) showExported(out string, draft bool, m *pack.Manifest) {
 	content := container.NewVBox(
 		&widget.Label{Text: fmt.Sprintf("已生成%s（%d 个文件），位于：", kind, len(m.Files))},
 		path, &widget.Label{Text: manifestTemplateText(m), Wrapping: fyne.TextWrapWord},
-		container.NewHBox(copyBtn, openBtn))
+		container.NewHBox(copyBtn, openBtn, &widget.Button{Text: lang.L("打印…"), Icon: theme.DocumentPrintIcon(), OnTapped: func() { e.u.showPrint(out) }}))
 	d := dialog.NewCustom("导出完成", "关闭", content, e.u.win)
 	d.Resize(fyne.NewSize(640, 240))
 	d.Show()

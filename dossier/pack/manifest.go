@@ -45,6 +45,9 @@ type Manifest struct {
 	// Template is the template the package was built from (CONTRACT.md); absent in packages
 	// written before it was recorded.
 	Template *programme.Provenance `json:"template,omitempty"`
+	// Print says how to print each document of print/ (PrintDocuments); absent in packages
+	// written before it was recorded.
+	Print []PrintDoc `json:"print,omitempty"`
 }
 
 // Item is one file of a package; Path is relative to the package folder, with / separators.
