@@ -42,10 +42,10 @@ func (e *editor) onExport() {
 			lines = append(lines, "· "+r.Message)
 		}
 	}
-	msg := "数据尚不完整或不符合申报条件，不能生成正式申报包：\n" + strings.Join(lines, "\n") +
-		"\n\n可以生成每页带“草稿”水印的草稿申报包，供内部审阅。是否生成草稿？"
+	msg := lang.L("数据尚不完整或不符合申报条件，不能生成正式申报包：") + "\n" + strings.Join(lines, "\n") +
+		"\n\n" + lang.L("可以生成每页带“草稿”水印的草稿申报包，供内部审阅。是否生成草稿？")
 	label := &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}
-	d := dialog.NewCustomConfirm("导出草稿申报包", "生成草稿", "取消", container.NewVScroll(label), func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("导出草稿申报包"), lang.L("生成草稿"), lang.L("取消"), container.NewVScroll(label), func(ok bool) {
 		if ok {
 			e.pickFolder(func(dir string) { e.exportTo(ev, filepath.Join(dir, e.packageName()+"_草稿"), true, false) })
 		}
@@ -73,7 +73,7 @@ func (e *editor) packageName() string {
 func (e *editor) chooseFolder(then func(dir string)) {
 	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
 		if err != nil {
-			e.u.showError("无法打开所选文件夹", err)
+			e.u.showError(lang.L("无法打开所选文件夹"), err)
 			return
 		}
 		if uri == nil {
@@ -94,8 +94,8 @@ func (e *editor) chooseFolder(then func(dir string)) {
 // exportTo builds the package at out in a goroutine behind a progress dialog.
 func (e *editor) exportTo(ev *programme.Evaluation, out string, draft, force bool) {
 	bar := widget.NewProgressBarInfinite()
-	prog := dialog.NewCustomWithoutButtons("正在生成申报包", container.NewVBox(
-		&widget.Label{Text: "正在生成 PDF 报告、Excel 汇总表和打印稿……"}, bar), e.u.win)
+	prog := dialog.NewCustomWithoutButtons(lang.L("正在生成申报包"), container.NewVBox(
+		&widget.Label{Text: lang.L("正在生成 PDF 报告、Excel 汇总表和打印稿……")}, bar), e.u.win)
 	prog.Show()
 	n := e.sess.Changes()
 	go func() {
@@ -118,7 +118,7 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 	case errors.Is(err, pack.ErrExists):
 		// Only an earlier package of ours is offered for replacement: a folder holding anything
 		// else is pack.ErrTarget, shown below, and never overwritten.
-		confirmOverwrite("申报包已存在", "“"+out+"”中已有一个申报包。是否用新的申报包覆盖它？", func(ok bool) {
+		confirmOverwrite(lang.L("申报包已存在"), fmt.Sprintf(lang.L("“%s”中已有一个申报包。是否用新的申报包覆盖它？"), out), func(ok bool) {
 			if ok {
 				e.exportTo(ev, out, draft, true)
 			}
@@ -128,10 +128,10 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 		e.u.showError(err.Error(), err)
 		return
 	case errors.Is(err, pack.ErrInvalid), errors.Is(err, pack.ErrNotEligible):
-		e.u.showError("数据不完整或不符合申报条件，未生成申报包（可生成草稿）", err)
+		e.u.showError(lang.L("数据不完整或不符合申报条件，未生成申报包（可生成草稿）"), err)
 		return
 	case err != nil:
-		e.u.showError("生成申报包失败："+err.Error(), err)
+		e.u.showError(lang.L("生成申报包失败：")+err.Error(), err)
 		return
 	}
 	if !draft {
@@ -146,28 +146,28 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 
 // showExported tells where the package is, with buttons to copy the path or open the folder.
 func (e *editor) showExported(out string, draft bool, m *pack.Manifest) {
-	kind := "申报包"
+	done := lang.L("已生成申报包（%d 个文件），位于：")
 	if draft {
-		kind = "草稿申报包"
+		done = lang.L("已生成草稿申报包（%d 个文件），位于：")
 	}
 	path := &widget.Entry{Text: out}
 	path.ExtendBaseWidget(path)
 	path.OnChanged = func(string) { path.SetText(out) } // read-only but selectable and copyable
-	copyBtn := &widget.Button{Text: "复制路径", OnTapped: func() { e.u.app.Clipboard().SetContent(out) }}
-	openBtn := &widget.Button{Text: "打开文件夹", OnTapped: func() {
+	copyBtn := &widget.Button{Text: lang.L("复制路径"), OnTapped: func() { e.u.app.Clipboard().SetContent(out) }}
+	openBtn := &widget.Button{Text: lang.L("打开文件夹"), OnTapped: func() {
 		u, err := url.Parse(storage.NewFileURI(out).String())
 		if err == nil {
 			err = e.u.app.OpenURL(u)
 		}
 		if err != nil {
-			e.u.showError("无法打开文件夹", err)
+			e.u.showError(lang.L("无法打开文件夹"), err)
 		}
 	}}
 	content := container.NewVBox(
-		&widget.Label{Text: fmt.Sprintf("已生成%s（%d 个文件），位于：", kind, len(m.Files))},
+		&widget.Label{Text: fmt.Sprintf(done, len(m.Files))},
 		path, &widget.Label{Text: manifestTemplateText(m), Wrapping: fyne.TextWrapWord},
 		container.NewHBox(copyBtn, openBtn, &widget.Button{Text: lang.L("打印…"), Icon: theme.DocumentPrintIcon(), OnTapped: func() { e.u.showPrint(out) }}))
-	d := dialog.NewCustom("导出完成", "关闭", content, e.u.win)
+	d := dialog.NewCustom(lang.L("导出完成"), lang.L("关闭"), content, e.u.win)
 	d.Resize(fyne.NewSize(640, 240))
 	d.Show()
 }
@@ -176,7 +176,7 @@ func (e *editor) showExported(out string, draft bool, m *pack.Manifest) {
 func (e *editor) onExportData() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			e.u.showError("无法保存数据文件", err)
+			e.u.showError(lang.L("无法保存数据文件"), err)
 			return
 		}
 		if w == nil {
@@ -187,7 +187,7 @@ func (e *editor) onExportData() {
 			err = cerr
 		}
 		if err != nil {
-			e.u.showError("保存数据文件失败", err)
+			e.u.showError(lang.L("保存数据文件失败"), err)
 			return
 		}
 		e.showDataSaved(w.URI())
