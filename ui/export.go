@@ -82,6 +82,7 @@ func (e *editor) chooseFolder(then func(dir string)) {
 		e.u.app.Preferences().SetString(prefExportDir, uri.Path())
 		then(uri.Path())
 	}, e.u.win)
+	d.SetTitleText(lang.L("选择放申报包的文件夹"))
 	if dir := e.u.app.Preferences().String(prefExportDir); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
@@ -192,6 +193,7 @@ func (e *editor) onExportData() {
 		}
 		e.showDataSaved(w.URI())
 	}, e.u.win)
+	d.SetTitleText(lang.L("保存数据文件"))
 	d.SetFileName(e.packageName() + ".json")
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()

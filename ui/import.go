@@ -27,6 +27,7 @@ func (u *UI) onImport() {
 		defer r.Close()
 		u.importData(r.URI().Name(), r)
 	}, u.win)
+	d.SetTitleText(lang.L("导入数据文件"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()

@@ -209,6 +209,7 @@ func (t *templatesScreen) askDir(then func(dir string)) {
 			then(uri.Path())
 		}
 	}, t.u.win)
+	d.SetTitleText(lang.L("选择模板文件夹"))
 	if dir, _ := t.u.templateDir(); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
