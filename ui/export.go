@@ -89,7 +89,7 @@ func (e *editor) chooseFolder(then func(dir string)) {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, e.u.win)
 }
 
 // exportTo builds the package at out in a goroutine behind a progress dialog.
@@ -196,7 +196,7 @@ func (e *editor) onExportData() {
 	d.SetTitleText(lang.L("保存数据文件"))
 	d.SetFileName(e.packageName() + ".json")
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, e.u.win)
 }
 
 // writeDataFile writes the data file as CONTRACT.md defines it (numbers as numbers).

@@ -30,7 +30,7 @@ func (u *UI) onImport() {
 	d.SetTitleText(lang.L("导入数据文件"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // importFile imports the data file at path (given on the command line).

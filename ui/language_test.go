@@ -118,3 +118,18 @@ func TestChosenLanguageCoversFyneTexts(t *testing.T) {
 		}
 	}
 }
+
+// The file dialog's places (Fyne writes them in English) are named in the UI's language.
+func TestFileDialogPlacesTranslated(t *testing.T) {
+	h := newHarness(t, false)
+	h.u.Start("")
+	h.u.templates = newTemplatesScreen(h.u)
+	h.u.templates.askDir(func(string) {})
+	got := labelTexts(h.win.Canvas().Overlays().Top())
+	if !strings.Contains(got, "主文件夹") || !strings.Contains(got, "计算机") || strings.Contains(got, "Home\n") || strings.Contains(got, "Computer\n") {
+		t.Errorf("places:\n%s", got)
+	}
+	if !strings.Contains(got, "选择模板文件夹") {
+		t.Errorf("title:\n%s", got)
+	}
+}

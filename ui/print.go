@@ -93,7 +93,7 @@ func (u *UI) askPackage(then func(dir string)) {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // printDialog lets the user pick a print document, shows how to print it, and opens it or

@@ -216,5 +216,5 @@ func (t *templatesScreen) askDir(then func(dir string)) {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, t.u.win)
 }
