@@ -123,3 +123,20 @@ func TestTemplatesPageShowsOverride(t *testing.T) {
 		t.Errorf("override not shown:\n%s", page)
 	}
 }
+
+// --templates wins over the remembered folder, and the page says so.
+func TestTemplatesFlagWinsOverRemembered(t *testing.T) {
+	flagDir := writeTemplates(t)
+	a := test.NewTempApp(t)
+	a.Preferences().SetBool(prefDemoCreated, true)
+	a.Preferences().SetString(prefTemplateDir, t.TempDir())
+	w := test.NewTempWindow(t, nil)
+	u := New(a, w, Deps{Store: session.NewMemStoreAt(testToday), TemplatesDir: flagDir, Now: func() time.Time { return testToday }})
+	if u.deps.Programmes.Get("shanxi-hightech-2020") == nil {
+		t.Fatal("the --templates folder was not loaded")
+	}
+	u.showTemplates()
+	if u.templates.flag.Hidden || u.templates.folder.Text != flagDir {
+		t.Errorf("folder %q, flag note hidden %v", u.templates.folder.Text, u.templates.flag.Hidden)
+	}
+}
