@@ -102,7 +102,7 @@ func (f *form) onExternalEdit(v *fieldView, e *widget.Entry) {
 		err = openURL(u)
 	}
 	if err != nil {
-		dialog.ShowError(errors.New(fmt.Sprintf(lang.L("无法打开系统编辑器：%s\n可手动打开文件 %s 编辑，保存后文字会回到本字段"), fsafe.Describe(err), x.file)), f.win)
+		dialog.ShowError(fmt.Errorf(lang.L("无法打开系统编辑器：%s\n可手动打开文件 %s 编辑，保存后文字会回到本字段"), fsafe.Describe(err), x.file), f.win)
 	}
 	go f.watchExternal(x, e)
 	dialog.ShowInformation(lang.L("已在系统编辑器中打开"),
