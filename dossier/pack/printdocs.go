@@ -5,9 +5,8 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
-
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"dossier/dossier/fsafe"
 )
@@ -59,15 +58,26 @@ func PrintDocuments(dir string) (docs []PrintDoc, note string, err error) {
 	return docs, note, nil
 }
 
-// paperOf names the paper of a PDF's first page ("" when it cannot be read).
+// paperOf names the paper of the first page of a PDF that fpdf wrote ("" when it cannot
+// tell). fpdf writes each page's /MediaBox when it differs from the default, pages before the
+// page tree that holds the default: the first /MediaBox is the first page's. (Parsing the PDF
+// with pdfcpu doubled the time of a whole build.)
 func paperOf(pdf []byte) string {
-	dims, err := api.PageDims(bytes.NewReader(pdf), nil)
-	if err != nil || len(dims) == 0 {
+	_, rest, ok := bytes.Cut(pdf, []byte("/MediaBox ["))
+	if !ok {
 		return ""
 	}
-	w, h := dims[0].Width, dims[0].Height // points
+	box, _, ok := bytes.Cut(rest, []byte("]"))
+	f := strings.Fields(string(box))
+	if !ok || len(f) != 4 {
+		return ""
+	}
+	w, err1 := strconv.ParseFloat(f[2], 64)
+	h, err2 := strconv.ParseFloat(f[3], 64)
 	switch {
-	case w > h && w > 1000:
+	case err1 != nil || err2 != nil:
+		return ""
+	case w > h && w > 1000: // points: A3 is 1190.55 wide
 		return PaperA3Landscape
 	case w > h:
 		return PaperA4Landscape
