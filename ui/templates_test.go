@@ -140,3 +140,28 @@ func TestTemplatesFlagWinsOverRemembered(t *testing.T) {
 		t.Errorf("folder %q, flag note hidden %v", u.templates.folder.Text, u.templates.flag.Hidden)
 	}
 }
+
+// A restart on a dossier whose template has gone shows the message over the home screen,
+// not an empty window.
+func TestStartOnDossierOfVanishedProgramme(t *testing.T) {
+	dir := writeTemplates(t)
+	u := templateUI(t, dir)
+	id, err := u.addDossier("shanxi-hightech-2020", &dossier.File{Format: dossier.FormatVersion, Programme: "shanxi-hightech-2020", Enterprise: map[string]any{}, Answers: map[string]any{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "shanxi-hightech-2020.yaml"))
+	u.loadProgrammes()
+	u.app.Preferences().SetInt(prefLastDossier, int(id))
+	u.Start("")
+	if u.current != u.home || u.home == nil {
+		t.Fatalf("current screen %T", u.current)
+	}
+	found := false
+	for _, o := range u.win.Canvas().Overlays().List() {
+		found = found || strings.Contains(labelTexts(o), "没有项目“shanxi-hightech-2020”的模板")
+	}
+	if !found {
+		t.Error("no message")
+	}
+}
