@@ -107,7 +107,10 @@ func (u *UI) Start(file string) {
 		if id := int64(u.app.Preferences().Int(prefLastDossier)); id != 0 {
 			if d, err := u.deps.Store.Dossier(u.ctx, id); err == nil && d.Deleted == nil {
 				u.openDossier(id)
-				return
+				if u.current != nil {
+					return
+				}
+				// Its template is gone (a user template removed): the message is shown, and home.
 			}
 		}
 		u.showHome()
