@@ -26,8 +26,13 @@ import (
 
 // Deps is what the UI needs from the outside, wired by cmd/dossier.
 type Deps struct {
-	Store      session.Store
+	Store session.Store
+	// Programmes is the programme set; nil means the UI loads it (the shipped templates and
+	// the user's template folder) and reloads it from its 模板 page.
 	Programmes *programme.Set
+	// TemplatesDir is the user's template folder given on the command line (--templates): it
+	// wins over the one chosen on the 模板 page, for this run.
+	TemplatesDir string
 	// Now is the clock (today's date for deadlines and a missing 申报日期); nil means time.Now.
 	Now func() time.Time
 	// Generator is written into package manifests: "dossier VERSION".
@@ -59,6 +64,13 @@ type UI struct {
 	settings *widget.Select // the language choice of the last 设置 dialog (tests)
 	current  screen
 	home     *homeScreen
+
+	templates *templatesScreen    // the 模板 page, once shown
+	tplErrs   programme.ErrorList // the problems of the templates last loaded
+
+	launch      launcher               // runs the PDF viewer and lp (print.go); tests replace it
+	pickPackage func(func(dir string)) // asks for a package folder to print; tests replace it
+	printing    *printDialog           // the last print dialog (tests)
 }
 
 // New builds the UI into w: content, main menu with the keyboard shortcuts, a window size that
@@ -67,7 +79,11 @@ func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
-	u := &UI{app: a, win: w, deps: deps, ctx: context.Background(), root: container.NewStack()}
+	u := &UI{app: a, win: w, deps: deps, ctx: context.Background(), root: container.NewStack(), launch: execLauncher{}}
+	u.pickPackage = u.askPackage
+	if u.deps.Programmes == nil {
+		u.loadProgrammes()
+	}
 	w.SetContent(u.root)
 	u.sizeWindow()
 	u.setShortcuts()
@@ -79,6 +95,7 @@ func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 // the store), else the dossier open when the app was last closed, else the home screen. On the
 // very first start it creates the demo enterprise and opens its dossier.
 func (u *UI) Start(file string) {
+	defer u.showTemplateProblems()
 	firstID := u.ensureDemo()
 	switch {
 	case file != "":
@@ -90,7 +107,10 @@ func (u *UI) Start(file string) {
 		if id := int64(u.app.Preferences().Int(prefLastDossier)); id != 0 {
 			if d, err := u.deps.Store.Dossier(u.ctx, id); err == nil && d.Deleted == nil {
 				u.openDossier(id)
-				return
+				if u.current != nil {
+					return
+				}
+				// Its template is gone (a user template removed): the message is shown, and home.
 			}
 		}
 		u.showHome()
@@ -125,6 +145,7 @@ func (u *UI) setShortcuts() {
 	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}
 	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}
 	export := &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod}
+	printKey := &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: mod}
 	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, fn)
 		it.Shortcut = sc
@@ -136,7 +157,9 @@ func (u *UI) setShortcuts() {
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("保存"), save, u.onSave),
 		item(lang.L("导出申报包…"), export, u.onExport),
+		item(lang.L("打印…"), printKey, u.onPrint),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("模板…"), u.showTemplates),
 		fyne.NewMenuItem(lang.L("设置…"), u.onSettings),
 	)
 	edit := fyne.NewMenu(lang.L("编辑"), item(lang.L("查找企业"), find, u.onFind))
@@ -145,6 +168,7 @@ func (u *UI) setShortcuts() {
 	c.AddShortcut(save, func(fyne.Shortcut) { u.onSave() })
 	c.AddShortcut(find, func(fyne.Shortcut) { u.onFind() })
 	c.AddShortcut(export, func(fyne.Shortcut) { u.onExport() })
+	c.AddShortcut(printKey, func(fyne.Shortcut) { u.onPrint() })
 }
 
 func (u *UI) onSave() {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"dossier/dossier/pack"
 	"dossier/dossier/programme"
 	"dossier/dossier/session"
 )
@@ -32,10 +33,11 @@ type editor struct {
 	dossierID    int64
 	enterpriseID int64
 	storedStatus string
-	exportedAt   atomic.Uint64 // change count + 1 at the last export; status 已导出 while unchanged
-	forceSave    atomic.Bool   // save even when nothing changed (the status did)
-	lastExport   string        // the last package folder written
-	lastDataFile string        // the last data file written (导出数据文件)
+	exportedAt   atomic.Uint64  // change count + 1 at the last export; status 已导出 while unchanged
+	forceSave    atomic.Bool    // save even when nothing changed (the status did)
+	lastExport   string         // the last package folder written
+	lastDataFile string         // the last data file written (导出数据文件)
+	lastManifest *pack.Manifest // the manifest of the last package written
 	saver        *saver
 	pickFolder   func(func(dir string)) // chooses the export folder; tests replace it
 
@@ -95,7 +97,7 @@ func (e *editor) buildUI() {
 	back := &widget.Button{Text: lang.L("首页"), Icon: theme.NavigateBackIcon(), OnTapped: e.u.showHome}
 	var actions []fyne.CanvasObject
 	if !e.profileOnly {
-		actions = append(actions,
+		actions = append(actions, e.aboutButton(),
 			&widget.Button{Text: lang.L("检查"), Icon: theme.SearchIcon(), OnTapped: e.onReview},
 			&widget.Button{Text: lang.L("导出数据文件"), Icon: theme.DocumentSaveIcon(), OnTapped: e.onExportData},
 			&widget.Button{Text: lang.L("导出申报包"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: e.onExport},

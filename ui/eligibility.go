@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,7 +40,7 @@ func newEligibilityPanel() *eligibilityPanel {
 		rules:    container.NewVBox(),
 		rows:     map[string]*ruleRow{},
 	}
-	head := &widget.Label{Text: "申报条件", TextStyle: fyne.TextStyle{Bold: true}}
+	head := &widget.Label{Text: lang.L("申报条件"), TextStyle: fyne.TextStyle{Bold: true}}
 	p.obj = container.NewVScroll(container.NewPadded(container.NewVBox(head, p.verdict, p.deadline, widget.NewSeparator(), p.rules)))
 	return p
 }
@@ -65,15 +66,15 @@ func (p *eligibilityPanel) update(ev *programme.Evaluation, today time.Time) {
 	case ev.Undecidable():
 		p.setVerdict(undecidableText(ev.ExprErrors()), widget.DangerImportance)
 	case ev.Eligible():
-		p.setVerdict("✓ 符合申报条件", widget.SuccessImportance)
+		p.setVerdict(lang.L("✓ 符合申报条件"), widget.SuccessImportance)
 	case errs > 0 && failed > 0:
-		p.setVerdict(fmt.Sprintf("还有 %d 处需要填写或修改；按已填数据，%d 项条件不符合", errs, failed), widget.WarningImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("还有 %d 处需要填写或修改；按已填数据，%d 项条件不符合"), errs, failed), widget.WarningImportance)
 	case errs > 0:
-		p.setVerdict(fmt.Sprintf("还有 %d 处需要填写或修改", errs), widget.WarningImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("还有 %d 处需要填写或修改"), errs), widget.WarningImportance)
 	case failed > 0:
-		p.setVerdict(fmt.Sprintf("✘ 不符合申报条件（%d 项）", failed), widget.DangerImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("✘ 不符合申报条件（%d 项）"), failed), widget.DangerImportance)
 	default:
-		p.setVerdict(fmt.Sprintf("还有 %d 项条件待填写", pending), widget.WarningImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("还有 %d 项条件待填写"), pending), widget.WarningImportance)
 	}
 	setText(p.deadline, deadlineText(ev.Deadline, ev.DeadlineLabel, today))
 	p.updateRules(ev.Rules)
@@ -118,7 +119,7 @@ func newRuleRow() *ruleRow {
 
 // undecidableText is the verdict when a template expression cannot be evaluated.
 func undecidableText(faults []programme.ExprError) string {
-	s := "无法判定：模板的表达式无法计算"
+	s := lang.L("无法判定：模板的表达式无法计算")
 	if len(faults) > 0 {
 		s += "（" + faults[0].String() + "）"
 	}
@@ -131,9 +132,9 @@ func (r *ruleRow) show(res programme.RuleResult) {
 	case programme.StatusNotApplicable:
 		mark, imp = "– ", widget.LowImportance
 	case programme.StatusPending:
-		mark, imp = "○ 待填写：", widget.WarningImportance
+		mark, imp = lang.L("○ 待填写："), widget.WarningImportance
 	case programme.StatusUndecidable:
-		mark, imp = "? 无法判定：", widget.DangerImportance
+		mark, imp = lang.L("? 无法判定："), widget.DangerImportance
 	case programme.StatusFailed:
 		mark, imp = "✘ ", widget.DangerImportance
 	}
@@ -141,14 +142,14 @@ func (r *ruleRow) show(res programme.RuleResult) {
 		r.title.Text, r.title.Importance = t, imp
 		r.title.Refresh()
 	}
-	detail := "要求：" + res.Threshold
+	detail := lang.L("要求：") + res.Threshold
 	switch {
 	case res.Status == programme.StatusNotApplicable:
-		detail += "（不适用）"
+		detail += lang.L("（不适用）")
 	case res.Status == programme.StatusPending:
-		detail += "\n实际：未填写"
+		detail += "\n" + lang.L("实际：未填写")
 	case res.Value != "":
-		detail += "\n实际：" + res.Value
+		detail += "\n" + lang.L("实际：") + res.Value
 	}
 	setText(r.detail, detail)
 	why := ""
@@ -168,15 +169,15 @@ func deadlineText(d time.Time, label string, today time.Time) string {
 	}
 	y, m, dd := today.Date()
 	days := int(d.Sub(time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)).Hours() / 24)
-	s := "申报截止：" + d.Format("2006-01-02")
+	s := lang.L("申报截止：") + d.Format("2006-01-02")
 	if label != "" {
 		s += "（" + label + "）"
 	}
 	switch {
 	case days > 0:
-		return s + fmt.Sprintf("，还剩 %d 天", days)
+		return s + fmt.Sprintf(lang.L("，还剩 %d 天"), days)
 	case days == 0:
-		return s + "，今天截止"
+		return s + lang.L("，今天截止")
 	}
-	return s + fmt.Sprintf("，已过 %d 天：本批申报已截止，上面的判断只按所填的申报日期作出", -days)
+	return s + fmt.Sprintf(lang.L("，已过 %d 天：本批申报已截止，上面的判断只按所填的申报日期作出"), -days)
 }

@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier/pack"
@@ -40,10 +42,10 @@ func (e *editor) onExport() {
 			lines = append(lines, "· "+r.Message)
 		}
 	}
-	msg := "数据尚不完整或不符合申报条件，不能生成正式申报包：\n" + strings.Join(lines, "\n") +
-		"\n\n可以生成每页带“草稿”水印的草稿申报包，供内部审阅。是否生成草稿？"
+	msg := lang.L("数据尚不完整或不符合申报条件，不能生成正式申报包：") + "\n" + strings.Join(lines, "\n") +
+		"\n\n" + lang.L("可以生成每页带“草稿”水印的草稿申报包，供内部审阅。是否生成草稿？")
 	label := &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}
-	d := dialog.NewCustomConfirm("导出草稿申报包", "生成草稿", "取消", container.NewVScroll(label), func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("导出草稿申报包"), lang.L("生成草稿"), lang.L("取消"), container.NewVScroll(label), func(ok bool) {
 		if ok {
 			e.pickFolder(func(dir string) { e.exportTo(ev, filepath.Join(dir, e.packageName()+"_草稿"), true, false) })
 		}
@@ -71,7 +73,7 @@ func (e *editor) packageName() string {
 func (e *editor) chooseFolder(then func(dir string)) {
 	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
 		if err != nil {
-			e.u.showError("无法打开所选文件夹", err)
+			e.u.showError(lang.L("无法打开所选文件夹"), err)
 			return
 		}
 		if uri == nil {
@@ -80,20 +82,21 @@ func (e *editor) chooseFolder(then func(dir string)) {
 		e.u.app.Preferences().SetString(prefExportDir, uri.Path())
 		then(uri.Path())
 	}, e.u.win)
+	d.SetTitleText(lang.L("选择放申报包的文件夹"))
 	if dir := e.u.app.Preferences().String(prefExportDir); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, e.u.win)
 }
 
 // exportTo builds the package at out in a goroutine behind a progress dialog.
 func (e *editor) exportTo(ev *programme.Evaluation, out string, draft, force bool) {
 	bar := widget.NewProgressBarInfinite()
-	prog := dialog.NewCustomWithoutButtons("正在生成申报包", container.NewVBox(
-		&widget.Label{Text: "正在生成 PDF 报告、Excel 汇总表和打印稿……"}, bar), e.u.win)
+	prog := dialog.NewCustomWithoutButtons(lang.L("正在生成申报包"), container.NewVBox(
+		&widget.Label{Text: lang.L("正在生成 PDF 报告、Excel 汇总表和打印稿……")}, bar), e.u.win)
 	prog.Show()
 	n := e.sess.Changes()
 	go func() {
@@ -116,7 +119,7 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 	case errors.Is(err, pack.ErrExists):
 		// Only an earlier package of ours is offered for replacement: a folder holding anything
 		// else is pack.ErrTarget, shown below, and never overwritten.
-		confirmOverwrite("申报包已存在", "“"+out+"”中已有一个申报包。是否用新的申报包覆盖它？", func(ok bool) {
+		confirmOverwrite(lang.L("申报包已存在"), fmt.Sprintf(lang.L("“%s”中已有一个申报包。是否用新的申报包覆盖它？"), out), func(ok bool) {
 			if ok {
 				e.exportTo(ev, out, draft, true)
 			}
@@ -126,10 +129,10 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 		e.u.showError(err.Error(), err)
 		return
 	case errors.Is(err, pack.ErrInvalid), errors.Is(err, pack.ErrNotEligible):
-		e.u.showError("数据不完整或不符合申报条件，未生成申报包（可生成草稿）", err)
+		e.u.showError(lang.L("数据不完整或不符合申报条件，未生成申报包（可生成草稿）"), err)
 		return
 	case err != nil:
-		e.u.showError("生成申报包失败："+err.Error(), err)
+		e.u.showError(lang.L("生成申报包失败：")+err.Error(), err)
 		return
 	}
 	if !draft {
@@ -138,34 +141,35 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 		e.forceSave.Store(true) // the status changed, the data did not: save anyway
 		e.saver.now()
 	}
-	e.lastExport = out
-	e.showExported(out, draft, len(m.Files))
+	e.lastExport, e.lastManifest = out, m
+	e.showExported(out, draft, m)
 }
 
 // showExported tells where the package is, with buttons to copy the path or open the folder.
-func (e *editor) showExported(out string, draft bool, files int) {
-	kind := "申报包"
+func (e *editor) showExported(out string, draft bool, m *pack.Manifest) {
+	done := lang.L("已生成申报包（%d 个文件），位于：")
 	if draft {
-		kind = "草稿申报包"
+		done = lang.L("已生成草稿申报包（%d 个文件），位于：")
 	}
 	path := &widget.Entry{Text: out}
 	path.ExtendBaseWidget(path)
 	path.OnChanged = func(string) { path.SetText(out) } // read-only but selectable and copyable
-	copyBtn := &widget.Button{Text: "复制路径", OnTapped: func() { e.u.app.Clipboard().SetContent(out) }}
-	openBtn := &widget.Button{Text: "打开文件夹", OnTapped: func() {
+	copyBtn := &widget.Button{Text: lang.L("复制路径"), OnTapped: func() { e.u.app.Clipboard().SetContent(out) }}
+	openBtn := &widget.Button{Text: lang.L("打开文件夹"), OnTapped: func() {
 		u, err := url.Parse(storage.NewFileURI(out).String())
 		if err == nil {
 			err = e.u.app.OpenURL(u)
 		}
 		if err != nil {
-			e.u.showError("无法打开文件夹", err)
+			e.u.showError(lang.L("无法打开文件夹"), err)
 		}
 	}}
 	content := container.NewVBox(
-		&widget.Label{Text: fmt.Sprintf("已生成%s（%d 个文件），位于：", kind, files)},
-		path, container.NewHBox(copyBtn, openBtn))
-	d := dialog.NewCustom("导出完成", "关闭", content, e.u.win)
-	d.Resize(fyne.NewSize(640, 200))
+		&widget.Label{Text: fmt.Sprintf(done, len(m.Files))},
+		path, &widget.Label{Text: manifestTemplateText(m), Wrapping: fyne.TextWrapWord},
+		container.NewHBox(copyBtn, openBtn, &widget.Button{Text: lang.L("打印…"), Icon: theme.DocumentPrintIcon(), OnTapped: func() { e.u.showPrint(out) }}))
+	d := dialog.NewCustom(lang.L("导出完成"), lang.L("关闭"), content, e.u.win)
+	d.Resize(fyne.NewSize(640, 240))
 	d.Show()
 }
 
@@ -173,7 +177,7 @@ func (e *editor) showExported(out string, draft bool, files int) {
 func (e *editor) onExportData() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			e.u.showError("无法保存数据文件", err)
+			e.u.showError(lang.L("无法保存数据文件"), err)
 			return
 		}
 		if w == nil {
@@ -184,14 +188,15 @@ func (e *editor) onExportData() {
 			err = cerr
 		}
 		if err != nil {
-			e.u.showError("保存数据文件失败", err)
+			e.u.showError(lang.L("保存数据文件失败"), err)
 			return
 		}
 		e.showDataSaved(w.URI())
 	}, e.u.win)
+	d.SetTitleText(lang.L("保存数据文件"))
 	d.SetFileName(e.packageName() + ".json")
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, e.u.win)
 }
 
 // writeDataFile writes the data file as CONTRACT.md defines it (numbers as numbers).

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -12,8 +13,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/fsafe"
 )
 
 // Input methods do not work fully inside Fyne's entries (STACK.md: fyne-io/fyne#618), so a
@@ -86,7 +90,7 @@ func (f *form) onExternalEdit(v *fieldView, e *widget.Entry) {
 	}
 	x, err := newExternalText(e.Text)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("无法创建临时文件：%v", err), f.win)
+		dialog.ShowError(errors.New(lang.L("无法创建临时文件：")+fsafe.Describe(err)), f.win)
 		return
 	}
 	if f.external == nil {
@@ -98,11 +102,11 @@ func (f *form) onExternalEdit(v *fieldView, e *widget.Entry) {
 		err = openURL(u)
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("无法打开系统编辑器：%v\n可手动打开文件 %s 编辑，保存后文字会回到本字段", err, x.file), f.win)
+		dialog.ShowError(fmt.Errorf(lang.L("无法打开系统编辑器：%s\n可手动打开文件 %s 编辑，保存后文字会回到本字段"), fsafe.Describe(err), x.file), f.win)
 	}
 	go f.watchExternal(x, e)
-	dialog.ShowInformation("已在系统编辑器中打开",
-		"在系统编辑器中编辑“"+v.field.Label.S+"”，每次保存后文字会自动回到本字段。\n离开本页面后不再同步。\n文件："+x.file, f.win)
+	dialog.ShowInformation(lang.L("已在系统编辑器中打开"),
+		fmt.Sprintf(lang.L("在系统编辑器中编辑“%s”，每次保存后文字会自动回到本字段。\n离开本页面后不再同步。\n文件：%s"), v.field.Label.S, x.file), f.win)
 }
 
 // pollInterval is how often an externally edited file is looked at.

@@ -68,7 +68,8 @@ func (h *homeScreen) buildUI() {
 	h.list.ExtendBaseWidget(h.list)
 	newEnt := &widget.Button{Text: lang.L("新建企业"), Icon: theme.ContentAddIcon(), OnTapped: h.onNewEnterprise}
 	imp := &widget.Button{Text: lang.L("导入数据文件"), Icon: theme.FolderOpenIcon(), OnTapped: h.u.onImport}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(newEnt, imp), h.search)
+	tpl := &widget.Button{Text: lang.L("模板"), Icon: theme.FileTextIcon(), OnTapped: h.u.showTemplates}
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(newEnt, imp, tpl), h.search)
 	h.detail = container.NewVBox()
 	h.undo = newUndoBar()
 	split := container.NewHSplit(h.list, container.NewVScroll(container.NewPadded(h.detail)))

@@ -27,9 +27,10 @@ func (u *UI) onImport() {
 		defer r.Close()
 		u.importData(r.URI().Name(), r)
 	}, u.win)
+	d.SetTitleText(lang.L("导入数据文件"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // importFile imports the data file at path (given on the command line).

@@ -4,11 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode"
+
+	"fyne.io/fyne/v2/lang"
+
+	"dossier/assets"
 )
 
 // Every text the UI passes through lang.L has a Chinese source entry and an English
@@ -72,5 +78,58 @@ func TestSettingsChoosesLanguage(t *testing.T) {
 	h.u.settings.SetSelected("English")
 	if got := h.u.app.Preferences().String(prefLanguage); got != langEnglish {
 		t.Errorf("language preference %q", got)
+	}
+}
+
+// Where the system's locale cannot be changed (Windows), a language chosen in 设置 is loaded
+// under the system's locale: Fyne's own texts (file dialog, buttons) must come with it, so our
+// translation files carry them too. Checked in a child process: the language is process-wide.
+func TestChosenLanguageCoversFyneTexts(t *testing.T) {
+	if os.Getenv("DOSSIER_LANG_CHILD") == "" {
+		for _, choice := range []string{"zh_Hans:en_US.UTF-8", "en:zh_CN.UTF-8"} {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestChosenLanguageCoversFyneTexts$", "-test.v")
+			cmd.Env = append(os.Environ(), "DOSSIER_LANG_CHILD="+choice)
+			out, err := cmd.CombinedOutput()
+			if err != nil || !strings.Contains(string(out), "PASS") {
+				t.Errorf("%s: %v\n%s", choice, err, out)
+			}
+		}
+		return
+	}
+	choice, sys, _ := strings.Cut(os.Getenv("DOSSIER_LANG_CHILD"), ":")
+	os.Setenv("LANG", sys)
+	os.Setenv("LANGUAGE", "")
+	os.Setenv("LC_ALL", "")
+	data, err := assets.Translations.ReadFile("translations/" + choice + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What SetupLanguage does when the choice differs from the system's locale.
+	if err := lang.AddTranslationsForLocale(data, lang.SystemLocale()); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]string{
+		"zh_Hans": {"Show Hidden Files": "显示隐藏的文件", "Folder": "文件夹", "Create Folder": "新建文件夹", "Cancel": "取消", "OK": "确定", "首页": "首页"},
+		"en":      {"Show Hidden Files": "Show Hidden Files", "Folder": "Folder", "Create Folder": "Create Folder", "Cancel": "Cancel", "OK": "OK", "首页": "Home"},
+	}[choice]
+	for k, v := range want {
+		if got := lang.L(k); got != v {
+			t.Errorf("%s under %s: %q is %q, want %q", choice, sys, k, got, v)
+		}
+	}
+}
+
+// The file dialog's places (Fyne writes them in English) are named in the UI's language.
+func TestFileDialogPlacesTranslated(t *testing.T) {
+	h := newHarness(t, false)
+	h.u.Start("")
+	h.u.templates = newTemplatesScreen(h.u)
+	h.u.templates.askDir(func(string) {})
+	got := labelTexts(h.win.Canvas().Overlays().Top())
+	if !strings.Contains(got, "主文件夹") || !strings.Contains(got, "计算机") || strings.Contains(got, "Home\n") || strings.Contains(got, "Computer\n") {
+		t.Errorf("places:\n%s", got)
+	}
+	if !strings.Contains(got, "选择模板文件夹") {
+		t.Errorf("title:\n%s", got)
 	}
 }

@@ -10,4 +10,5 @@ const (
 	prefDemoEnterprise = "demo.enterprise" // int: id of the demo enterprise (labelled 示例)
 	prefLanguage       = "ui.language"     // string: langSystem, langChinese or langEnglish (language.go)
 	prefExportDir      = "export.dir"      // string: the folder the last package was exported into
+	prefTemplateDir    = "templates.dir"   // string: the user's template folder (模板 page), "" = none
 )

@@ -44,7 +44,7 @@ type cli struct {
 	now          func() time.Time
 	stdout       io.Writer
 	stderr       io.Writer
-	gui          func(set *programme.Set, file string) error // nil in builds without a GUI
+	gui          func(templatesDir, file string) error // nil in builds without a GUI
 }
 
 // run executes the command line and returns the process exit code.
@@ -86,15 +86,16 @@ func (a *cli) rootCommand() *cobra.Command {
 			if a.gui == nil {
 				return cmd.Help()
 			}
-			set, err := a.programmes()
-			if err != nil {
+			// The GUI loads the templates itself (its 模板 page shows their problems and reloads
+			// them); a --templates folder that does not exist is still refused here.
+			if _, err := a.folders(); err != nil {
 				return err
 			}
 			file := ""
 			if len(args) == 1 {
 				file = args[0]
 			}
-			return a.gui(set, file)
+			return a.gui(a.templatesDir, file)
 		},
 	}
 	root.SetVersionTemplate("dossier {{.Version}}\n")

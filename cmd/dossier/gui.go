@@ -1,11 +1,10 @@
 package main
 
-import "dossier/dossier/programme"
-
-// startGUI opens the desktop application with the programmes (embedded templates and the
-// --templates folder) and, if given, a data file to open. It is nil in builds without the GUI
-// (the ci tag), where `dossier` with no arguments prints the help.
-var startGUI func(set *programme.Set, file string) error
+// startGUI opens the desktop application with the embedded templates and the user's template
+// folder (templatesDir, from --templates; "" = the folder chosen on the 模板 page, if any) and,
+// if given, a data file to open. It is nil in builds without the GUI (the ci tag), where
+// `dossier` with no arguments prints the help.
+var startGUI func(templatesDir, file string) error
 
 // noDesktop is the message when the desktop application cannot open a window: there is no
 // graphical desktop (a server, a container, an SSH session), or it refused the connection.

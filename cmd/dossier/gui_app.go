@@ -15,7 +15,6 @@ import (
 	"dossier/assets"
 	"dossier/cmd/dossier/internal/fynelocale"
 	"dossier/dossier/fsafe"
-	"dossier/dossier/programme"
 	"dossier/dossier/store"
 	"dossier/ui"
 	uitheme "dossier/ui/theme"
@@ -29,7 +28,7 @@ func init() { startGUI = runGUI }
 const appID = "cn.dossier.app"
 
 // runGUI opens the window, and the data file if one is given.
-func runGUI(set *programme.Set, file string) error {
+func runGUI(templatesDir, file string) error {
 	if why := displayMissing(runtime.GOOS, os.Getenv); why != "" {
 		return noDesktop(why)
 	}
@@ -57,7 +56,7 @@ func runGUI(set *programme.Set, file string) error {
 	defer st.Close()
 
 	u := ui.New(a, w, ui.Deps{
-		Store: st, Programmes: set, Generator: "dossier " + version,
+		Store: st, TemplatesDir: templatesDir, Generator: "dossier " + version,
 		Screen:   func() fyne.Size { return workArea(a) },
 		Maximise: maximiseWhenShown(a),
 	})

@@ -106,10 +106,11 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, ioError("写入", tmp, err)
 	}
-	if err := writeContents(tmp, ev, o); err != nil {
+	docs, err := writeContents(tmp, ev, o)
+	if err != nil {
 		return nil, err
 	}
-	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), o, ev.MissingAttachments())
+	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), docs, o, ev.MissingAttachments())
 	if err != nil {
 		return nil, err
 	}
@@ -126,15 +127,16 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 
 // writeContents writes every document. The documents are independent, so they are rendered
 // in parallel (a package is mostly PDF layout and compression, and there are two cores).
-func writeContents(dir string, ev *programme.Evaluation, o Options) error {
+func writeContents(dir string, ev *programme.Evaluation, o Options) ([]PrintDoc, error) {
 	var jobs []func() error
 	var reports []*document.Report
 	var sheets []*document.Sheet
 	specs := ev.Outputs()
 	printLines := make([]string, len(specs))
+	printDocs := make([]PrintDoc, len(specs))
 	vol, cleanup, err := attachmentsFor(ev, dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer cleanup()
 	for i, spec := range specs {
@@ -151,7 +153,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			screen := pdf.Options{Draft: o.Draft}
 			if spec.Print != nil {
 				if err := mkdir(filepath.Join(dir, PrintDir)); err != nil {
-					return err
+					return nil, err
 				}
 			}
 			// When the print layout is the screen layout one render serves both (today every
@@ -164,14 +166,14 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			}
 			if spec.Print != nil {
 				jobs = append(jobs, func() (err error) {
-					printLines[i], err = writePrint(dir, rep, name, spec.Print, o, screen, render)
+					printLines[i], printDocs[i], err = writePrint(dir, rep, name, spec.Print, o, screen, render)
 					return err
 				})
 			}
 		case programme.KindSheet:
 			sh, err := programme.Sheet(spec, []*programme.Evaluation{ev})
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if o.Draft {
 				sh = draftSheet(sh)
@@ -179,19 +181,22 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, name), o, sh) })
 			// The printable version of each sheet (text ≥ 8 pt, seal places) goes to print/.
 			if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
-				return err
+				return nil, err
 			}
 			sheets = append(sheets, sh)
 			printLines[i] = "- " + strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf：汇总表的打印版，按表下的位置签章"
-			jobs = append(jobs, func() error { return writeSheetPrint(dir, name, o, sh) })
+			jobs = append(jobs, func() (err error) {
+				printDocs[i], err = writeSheetPrint(dir, name, o, sh)
+				return err
+			})
 		}
 	}
 	// One cut of the fonts for every report of the package, before the parallel renders.
 	if err := pdf.PrepareSheets(reports, sheets); err != nil {
-		return err
+		return nil, err
 	}
 	if err := parallel(jobs); err != nil {
-		return err
+		return nil, err
 	}
 	var lines []string
 	for _, l := range printLines {
@@ -205,23 +210,29 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) error {
 			note += "电子版：本文件夹外层的文件。" + disc + "\n"
 		}
 		note += privateNote(o)
-		if err := writeFile(filepath.Join(dir, PrintDir, "打印说明.txt"), []byte(note)); err != nil {
-			return err
+		if err := writeFile(filepath.Join(dir, PrintDir, PrintNoteName), []byte(note)); err != nil {
+			return nil, err
 		}
 	}
 	data, err := json.MarshalIndent(dataCopy(ev), "", "  ")
 	if err != nil {
-		return err
+		return nil, err
+	}
+	var docs []PrintDoc
+	for _, d := range printDocs {
+		if d.Path != "" {
+			docs = append(docs, d)
+		}
 	}
 	if !o.DiscData {
 		if err := mkdir(filepath.Join(dir, PrivateDir)); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := writeFile(filepath.Join(dir, filepath.FromSlash(DataPath(o.DiscData))), append(data, '\n')); err != nil {
-		return err
+		return nil, err
 	}
-	return writeFileList(dir, ev, specs, o)
+	return docs, writeFileList(dir, ev, specs, o)
 }
 
 // parallel runs jobs on as many goroutines as there are CPUs and returns the first error.
@@ -253,33 +264,35 @@ func writeReport(dir string, rep *document.Report, name string, opts pdf.Options
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
 // copies the notice asks for. When the print layout is the screen layout, the one render also
 // writes the screen copy.
-func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, o Options, screen pdf.Options, render renderFunc) (string, error) {
+func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, o Options, screen pdf.Options, render renderFunc) (string, PrintDoc, error) {
 	opts := printOptions(ps, o)
 	var one []byte
 	if opts == screen {
 		b, err := writeReport(dir, rep, name, opts, render)
 		if err != nil {
-			return "", err
+			return "", PrintDoc{}, err
 		}
 		one = b
 	} else {
 		b, err := render(rep, opts)
 		if err != nil {
-			return "", fmt.Errorf("生成《%s》打印版失败：%w", name, err)
+			return "", PrintDoc{}, fmt.Errorf("生成《%s》打印版失败：%w", name, err)
 		}
 		one = b
 	}
 	printName := printCopyName(name, ps.Copies)
 	var copies bytes.Buffer
 	if err := bind.Bind(&copies, bytes.NewReader(one), bindOptions(ps, o)); err != nil {
-		return "", fmt.Errorf("生成《%s》%d 份打印稿失败：%w", name, ps.Copies, err)
+		return "", PrintDoc{}, fmt.Errorf("生成《%s》%d 份打印稿失败：%w", name, ps.Copies, err)
 	}
 	line := fmt.Sprintf("- %s：%d 份", printName, ps.Copies)
 	line += sealNote(ps)
 	if ps.Note != "" {
 		line += "。" + ps.Note
 	}
-	return line, writeFile(filepath.Join(dir, PrintDir, printName), copies.Bytes())
+	doc := PrintDoc{Path: PrintDir + "/" + printName, Paper: PaperA4Portrait, Duplex: !simplex(ps, o), Copies: ps.Copies,
+		Bound: true, Seal: strings.TrimPrefix(sealNote(ps), "，"), Note: ps.Note}
+	return line, doc, writeFile(filepath.Join(dir, PrintDir, printName), copies.Bytes())
 }
 
 func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
@@ -291,20 +304,22 @@ func writeSheets(path string, o Options, sheets ...*document.Sheet) error {
 }
 
 // writeSheetPrint writes print/<name>.pdf, the summary table laid out for printing.
-func writeSheetPrint(dir, name string, o Options, sh *document.Sheet) error {
+func writeSheetPrint(dir, name string, o Options, sh *document.Sheet) (PrintDoc, error) {
 	var buf bytes.Buffer
 	if err := pdf.RenderSheet(&buf, sh, pdf.SheetOptions{Draft: o.Draft, Created: o.Now}); err != nil {
-		return fmt.Errorf("生成 %s 的打印版失败：%w", name, err)
+		return PrintDoc{}, fmt.Errorf("生成 %s 的打印版失败：%w", name, err)
 	}
-	return writeFile(filepath.Join(dir, PrintDir, strings.TrimSuffix(name, filepath.Ext(name))+".pdf"), buf.Bytes())
+	file := strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf"
+	doc := PrintDoc{Path: PrintDir + "/" + file, Paper: paperOf(buf.Bytes()), Copies: 1, Seal: "按表下的位置签章"}
+	return doc, writeFile(filepath.Join(dir, PrintDir, file), buf.Bytes())
 }
 
-func writeManifest(dir, programmeID string, tpl programme.Provenance, o Options, missing []string) (*Manifest, error) {
+func writeManifest(dir, programmeID string, tpl programme.Provenance, docs []PrintDoc, o Options, missing []string) (*Manifest, error) {
 	items, err := scan(dir)
 	if err != nil {
 		return nil, ioError("读取", dir, err)
 	}
-	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Draft: o.Draft, Files: items, Template: &tpl, MissingAttachments: missing}
+	m := &Manifest{Format: 1, Programme: programmeID, Generator: o.Generator, Created: o.Now.Format(time.RFC3339), Draft: o.Draft, Files: items, Template: &tpl, MissingAttachments: missing, Print: docs}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err

@@ -50,6 +50,9 @@ type Manifest struct {
 	// MissingAttachments are the ids of the required attachments that were not given: the
 	// package holds a placeholder page for each and is incomplete (CONTRACT.md).
 	MissingAttachments []string `json:"missing_attachments,omitempty"`
+	// Print says how to print each document of print/ (PrintDocuments); absent in packages
+	// written before it was recorded.
+	Print []PrintDoc `json:"print,omitempty"`
 }
 
 // Item is one file of a package; Path is relative to the package folder, with / separators.

@@ -21,8 +21,18 @@ import (
 
 // Set is the programmes available: embedded templates, overridden by a user folder.
 type Set struct {
-	byID    map[string]*Programme
-	notices []string
+	byID      map[string]*Programme
+	notices   []string
+	overrides []Override
+}
+
+// Override is a template that replaces another with the same id: the file that wins (a later
+// folder's) and the one it replaces, with their versions and sources.
+type Override struct {
+	ID                  string
+	File, OldFile       string
+	Version, OldVersion int
+	Source, OldSource   string // SourceBuiltin or SourceUser
 }
 
 // Provenance says which template a programme was compiled from (manifest.json "template",
@@ -123,6 +133,8 @@ func loadSet(folders []folder, only map[int][]string) (*Set, ErrorList) {
 			continue
 		}
 		if old := s.byID[j.p.ID.S]; old != nil {
+			s.overrides = append(s.overrides, Override{ID: j.p.ID.S, File: j.p.File, OldFile: old.File,
+				Version: j.p.Version, OldVersion: old.Version, Source: j.p.source, OldSource: old.source})
 			s.notices = append(s.notices, fmt.Sprintf("项目“%s”使用%s模板 %s（版本 %d），它覆盖了%s模板 %s（版本 %d）",
 				j.p.ID.S, sourceName(j.p.source), j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version))
 		}
@@ -198,6 +210,28 @@ func shippedVersion(id, path string) (int, bool) {
 // Notices are what the user should know about the set though nothing is wrong: which
 // template overrides which (the file that wins, and its version).
 func (s *Set) Notices() []string { return s.notices }
+
+// Overrides lists the templates that replace another with the same id, in load order.
+func (s *Set) Overrides() []Override { return s.overrides }
+
+// LoadUser loads the shipped templates and, when dir is not "", the user's template folder
+// (file names in problems relative to it): the set of every template that compiled, and every
+// problem of the others, sorted. A folder that does not exist is one problem.
+func LoadUser(dir string) (*Set, ErrorList) {
+	folders := []folder{{fsys: templates.FS}}
+	var errs ErrorList
+	if dir != "" {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			errs.Add(dir, Pos{}, "模板文件夹不存在或不是文件夹")
+		} else {
+			folders = append(folders, folder{fsys: os.DirFS(dir)})
+		}
+	}
+	s, all := loadSet(folders, nil)
+	errs = append(errs, all...)
+	errs.Sort()
+	return s, errs
+}
 
 // LoadOne loads the template of one programme: <id>.yaml from the last folder that has it.
 // Commands that work on one programme need not compile all of them (nor fail on another's

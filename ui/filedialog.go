@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// placeName is the UI's word for a place in the file dialog's side list: Fyne v2.7.1 writes
+// those names in English without passing them through its translations (dialog/file.go:
+// "Home", "App Files", the Desktop… folders; dialog/file_unix.go: "Computer").
+func placeName(name string) string {
+	switch name {
+	case "Home":
+		return lang.L("主文件夹")
+	case "Computer":
+		return lang.L("计算机")
+	case "App Files":
+		return lang.L("程序文件")
+	case "Desktop":
+		return lang.L("桌面")
+	case "Documents":
+		return lang.L("文档")
+	case "Downloads":
+		return lang.L("下载")
+	case "Music":
+		return lang.L("音乐")
+	case "Pictures":
+		return lang.L("图片")
+	case "Videos", "Movies":
+		return lang.L("视频")
+	}
+	return name
+}
+
+// showFileDialog shows a Fyne file dialog, its places named in the UI's language.
+func showFileDialog(d interface{ Show() }, w fyne.Window) {
+	d.Show()
+	pop, ok := w.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		return
+	}
+	places := firstList(pop.Content)
+	if places == nil {
+		return
+	}
+	update := places.UpdateItem
+	places.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		update(id, o)
+		if box, ok := o.(*fyne.Container); ok {
+			for _, c := range box.Objects {
+				if l, ok := c.(*widget.Label); ok {
+					l.SetText(placeName(l.Text))
+				}
+			}
+		}
+	}
+	places.Refresh()
+}
+
+// firstList is the first list in o's tree (the file dialog's places, at the split's leading
+// side), looking through containers, splits and scrolls.
+func firstList(o fyne.CanvasObject) *widget.List {
+	switch x := o.(type) {
+	case *widget.List:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if l := firstList(c); l != nil {
+				return l
+			}
+		}
+	case *container.Split:
+		if l := firstList(x.Leading); l != nil {
+			return l
+		}
+		return firstList(x.Trailing)
+	case *container.Scroll:
+		return firstList(x.Content)
+	}
+	return nil
+}
