@@ -10,4 +10,5 @@ const (
 	prefDemoEnterprise = "demo.enterprise" // int: id of the demo enterprise (labelled 示例)
 	prefLanguage       = "ui.language"     // string: langSystem, langChinese or langEnglish (language.go)
 	prefExportDir      = "export.dir"      // string: the folder the last package was exported into
+	// "import.<id>" (prefImportedFrom, import.go), string: where dossier id was imported from.
 )
