@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"dossier/dossier/programme"
 )
 
 // datePicker is a calendar with a Chinese header and year and month choices, so that a date
@@ -94,16 +96,18 @@ func sameDay(a, b time.Time) bool {
 }
 
 // onPickDate opens the date picker for a date entry; the picked day is written YYYY-MM-DD.
-func (f *form) onPickDate(e *widget.Entry) {
+// The calendar opens on the entry's date however it was typed (programme.ParseInput reads it).
+func (f *form) onPickDate(fd *programme.Field, e *widget.Entry) {
 	today := time.Now()
-	chosen, err := time.Parse("2006-01-02", e.Text) // what the picker writes; typed spellings are the domain's to read
+	v, _ := programme.ParseInput(fd, e.Text)
+	chosen, _ := v.(time.Time) // zero when empty or unreadable
 	start := chosen
-	if err != nil {
-		chosen, start = time.Time{}, today
+	if chosen.IsZero() {
+		start = today
 	}
 	var d dialog.Dialog
 	p := newDatePicker(start, chosen, today, func(t time.Time) {
-		e.SetText(t.Format("2006-01-02")) // OnChanged stores it
+		e.SetText(programme.InputText(t)) // OnChanged stores it
 		d.Hide()
 	})
 	d = dialog.NewCustom(lang.L("选择日期"), lang.L("取消"), p.obj, f.win)

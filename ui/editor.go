@@ -187,6 +187,14 @@ func (e *editor) statusNow() string {
 	return e.sess.Status()
 }
 
+// titleFor is a dossier's name: its project's name, else the programme's.
+func titleFor(project string, p *programme.Programme) string {
+	if project != "" {
+		return project
+	}
+	return programmeTitle(p)
+}
+
 func programmeTitle(p *programme.Programme) string {
 	if p.ShortTitle != "" {
 		return p.ShortTitle

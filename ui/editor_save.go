@@ -127,10 +127,7 @@ func (e *editor) persist() error {
 
 // dossierTitle is the project name, or the programme's title before one is given.
 func (e *editor) dossierTitle() string {
-	if t := e.sess.Get("project_name"); t != "" {
-		return t
-	}
-	return programmeTitle(e.sess.Programme())
+	return titleFor(e.sess.Get("project_name"), e.sess.Programme())
 }
 
 // onSaved reports a save on the UI goroutine.

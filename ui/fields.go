@@ -143,11 +143,12 @@ func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
 	}
 	e := f.newEntry(v, false)
 	e.Text, e.PlaceHolder = f.sess.Get(v.path), placeholder
-	if v.field.Type.S == programme.TypeMoney {
-		// Amounts read as forms print them, 1,500.00; typing takes any spelling.
-		e.Text = groupedAmount(e.Text)
+	if v.field.Type.S != programme.TypePercent {
+		// Amounts read as forms print them, 1,500.00, and whole numbers as digits; typing
+		// takes any spelling the programme reads ("2500万", full-width digits).
+		e.Text = tidyNumber(v.field, e.Text)
 		e.tidy = func() {
-			if g := groupedAmount(e.Text); g != e.Text {
+			if g := tidyNumber(v.field, e.Text); g != e.Text {
 				e.SetText(g)
 			}
 		}
@@ -159,23 +160,45 @@ func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, widget.NewLabel(unit), e.wheel)
 }
 
-// groupedAmount writes a valid amount with thousands separators and two decimals; anything
-// else (empty, a typo the user is still fixing) stays as typed.
-func groupedAmount(s string) string {
-	d, err := decimal.Parse(s)
-	if err != nil || d.Scale() > 2 {
+// tidyNumber writes a valid money amount with thousands separators and two decimals, a valid
+// integer as plain digits; the programme's parser (programme.ParseInput) reads the text.
+// Anything else (empty, a typo the user is still fixing) stays as typed.
+func tidyNumber(fd *programme.Field, s string) string {
+	v, msg := programme.ParseInput(fd, s)
+	if msg != "" || v == nil {
 		return s
 	}
-	return d.Grouped(2)
+	if d, ok := v.(decimal.D); ok {
+		if d.Scale() > 2 {
+			return s
+		}
+		return d.Grouped(2)
+	}
+	return programme.InputText(v)
+}
+
+// tidyDate writes a valid date as 2019-05-20 whatever way it was typed (2019/5/20,
+// 2019年5月20日: programme.ParseInput reads them); anything else stays as typed.
+func tidyDate(fd *programme.Field, s string) string {
+	v, msg := programme.ParseInput(fd, s)
+	if msg != "" || v == nil {
+		return s
+	}
+	return programme.InputText(v)
 }
 
 // dateEntry is a YYYY-MM-DD entry with a calendar button beside it.
 func (f *form) dateEntry(v *fieldView) fyne.CanvasObject {
 	e := f.newEntry(v, false)
 	e.Text, e.PlaceHolder = f.sess.Get(v.path), "如：2019-05-20"
+	e.tidy = func() {
+		if t := tidyDate(v.field, e.Text); t != e.Text {
+			e.SetText(t)
+		}
+	}
 	e.OnChanged = func(s string) { f.set(v.path, s) }
 	pick := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
-	pick.OnTapped = func() { f.onPickDate(&e.Entry) }
+	pick.OnTapped = func() { f.onPickDate(v.field, &e.Entry) }
 	return container.NewBorder(nil, nil, nil, pick, e.wheel)
 }
 

@@ -175,6 +175,9 @@ func (h *homeScreen) dossierCard(d store.Dossier) fyne.CanvasObject {
 	if dl := h.dl.text(h.u, d); dl != "" {
 		lines = append(lines, &widget.Label{Text: dl, SizeName: theme.SizeNameCaptionText})
 	}
+	if from := h.u.importedFrom(id); from != "" {
+		lines = append(lines, &widget.Label{Text: from, SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
+	}
 	buttons := container.NewHBox(
 		&widget.Button{Text: lang.L("打开"), Icon: theme.DocumentCreateIcon(), Importance: widget.HighImportance, OnTapped: func() { h.u.openDossier(id) }},
 		&widget.Button{Text: lang.L("复制"), Icon: theme.ContentCopyIcon(), OnTapped: func() { h.onDuplicate(id) }},

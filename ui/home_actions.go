@@ -117,14 +117,6 @@ func (h *homeScreen) createDossier(entID int64, p *programme.Programme) {
 	h.u.openDossier(d.ID)
 }
 
-func (h *homeScreen) onDuplicate(id int64) {
-	if _, err := h.u.deps.Store.DuplicateDossier(h.u.ctx, id, ""); err != nil {
-		h.u.storeError(lang.L("无法复制申报材料"), err)
-		return
-	}
-	h.showDetail()
-}
-
 func (h *homeScreen) onDeleteDossier(id int64, title string) {
 	if err := h.u.deps.Store.Delete(h.u.ctx, store.KindDossier, id); err != nil {
 		h.u.storeError(lang.L("无法删除申报材料"), err)

@@ -25,7 +25,11 @@ func (u *UI) onImport() {
 			return
 		}
 		defer r.Close()
-		u.importData(r.URI().Name(), r)
+		name := r.URI().Path() // where it came from, shown with the dossier
+		if name == "" {
+			name = r.URI().Name()
+		}
+		u.importData(name, r)
 	}, u.win)
 	d.SetTitleText(lang.L("导入数据文件"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
@@ -69,7 +73,17 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 		u.showError(fmt.Sprintf(lang.L("无法导入 %s：%s"), name, store.UserMessage(err)), err)
 		return
 	}
+	u.app.Preferences().SetString(prefImportedFrom(id), fmt.Sprintf(lang.L("导入自 %s（%s）"), name, u.today().Format("2006-01-02 15:04")))
 	u.openDossier(id)
+}
+
+// prefImportedFrom is the preference key saying where the dossier id was imported from (the
+// file and the day), shown on its home card and in its header.
+func prefImportedFrom(id int64) string { return fmt.Sprintf("import.%d", id) }
+
+// importedFrom says where the dossier was imported from, "" when it was not.
+func (u *UI) importedFrom(id int64) string {
+	return u.app.Preferences().String(prefImportedFrom(id))
 }
 
 // importMessage explains why a data file cannot be read; dossier's errors are Chinese already.

@@ -24,12 +24,17 @@ type tableView struct {
 	obj   fyne.CanvasObject
 	cells []*fieldView
 	add   *widget.Button
+	paste *widget.Button
+	// lastPaste is what the last paste reported (for tests).
+	lastPaste []string
 }
 
 func newTableView(f *form, fd *programme.Field, path string) *tableView {
 	t := &tableView{f: f, field: fd, path: path, rows: container.NewVBox()}
 	t.add = &widget.Button{Text: lang.L("添加一行"), Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
-	t.obj = container.NewVBox(t.rows, container.NewHBox(t.add))
+	// Rows copied from Excel or WPS, columns in the table's order.
+	t.paste = &widget.Button{Text: lang.L("粘贴表格"), Icon: theme.ContentPasteIcon(), Importance: widget.LowImportance, OnTapped: t.onPaste}
+	t.obj = container.NewVBox(t.rows, container.NewHBox(t.add, t.paste))
 	t.rebuild()
 	return t
 }
