@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,7 +38,7 @@ func (a *cli) aggregateCommand() *cobra.Command {
 			if out == "" || !strings.HasSuffix(strings.ToLower(out), ".xlsx") {
 				return fail(exitInvalid, "请用 --out 指定汇总表文件（.xlsx）")
 			}
-			if err := aggregateTarget(out, force); err != nil {
+			if err := outTarget(out, force); err != nil {
 				return err
 			}
 			p, err := a.programme(args[0])
@@ -125,26 +123,6 @@ func (b *progressBar) finish() {
 	if b.bar != nil {
 		_ = b.bar.Finish()
 	}
-}
-
-// aggregateTarget checks --out of aggregate: a new file, or with --force an existing regular
-// file (replaced whole); a folder, a link or a device is never written over.
-func aggregateTarget(out string, force bool) error {
-	if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
-		return fail(exitInvalid, "无法写入 %s：文件夹 %s 不存在或不是文件夹", out, filepath.Dir(out))
-	}
-	fi, err := os.Lstat(out)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fail(exitInvalid, "无法使用 %s：%s", out, fsafe.Describe(err))
-	case !fi.Mode().IsRegular():
-		return fail(exitInvalid, "%s 已存在且不是普通文件，请换一个文件名", out)
-	case !force:
-		return fail(exitInvalid, "%s 已存在（如要覆盖，请加 --force）", out)
-	}
-	return nil
 }
 
 // writeSheets writes the summary table atomically (fsafe.WriteFile: a temporary file beside

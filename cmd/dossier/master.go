@@ -1,12 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -63,26 +60,6 @@ func (a *cli) masterCommand() *cobra.Command {
 	cmd.Flags().StringVar(&out, "out", "", "要写入的 Excel 文件（.xlsx）")
 	cmd.Flags().BoolVar(&force, "force", false, "覆盖已存在的文件")
 	return cmd
-}
-
-// outTarget checks a file to be written: a new file, or with --force an existing regular
-// file; a folder, a link or a device is never written over.
-func outTarget(out string, force bool) error {
-	if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
-		return fail(exitInvalid, "无法写入 %s：文件夹 %s 不存在或不是文件夹", out, filepath.Dir(out))
-	}
-	fi, err := os.Lstat(out)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fail(exitInvalid, "无法使用 %s：%s", out, fsafe.Describe(err))
-	case !fi.Mode().IsRegular():
-		return fail(exitInvalid, "%s 已存在且不是普通文件，请换一个文件名", out)
-	case !force:
-		return fail(exitInvalid, "%s 已存在（如要覆盖，请加 --force）", out)
-	}
-	return nil
 }
 
 func (a *cli) importCommand() *cobra.Command {
