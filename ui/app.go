@@ -42,6 +42,9 @@ type Deps struct {
 	Screen func() fyne.Size
 	// Maximise maximises the window (nil where the platform cannot); called for small screens.
 	Maximise func()
+	// AttachmentsDir is where copies of added attachment files are kept; "" means the app's
+	// storage (attachments/ under its root).
+	AttachmentsDir string
 }
 
 // screen is what the window shows: the home screen or an editor.

@@ -55,6 +55,7 @@ type editor struct {
 	panel  *eligibilityPanel
 	split  *container.Split // form | eligibility panel or review
 	review *reviewPane      // the 检查 list, once shown
+	attach *attachmentsPane // the 附件 section, once shown
 
 	keysBeforeReview func(*fyne.KeyEvent) // the window's key handler while the review is shown
 }
@@ -85,7 +86,7 @@ func (e *editor) makeSections() []navSection {
 			out = append(out, navSection{id: s.ID.S, title: s.Title.S, help: s.Help, fields: s.Fields, conditional: true})
 		}
 	}
-	return out
+	return append(out, e.attachmentsSection()...)
 }
 
 func (e *editor) content() fyne.CanvasObject { return e.obj }
@@ -240,6 +241,9 @@ func newNavItem() fyne.CanvasObject {
 
 // sectionProblems counts the errors (not warnings) inside a section's fields.
 func (e *editor) sectionProblems(s navSection) int {
+	if s.id == attachmentsSectionID {
+		return e.attachmentProblems()
+	}
 	n := 0
 	for _, f := range s.fields {
 		for _, p := range e.sess.ProblemsUnder(s.prefix + f.ID.S) {
@@ -266,6 +270,9 @@ func (e *editor) showSection(i int) {
 		head = append(head, &widget.Label{Text: s.help, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
 	}
 	body := e.form.build(s.fields, s.prefix)
+	if s.id == attachmentsSectionID {
+		body = e.attachmentsView()
+	}
 	e.scroll.Content = container.NewPadded(container.NewVBox(append(head, body)...))
 	e.scroll.Offset = fyne.Position{}
 	e.scroll.Refresh()
@@ -290,6 +297,10 @@ func (e *editor) onChanged() {
 
 // jumpTo shows the section holding the field at path and puts the cursor into it.
 func (e *editor) jumpTo(path string) {
+	if strings.HasPrefix(path, "attachments.") {
+		e.jumpToSection(attachmentsSectionID)
+		return
+	}
 	top := path
 	if i := strings.IndexByte(top, '['); i >= 0 {
 		top = top[:i]

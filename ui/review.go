@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -92,7 +93,7 @@ func newReviewPane(e *editor) *reviewPane {
 // problemCounts counts a dossier's problems the way the eligibility panel does: errors (to
 // fill in or fix) apart from warnings (提示).
 func problemCounts(ev *programme.Evaluation) (errs, warns int) {
-	for _, p := range ev.Problems {
+	for _, p := range append(slices.Clone(ev.Problems), ev.AttachmentWarnings()...) {
 		if p.Warning {
 			warns++
 		} else {
@@ -111,7 +112,7 @@ func (r *reviewPane) update() {
 			r.items = append(r.items, reviewItem{text: p.Message, field: p.Field, kind: widget.DangerImportance})
 		}
 	}
-	for _, p := range ev.Problems {
+	for _, p := range append(slices.Clone(ev.Problems), ev.AttachmentWarnings()...) {
 		if p.Warning {
 			r.items = append(r.items, reviewItem{text: lang.L("提示：") + p.Message, field: p.Field, kind: widget.WarningImportance})
 		}
@@ -137,9 +138,13 @@ func (r *reviewPane) update() {
 
 func reviewHead(ev *programme.Evaluation, failed int) string {
 	errs, warns := problemCounts(ev)
+	warns += len(ev.AttachmentWarnings())
+	missing := len(ev.MissingAttachments())
 	switch {
-	case errs == 0 && failed == 0 && ev.Eligible():
+	case errs == 0 && failed == 0 && missing == 0 && ev.Eligible():
 		return lang.L("没有发现问题，符合申报条件，可以导出申报包。")
+	case errs == 0 && failed == 0 && ev.Eligible():
+		return fmt.Sprintf(lang.L("数据完整，符合申报条件，但有 %d 项必需附件未提供（见“附件”），导出的申报包不完整。"), missing)
 	case errs == 0 && failed == 0:
 		return lang.L("数据完整，但有申报条件不符合（见“申报条件”）。")
 	}
