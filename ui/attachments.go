@@ -27,11 +27,14 @@ const attachmentsSectionID = "_attachments"
 
 // attachmentsPane is the content of the 附件 section.
 type attachmentsPane struct {
-	e     *editor
-	rows  *fyne.Container
-	undo  *undoBar
-	obj   fyne.CanvasObject
-	pages map[string]string // path → "3 页" / "图片", counted once
+	e    *editor
+	rows *fyne.Container
+	undo *undoBar
+	// undoAt is the attachment whose file was deleted last: the 撤销 bar shows under it, in
+	// view where the user tapped 删除.
+	undoAt string
+	obj    fyne.CanvasObject
+	pages  map[string]string // path → "3 页" / "图片", counted once
 	// pick asks for files to add and calls back with their paths; tests replace it.
 	pick func(done func(paths []string))
 }
@@ -39,7 +42,7 @@ type attachmentsPane struct {
 func newAttachmentsPane(e *editor) *attachmentsPane {
 	p := &attachmentsPane{e: e, rows: container.NewVBox(), undo: newUndoBar(), pages: map[string]string{}}
 	p.pick = p.chooseFile
-	p.obj = container.NewVBox(p.undo.obj, p.rows)
+	p.obj = p.rows
 	return p
 }
 
@@ -97,6 +100,9 @@ func (p *attachmentsPane) refresh() {
 	p.rows.Objects = p.rows.Objects[:0]
 	for _, s := range p.e.sess.Attachments() {
 		p.rows.Add(p.attachmentBlock(s))
+		if s.ID.S == p.undoAt {
+			p.rows.Add(p.undo.obj)
+		}
 		p.rows.Add(widget.NewSeparator())
 	}
 	p.rows.Refresh()
@@ -153,8 +159,11 @@ func (p *attachmentsPane) fileRow(id string, i, n int, f programme.AttachmentFil
 	}
 	del := &widget.Button{Text: lang.L("删除"), Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { p.remove(id, i, name) }}
 	label := &widget.Label{Text: name, Truncation: fyne.TextTruncateEllipsis}
-	row := container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), container.NewHBox(up, down, del), label)
-	return container.NewVBox(row, info)
+	if f.Err != "" {
+		row := container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), container.NewHBox(up, down, del), label)
+		return container.NewVBox(row, info)
+	}
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), container.NewHBox(info, up, down, del), label)
 }
 
 // info is what the file row says about a file: "3 页" for a PDF, 图片 for JPG/PNG, or its problem.
@@ -210,6 +219,7 @@ func (p *attachmentsPane) remove(id string, i int, name string) {
 	if err != nil {
 		return
 	}
+	p.undoAt = id
 	p.changed()
 	p.undo.offer(fmt.Sprintf(lang.L("已删除附件文件“%s”"), name), func() {
 		if p.e.sess.InsertAttachment(id, i, path) == nil {
