@@ -131,10 +131,10 @@ func (e *editor) buildUI() {
 }
 
 // firstSection is where the dossier opens: the first section with something to fix, else the
-// programme's first section (the enterprise profile is usually complete already).
+// programme's first section (missing scans do not count: the data comes first; the enterprise profile is usually complete already).
 func (e *editor) firstSection() int {
 	for _, i := range e.visible {
-		if e.sectionProblems(e.sections[i]) > 0 {
+		if e.sections[i].id != attachmentsSectionID && e.sectionProblems(e.sections[i]) > 0 {
 			return i
 		}
 	}
