@@ -116,7 +116,7 @@ func (m *matchScreen) buildUI() {
 // row shows one programme's result.
 func (m *matchScreen) row(r *programme.MatchResult) fyne.CanvasObject {
 	name := &widget.Label{Text: programmeTitle(r.Programme), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
-	verdict := &widget.Label{Text: lang.L(programme.VerdictText(r.Verdict)), TextStyle: fyne.TextStyle{Bold: true}, Importance: verdictImportance(r.Verdict)}
+	verdict := &widget.Label{Text: verdictLabel(r.Verdict), TextStyle: fyne.TextStyle{Bold: true}, Importance: verdictImportance(r.Verdict)}
 	create := &widget.Button{Text: lang.L("新建申报"), Icon: theme.ContentAddIcon(), OnTapped: func() { m.create(r) }}
 	if r.Verdict == programme.VerdictEligible {
 		create.Importance = widget.HighImportance
@@ -130,6 +130,17 @@ func (m *matchScreen) row(r *programme.MatchResult) fyne.CanvasObject {
 		lines = append(lines, &widget.Label{Text: "· " + g, Wrapping: fyne.TextWrapWord})
 	}
 	return &widget.Card{Content: container.NewVBox(lines...)}
+}
+
+// verdictLabel is the verdict in words (programme.VerdictText), translated.
+func verdictLabel(v string) string {
+	switch v {
+	case programme.VerdictEligible:
+		return lang.L("符合")
+	case programme.VerdictNotEligible:
+		return lang.L("不符合")
+	}
+	return lang.L("待补充")
 }
 
 // verdictImportance colours a verdict with the theme's success, warning and error colours.
