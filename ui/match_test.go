@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier"
 	"dossier/dossier/programme"
@@ -63,6 +64,15 @@ func TestMatchViewDemo(t *testing.T) {
 	}
 	if ms.results[0].Verdict != programme.VerdictEligible {
 		t.Errorf("first row is %s", ms.results[0].Verdict)
+	}
+	colours := map[string]widget.Importance{}
+	walkObjects(ms.obj, func(x any) {
+		if l, ok := x.(*widget.Label); ok && l.TextStyle.Bold {
+			colours[l.Text] = l.Importance
+		}
+	})
+	if colours["符合"] != widget.SuccessImportance || colours["不符合"] != widget.DangerImportance || colours["待补充"] != widget.WarningImportance {
+		t.Errorf("verdicts not in the theme's success/error/warning colours: %v", colours)
 	}
 	for _, w := range []string{"符合", "申报截止：", "还剩"} {
 		if !strings.Contains(text, w) {
