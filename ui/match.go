@@ -127,7 +127,7 @@ func (m *matchScreen) row(r *programme.MatchResult) fyne.CanvasObject {
 		lines = append(lines, &widget.Label{Text: dl, SizeName: theme.SizeNameCaptionText})
 	}
 	for _, g := range matchGaps(r) {
-		lines = append(lines, &widget.Label{Text: "· " + g, Wrapping: fyne.TextWrapWord})
+		lines = append(lines, &widget.Label{Text: "·" + g, Wrapping: fyne.TextWrapWord})
 	}
 	return &widget.Card{Content: container.NewVBox(lines...)}
 }
