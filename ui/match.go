@@ -46,9 +46,9 @@ func (m *matchScreen) content() fyne.CanvasObject { return m.obj }
 func (m *matchScreen) leave()                     {}
 func (m *matchScreen) save()                      {}
 
-// load judges the enterprise: its profile with the answers of its most recent dossier (the
-// store lists them most recent first), else the profile alone. The application date is
-// today's: the view answers "can it apply now".
+// load judges the enterprise (matchInputs): every programme by the enterprise's own dossier
+// of it when there is one, the others by the base file. The application date is today's: the
+// view answers "can it apply now".
 func (m *matchScreen) load() error {
 	u := m.u
 	ent, err := u.deps.Store.Enterprise(u.ctx, m.entID)
@@ -57,42 +57,57 @@ func (m *matchScreen) load() error {
 		return err
 	}
 	m.name = ent.Name
-	f, err := m.input(ent)
+	base, own, err := m.inputs(ent)
 	if err != nil {
 		u.storeError(lang.L("无法进行政策匹配"), err)
 		return err
 	}
-	results, _ := programme.MatchAll(u.deps.Programmes, f, u.today())
+	today := u.today()
+	results, _ := programme.MatchAll(u.deps.Programmes, base, today)
+	for i := range results {
+		p := results[i].Programme
+		if f := own[p.ID.S]; f != nil && f != base {
+			results[i] = programme.Match(p, p, f, today)
+		}
+	}
 	sortMatches(results)
 	m.results = results
 	return nil
 }
 
-// input is the data file the enterprise is judged by.
-func (m *matchScreen) input(ent *store.Enterprise) (*dossier.File, error) {
-	f := &dossier.File{Format: dossier.FormatVersion, Answers: map[string]any{}}
+// inputs are the data files the enterprise is judged by, each with the profile as its
+// enterprise and no application date: base, the most recent dossier that has answers (the
+// store lists them most recent first; else the most recent one, else the profile alone), for
+// the programmes it has no dossier of; own, its most recent dossier of each programme.
+func (m *matchScreen) inputs(ent *store.Enterprise) (base *dossier.File, own map[string]*dossier.File, err error) {
 	ds, err := m.u.deps.Store.Dossiers(m.u.ctx, ent.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	prof := decodeObject(ent.Profile)
+	own = map[string]*dossier.File{}
 	for _, d := range ds {
 		full, err := m.u.deps.Store.Dossier(m.u.ctx, d.ID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if g, err := dossier.Decode(bytes.NewReader(full.Data)); err == nil && m.u.deps.Programmes.Get(g.Programme) != nil {
-			f = g
-			break
+		f, err := dossier.Decode(bytes.NewReader(full.Data))
+		if err != nil || m.u.deps.Programmes.Get(f.Programme) == nil || own[f.Programme] != nil {
+			continue
+		}
+		f.AppliedOn = ""
+		if len(prof) > 0 {
+			f.Enterprise = prof // the profile is the enterprise as last saved
+		}
+		own[f.Programme] = f
+		if base == nil || (len(base.Answers) == 0 && len(f.Answers) > 0) {
+			base = f
 		}
 	}
-	f.AppliedOn = ""
-	if prof := decodeObject(ent.Profile); len(prof) > 0 {
-		f.Enterprise = prof // the profile is the enterprise as last saved
+	if base == nil {
+		base = &dossier.File{Format: dossier.FormatVersion, Enterprise: prof, Answers: map[string]any{}}
 	}
-	if f.Enterprise == nil {
-		f.Enterprise = map[string]any{}
-	}
-	return f, nil
+	return base, own, nil
 }
 
 // sortMatches orders the results 符合, 待补充, 不符合, keeping the set's order within each.

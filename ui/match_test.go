@@ -32,7 +32,7 @@ func TestMatchViewDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := ms.input(ent)
+	in, _, err := ms.inputs(ent)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,5 +131,12 @@ func TestMatchViewCreatesDossier(t *testing.T) {
 	}
 	if top := h.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelTexts(top), "已知的填写内容") {
 		t.Error("新建申报 does not say what it filled in")
+	}
+	// The new dossier, now the most recent, does not hide the answers of the techinnov one.
+	h.u.showMatch(ms.entID)
+	for _, r := range h.u.current.(*matchScreen).results {
+		if r.Programme.ID.S == DemoProgramme && r.Verdict != programme.VerdictEligible {
+			t.Errorf("after 新建申报 the techinnov demo is %s: %s", r.Verdict, r.Reasons())
+		}
 	}
 }
