@@ -225,6 +225,9 @@ func (m *matchScreen) create(r *programme.MatchResult) {
 		return
 	}
 	u.openDossier(d.ID)
-	dialog.ShowInformation(lang.L("新建申报"), fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息和 %d 项已知的填写内容，其余请补充。"),
-		programmeTitle(r.Programme), len(out.Answers)), u.win)
+	msg := fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息和 %d 项已知的填写内容，其余请补充。"), programmeTitle(r.Programme), len(out.Answers))
+	if len(out.Answers) == 0 {
+		msg = fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息；该项目的填写项没有可沿用的内容，请逐项填写。"), programmeTitle(r.Programme))
+	}
+	dialog.ShowInformation(lang.L("新建申报"), msg, u.win)
 }
