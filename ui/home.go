@@ -136,6 +136,7 @@ func (h *homeScreen) showDetail() {
 	h.detail.Add(container.NewHBox(
 		&widget.Button{Text: lang.L("企业信息"), Icon: theme.DocumentIcon(), OnTapped: func() { h.u.openEnterprise(id) }},
 		&widget.Button{Text: lang.L("新建申报"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { h.onNewDossier(id) }},
+		&widget.Button{Text: lang.L("政策匹配"), Icon: theme.SearchIcon(), OnTapped: func() { h.u.showMatch(id) }},
 		&widget.Button{Text: lang.L("删除企业"), Icon: theme.DeleteIcon(), OnTapped: func() { h.onDeleteEnterprise(id, ent.Name) }},
 	))
 	h.detail.Add(widget.NewSeparator())
