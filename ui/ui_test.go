@@ -33,7 +33,7 @@ type harness struct {
 var testToday = time.Date(2019, 5, 20, 10, 0, 0, 0, time.UTC)
 
 func newHarness(t *testing.T, demo bool) *harness {
-	a := test.NewTempApp(t)
+	a := useUILoop(t, test.NewTempApp(t))
 	a.Settings().SetTheme(uitheme.New())
 	if !demo {
 		a.Preferences().SetBool(prefDemoCreated, true)
@@ -380,7 +380,7 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 func waitFor(t *testing.T, timeout time.Duration, ok func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
-	for !ok() {
+	for runUIWork(); !ok(); runUIWork() {
 		if time.Now().After(deadline) {
 			t.Fatal("timed out")
 		}
