@@ -161,7 +161,7 @@ func openRegular(path string, fi fs.FileInfo) (*os.File, error) {
 		f.Close()
 		return nil, err
 	}
-	if !got.Mode().IsRegular() || !os.SameFile(fi, got) {
+	if !got.Mode().IsRegular() || !sameFile(fi, got) {
 		f.Close()
 		return nil, fmt.Errorf("%w：读取时被替换成了%s", fsafe.ErrNotRegular, strings.TrimPrefix(kindOf(got.Mode()), "是"))
 	}

@@ -3,6 +3,7 @@
 package pack
 
 import (
+	"io/fs"
 	"os"
 	"syscall"
 )
@@ -12,3 +13,6 @@ import (
 func openNoFollow(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 }
+
+// sameFile reports whether what was opened is the file Lstat found (not a link or FIFO swapped in).
+func sameFile(found, got fs.FileInfo) bool { return os.SameFile(found, got) }

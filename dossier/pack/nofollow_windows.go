@@ -2,10 +2,18 @@
 
 package pack
 
-import "os"
+import (
+	"io/fs"
+	"os"
+)
 
-// openNoFollow opens path for reading. Windows has no O_NOFOLLOW: openRegular compares what
-// was opened with what Lstat saw, so a link swapped in is still refused.
+// openNoFollow opens path for reading. Windows has no O_NOFOLLOW; openRegular checks that what
+// was opened is a regular file.
 func openNoFollow(path string) (*os.File, error) {
 	return os.Open(path)
 }
+
+// sameFile on Windows trusts the type check alone: a FileInfo that came from reading a folder
+// does not carry the file id os.SameFile compares (under Wine it never matches), and Windows
+// has no FIFOs to swap in.
+func sameFile(_, got fs.FileInfo) bool { return got.Mode().IsRegular() }
