@@ -34,8 +34,8 @@ var (
 	ErrNotFound = errors.New("找不到文件")
 )
 
-// kindOf names what a non-regular file is, in Chinese.
-func kindOf(m fs.FileMode) string {
+// KindOf names what a non-regular file is, in Chinese ("是文件夹", "是管道（FIFO）"…).
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "是文件夹"
@@ -106,7 +106,7 @@ func ReadRegularFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 
 func checkRegular(fi fs.FileInfo, limit int64) error {
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%w：%s", ErrNotRegular, kindOf(fi.Mode()))
+		return fmt.Errorf("%w：%s", ErrNotRegular, KindOf(fi.Mode()))
 	}
 	if fi.Size() > limit {
 		return fmt.Errorf("%w：%s，超过上限 %s", ErrTooLarge, HumanSize(fi.Size()), HumanSize(limit))

@@ -3,7 +3,6 @@ package pack
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
 
@@ -56,23 +55,6 @@ func ioError(what, path string, err error) error {
 		return err
 	}
 	return newError(ErrIO, err, "无法%s %s：%s", what, path, fsafe.Describe(err))
-}
-
-// kindOf names what a non-regular file is, in Chinese.
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "是文件夹"
-	case m&fs.ModeSymlink != 0:
-		return "是符号链接"
-	case m&fs.ModeNamedPipe != 0:
-		return "是管道（FIFO）"
-	case m&fs.ModeSocket != 0:
-		return "是套接字"
-	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
-		return "是设备文件"
-	}
-	return "不是普通文件"
 }
 
 // listing is a sorted list for a message, at most max lines, indented.

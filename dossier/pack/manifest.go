@@ -129,7 +129,7 @@ func readNoFollow(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w：%s", fsafe.ErrNotRegular, kindOf(fi.Mode()))
+		return nil, fmt.Errorf("%w：%s", fsafe.ErrNotRegular, fsafe.KindOf(fi.Mode()))
 	}
 	if fi.Size() > limit {
 		return nil, fmt.Errorf("%w：%s，超过上限 %s", fsafe.ErrTooLarge, fsafe.HumanSize(fi.Size()), fsafe.HumanSize(limit))
@@ -163,7 +163,7 @@ func openRegular(path string, fi fs.FileInfo) (*os.File, error) {
 	}
 	if !got.Mode().IsRegular() || !sameFile(fi, got) {
 		f.Close()
-		return nil, fmt.Errorf("%w：读取时被替换成了%s", fsafe.ErrNotRegular, strings.TrimPrefix(kindOf(got.Mode()), "是"))
+		return nil, fmt.Errorf("%w：读取时被替换成了%s", fsafe.ErrNotRegular, strings.TrimPrefix(fsafe.KindOf(got.Mode()), "是"))
 	}
 	return f, nil
 }
@@ -204,7 +204,7 @@ func walkTree(root string) (*tree, error) {
 			t.files[rel] = fi
 			return nil
 		}
-		t.odd[rel] = kindOf(d.Type())
+		t.odd[rel] = fsafe.KindOf(d.Type())
 		return nil
 	})
 	return t, err

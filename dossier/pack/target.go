@@ -99,7 +99,7 @@ func describeEntry(name string, t fs.FileMode) string {
 	case t.IsDir():
 		return name + "/"
 	case !t.IsRegular():
-		return name + "（" + kindOf(t) + "）"
+		return name + "（" + fsafe.KindOf(t) + "）"
 	}
 	return name
 }
