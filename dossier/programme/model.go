@@ -235,6 +235,9 @@ type TableSpec struct {
 
 // ColumnSpec is a column of a report table or a summary sheet.
 type ColumnSpec struct {
+	// Field makes the column show a field (a row's column, an answer or enterprise.x): its
+	// header, unit, kind and value come from the field unless the column gives them.
+	Field  Str     `yaml:"field"`
 	Header Str     `yaml:"header"`
 	Unit   string  `yaml:"unit"`
 	Kind   Str     `yaml:"kind"` // text money integer (int) percent date

@@ -209,6 +209,7 @@ func (c *compiler) table(t *TableSpec, what string) {
 	}
 	for i := range t.Columns {
 		col := &t.Columns[i]
+		c.columnField(col, row, what)
 		c.columnKind(col, what)
 		c.exprOf(&col.Value, what+"的列 “"+col.Header.S+"”", env, false)
 	}
@@ -219,6 +220,56 @@ func (c *compiler) table(t *TableSpec, what string) {
 		c.errs.Add(c.file, t.Rows.Pos, "%s的 total 应与 columns 一样多（%d 列）", what, len(t.Columns))
 	}
 }
+
+// columnField fills a {field: x} column from the field x (a column of row, else an answer or
+// enterprise.x): the header is its label (a bracketed unit, 职工总数（人）, becomes the column's
+// unit), the kind follows its type, and an option field shows its option's label.
+func (c *compiler) columnField(col *ColumnSpec, row *record, what string) {
+	if !col.Field.Set() {
+		return
+	}
+	path := col.Field.S
+	var f *Field
+	if row != nil {
+		if i, ok := row.index[path]; ok {
+			f = row.fields[i]
+		}
+	}
+	if f == nil {
+		f = c.fieldAt(path)
+	}
+	if f == nil {
+		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 不是字段（可用表格的列、表单字段或 enterprise.…）", what, path)
+		return
+	}
+	if col.Value.Set() {
+		c.errs.Add(c.file, col.Value.Pos, "%s的列 field “%s” 已决定列的值，不能再写 value", what, path)
+	}
+	kind, ok := fieldColumnKinds[f.Type.S]
+	if !ok || (kind == "labels" && strings.Contains(path, ".")) {
+		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 是%s字段，不能直接作列（请用 header 和 value 写表达式）", what, path, f.Type.S)
+		return
+	}
+	value := path
+	if kind == "labels" {
+		kind, value = "", "labels."+path
+	}
+	unit := kindUnit(f.Type.S, f.Unit, f.Label.S)
+	if !col.Header.Set() {
+		col.Header = Str{S: bare(f.Label.S, unit), Pos: col.Field.Pos}
+		if col.Unit == "" {
+			col.Unit = unit
+		}
+	}
+	if !col.Kind.Set() {
+		col.Kind = Str{S: kind, Pos: col.Field.Pos}
+	}
+	col.Value = Str{S: value, Pos: col.Field.Pos}
+}
+
+// fieldColumnKinds is the column kind a field type shows as ("labels": an option's label).
+var fieldColumnKinds = map[string]string{TypeText: "", TypeTextarea: "", TypeMoney: "money", TypeInteger: "int",
+	TypePercent: "percent", TypeDate: "date", TypeEnum: "labels"}
 
 var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": true, "percent": true, "date": true}
 
@@ -257,8 +308,13 @@ func (c *compiler) sheet(s *SheetSpec, what string) {
 		}
 	}
 	env["row_no"] = 0
+	var row *record
+	if s.Rows.Set() {
+		row = c.p.rowOf[&s.Rows]
+	}
 	for i := range s.Columns {
 		col := &s.Columns[i]
+		c.columnField(col, row, what)
 		c.columnKind(col, what)
 		c.exprOf(&col.Value, what+"的列 “"+col.Header.S+"”", env, false)
 	}
