@@ -213,6 +213,7 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 		}
 	}
 	p.checkRefs(&errs)
+	p.checkTitleField(&errs)
 	p.answers = newRecord(fields)
 	p.labels = newLabels(p.answers.fields)
 	c := newCompiler(file, pr, p, &errs)

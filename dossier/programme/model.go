@@ -36,6 +36,8 @@ type Template struct {
 	// Attachments are the documents the notice asks for beside ours, in binding order
 	// (attachments.go).
 	Attachments []Attachment `yaml:"attachments"`
+	// TitleField is the id of the top-level text field that names a dossier (titlefield.go).
+	TitleField Str `yaml:"title_field"`
 }
 
 // Deadline is a submission deadline; the first whose When holds applies (inclusive).
