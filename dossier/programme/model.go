@@ -138,6 +138,9 @@ type OutputSpec struct {
 	Print *PrintSpec `yaml:"print"`
 	// Attachments binds the dossier's attachments after this report (attachments.go).
 	Attachments bool `yaml:"attachments"`
+	// AttachmentIndex, with Attachments, is the title of the index page (附件目录, 证明材料索引)
+	// bound before the attachments, listing each with its first page.
+	AttachmentIndex Str `yaml:"attachment_index"`
 	// Remark is for the template's author (where the layout comes from, what was
 	// reconstructed because the notice's original form was not found): never printed.
 	Remark string `yaml:"remark"`

@@ -3,6 +3,7 @@ package programme
 import (
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // Output kinds.
@@ -96,6 +97,20 @@ func (c *compiler) report(o *OutputSpec, what string) {
 	}
 	c.blocks(o.Blocks, what)
 	c.letter(o, what)
+	c.attachmentIndex(o, what)
+}
+
+// attachmentIndex checks an output's attachment_index: a one-line title, on the report the
+// attachments are bound after.
+func (c *compiler) attachmentIndex(o *OutputSpec, what string) {
+	t := o.AttachmentIndex
+	switch {
+	case !t.Set():
+	case !o.Attachments:
+		c.errs.Add(c.file, t.Pos, "%s的 attachment_index 需要同一输出写 attachments: true（索引页装订在这份报告的附件之前）", what)
+	case strings.ContainsAny(t.S, "\n{}") || utf8.RuneCountInString(t.S) > 20:
+		c.errs.Add(c.file, t.Pos, "%s的 attachment_index “%s” 应为一行标题，最多 20 个字（如 证明材料索引）", what, t.S)
+	}
 }
 
 func (c *compiler) blocks(blocks []BlockSpec, what string) {
