@@ -101,15 +101,22 @@ func (c *compiler) sourceLabels(prog *vm.Program, row *record) string {
 	return strings.Join(labels, "、")
 }
 
-// Derive is the value the field at path (kind[0].class, or a top-level id) takes from others
+// Derive is the value the field at path (ip[0].class, or a top-level id) takes from others
 // under the evaluated answers e, as the form's input text (an option's value; a date as
-// 2019-05-20). ok is false when the field has no derive:, when a field it follows from is not
-// filled in, or when the expression gives nothing ("") or cannot be evaluated.
-func (p *Programme) Derive(e *Evaluation, path string) (text string, ok bool) {
+// 2019-05-20), and from, the labels of the fields it follows from (类型). ok is false when the
+// field has no derive:, when a field it follows from is not filled in, or when the expression
+// gives nothing ("") or cannot be evaluated.
+func (p *Programme) Derive(e *Evaluation, path string) (text, from string, ok bool) {
 	d := p.derive[deriveKey(path)]
 	if d == nil || e == nil || e.Programme != p {
-		return "", false
+		return "", "", false
 	}
+	text, ok = e.derive(d, path)
+	return text, d.from, ok
+}
+
+func (e *Evaluation) derive(d *compiledDerive, path string) (string, bool) {
+	p := e.Programme
 	env := e.env
 	if key := deriveKey(path); key != path {
 		table := path[:strings.IndexByte(path, '[')]
@@ -130,7 +137,7 @@ func (p *Programme) Derive(e *Evaluation, path string) (text string, ok bool) {
 	if err != nil {
 		return "", false // a derive that cannot be computed only leaves the field to the user
 	}
-	text = InputText(v)
+	text := InputText(v)
 	return text, text != ""
 }
 
@@ -147,7 +154,7 @@ func (e *Evaluation) deriveHints() {
 		if d == nil || pb.Warning || pb.Message != pb.Label+"：未填写" {
 			continue
 		}
-		if v, ok := p.Derive(e, pb.Field); ok {
+		if v, ok := e.derive(d, pb.Field); ok {
 			pb.Message += "（可由" + d.from + "推出：" + optionLabel(d.field, v) + "）"
 		}
 	}

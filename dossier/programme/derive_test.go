@@ -30,16 +30,16 @@ func TestDeriveIPClassFromKind(t *testing.T) {
 			row["kind"] = c.kind
 		}
 		ev := programme.Evaluate(p, f, today)
-		got, ok := p.Derive(ev, "ip[0].class")
-		if got != c.want || ok != c.ok {
-			t.Errorf("kind %q: Derive = %q, %v; want %q, %v", c.kind, got, ok, c.want, c.ok)
+		got, from, ok := p.Derive(ev, "ip[0].class")
+		if got != c.want || ok != c.ok || from != "类型" {
+			t.Errorf("kind %q: Derive = %q, %q, %v; want %q, 类型, %v", c.kind, got, from, ok, c.want, c.ok)
 		}
 	}
 	ev := programme.Evaluate(p, demo(t, set, p.ID.S), today)
-	if _, ok := p.Derive(ev, "ip[99].class"); ok {
+	if _, _, ok := p.Derive(ev, "ip[99].class"); ok {
 		t.Error("a row that does not exist derives a value")
 	}
-	if _, ok := p.Derive(ev, "ip[0].name"); ok {
+	if _, _, ok := p.Derive(ev, "ip[0].name"); ok {
 		t.Error("a column without derive: derives a value")
 	}
 }
