@@ -90,6 +90,7 @@ type Programme struct {
 	showIf     map[string]*vm.Program // field or section id → condition
 	requiredIf map[string]*vm.Program // field id → condition
 	computed   []compiledComputed
+	derive     map[string]*compiledDerive // field key (deriveKey) → its derive:
 	checks     []compiledCheck
 	rules      []compiledRule
 	deadlines  []compiledDeadline

@@ -78,6 +78,9 @@ type Field struct {
 	Validate   Str      `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
 	Options    []Option `yaml:"options"`  // for enum and multi
 	Example    string   `yaml:"example"`  // placeholder text
+	// Derive is an expression giving the value the field takes by default from others (over
+	// the row, for a table's column): the form fills it in (derive.go).
+	Derive Str `yaml:"derive"`
 	// Table fields.
 	Columns   []Field `yaml:"columns"`
 	MinRows   int     `yaml:"min_rows"`
