@@ -190,20 +190,15 @@ func valueOf(c Column, f *dossier.File, id string) any {
 	return v
 }
 
-// rawText is a decoded JSON value as the text a user would type.
+// rawText is a decoded JSON value as the text a user would type: a string, a bool (是/否) or
+// null as programme.InputText writes a typed value, numbers exactly, a list joined with 、,
+// anything else as its JSON.
 func rawText(v any) string {
 	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
+	case nil, string, bool:
+		return programme.InputText(x)
 	case json.Number:
 		return x.String()
-	case bool:
-		if x {
-			return "是"
-		}
-		return "否"
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case []any:
