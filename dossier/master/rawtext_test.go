@@ -26,3 +26,20 @@ func TestRawText(t *testing.T) {
 		}
 	}
 }
+
+// TestCellText pins the cells written as text: bools as 是/否, lists joined with 、.
+func TestCellText(t *testing.T) {
+	for _, c := range []struct {
+		in   any
+		want any
+	}{
+		{true, "是"},
+		{false, "否"},
+		{[]string{"发明专利", "软件著作权"}, "发明专利、软件著作权"},
+		{int64(3), "3"},
+	} {
+		if got := (styles{}).cell(Column{}, c.in); got != c.want {
+			t.Errorf("cell(%#v) = %#v, want %#v", c.in, got, c.want)
+		}
+	}
+}

@@ -127,20 +127,13 @@ func (st styles) cell(c Column, v any) any {
 		return x
 	case time.Time:
 		return excelize.Cell{StyleID: st.date, Value: x}
-	case bool:
-		if x {
-			return "是"
-		}
-		return "否"
-	case []string:
-		return strings.Join(x, "、")
 	case string:
 		if c.Field.Type.S == programme.TypeEnum {
 			return optionLabel(c.Field, x)
 		}
 		return excelize.Cell{StyleID: st.text, Value: x}
 	}
-	return fmt.Sprint(v)
+	return programme.InputText(v) // bools as 是/否, lists joined with 、
 }
 
 func optionLabel(f *programme.Field, v string) string {
