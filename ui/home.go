@@ -10,7 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/dossier/store"
+	"dossier/dossier/records"
+	"dossier/dossier/session"
 )
 
 // homeScreen lists the enterprises (searchable by name or credit code) and, for the one
@@ -19,7 +20,7 @@ type homeScreen struct {
 	u      *UI
 	search *widget.Entry
 	list   *widget.List
-	ents   []store.Enterprise
+	ents   []records.Enterprise
 	sel    int64 // selected enterprise id
 	detail *fyne.Container
 	undo   *undoBar
@@ -112,7 +113,7 @@ func (h *homeScreen) reload() {
 func (h *homeScreen) showDetail() {
 	h.detail.Objects = nil
 	defer h.detail.Refresh()
-	var ent *store.Enterprise
+	var ent *records.Enterprise
 	for i := range h.ents {
 		if h.ents[i].ID == h.sel {
 			ent = &h.ents[i]
@@ -154,11 +155,11 @@ func (h *homeScreen) showDetail() {
 }
 
 // dossierCard shows one dossier: title, programme, status, deadline and days left.
-func (h *homeScreen) dossierCard(d store.Dossier) fyne.CanvasObject {
+func (h *homeScreen) dossierCard(d records.Dossier) fyne.CanvasObject {
 	id := d.ID
 	prog := d.Programme
 	if p := h.u.deps.Programmes.Get(d.Programme); p != nil {
-		prog = programmeTitle(p)
+		prog = session.ProgrammeName(p)
 	}
 	status := d.Status
 	if status == "" {
@@ -198,7 +199,7 @@ type deadlineEntry struct {
 	year    int // the year of the 申报日期
 }
 
-func (c deadlineCache) get(u *UI, d store.Dossier) deadlineEntry {
+func (c deadlineCache) get(u *UI, d records.Dossier) deadlineEntry {
 	if hit, ok := c[d.ID]; ok && hit.updated.Equal(d.Updated) {
 		return hit
 	}
@@ -213,6 +214,6 @@ func (c deadlineCache) get(u *UI, d store.Dossier) deadlineEntry {
 	return hit
 }
 
-func (c deadlineCache) text(u *UI, d store.Dossier) string { return c.get(u, d).text }
+func (c deadlineCache) text(u *UI, d records.Dossier) string { return c.get(u, d).text }
 
-func (c deadlineCache) year(u *UI, d store.Dossier) int { return c.get(u, d).year }
+func (c deadlineCache) year(u *UI, d records.Dossier) int { return c.get(u, d).year }
