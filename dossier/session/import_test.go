@@ -141,7 +141,7 @@ func TestImportWritesNothingOnFailure(t *testing.T) {
 		t.Fatalf("got %v, want the dossier's failure", err)
 	}
 	if list, _ := st.Enterprises(ctx, ""); len(list) != 0 {
-		t.Errorf("a new enterprise was written without its dossier: %+v", list)
+		t.Errorf("a new enterprise was written without its dossier: %q", list[0].Name)
 	}
 
 	st = recordstest.NewMemStore()
@@ -156,7 +156,7 @@ func TestImportWritesNothingOnFailure(t *testing.T) {
 		t.Fatalf("got %v, want the dossier's failure", err)
 	}
 	if e, _ := st.Enterprise(ctx, old.ID); e.Name != old.Name || string(e.Profile) != string(old.Profile) {
-		t.Errorf("the profile was overwritten without the dossier: %+v", e)
+		t.Errorf("the profile was overwritten without the dossier: %q", e.Name)
 	}
 }
 
