@@ -49,7 +49,7 @@ func (h *homeScreen) buildUI() {
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(h.ents[id].Name)
+			box.Objects[0].(*widget.Label).SetText(enterpriseLabel(h.ents[id].Name))
 			code := h.ents[id].CreditCode
 			if code == "" {
 				code = lang.L("（未填统一社会信用代码）")
@@ -128,7 +128,7 @@ func (h *homeScreen) showDetail() {
 		return
 	}
 	id := ent.ID
-	h.detail.Add(&widget.Label{Text: ent.Name, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
+	h.detail.Add(&widget.Label{Text: enterpriseLabel(ent.Name), SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
 	h.detail.Add(&widget.Label{Text: lang.L("统一社会信用代码：") + ent.CreditCode})
 	if h.u.isDemo(id) {
 		h.detail.Add(&widget.Label{Text: lang.L("这是示例企业，数据是虚构的，用来演示本程序怎样填写和检查申报材料。可以随意修改；不需要时点“删除企业”，从空白开始（“新建企业”）。"),

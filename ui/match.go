@@ -56,7 +56,7 @@ func (m *matchScreen) load() error {
 		u.storeError(lang.L("无法进行政策匹配"), err)
 		return err
 	}
-	m.name = ent.Name
+	m.name = enterpriseLabel(ent.Name)
 	base, own, err := m.inputs(ent)
 	if err != nil {
 		u.storeError(lang.L("无法进行政策匹配"), err)
