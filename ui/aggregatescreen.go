@@ -105,6 +105,11 @@ func (a *aggregateScreen) enable() {
 	} else {
 		a.runBtn.Disable()
 	}
+	if a.busy {
+		a.pick.Disable()
+	} else {
+		a.pick.Enable()
+	}
 	if a.res != nil && !a.busy {
 		a.saveBt.Enable()
 	} else {

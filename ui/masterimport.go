@@ -61,7 +61,7 @@ func (m *masterScreen) save()                      {}
 func (m *masterScreen) buildUI() {
 	u := m.u
 	m.progs = u.deps.Programmes.All()
-	m.pick = programmePicker(u, m.progs, nil)
+	m.pick = programmePicker(u, m.progs, func(*programme.Programme) { m.clear() })
 	m.file = &widget.Label{Text: lang.L("还没有选择文件"), Truncation: fyne.TextTruncateEllipsis}
 	m.info = &widget.Label{Wrapping: fyne.TextWrapWord}
 	m.bar = widget.NewProgressBar()
@@ -79,7 +79,7 @@ func (m *masterScreen) buildUI() {
 	back := &widget.Button{Text: lang.L("返回首页"), Icon: theme.NavigateBackIcon(), OnTapped: u.showHome}
 	title := &widget.Label{Text: lang.L("导入企业名单（Excel）"), SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}
 	choose := &widget.Button{Text: lang.L("选择 Excel 文件…"), Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance, OnTapped: m.onChoose}
-	note := &widget.Label{Text: lang.L("名单的表头是表单的字段名称（可用“dossier master”或“导出空白名单”生成）。每个正确的行导入为一家企业和一份申报材料；统一社会信用代码已有的企业会先列出将更改的内容，确认后才更新。"), Wrapping: fyne.TextWrapWord}
+	note := &widget.Label{Text: lang.L("名单的表头是表单的字段名称（可点“导出空白名单…”生成）。每个正确的行导入为一家企业和一份申报材料；统一社会信用代码已有的企业会先列出将更改的内容，确认后才更新。"), Wrapping: fyne.TextWrapWord}
 	form := container.NewBorder(nil, nil, &widget.Label{Text: lang.L("申报项目：")}, container.NewHBox(choose, &widget.Button{Text: lang.L("导出空白名单…"), Icon: theme.DocumentSaveIcon(), OnTapped: m.onBlank}), m.pick)
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), note, form, m.file, m.wait, m.bar, m.info)
 	buttons := container.NewHBox(m.selAll, m.doSel, m.doAll)
@@ -119,6 +119,20 @@ func programmePicker(u *UI, progs []*programme.Programme, onChange func(p *progr
 
 // programmeID is the programme's id (the one place this screen reads it).
 func programmeID(p *programme.Programme) string { return p.ID.S }
+
+// clear forgets the rows read (another programme reads the master with other columns).
+func (m *masterScreen) clear() {
+	if m.busy || m.list == nil {
+		return
+	}
+	m.rows, m.shown, m.path = nil, -1, ""
+	m.list.UnselectAll()
+	m.list.Refresh()
+	m.detail.RemoveAll()
+	m.file.SetText(lang.L("还没有选择文件"))
+	m.info.SetText("")
+	m.enable()
+}
 
 // chosen is the programme picked, nil when none is.
 func (m *masterScreen) chosen() *programme.Programme {
@@ -236,6 +250,11 @@ func (m *masterScreen) enable() {
 		if r.good() && r.done == "" {
 			good = true
 		}
+	}
+	if m.busy {
+		m.pick.Disable()
+	} else {
+		m.pick.Enable()
 	}
 	for _, b := range []*widget.Button{m.selAll, m.doSel, m.doAll} {
 		if good && !m.busy {

@@ -242,13 +242,15 @@ func (m *masterScreen) onImport(all bool) {
 		box.Add(&widget.Label{Text: fmt.Sprintf(lang.L("第 %d 行：%s"), r.Number, r.entName), TextStyle: fyne.TextStyle{Bold: true}})
 		box.Add(changeGrid(r.changes))
 	}
+	var d *dialog.ConfirmDialog
 	m.confirm = func(ok bool) {
 		m.confirm = nil
+		d.Hide()
 		if ok {
 			m.run(todo)
 		}
 	}
-	d := dialog.NewCustomConfirm(lang.L("确认更改企业信息"), lang.L("确认更改并导入"), lang.L("取消"), container.NewVScroll(box), func(ok bool) {
+	d = dialog.NewCustomConfirm(lang.L("确认更改企业信息"), lang.L("确认更改并导入"), lang.L("取消"), container.NewVScroll(box), func(ok bool) {
 		if m.confirm != nil {
 			m.confirm(ok)
 		}

@@ -10,7 +10,7 @@ import (
 )
 
 // maxColumnWidth caps a fitted column (a long 原因 is shown in full when its cell is selected).
-const maxColumnWidth = 420
+const maxColumnWidth = 300
 
 // fitSample is how many rows are measured to fit the columns.
 const fitSample = 300

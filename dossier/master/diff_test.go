@@ -37,7 +37,7 @@ func TestMergeAndChanges(t *testing.T) {
 		t.Error("Merge changed the old profile")
 	}
 	got := fmt.Sprint(master.Changes(p, old, merged))
-	if want := "[{职工总数（人） 300 320} {2018年 销售收入 1400 1600}]"; got != want {
+	if want := "[{职工总数（人） 300 320} {2018年 销售收入 1,400.00 1,600.00}]"; got != want {
 		t.Errorf("changes %s, want %s", got, want)
 	}
 	if c := master.Changes(p, old, master.Merge(old, map[string]any{"employees": json.Number("300.0")})); len(c) != 0 {
