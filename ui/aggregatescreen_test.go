@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/xuri/excelize/v2"
 
 	"dossier/dossier"
@@ -176,4 +178,43 @@ func closed(ch chan struct{}) bool {
 func tapButton(t *testing.T, h *harness, text string) {
 	t.Helper()
 	findButton(t, h.u.home.obj, text).OnTapped()
+}
+
+// Both screens are reached from the home toolbar, the 文件 menu and their shortcuts.
+func TestMasterAndAggregateReachable(t *testing.T) {
+	h := newHarness(t, false)
+	h.u.Start("")
+	for _, c := range []struct {
+		button, menu string
+		key          fyne.KeyName
+		is           func(screen) bool
+	}{
+		{"导入企业名单", "导入企业名单（Excel）…", fyne.KeyI, func(s screen) bool { _, ok := s.(*masterScreen); return ok }},
+		{"汇总", "汇总申报材料…", fyne.KeyG, func(s screen) bool { _, ok := s.(*aggregateScreen); return ok }},
+	} {
+		h.u.showHome()
+		tapButton(t, h, c.button)
+		if !c.is(h.u.current) {
+			t.Errorf("%s opens %T", c.button, h.u.current)
+		}
+		h.u.showHome()
+		h.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: c.key, Modifier: fyne.KeyModifierShortcutDefault})
+		if !c.is(h.u.current) {
+			t.Errorf("Ctrl+%s opens %T", c.key, h.u.current)
+		}
+		var item *fyne.MenuItem
+		for _, it := range h.win.MainMenu().Items[0].Items {
+			if it.Label == c.menu {
+				item = it
+			}
+		}
+		if item == nil || item.Shortcut == nil {
+			t.Fatalf("no menu item %s with a shortcut", c.menu)
+		}
+		h.u.showHome()
+		item.Action()
+		if !c.is(h.u.current) {
+			t.Errorf("menu %s opens %T", c.menu, h.u.current)
+		}
+	}
 }
