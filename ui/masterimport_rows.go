@@ -142,32 +142,45 @@ func (m *masterScreen) showRow(id int) {
 		d.Add(&widget.Label{Text: lang.L("统一社会信用代码：") + r.code})
 	}
 	text, imp := r.resultText()
+	wrapped := func(s string, imp widget.Importance) *widget.Label {
+		return &widget.Label{Text: s, Importance: imp, Wrapping: fyne.TextWrapWord}
+	}
 	switch {
 	case r.File == nil:
-		d.Add(&widget.Label{Text: lang.L("这一行有误，不导入。请在名单中改正后重新选择文件："), Wrapping: fyne.TextWrapWord})
+		d.Add(wrapped(lang.L("这一行有误，不导入。请在名单中改正后重新选择文件："), widget.MediumImportance))
 		for _, p := range shortProblems(r.Problems) {
-			d.Add(&widget.Label{Text: "·" + p, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+			d.Add(wrapped("·"+p, widget.DangerImportance))
 		}
+	case r.twin != 0:
+		d.Add(wrapped(text, imp))
 	case !r.known:
-		d.Add(&widget.Label{Text: text, Importance: imp, Wrapping: fyne.TextWrapWord})
+		d.Add(wrapped(text, imp))
 		if r.done == "" {
-			d.Add(&widget.Label{Text: lang.L("导入时新建这家企业和一份申报材料。"), Wrapping: fyne.TextWrapWord})
+			d.Add(wrapped(lang.L("导入时新建这家企业和一份申报材料。"), widget.MediumImportance))
 		}
 	default:
-		d.Add(&widget.Label{Text: text, Importance: imp, Wrapping: fyne.TextWrapWord})
-		d.Add(&widget.Label{Text: fmt.Sprintf(lang.L("程序中已有这家企业（“%s”），按统一社会信用代码对应。"), r.entName), Wrapping: fyne.TextWrapWord})
-		if len(r.changes) > 0 && r.done == "" {
-			d.Add(&widget.Label{Text: lang.L("导入将更改企业信息的以下各项（确认后才更改）："), Wrapping: fyne.TextWrapWord})
-			d.Add(changeGrid(r.changes))
-		}
-		if r.hasOwn && r.done == "" {
-			d.Add(&widget.Label{Text: lang.L("这家企业已有本项目的申报材料，导入只更新企业信息，不另建申报材料。"), Wrapping: fyne.TextWrapWord})
-		}
+		d.Add(wrapped(text, imp))
+		d.Add(wrapped(fmt.Sprintf(lang.L("程序中已有这家企业（“%s”），按统一社会信用代码对应。"), r.entName), widget.MediumImportance))
+		m.addPending(r)
 	}
 	if r.dossierID != 0 || r.entID != 0 {
 		d.Add(m.rowButtons(r))
 	}
 	d.Refresh()
+}
+
+// addPending shows, before the import, what it would do to an enterprise already there.
+func (m *masterScreen) addPending(r *masterRow) {
+	if r.done != "" {
+		return
+	}
+	if len(r.changes) > 0 {
+		m.detail.Add(&widget.Label{Text: lang.L("导入将更改企业信息的以下各项（确认后才更改）："), Wrapping: fyne.TextWrapWord})
+		m.detail.Add(changeGrid(r.changes))
+	}
+	if r.hasOwn {
+		m.detail.Add(&widget.Label{Text: lang.L("这家企业已有本项目的申报材料，导入只更新企业信息，不另建申报材料。"), Wrapping: fyne.TextWrapWord})
+	}
 }
 
 func (m *masterScreen) rowButtons(r *masterRow) fyne.CanvasObject {

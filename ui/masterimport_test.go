@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dossier/dossier"
+	"dossier/dossier/master"
 	"dossier/dossier/store"
 )
 
@@ -179,4 +180,42 @@ func inOrder(s string, parts ...string) bool {
 		s = s[i+len(p):]
 	}
 	return true
+}
+
+// The same credit code twice in one master: the second row is not imported (it would
+// overwrite the first), and says which row it repeats.
+func TestMasterImportSameCodeTwice(t *testing.T) {
+	h := newHarness(t, false)
+	h.u.Start("")
+	p := h.u.deps.Programmes.Get(DemoProgramme)
+	f, err := dossier.Decode(bytes.NewReader(p.Demo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := master.Write(&b, p, []*dossier.File{f, f}, testToday); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "名单.xlsx")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.u.showMasterImport()
+	m := h.u.current.(*masterScreen)
+	m.pick.SetSelected(programmeTitle(p))
+	m.load(path)
+	waitFor(t, 30*time.Second, func() bool { return closed(m.loaded) })
+	if len(m.rows) != 2 || !m.rows[0].good() || m.rows[1].good() {
+		t.Fatalf("rows: %d, %s", len(m.rows), m.info.Text)
+	}
+	if text, _ := m.rows[1].resultText(); text != "有误：与第 2 行的统一社会信用代码相同" {
+		t.Errorf("second row: %s", text)
+	}
+	m.onImport(true)
+	waitFor(t, 30*time.Second, func() bool { return closed(m.loaded) && !m.busy })
+	if ents, _ := h.st.Enterprises(h.u.ctx, ""); len(ents) != 1 {
+		t.Errorf("%d enterprises", len(ents))
+	} else if ds, _ := h.st.Dossiers(h.u.ctx, ents[0].ID); len(ds) != 1 {
+		t.Errorf("%d dossiers", len(ds))
+	}
 }
