@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -272,7 +273,9 @@ func (m *masterScreen) newItem() fyne.CanvasObject {
 	name := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	code := &widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis}
 	result := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	left := container.NewHBox(check, num)
+	// A row that cannot be imported shows no box (a disabled one reads as available in the
+	// dark theme); the place stays so the columns line up.
+	left := container.NewHBox(container.New(layout.NewGridWrapLayout(check.MinSize()), check), num)
 	return container.NewBorder(nil, nil, left, nil, container.NewGridWithColumns(2, container.NewVBox(name, code), result))
 }
 
@@ -283,14 +286,19 @@ func (m *masterScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	r := &m.rows[id]
 	box := o.(*fyne.Container)
 	left := box.Objects[1].(*fyne.Container)
-	check := left.Objects[0].(*widget.Check)
+	check := left.Objects[0].(*fyne.Container).Objects[0].(*widget.Check)
 	check.OnChanged = nil
 	check.SetChecked(r.checked)
 	check.OnChanged = func(on bool) { r.checked = on }
-	if r.good() && r.done == "" && !m.busy {
-		check.Enable()
-	} else {
+	switch {
+	case !r.good() || r.done != "":
+		check.Hide()
+	case m.busy:
+		check.Show()
 		check.Disable()
+	default:
+		check.Show()
+		check.Enable()
 	}
 	left.Objects[1].(*widget.Label).SetText(fmt.Sprintf(lang.L("第 %d 行"), r.Number))
 	grid := box.Objects[0].(*fyne.Container)
