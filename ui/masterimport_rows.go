@@ -335,15 +335,16 @@ func (m *masterScreen) onImported(todo []int, rows []masterRow) {
 func importRow(u *UI, p *programme.Programme, r *masterRow) {
 	f := *r.File
 	f.Enterprise = r.merged
+	if r.hasOwn && len(r.changes) == 0 {
+		r.done = lang.L("企业信息相同，未更改（已有本项目的申报材料）")
+		return
+	}
 	if r.hasOwn {
 		if err := updateProfile(u, r.entID, &f); err != nil {
 			r.failed = lang.L("未能导入：") + storeMessage(err)
 			return
 		}
 		r.done = lang.L("已更新企业信息（已有本项目的申报材料）")
-		if len(r.changes) == 0 {
-			r.done = lang.L("企业信息相同，未更改（已有本项目的申报材料）")
-		}
 		return
 	}
 	id, err := u.addDossier(programmeID(p), &f)

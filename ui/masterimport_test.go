@@ -168,6 +168,25 @@ func TestMasterImportScreen(t *testing.T) {
 	if shown := labelTexts(m.list); !strings.Contains(shown, "已导入") {
 		t.Errorf("the list does not say what was imported:\n%s", shown)
 	}
+
+	// The same master again: nothing to change, no second dossier.
+	m.load(m.path)
+	waitFor(t, 30*time.Second, func() bool { return closed(m.loaded) })
+	for _, i := range []int{0, 1} {
+		if text, _ := m.rows[i].resultText(); text != "正确 · 已有企业，企业信息相同" || !m.rows[i].hasOwn {
+			t.Errorf("row %d again: %s", m.rows[i].Number, text)
+		}
+	}
+	m.onImport(true)
+	if m.confirm != nil {
+		t.Error("a confirmation asked with nothing to change")
+	}
+	waitFor(t, 30*time.Second, func() bool { return closed(m.loaded) && !m.busy })
+	for _, e := range []int64{id, newID} {
+		if ds, _ := h.st.Dossiers(h.u.ctx, e); len(ds) != 1 {
+			t.Errorf("enterprise %d has %d dossiers after importing the master twice", e, len(ds))
+		}
+	}
 }
 
 // inOrder reports whether the parts occur in s one after the other.
