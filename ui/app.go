@@ -149,6 +149,8 @@ func (u *UI) setShortcuts() {
 	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}
 	export := &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod}
 	printKey := &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: mod}
+	masterKey := &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}
+	aggKey := &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: mod}
 	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, fn)
 		it.Shortcut = sc
@@ -157,6 +159,8 @@ func (u *UI) setShortcuts() {
 	file := fyne.NewMenu(lang.L("文件"),
 		fyne.NewMenuItem(lang.L("首页"), u.showHome),
 		fyne.NewMenuItem(lang.L("导入数据文件…"), u.onImport),
+		item(lang.L("导入企业名单（Excel）…"), masterKey, u.showMasterImport),
+		item(lang.L("汇总申报材料…"), aggKey, u.showAggregate),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("保存"), save, u.onSave),
 		item(lang.L("导出申报包…"), export, u.onExport),
@@ -172,6 +176,8 @@ func (u *UI) setShortcuts() {
 	c.AddShortcut(find, func(fyne.Shortcut) { u.onFind() })
 	c.AddShortcut(export, func(fyne.Shortcut) { u.onExport() })
 	c.AddShortcut(printKey, func(fyne.Shortcut) { u.onPrint() })
+	c.AddShortcut(masterKey, func(fyne.Shortcut) { u.showMasterImport() })
+	c.AddShortcut(aggKey, func(fyne.Shortcut) { u.showAggregate() })
 }
 
 func (u *UI) onSave() {

@@ -69,8 +69,10 @@ func (h *homeScreen) buildUI() {
 	h.list.ExtendBaseWidget(h.list)
 	newEnt := &widget.Button{Text: lang.L("新建企业"), Icon: theme.ContentAddIcon(), OnTapped: h.onNewEnterprise}
 	imp := &widget.Button{Text: lang.L("导入数据文件"), Icon: theme.FolderOpenIcon(), OnTapped: h.u.onImport}
+	master := &widget.Button{Text: lang.L("导入企业名单"), Icon: theme.ListIcon(), OnTapped: h.u.showMasterImport}
+	agg := &widget.Button{Text: lang.L("汇总"), Icon: theme.GridIcon(), OnTapped: h.u.showAggregate}
 	tpl := &widget.Button{Text: lang.L("模板"), Icon: theme.FileTextIcon(), OnTapped: h.u.showTemplates}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(newEnt, imp, tpl), h.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(newEnt, imp, master, agg, tpl), h.search)
 	h.detail = container.NewVBox()
 	h.undo = newUndoBar()
 	split := container.NewHSplit(h.list, container.NewVScroll(container.NewPadded(h.detail)))
