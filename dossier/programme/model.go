@@ -244,6 +244,9 @@ type ColumnSpec struct {
 	Width  float64 `yaml:"width"`
 	Align  string  `yaml:"align" enum:"left|center|right"`
 	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
+	// fromField is set once Field has filled the column in (a column shared through a YAML
+	// alias is compiled once per use).
+	fromField bool
 }
 
 // SignatureSpec is the signing block of a 承诺书 or letter.
