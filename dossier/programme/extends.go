@@ -103,6 +103,9 @@ func idOf(n ast.Node) string {
 	}
 	mv, _ := valueOf(m, "id")
 	if mv == nil {
+		mv, _ = valueOf(m, "use") // a shared field's id is the one it uses
+	}
+	if mv == nil {
 		return ""
 	}
 	return scalarOf(mv.Value)

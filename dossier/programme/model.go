@@ -60,6 +60,9 @@ type Section struct {
 
 // Field is one answer on the form, or a column of a table field.
 type Field struct {
+	// Use takes the field from profile.yaml's shared fields (shared.go); the keys written
+	// here replace the shared definition's.
+	Use      Str  `yaml:"use"`
 	ID       Str  `yaml:"id"`
 	Label    Str  `yaml:"label"`
 	Type     Str  `yaml:"type"` // text textarea money integer percent date enum bool multi table
