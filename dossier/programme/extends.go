@@ -21,6 +21,7 @@ const (
 	keyRemove = "remove"
 	keyAfter  = "after"
 	keyBefore = "before"
+	keyMerge  = "merge"
 )
 
 // maxExtends bounds a chain of parents (a child of a child of …).
@@ -103,6 +104,9 @@ func idOf(n ast.Node) string {
 	}
 	mv, _ := valueOf(m, "id")
 	if mv == nil {
+		mv, _ = valueOf(m, "use") // a shared field's id is the one it uses
+	}
+	if mv == nil {
 		return ""
 	}
 	return scalarOf(mv.Value)
@@ -110,9 +114,17 @@ func idOf(n ast.Node) string {
 
 // placement takes the remove/after/before keys out of a child's item.
 type placement struct {
-	remove        bool
+	remove, merge bool
 	after, before string
 	pos           Pos
+}
+
+// key is the placement key that needs a parent's item: remove or merge.
+func (pl placement) key() string {
+	if pl.remove {
+		return keyRemove
+	}
+	return keyMerge
 }
 
 func takePlacement(n ast.Node, errs *ErrorList, file string) (ast.Node, placement) {
@@ -124,13 +136,18 @@ func takePlacement(n ast.Node, errs *ErrorList, file string) (ast.Node, placemen
 	kept := m.Values[:0:0]
 	for _, mv := range m.Values {
 		switch mv.Key.GetToken().Value {
-		case keyRemove:
+		case keyRemove, keyMerge:
+			key := mv.Key.GetToken().Value
 			pl.pos = posOf(mv.Key)
 			b, isBool := mv.Value.(*ast.BoolNode)
 			if !isBool {
-				errs.Add(file, posOf(mv.Value), "remove 应为 true")
+				errs.Add(file, posOf(mv.Value), "%s 应为 true", key)
 			}
-			pl.remove = isBool && b.Value
+			if key == keyRemove {
+				pl.remove = isBool && b.Value
+			} else {
+				pl.merge = isBool && b.Value
+			}
 		case keyAfter:
 			pl.after, pl.pos = scalarOf(mv.Value), posOf(mv.Key)
 		case keyBefore:
@@ -145,8 +162,8 @@ func takePlacement(n ast.Node, errs *ErrorList, file string) (ast.Node, placemen
 
 // mergeItems merges a child's list items over the parent's by id: the same id replaces the
 // parent's item where it stood (a section keeps the keys the child leaves out, and its fields
-// merge by id in turn), a new id is added at the end, or after/before the item placement
-// names; remove: true drops the parent's item.
+// merge by id in turn; any item written with merge: true does too), a new id is added at the
+// end, or after/before the item placement names; remove: true drops the parent's item.
 func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []ast.Node {
 	items := append([]ast.Node(nil), parent...)
 	find := func(id string) int {
@@ -161,16 +178,16 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 		c, pl := takePlacement(c, errs, file)
 		id := idOf(c)
 		i := find(id)
+		if (pl.remove || pl.merge) && i < 0 {
+			errs.Add(file, pl.pos, "%s：父模板的 %s 中没有 id 为 “%s” 的项", pl.key(), list, id)
+			continue
+		}
 		if pl.remove {
-			if i < 0 {
-				errs.Add(file, pl.pos, "remove：父模板的 %s 中没有 id 为 “%s” 的项", list, id)
-				continue
-			}
 			items = append(items[:i], items[i+1:]...)
 			continue
 		}
 		if i >= 0 {
-			if nested := nestedLists[list]; nested != nil && (list != "fields" || hasKey(items[i], "columns")) {
+			if nested := nestedLists[list]; pl.merge || nested != nil && (list != "fields" || hasKey(items[i], "columns")) {
 				c = mergeKeys(file, items[i], c, nested, errs)
 			}
 			items[i] = c

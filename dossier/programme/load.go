@@ -21,6 +21,8 @@ var profileYAML []byte
 type profileFile struct {
 	Sections []Section `yaml:"sections"`
 	Checks   []Check   `yaml:"checks"`
+	// Shared are programme fields that templates take with {use: id} (shared.go).
+	Shared []Field `yaml:"shared"`
 }
 
 // Profile is the enterprise profile shared by all programmes.
@@ -30,6 +32,7 @@ type Profile struct {
 	checks   []compiledCheck
 	fields   map[string]*Field
 	info     map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
+	shared   map[string]*Field         // fields templates take with {use: id}
 }
 
 var (
@@ -55,6 +58,15 @@ func EnterpriseProfile() (*Profile, error) {
 				}
 			}
 			pr.rec = newRecord(fields)
+			pr.shared = map[string]*Field{}
+			for i := range pf.Shared {
+				f := &pf.Shared[i]
+				checkField(&errs, "profile.yaml", f, false)
+				if _, dup := pr.shared[f.ID.S]; dup {
+					errs.Add("profile.yaml", f.ID.Pos, "共用字段 id “%s” 重复", f.ID.S)
+				}
+				pr.shared[f.ID.S] = f
+			}
 			profile = pr
 			c := newCompiler("profile.yaml", pr, nil, &errs)
 			pr.checks = c.checks(pf.Checks, "enterprise.")
@@ -195,6 +207,7 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 		return nil, errs.Err()
 	}
 	p.checkHeader(&errs)
+	useShared(file, p.Sections, pr, &errs)
 	p.expandYears(&errs)
 	var fields []*Field
 	for si := range p.Sections {

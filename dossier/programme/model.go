@@ -62,6 +62,9 @@ type Section struct {
 
 // Field is one answer on the form, or a column of a table field.
 type Field struct {
+	// Use takes the field from profile.yaml's shared fields (shared.go); the keys written
+	// here replace the shared definition's.
+	Use      Str  `yaml:"use"`
 	ID       Str  `yaml:"id"`
 	Label    Str  `yaml:"label"`
 	Type     Str  `yaml:"type"` // text textarea money integer percent date enum bool multi table
@@ -252,6 +255,9 @@ type ColumnSpec struct {
 	Width  float64 `yaml:"width"`
 	Align  string  `yaml:"align" enum:"left|center|right"`
 	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
+	// fromField is set once Field has filled the column in (a column shared through a YAML
+	// alias is compiled once per use).
+	fromField bool
 }
 
 // SignatureSpec is the signing block of a 承诺书 or letter.

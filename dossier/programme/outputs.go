@@ -240,7 +240,7 @@ func (c *compiler) table(t *TableSpec, what string) {
 // enterprise.x): the header is its label (a bracketed unit, 职工总数（人）, becomes the column's
 // unit), the kind follows its type, and an option field shows its option's label.
 func (c *compiler) columnField(col *ColumnSpec, row *record, what string) {
-	if !col.Field.Set() {
+	if !col.Field.Set() || col.fromField {
 		return
 	}
 	path := col.Field.S
@@ -280,6 +280,7 @@ func (c *compiler) columnField(col *ColumnSpec, row *record, what string) {
 		col.Kind = Str{S: kind, Pos: col.Field.Pos}
 	}
 	col.Value = Str{S: value, Pos: col.Field.Pos}
+	col.fromField = true
 }
 
 // fieldColumnKinds is the column kind a field type shows as ("labels": an option's label).
