@@ -18,18 +18,17 @@ import (
 type derivedNote struct {
 	obj   *fyne.Container
 	label *widget.Label
-	undo  *widget.Button
+	undo  *focusButton
 	was   string
 }
 
 // newDerivedNote makes the (hidden) note of a derived field.
 func (f *form) newDerivedNote(v *fieldView) *derivedNote {
 	n := &derivedNote{label: &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}}
-	n.undo = &widget.Button{Text: lang.L("撤销"), Icon: theme.ContentUndoIcon(), Importance: widget.LowImportance}
-	n.undo.OnTapped = func() {
+	n.undo = f.button(lang.L("撤销"), theme.ContentUndoIcon(), widget.LowImportance, func() {
 		f.set(v.path, n.was) // hides the note, as any edit of the field does
 		f.reload(v)
-	}
+	})
 	n.obj = container.NewBorder(nil, nil, nil, n.undo, n.label)
 	n.obj.Hide()
 	return n
@@ -81,7 +80,7 @@ func (f *form) reload(v *fieldView) {
 		w.OnChanged = nil
 		w.SetText(text)
 		w.OnChanged = changed
-	case *widget.RadioGroup:
+	case *fieldRadio:
 		changed := w.OnChanged
 		w.OnChanged = nil
 		w.SetSelected(text)
