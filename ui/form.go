@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -197,7 +197,7 @@ func problemText(p programme.Problem) string {
 }
 
 func countText(n, max int) string {
-	return strconv.Itoa(n) + "/" + strconv.Itoa(max) + "字"
+	return fmt.Sprintf(lang.L("%d/%d字"), n, max)
 }
 
 // labelText is the field's label with a required mark.
