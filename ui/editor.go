@@ -175,7 +175,22 @@ func (e *editor) updateTitle() {
 	}
 	setText(e.title, name+" · "+session.ProgrammeName(e.sess.Programme()))
 	st := e.statusNow()
-	setText(e.status, lang.L("状态：")+st)
+	setText(e.status, lang.L("状态：")+statusText(st))
+}
+
+// statusText is a dossier's status (session.Status*, stored in Chinese) in the UI's language.
+func statusText(st string) string {
+	switch st {
+	case session.StatusDraft, "":
+		return lang.L("草稿")
+	case session.StatusComplete:
+		return lang.L("完整")
+	case session.StatusEligible:
+		return lang.L("符合条件")
+	case session.StatusExported:
+		return lang.L("已导出")
+	}
+	return st
 }
 
 // statusNow is the dossier's status: 已导出 while nothing changed since the last export.

@@ -127,16 +127,18 @@ func undecidableText(faults []programme.ExprError) string {
 }
 
 func (r *ruleRow) show(res programme.RuleResult) {
-	mark, imp := "✓ ", widget.SuccessImportance
+	// No space after the mark: Fyne wraps at spaces, and a long heading in a narrow panel
+	// left the mark alone on the first line.
+	mark, imp := "✓", widget.SuccessImportance
 	switch res.Status {
 	case programme.StatusNotApplicable:
-		mark, imp = "– ", widget.LowImportance
+		mark, imp = "–", widget.LowImportance
 	case programme.StatusPending:
 		mark, imp = lang.L("○ 待填写："), widget.WarningImportance
 	case programme.StatusUndecidable:
 		mark, imp = lang.L("? 无法判定："), widget.DangerImportance
 	case programme.StatusFailed:
-		mark, imp = "✘ ", widget.DangerImportance
+		mark, imp = "✘", widget.DangerImportance
 	}
 	if t := mark + res.Label; r.title.Text != t || r.title.Importance != imp {
 		r.title.Text, r.title.Importance = t, imp

@@ -128,6 +128,8 @@ func walkButtons(o fyne.CanvasObject, fn func(*widget.Button)) {
 	switch x := o.(type) {
 	case *widget.Button:
 		fn(x)
+	case *focusButton:
+		fn(&x.Button)
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			walkButtons(c, fn)

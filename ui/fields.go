@@ -63,8 +63,7 @@ func (f *form) textEntry(v *fieldView, multi bool) fyne.CanvasObject {
 		return e.wheel
 	}
 	// Long texts can be written in the system's editor, where input methods work fully.
-	outside := &widget.Button{Text: lang.L("用系统编辑器编辑"), Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
-	outside.OnTapped = func() { f.onExternalEdit(v, &e.Entry) }
+	outside := f.button(lang.L("用系统编辑器编辑"), theme.DocumentCreateIcon(), widget.LowImportance, func() { f.onExternalEdit(v, &e.Entry) })
 	return container.NewVBox(e.wheel, container.NewHBox(layout.NewSpacer(), outside))
 }
 
@@ -197,8 +196,7 @@ func (f *form) dateEntry(v *fieldView) fyne.CanvasObject {
 		}
 	}
 	e.OnChanged = func(s string) { f.set(v.path, s) }
-	pick := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
-	pick.OnTapped = func() { f.onPickDate(v.field, &e.Entry) }
+	pick := f.button("", theme.CalendarIcon(), widget.LowImportance, func() { f.onPickDate(v.field, &e.Entry) })
 	return container.NewBorder(nil, nil, nil, pick, e.wheel)
 }
 
@@ -261,13 +259,12 @@ func optionLabel(o programme.Option) string {
 // boolRadio offers 是 and 否 rather than a check box: a required yes/no question must be able
 // to read "not answered yet", which an unticked box cannot tell apart from 否.
 func (f *form) boolRadio(v *fieldView) fyne.CanvasObject {
-	r := &widget.RadioGroup{Options: []string{"是", "否"}, Horizontal: true}
+	r := newFieldRadio([]string{"是", "否"}, func() { f.reveal(v) })
 	if b, set := f.sess.Bool(v.path); set {
 		r.Selected = map[bool]string{true: "是", false: "否"}[b]
 	}
-	r.ExtendBaseWidget(r)
 	r.OnChanged = func(s string) { f.set(v.path, s) } // "" (deselected) removes the answer
-	v.input = r
+	v.input, v.focus = r, r.items[0]
 	return r
 }
 
@@ -285,16 +282,18 @@ func (f *form) multiChoice(v *fieldView) fyne.CanvasObject {
 	for _, s := range f.sess.List(v.path) {
 		have[s] = true
 	}
-	g := &widget.CheckGroup{}
+	var selected []string
 	for i, o := range v.field.Options {
 		labels[i] = optionLabel(o)
 		if have[o.Value.S] {
-			g.Selected = append(g.Selected, labels[i])
+			selected = append(selected, labels[i])
 		}
 	}
-	g.Options = labels
-	g.ExtendBaseWidget(g)
+	g := newFieldChecks(labels, selected, func() { f.reveal(v) })
 	v.input = g
+	if len(g.items) > 0 {
+		v.focus = g.items[0]
+	}
 	g.OnChanged = func(chosen []string) {
 		var values []string
 		for i, l := range labels {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -34,9 +35,14 @@ func placeName(name string) string {
 	return name
 }
 
-// showFileDialog shows a Fyne file dialog, its places named in the UI's language.
+// showFileDialog shows a Fyne file dialog, its places named in the UI's language; Escape
+// cancels it, as 取消 does (Fyne's file dialogs ignore the key).
 func showFileDialog(d interface{ Show() }, w fyne.Window) {
-	d.Show()
+	if fd, ok := d.(*dialog.FileDialog); ok {
+		showClosingOnEscape(fd, w, fd.Dismiss)
+	} else {
+		d.Show()
+	}
 	pop, ok := w.Canvas().Overlays().Top().(*widget.PopUp)
 	if !ok {
 		return

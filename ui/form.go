@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,9 +28,10 @@ type form struct {
 
 	external map[string]*externalText // texts being edited in the system editor, by path
 
-	scroll *formScroll // the scroller the form sits in (set by the editor): wheel and focus
-	typing *fieldView  // the entry being typed in: its message waits until the user leaves it
-	picker *datePicker // the last date picker opened (tests pick from it)
+	scroll *formScroll             // the scroller the form sits in (set by the editor): wheel and focus
+	typing *fieldView              // the entry being typed in: its message waits until the user leaves it
+	picker *datePicker             // the last date picker opened (tests pick from it)
+	notes  map[string]*derivedNote // derived fields shown as filled in, by path
 }
 
 // wheelTarget is where an entry passes the mouse wheel: the form's scroller.
@@ -58,6 +59,7 @@ type fieldView struct {
 	focus fyne.Focusable    // what a jump from the review list focuses
 	input fyne.CanvasObject // the input widget itself (entry, select, radio group…)
 	table *tableView        // for table fields
+	note  *derivedNote      // for a derived field: "已按类型填入", with 撤销
 	sub   []*fieldView      // the sub-fields of an object field
 }
 
@@ -80,21 +82,29 @@ func (f *form) build(fields []programme.Field, prefix string) fyne.CanvasObject 
 
 // set stores what the user typed and reports the change.
 func (f *form) set(path, text string) {
-	if err := f.sess.Set(path, text); err != nil {
+	fills, err := f.sess.Edit(path, text)
+	if err != nil {
 		fyne.LogError("set "+path, err)
 		return
 	}
+	f.edited(path, fills)
+}
+
+// edited records the user's change at path and shows the fields the session filled in from it.
+func (f *form) edited(path string, fills []session.Fill) {
 	f.touched[path] = true
+	f.hideNote(path)
+	f.showFills(fills)
 	f.changed()
 }
 
 func (f *form) setList(path string, items []string) {
-	if err := f.sess.SetList(path, items); err != nil {
+	fills, err := f.sess.EditList(path, items)
+	if err != nil {
 		fyne.LogError("set "+path, err)
 		return
 	}
-	f.touched[path] = true
-	f.changed()
+	f.edited(path, fills)
 }
 
 // update refreshes messages, counts and visibility from the session's current evaluation.
@@ -187,7 +197,7 @@ func problemText(p programme.Problem) string {
 }
 
 func countText(n, max int) string {
-	return strconv.Itoa(n) + "/" + strconv.Itoa(max) + "字"
+	return fmt.Sprintf(lang.L("%d/%d字"), n, max)
 }
 
 // labelText is the field's label with a required mark.
@@ -209,6 +219,10 @@ func (f *form) block(v *fieldView, input fyne.CanvasObject) {
 	}
 	if v.field.Help != "" && !laterRow(v.path) {
 		items = append(items, &widget.Label{Text: v.field.Help, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText})
+	}
+	if v.field.Derive.Set() {
+		v.note = f.newDerivedNote(v)
+		items = append(items, v.note.obj)
 	}
 	items = append(items, v.msg)
 	v.obj = container.NewPadded(container.NewVBox(items...))

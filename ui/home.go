@@ -163,10 +163,7 @@ func (h *homeScreen) dossierCard(d records.Dossier) fyne.CanvasObject {
 	if p := h.u.deps.Programmes.Get(d.Programme); p != nil {
 		prog = session.ProgrammeName(p)
 	}
-	status := d.Status
-	if status == "" {
-		status = lang.L("草稿")
-	}
+	status := statusText(d.Status)
 	info := prog
 	if y := h.dl.year(h.u, d); y > 0 {
 		info += fmt.Sprintf(lang.L("　·　申报年度 %d"), y)

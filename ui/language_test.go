@@ -109,8 +109,8 @@ func TestChosenLanguageCoversFyneTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]map[string]string{
-		"zh_Hans": {"Show Hidden Files": "显示隐藏的文件", "Folder": "文件夹", "Create Folder": "新建文件夹", "Cancel": "取消", "OK": "确定", "首页": "首页"},
-		"en":      {"Show Hidden Files": "Show Hidden Files", "Folder": "Folder", "Create Folder": "Create Folder", "Cancel": "Cancel", "OK": "OK", "首页": "Home"},
+		"zh_Hans": {"Show Hidden Files": "显示隐藏的文件", "Folder": "文件夹", "Create Folder": "新建文件夹", "Cancel": "取消", "OK": "确定", "首页": "首页", "符合条件": "符合条件"},
+		"en":      {"Show Hidden Files": "Show Hidden Files", "Folder": "Folder", "Create Folder": "Create Folder", "Cancel": "Cancel", "OK": "OK", "首页": "Home", "符合条件": "Eligible", "完整": "Complete"}, // statusText
 	}[choice]
 	for k, v := range want {
 		if got := lang.L(k); got != v {

@@ -23,17 +23,17 @@ type tableView struct {
 	rows  *fyne.Container
 	obj   fyne.CanvasObject
 	cells []*fieldView
-	add   *widget.Button
-	paste *widget.Button
+	add   *focusButton
+	paste *focusButton
 	// lastPaste is what the last paste reported (for tests).
 	lastPaste []string
 }
 
 func newTableView(f *form, fd *programme.Field, path string) *tableView {
 	t := &tableView{f: f, field: fd, path: path, rows: container.NewVBox()}
-	t.add = &widget.Button{Text: lang.L("添加一行"), Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
+	t.add = f.button(lang.L("添加一行"), theme.ContentAddIcon(), widget.MediumImportance, t.onAdd)
 	// Rows copied from Excel or WPS, columns in the table's order.
-	t.paste = &widget.Button{Text: lang.L("粘贴表格"), Icon: theme.ContentPasteIcon(), Importance: widget.LowImportance, OnTapped: t.onPaste}
+	t.paste = f.button(lang.L("粘贴表格"), theme.ContentPasteIcon(), widget.LowImportance, t.onPaste)
 	t.obj = container.NewVBox(t.rows, container.NewHBox(t.add, t.paste))
 	t.rebuild()
 	return t
@@ -58,9 +58,9 @@ func (t *tableView) rowCard(i, n int) fyne.CanvasObject {
 		t.cells = append(t.cells, cell)
 		grid.Add(cell.obj)
 	}
-	up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i-1) }}
-	down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { t.onMove(i, i+1) }}
-	del := &widget.Button{Text: lang.L("删除本行"), Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { t.confirmRemove(i) }}
+	up := t.f.button("", theme.MoveUpIcon(), widget.LowImportance, func() { t.onMove(i, i-1) })
+	down := t.f.button("", theme.MoveDownIcon(), widget.LowImportance, func() { t.onMove(i, i+1) })
+	del := t.f.button(lang.L("删除本行"), theme.DeleteIcon(), widget.LowImportance, func() { t.confirmRemove(i) })
 	if i == 0 {
 		up.Disable()
 	}

@@ -82,7 +82,11 @@ func iconButton(t *testing.T, root fyne.CanvasObject, icon string) *widget.Butto
 	t.Helper()
 	var found *widget.Button
 	walkObjects(root, func(o any) {
-		if b, ok := o.(*widget.Button); ok && found == nil && b.Icon != nil && b.Icon.Name() == icon {
+		b, ok := o.(*widget.Button)
+		if fb, isForm := o.(*focusButton); isForm {
+			b, ok = &fb.Button, true
+		}
+		if ok && found == nil && b.Icon != nil && b.Icon.Name() == icon {
 			found = b
 		}
 	})

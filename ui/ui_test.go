@@ -98,7 +98,7 @@ func (h *harness) choose(path, label string) {
 	switch w := h.view(path).input.(type) {
 	case *widget.Select:
 		w.SetSelected(label)
-	case *widget.RadioGroup:
+	case *fieldRadio:
 		w.SetSelected(label)
 	default:
 		h.t.Fatalf("%s is a %T", path, w)
@@ -358,6 +358,10 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 		case *widget.Button:
 			if x.Text == text {
 				found = x
+			}
+		case *focusButton:
+			if x.Text == text {
+				found = &x.Button
 			}
 		case *fyne.Container:
 			for _, c := range x.Objects {

@@ -91,7 +91,8 @@ func quotedCell(s string) (cell string, n int, ok bool) {
 // table's columns. A first row that repeats the column labels (a copied header) is skipped.
 // Each cell is read by programme.ParseInput (an option by its label or value); a cell that
 // cannot be read is left empty and reported, and the row is kept. Rows beyond the table's
-// limit are not added (reported once). added is the number of rows appended.
+// limit are not added (reported once); derived cells left empty (an IP's 类别) are filled in
+// from the row. added is the number of rows appended.
 func (s *Session) PasteRows(path string, cells [][]string) (added int, problems []PasteProblem, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -141,6 +142,9 @@ func (s *Session) PasteRows(path string, cells [][]string) (added int, problems 
 	if added > 0 {
 		s.object(r)[r.top] = rows
 		s.changed()
+		if !r.enterprise {
+			s.fillPasted(f, len(rows)-added, len(rows))
+		}
 	}
 	return added, problems, nil
 }

@@ -81,9 +81,14 @@ func (s *Session) changed() {
 // (Evaluate parses "1,500.00" and full-width digits and reports what it cannot read); bool
 // takes 是/否/true/false; multi takes items separated by 、，, ; or new lines; "" removes the
 // value, so that a required field reads as 未填写.
+//
+// Fields that follow from path (a derive: in the template) are filled in as Edit says.
 func (s *Session) Set(path, input string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	_, err := s.Edit(path, input)
+	return err
+}
+
+func (s *Session) set(path, input string) error {
 	f, r, err := s.field(path)
 	if err != nil {
 		return err
@@ -97,8 +102,11 @@ func (s *Session) Set(path, input string) error {
 
 // SetList stores the chosen items of a multi field (nil or empty removes the value).
 func (s *Session) SetList(path string, items []string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	_, err := s.EditList(path, items)
+	return err
+}
+
+func (s *Session) setList(path string, items []string) error {
 	f, r, err := s.field(path)
 	if err != nil {
 		return err
