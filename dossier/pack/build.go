@@ -148,6 +148,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) ([]PrintDoc,
 			if vol != nil && spec == ev.AttachmentsOutput() {
 				render = vol.render
 				rep.Appendix = vol.entries // for the font cut below
+				rep.AppendixIndex = spec.AttachmentIndex.S
 			}
 			reports = append(reports, rep)
 			screen := pdf.Options{Draft: o.Draft}

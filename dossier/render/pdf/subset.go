@@ -73,7 +73,7 @@ func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
 	for c := rune(0x20); c < 0x7f; c++ {
 		set[c] = true
 	}
-	add(rendererText, r.Title, r.Subject, r.Author)
+	add(rendererText, r.Title, r.Subject, r.Author, r.AppendixIndex)
 	for _, e := range r.Appendix {
 		add(e.Title, e.Placeholder)
 	}
