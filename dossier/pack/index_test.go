@@ -135,6 +135,7 @@ func TestAttachmentIndexPage(t *testing.T) {
 	if len(copies)%3 != 0 {
 		t.Fatalf("%d print pages for three copies", len(copies))
 	}
+	firstAt := map[string]int{}
 	for _, c := range []struct {
 		what  string
 		pages []pdfprobe.Page
@@ -163,11 +164,46 @@ func TestAttachmentIndexPage(t *testing.T) {
 				t.Errorf("%s: 目录 %v, index %v", c.what, inTOC[i], index[i])
 			}
 		}
+		firstAt[c.what] = index[0].page
 		// The index page comes right before 附件1 (with a blank left-hand page between them
 		// double-sided at most).
 		first := folioPage(c.pages, index[0].page)
 		if top := c.pages[first-2].TopLine(); top != "证明材料索引" && c.pages[first-3].TopLine() != "证明材料索引" {
 			t.Errorf("%s: the page before 附件1 is %q, not the index", c.what, top)
+		}
+	}
+	// The print copy's blank right-hand-start pages are counted: its numbers are not the
+	// screen copy's, and the print note says so.
+	if firstAt["print"] <= firstAt["screen"] {
+		t.Errorf("附件1 at %d in print and %d on screen: the print copy's blank pages are not counted", firstAt["print"], firstAt["screen"])
+	}
+	note, err := os.ReadFile(filepath.Join(out, "print", pack.PrintNoteName))
+	if err != nil || !strings.Contains(string(note), "打印稿的目录按打印稿自己的页码编排") {
+		t.Errorf("the print note does not say the print copy's 目录 follows its own numbers (%v):\n%s", err, note)
+	}
+}
+
+// checkTOC reads a report's 目录 back, in the screen file and in the first of the print
+// file's copies (print may be ""), and checks that each entry's number is the one printed on
+// the page the part starts on, in that file: the print copy counts its blank right-hand-start
+// pages, so its numbers may differ from the screen copy's, and each must match its own pages.
+func checkTOC(t *testing.T, id, screen, print string, copies int) {
+	t.Helper()
+	files := map[string]int{screen: 1}
+	if print != "" {
+		files[print] = copies
+	}
+	for path, n := range files {
+		pages, err := pdfprobe.Pages(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pages)%n != 0 {
+			t.Fatalf("%s: %d pages for %d copies", path, len(pages), n)
+		}
+		pages = pages[:len(pages)/n]
+		if toc := listings(pages, "目录"); len(toc) > 0 {
+			assertListed(t, id+" "+filepath.Base(path)+" 目录", pages, toc, nil)
 		}
 	}
 }
