@@ -69,6 +69,7 @@ func TestEveryDemoPackage(t *testing.T) {
 				t.Errorf("%s: %s: %s", p.ID.S, d.Name(), g)
 			}
 			checkNumbering(t, p.ID.S, d.Name(), text)
+			checkCodes(t, p.ID.S, d.Name(), text)
 			for _, note := range authorNotes {
 				if strings.Contains(text, note) {
 					found++

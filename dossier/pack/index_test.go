@@ -207,3 +207,15 @@ func checkTOC(t *testing.T, id, screen, print string, copies int) {
 		}
 	}
 }
+
+// splitCode is a code (RD01, IP01, PS01) broken in a table cell: pdftotext prints each line
+// of a cell on its own, so a broken one leaves "RD" alone on a line.
+var splitCode = regexp.MustCompile(`(?m)^(RD|IP|PS)$`)
+
+// checkCodes reports a delivered PDF whose codes are broken across lines.
+func checkCodes(t *testing.T, id, name, text string) {
+	t.Helper()
+	if filepath.Ext(name) == ".pdf" && splitCode.MatchString(text) {
+		t.Errorf("%s: %s breaks a code (%q alone on a line)", id, name, splitCode.FindString(text))
+	}
+}
