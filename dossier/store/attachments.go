@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"dossier/dossier/fsafe"
 	"dossier/dossier/programme"
@@ -41,7 +42,11 @@ func CopyAttachment(root string, dossierID int64, src string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("无法保存附件副本 %s：%s", name, fsafe.Describe(err))
 	}
-	if fi, err := os.Stat(dst); err == nil && fi.Mode().IsRegular() {
+	if fi, err := os.Lstat(dst); err == nil && fi.Mode().IsRegular() {
+		// Stored already: made young again, so that CollectAttachments keeps it until the
+		// dossier that is about to name it again is saved.
+		now := time.Now()
+		os.Chtimes(dst, now, now)
 		return dst, nil
 	}
 	f, err := fsafe.OpenRegular(src, fsafe.MaxAttachment)
