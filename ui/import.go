@@ -73,6 +73,7 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 		u.showError(fmt.Sprintf(lang.L("无法导入 %s：%s"), name, store.UserMessage(err)), err)
 		return
 	}
+	u.copyImportedAttachments(id, f, name)
 	u.app.Preferences().SetString(prefImportedFrom(id), fmt.Sprintf(lang.L("导入自 %s（%s）"), name, u.today().Format("2006-01-02 15:04")))
 	u.openDossier(id)
 }
