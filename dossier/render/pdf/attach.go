@@ -267,6 +267,6 @@ func withFonts(w io.Writer, text string, draw func(d *renderer)) (err error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	_, err = w.Write(tagSubsets(buf.Bytes()))
+	_, err = w.Write(compact(tagSubsets(buf.Bytes())))
 	return err
 }

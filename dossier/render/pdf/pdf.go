@@ -109,7 +109,7 @@ func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err e
 		return lay, fmt.Errorf("pdf: writing: %w", err)
 	}
 	lay = Layout{Pages: rd.pdf.PageNo(), CoverPages: rd.coverPages}
-	_, err = w.Write(tagSubsets(buf.Bytes()))
+	_, err = w.Write(compact(tagSubsets(buf.Bytes())))
 	return lay, err
 }
 
