@@ -110,10 +110,9 @@ func readXRef(b []byte, at int) ([]pdfObject, []byte, error) {
 
 // compactObject recompresses an object's Flate stream and trims its /W array.
 func compactObject(obj []byte) ([]byte, error) {
-	obj = trimWidths(obj)
 	s := bytes.Index(obj, []byte(">>\nstream\n"))
 	if s < 0 {
-		return obj, nil
+		return trimWidths(obj), nil // a font's /W is in its dictionary object, not a stream's
 	}
 	dict := obj[:s+2]
 	if !bytes.Contains(dict, []byte("/Filter /FlateDecode")) || bytes.Contains(dict, []byte("/DecodeParms")) {

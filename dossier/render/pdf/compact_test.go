@@ -64,3 +64,32 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompact is compact's share of a render: the sample report as fpdf writes it.
+func BenchmarkCompact(b *testing.B) {
+	r := sampleReport(3, 2, 30)
+	full, err := loadFonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	faces, err := cut(full, r, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rd, err := layout(r, Options{}, full, faces, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := rd.finish(); err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := rd.pdf.Output(&buf); err != nil {
+		b.Fatal(err)
+	}
+	raw := tagSubsets(buf.Bytes())
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		compact(raw)
+	}
+}
