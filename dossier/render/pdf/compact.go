@@ -87,18 +87,9 @@ func readXRef(b []byte, at int) ([]pdfObject, []byte, error) {
 	if err != nil || nl < 0 || n < 2 || len(rest) < nl+1+20*n {
 		return nil, nil, fmt.Errorf("bad xref header")
 	}
-	entries := rest[nl+1 : nl+1+20*n]
-	var objs []pdfObject
-	for i := 1; i < n; i++ {
-		e := entries[20*i : 20*i+20]
-		if e[17] != 'n' {
-			return nil, nil, fmt.Errorf("free object %d", i)
-		}
-		off, err := strconv.Atoi(string(e[:10]))
-		if err != nil || off <= 0 || off >= at || !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(i)+" 0 obj")) {
-			return nil, nil, fmt.Errorf("object %d not at %d", i, off)
-		}
-		objs = append(objs, pdfObject{num: i, off: off})
+	objs, err := xrefEntries(b, rest[nl+1:nl+1+20*n], at)
+	if err != nil {
+		return nil, nil, err
 	}
 	trailer := rest[nl+1+20*n:]
 	end := bytes.LastIndex(trailer, []byte("startxref"))
@@ -106,6 +97,24 @@ func readXRef(b []byte, at int) ([]pdfObject, []byte, error) {
 		return nil, nil, fmt.Errorf("no trailer")
 	}
 	return objs, trailer[:end], nil
+}
+
+// xrefEntries reads the 20-byte entries of objects 1… (entry 0 is the free list's head): each
+// in use and at an offset where that object starts, before the table at.
+func xrefEntries(b, entries []byte, at int) ([]pdfObject, error) {
+	var objs []pdfObject
+	for i := 1; i < len(entries)/20; i++ {
+		e := entries[20*i : 20*i+20]
+		if e[17] != 'n' {
+			return nil, fmt.Errorf("free object %d", i)
+		}
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off <= 0 || off >= at || !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(i)+" 0 obj")) {
+			return nil, fmt.Errorf("object %d not at %d", i, off)
+		}
+		objs = append(objs, pdfObject{num: i, off: off})
+	}
+	return objs, nil
 }
 
 // compactObject recompresses an object's Flate stream and trims its /W array.
