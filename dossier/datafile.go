@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"dossier/dossier/fsafe"
@@ -18,6 +19,17 @@ import (
 
 // FormatVersion is the data file format this build writes and reads.
 const FormatVersion = 1
+
+// AttachmentPath is where a path the data file gives under attachments points: written with
+// / or \\ (the file may come from Windows), relative to dir (the data file's folder) unless
+// absolute or dir is "".
+func AttachmentPath(dir, given string) string {
+	path := filepath.FromSlash(strings.ReplaceAll(given, `\`, "/"))
+	if !filepath.IsAbs(path) && dir != "" {
+		path = filepath.Join(dir, path)
+	}
+	return path
+}
 
 // File is a data file as CONTRACT.md defines it. Enterprise and Answers stay raw (JSON values
 // decoded with UseNumber) until a programme types and checks them, so that every problem can be

@@ -99,6 +99,16 @@ func New(a fyne.App, w fyne.Window, deps Deps) *UI {
 // very first start it creates the demo enterprise and opens its dossier.
 func (u *UI) Start(file string) {
 	defer u.showTemplateProblems()
+	// Copies of attachments that no dossier names any more (removed, or their dossier purged)
+	// go, now that every save of the last run has committed.
+	// (store.Store does; a test's fake store need not.)
+	if c, ok := u.deps.Store.(interface {
+		CollectAttachments(context.Context, string) (int, error)
+	}); ok {
+		if _, err := c.CollectAttachments(u.ctx, u.attachmentsRoot()); err != nil {
+			fyne.LogError("附件副本清理", err)
+		}
+	}
 	firstID := u.ensureDemo()
 	switch {
 	case file != "":

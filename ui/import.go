@@ -79,10 +79,10 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 		return
 	}
 	if len(im.Changes) == 0 {
-		u.saveImport(name, im, true)
+		u.saveImport(name, f, im, true)
 		return
 	}
-	u.askProfileUpdate(im, func(update bool) { u.saveImport(name, im, update) })
+	u.askProfileUpdate(im, func(update bool) { u.saveImport(name, f, im, update) })
 }
 
 // askProfileUpdate shows how the imported enterprise profile differs from the stored one and
@@ -109,13 +109,15 @@ func changeValue(s string) string {
 	return s
 }
 
-// saveImport writes the planned import and opens the new dossier.
-func (u *UI) saveImport(name string, im *session.Import, updateProfile bool) {
+// saveImport writes the planned import of data file f, copies the files its attachments name
+// into the store, and opens the new dossier.
+func (u *UI) saveImport(name string, f *dossier.File, im *session.Import, updateProfile bool) {
 	id, err := im.Save(u.ctx, u.deps.Store, updateProfile)
 	if err != nil {
 		u.showError(fmt.Sprintf(lang.L("无法导入 %s：%s"), name, store.UserMessage(err)), err)
 		return
 	}
+	u.copyImportedAttachments(id, f, name)
 	u.app.Preferences().SetString(prefImportedFrom(id), fmt.Sprintf(lang.L("导入自 %s（%s）"), name, u.today().Format("2006-01-02 15:04")))
 	u.openDossier(id)
 }

@@ -82,3 +82,53 @@ func TestImportAsksBeforeUpdatingProfile(t *testing.T) {
 		}
 	}
 }
+
+// Importing a data file whose attachments name the user's files copies them into the store,
+// as the 附件 section does: the dossier names the copies (relative paths taken from the data
+// file's folder), deleting the original loses nothing, and a missing file is said in a message
+// while the import stands.
+func TestImportCopiesAttachments(t *testing.T) {
+	h := newHarness(t, false)
+	root := t.TempDir()
+	h.u.deps.AttachmentsDir = root
+	h.u.Start("")
+	src, err := os.ReadFile(filepath.Join("..", "templates", "shanxi-hightech-2019.demo.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "附件"), 0o755)
+	writeScanPDF(t, filepath.Join(dir, "附件", "营业执照.pdf"), 2)
+	data := strings.Replace(string(src), "{", `{"attachments": {"business-licence": ["附件/营业执照.pdf", "丢失的.pdf"]},`, 1)
+	path := filepath.Join(dir, "汾河_高企.json")
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.u.importFile(path)
+	ed := h.editor()
+	os.Remove(filepath.Join(dir, "附件", "营业执照.pdf"))
+	var files []string
+	for _, s := range ed.sess.Attachments() {
+		if s.ID.S == "business-licence" {
+			for _, f := range s.Files {
+				files = append(files, f.Path)
+				if strings.HasPrefix(f.Path, root) && f.Err != "" {
+					t.Errorf("the stored copy %s is unusable: %s", f.Path, f.Err)
+				}
+			}
+		}
+	}
+	if len(files) != 2 || !strings.HasPrefix(files[0], root+string(filepath.Separator)) || files[1] != filepath.Join(dir, "丢失的.pdf") {
+		t.Errorf("the imported dossier names %v; want the copy in %s, then the missing file where it was looked for", files, root)
+	}
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no message for the missing file")
+	}
+	msg := strings.Join(texts(top), "")
+	for _, want := range []string{"1 个附件文件未能复制", "附件“营业执照等注册登记证件复印件”", "丢失的.pdf"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the message does not say %q: %s", want, msg)
+		}
+	}
+}

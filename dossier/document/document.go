@@ -25,6 +25,9 @@ type Report struct {
 	// Appendix are the attachments bound after the report's own pages (附件1 营业执照…), in
 	// order: the 目录 lists each with its first page, numbered on from the report.
 	Appendix []AppendixEntry
+	// AppendixIndex, when not empty, is the title of a page of its own (证明材料索引, 附件目录)
+	// after the report's own pages and before the attachments, listing each with its first page.
+	AppendixIndex string
 }
 
 // AppendixEntry is one attachment bound after a report: its 目录 title and its page count.

@@ -55,6 +55,7 @@ func TestEveryDemoPackage(t *testing.T) {
 					t.Fatalf("%s: print copies of %s: %v", p.ID.S, name, matches)
 				}
 				probePrint(t, matches[0], !spec.Print.Simplex(), spec.Print.ShowSealMark(), 0)
+				checkTOC(t, p.ID.S, filepath.Join(out, ev.FileName(spec)), matches[0], spec.Print.Copies)
 			}
 		}
 		checkLetters(t, ev, out)
@@ -68,6 +69,7 @@ func TestEveryDemoPackage(t *testing.T) {
 				t.Errorf("%s: %s: %s", p.ID.S, d.Name(), g)
 			}
 			checkNumbering(t, p.ID.S, d.Name(), text)
+			checkCodes(t, p.ID.S, d.Name(), text)
 			for _, note := range authorNotes {
 				if strings.Contains(text, note) {
 					found++

@@ -128,111 +128,150 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 // writeContents writes every document. The documents are independent, so they are rendered
 // in parallel (a package is mostly PDF layout and compression, and there are two cores).
 func writeContents(dir string, ev *programme.Evaluation, o Options) ([]PrintDoc, error) {
-	var jobs []func() error
-	var reports []*document.Report
-	var sheets []*document.Sheet
 	specs := ev.Outputs()
-	printLines := make([]string, len(specs))
-	printDocs := make([]PrintDoc, len(specs))
+	c := &contents{dir: dir, ev: ev, o: o, printLines: make([]string, len(specs)), printDocs: make([]PrintDoc, len(specs))}
 	vol, cleanup, err := attachmentsFor(ev, dir)
 	if err != nil {
 		return nil, err
 	}
 	defer cleanup()
+	c.vol = vol
 	for i, spec := range specs {
-		name := ev.FileName(spec)
 		switch spec.Kind.S {
 		case programme.KindReport:
-			rep := ev.Report(spec, o.Now)
-			render := renderPlain
-			if vol != nil && spec == ev.AttachmentsOutput() {
-				render = vol.render
-				rep.Appendix = vol.entries // for the font cut below
-			}
-			reports = append(reports, rep)
-			screen := pdf.Options{Draft: o.Draft}
-			if spec.Print != nil {
-				if err := mkdir(filepath.Join(dir, PrintDir)); err != nil {
-					return nil, err
-				}
-			}
-			// When the print layout is the screen layout one render serves both (today every
-			// print copy has its page numbers on the outer edge, so the two always differ).
-			if spec.Print == nil || printOptions(spec.Print, o) != screen {
-				jobs = append(jobs, func() error {
-					_, err := writeReport(dir, rep, name, screen, render)
-					return err
-				})
-			}
-			if spec.Print != nil {
-				jobs = append(jobs, func() (err error) {
-					printLines[i], printDocs[i], err = writePrint(dir, rep, name, spec.Print, o, screen, render)
-					return err
-				})
-			}
+			err = c.addReport(i, spec)
 		case programme.KindSheet:
-			sh, err := programme.Sheet(spec, []*programme.Evaluation{ev})
-			if err != nil {
-				return nil, err
-			}
-			if o.Draft {
-				sh = draftSheet(sh)
-			}
-			jobs = append(jobs, func() error { return writeSheets(filepath.Join(dir, name), o, sh) })
-			// The printable version of each sheet (text ≥ 8 pt, seal places) goes to print/.
-			if err := os.MkdirAll(filepath.Join(dir, PrintDir), 0o755); err != nil {
-				return nil, err
-			}
-			sheets = append(sheets, sh)
-			printLines[i] = "- " + strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf：汇总表的打印版，按表下的位置签章"
-			jobs = append(jobs, func() (err error) {
-				printDocs[i], err = writeSheetPrint(dir, name, o, sh)
-				return err
-			})
+			err = c.addSheet(i, spec)
 		}
-	}
-	// One cut of the fonts for every report of the package, before the parallel renders.
-	if err := pdf.PrepareSheets(reports, sheets); err != nil {
-		return nil, err
-	}
-	if err := parallel(jobs); err != nil {
-		return nil, err
-	}
-	var lines []string
-	for _, l := range printLines {
-		if l != "" {
-			lines = append(lines, l)
-		}
-	}
-	if len(lines) > 0 {
-		note := "打印说明\n\n" + strings.Join(lines, "\n") + "\n\n" + sidesNote(specs, o) + "\n"
-		if disc := ev.Programme.Disc; disc != "" {
-			note += "电子版：本文件夹外层的文件。" + disc + "\n"
-		}
-		note += privateNote(o)
-		if err := writeFile(filepath.Join(dir, PrintDir, PrintNoteName), []byte(note)); err != nil {
+		if err != nil {
 			return nil, err
 		}
 	}
-	data, err := json.MarshalIndent(dataCopy(ev), "", "  ")
-	if err != nil {
+	// One cut of the fonts for every report of the package, before the parallel renders.
+	if err := pdf.PrepareSheets(c.reports, c.sheets); err != nil {
+		return nil, err
+	}
+	if err := parallel(c.jobs); err != nil {
+		return nil, err
+	}
+	if err := c.writePrintNote(specs); err != nil {
+		return nil, err
+	}
+	if err := c.writeDataCopy(); err != nil {
 		return nil, err
 	}
 	var docs []PrintDoc
-	for _, d := range printDocs {
+	for _, d := range c.printDocs {
 		if d.Path != "" {
 			docs = append(docs, d)
 		}
 	}
-	if !o.DiscData {
-		if err := mkdir(filepath.Join(dir, PrivateDir)); err != nil {
-			return nil, err
+	return docs, writeFileList(dir, ev, specs, o)
+}
+
+// contents collects the render jobs of a package's documents and what they tell the print
+// note, output by output (index i of the outputs).
+type contents struct {
+	dir        string
+	ev         *programme.Evaluation
+	o          Options
+	vol        *volume // the attachments, bound after the report ev.AttachmentsOutput names
+	jobs       []func() error
+	reports    []*document.Report
+	sheets     []*document.Sheet
+	printLines []string
+	printDocs  []PrintDoc
+}
+
+// addReport plans a report: the screen PDF, and the print copies when the notice asks for
+// paper.
+func (c *contents) addReport(i int, spec *programme.OutputSpec) error {
+	name := c.ev.FileName(spec)
+	rep := c.ev.Report(spec, c.o.Now)
+	render := renderPlain
+	if c.vol != nil && spec == c.ev.AttachmentsOutput() {
+		render = c.vol.render
+		rep.Appendix = c.vol.entries // for the font cut
+		rep.AppendixIndex = spec.AttachmentIndex.S
+	}
+	c.reports = append(c.reports, rep)
+	screen := pdf.Options{Draft: c.o.Draft}
+	// When the print layout is the screen layout one render serves both (today every print
+	// copy has its page numbers on the outer edge, so the two always differ).
+	if spec.Print == nil || printOptions(spec.Print, c.o) != screen {
+		c.jobs = append(c.jobs, func() error {
+			_, err := writeReport(c.dir, rep, name, screen, render)
+			return err
+		})
+	}
+	if spec.Print == nil {
+		return nil
+	}
+	if err := mkdir(filepath.Join(c.dir, PrintDir)); err != nil {
+		return err
+	}
+	c.jobs = append(c.jobs, func() (err error) {
+		c.printLines[i], c.printDocs[i], err = writePrint(c.dir, rep, name, spec.Print, c.o, screen, render)
+		return err
+	})
+	return nil
+}
+
+// addSheet plans a summary table: the workbook, and its printable version in print/ (text
+// ≥ 8 pt, seal places).
+func (c *contents) addSheet(i int, spec *programme.OutputSpec) error {
+	name := c.ev.FileName(spec)
+	sh, err := programme.Sheet(spec, []*programme.Evaluation{c.ev})
+	if err != nil {
+		return err
+	}
+	if c.o.Draft {
+		sh = draftSheet(sh)
+	}
+	c.jobs = append(c.jobs, func() error { return writeSheets(filepath.Join(c.dir, name), c.o, sh) })
+	if err := os.MkdirAll(filepath.Join(c.dir, PrintDir), 0o755); err != nil {
+		return err
+	}
+	c.sheets = append(c.sheets, sh)
+	c.printLines[i] = "- " + strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf：汇总表的打印版，按表下的位置签章"
+	c.jobs = append(c.jobs, func() (err error) {
+		c.printDocs[i], err = writeSheetPrint(c.dir, name, c.o, sh)
+		return err
+	})
+	return nil
+}
+
+// writePrintNote writes print/打印说明.txt when anything is printed.
+func (c *contents) writePrintNote(specs []*programme.OutputSpec) error {
+	var lines []string
+	for _, l := range c.printLines {
+		if l != "" {
+			lines = append(lines, l)
 		}
 	}
-	if err := writeFile(filepath.Join(dir, filepath.FromSlash(DataPath(o.DiscData))), append(data, '\n')); err != nil {
-		return nil, err
+	if len(lines) == 0 {
+		return nil
 	}
-	return docs, writeFileList(dir, ev, specs, o)
+	note := "打印说明\n\n" + strings.Join(lines, "\n") + "\n\n" + sidesNote(specs, c.o) + "\n"
+	if disc := c.ev.Programme.Disc; disc != "" {
+		note += "电子版：本文件夹外层的文件。" + disc + "\n"
+	}
+	note += privateNote(c.o)
+	return writeFile(filepath.Join(c.dir, PrintDir, PrintNoteName), []byte(note))
+}
+
+// writeDataCopy writes the package's copy of the data file (in 不刻录/ unless DiscData).
+func (c *contents) writeDataCopy() error {
+	data, err := json.MarshalIndent(dataCopy(c.ev), "", "  ")
+	if err != nil {
+		return err
+	}
+	if !c.o.DiscData {
+		if err := mkdir(filepath.Join(c.dir, PrivateDir)); err != nil {
+			return err
+		}
+	}
+	return writeFile(filepath.Join(c.dir, filepath.FromSlash(DataPath(c.o.DiscData))), append(data, '\n'))
 }
 
 // parallel runs jobs on as many goroutines as there are CPUs and returns the first error.

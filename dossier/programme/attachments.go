@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
+	"dossier/dossier"
 	"dossier/dossier/fsafe"
 )
 
@@ -166,10 +166,7 @@ func (e *Evaluation) judgeAttachments() []AttachmentStatus {
 
 // attachmentFile resolves and sniffs one file named in the data file.
 func (e *Evaluation) attachmentFile(given string) AttachmentFile {
-	path := filepath.FromSlash(strings.ReplaceAll(given, `\`, "/"))
-	if !filepath.IsAbs(path) && e.File.Dir != "" {
-		path = filepath.Join(e.File.Dir, path)
-	}
+	path := dossier.AttachmentPath(e.File.Dir, given)
 	f := AttachmentFile{Given: given, Path: path}
 	kind, err := SniffFile(path)
 	switch {

@@ -2,14 +2,20 @@ package store
 
 import (
 	"crypto/sha256"
+	"dossier/dossier/records"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
+	"dossier/dossier"
 	"dossier/dossier/fsafe"
 	"dossier/dossier/programme"
 )
@@ -41,7 +47,11 @@ func CopyAttachment(root string, dossierID int64, src string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("无法保存附件副本 %s：%s", name, fsafe.Describe(err))
 	}
-	if fi, err := os.Stat(dst); err == nil && fi.Mode().IsRegular() {
+	if fi, err := os.Lstat(dst); err == nil && fi.Mode().IsRegular() {
+		// Stored already: made young again, so that CollectAttachments keeps it until the
+		// dossier that is about to name it again is saved.
+		now := time.Now()
+		os.Chtimes(dst, now, now)
 		return dst, nil
 	}
 	f, err := fsafe.OpenRegular(src, fsafe.MaxAttachment)
@@ -80,4 +90,44 @@ func hashFile(path string) (string, error) {
 		return "", fmt.Errorf("读取失败：%s", fsafe.Describe(err))
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// CopyDataAttachments copies into root, for dossier id, every file a data file names under
+// attachments (CopyAttachment: by content, PDF, JPG and PNG only), relative paths taken from
+// dir (the folder of the file being imported), and returns the data naming the copies, its
+// other members untouched. A file that cannot be copied (missing, not a PDF or picture)
+// keeps its place, its path made absolute so that 检查 says where it was looked for, and is
+// reported in problems (Chinese, with the attachment's label from label); that is not an
+// error. The error is for data that is not a JSON object with a well-formed attachments.
+func CopyDataAttachments(root string, id int64, data []byte, dir string, label func(id string) string) ([]byte, []string, error) {
+	var f struct {
+		Attachments map[string][]string `json:"attachments"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, nil, fmt.Errorf("store: attachments of dossier %d: %w: %v", id, records.ErrInvalid, err)
+	}
+	if len(f.Attachments) == 0 {
+		return data, nil, nil
+	}
+	var problems []string
+	for _, aid := range slices.Sorted(maps.Keys(f.Attachments)) {
+		for i, given := range f.Attachments[aid] {
+			path := dossier.AttachmentPath(dir, given)
+			if abs, err := filepath.Abs(path); err == nil {
+				path = abs
+			}
+			c, err := CopyAttachment(root, id, path)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("附件“%s”：%s，未复制（请在“附件”中重新添加）", label(aid), err))
+				c = path
+			}
+			f.Attachments[aid][i] = c
+		}
+	}
+	raw, err := json.Marshal(f.Attachments)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := setTopLevelRaw(data, "attachments", raw)
+	return out, problems, err
 }

@@ -13,6 +13,15 @@ import (
 // they were (a user who exports the file sees the same layout). Data that is
 // not an object is returned unchanged.
 func setTopLevel(data []byte, key, value string) ([]byte, error) {
+	newValue, err := json.Marshal(value)
+	if err != nil {
+		return nil, err
+	}
+	return setTopLevelRaw(data, key, newValue)
+}
+
+// setTopLevelRaw is setTopLevel with the new value given as JSON.
+func setTopLevelRaw(data []byte, key string, newValue json.RawMessage) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
@@ -20,10 +29,6 @@ func setTopLevel(data []byte, key, value string) ([]byte, error) {
 	}
 	if tok != json.Delim('{') {
 		return data, nil
-	}
-	newValue, err := json.Marshal(value)
-	if err != nil {
-		return nil, err
 	}
 	var out bytes.Buffer
 	out.WriteByte('{')

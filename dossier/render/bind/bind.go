@@ -96,61 +96,86 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	if copies < 1 || copies > MaxCopies {
 		return fmt.Errorf("bind: copies must be between 1 and %d, got %d", MaxCopies, copies)
 	}
-	if _, err := pdf.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("bind: read input: %w", err)
-	}
-	src, err := io.ReadAll(pdf)
-	if err != nil {
-		return fmt.Errorf("bind: read input: %w", err)
-	}
-	ctx, err := readPDF(src)
+	src, ctx, dims, err := readInput(pdf)
 	if err != nil {
 		return err
 	}
-	dims, err := ctx.PageDims()
-	if err != nil {
-		return fmt.Errorf("bind: page sizes: %w", err)
-	}
-	pages := len(dims)
-	if pages < 1 {
-		return errors.New("bind: input has no pages")
-	}
-
 	// Pad once, then repeat the padded document: the padding page then belongs to each copy.
-	one, pad := src, pages%2 == 1 && !o.Simplex
-	if pad {
-		// The size is passed explicitly: with a nil page configuration pdfcpu v0.15 takes the
-		// media box inherited from the page tree root (A4 for fpdf output) even when the last
-		// page has a MediaBox of its own. PageDims already swaps width and height for a
-		// rotated page, so the blank page looks like the page before it.
-		last := dims[pages-1]
-		pageConf := &pdfcpu.PageConfiguration{PageDim: &last, InpUnit: types.POINTS}
-		var padded bytes.Buffer
-		sel := []string{strconv.Itoa(pages)}
-		if err := api.InsertPages(bytes.NewReader(src), &padded, sel, false, pageConf, config()); err != nil {
-			return fmt.Errorf("bind: pad %d-page input: %w", pages, err)
+	one := src
+	if len(dims)%2 == 1 && !o.Simplex {
+		if one, err = padded(src, dims); err != nil {
+			return err
 		}
-		one = padded.Bytes()
+		if copies > 1 {
+			if ctx, err = readPDF(one); err != nil {
+				return err
+			}
+		}
 	}
-
 	if copies == 1 {
-		_, err := w.Write(one) // nothing to repeat: the (padded) document is the copy
-		if err != nil {
+		// nothing to repeat: the (padded) document is the copy
+		if _, err := w.Write(one); err != nil {
 			return fmt.Errorf("bind: write output: %w", err)
 		}
 		return nil
 	}
-	if pad { // repeat the padded document
-		if ctx, err = readPDF(one); err != nil {
-			return err
-		}
-	}
 	var out bytes.Buffer // a failed write must not leave half a PDF in w
+	if err := repeat(&out, ctx, one, copies); err != nil {
+		return err
+	}
+	if _, err := out.WriteTo(w); err != nil {
+		return fmt.Errorf("bind: write output: %w", err)
+	}
+	return nil
+}
+
+// readInput reads the whole PDF, parses it and returns its page sizes (at least one page).
+func readInput(pdf io.ReadSeeker) ([]byte, *model.Context, []types.Dim, error) {
+	if _, err := pdf.Seek(0, io.SeekStart); err != nil {
+		return nil, nil, nil, fmt.Errorf("bind: read input: %w", err)
+	}
+	src, err := io.ReadAll(pdf)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("bind: read input: %w", err)
+	}
+	ctx, err := readPDF(src)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	dims, err := ctx.PageDims()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("bind: page sizes: %w", err)
+	}
+	if len(dims) < 1 {
+		return nil, nil, nil, errors.New("bind: input has no pages")
+	}
+	return src, ctx, dims, nil
+}
+
+// padded is the document src with a blank page after its last, of that page's size.
+func padded(src []byte, dims []types.Dim) ([]byte, error) {
+	// The size is passed explicitly: with a nil page configuration pdfcpu v0.15 takes the
+	// media box inherited from the page tree root (A4 for fpdf output) even when the last
+	// page has a MediaBox of its own. PageDims already swaps width and height for a rotated
+	// page, so the blank page looks like the page before it.
+	pages := len(dims)
+	last := dims[pages-1]
+	pageConf := &pdfcpu.PageConfiguration{PageDim: &last, InpUnit: types.POINTS}
+	var out bytes.Buffer
+	sel := []string{strconv.Itoa(pages)}
+	if err := api.InsertPages(bytes.NewReader(src), &out, sel, false, pageConf, config()); err != nil {
+		return nil, fmt.Errorf("bind: pad %d-page input: %w", pages, err)
+	}
+	return out.Bytes(), nil
+}
+
+// repeat writes copies copies of the document one (parsed as ctx) to out.
+func repeat(out *bytes.Buffer, ctx *model.Context, one []byte, copies int) error {
 	switch ok, err := repeatPages(ctx, copies); {
 	case err != nil:
 		return err
 	case ok:
-		if err := api.Write(ctx, &out, ctx.Conf); err != nil {
+		if err := api.Write(ctx, out, ctx.Conf); err != nil {
 			return fmt.Errorf("bind: write %d copies: %w", copies, err)
 		}
 	default: // a page tree repeatPages does not handle: merge copies of the file
@@ -158,12 +183,9 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 		for i := range rs {
 			rs[i] = bytes.NewReader(one)
 		}
-		if err := api.MergeRaw(rs, &out, false, config()); err != nil {
+		if err := api.MergeRaw(rs, out, false, config()); err != nil {
 			return fmt.Errorf("bind: merge %d copies: %w", copies, err)
 		}
-	}
-	if _, err := out.WriteTo(w); err != nil {
-		return fmt.Errorf("bind: write output: %w", err)
 	}
 	return nil
 }

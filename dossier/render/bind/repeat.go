@@ -75,26 +75,16 @@ func leafPages(ctx *model.Context, kids types.Array, inherited types.Dict, out *
 		case "Page":
 			page := d.Clone().(types.Dict)
 			for _, key := range inheritable {
-				if _, has := page.Find(key); !has && inherited != nil {
-					if v, ok := inherited.Find(key); ok {
+				if _, has := page.Find(key); !has {
+					if v, ok := find(inherited, key); ok {
 						page.Insert(key, v)
 					}
 				}
 			}
 			*out = append(*out, page)
 		case "Pages":
-			inh := types.Dict{}
-			for _, key := range inheritable {
-				if v, ok := d.Find(key); ok {
-					inh.Insert(key, v)
-				} else if inherited != nil {
-					if v, ok := inherited.Find(key); ok {
-						inh.Insert(key, v)
-					}
-				}
-			}
 			sub, err := ctx.DereferenceArray(d["Kids"])
-			if err != nil || !leafPages(ctx, sub, inh, out, depth+1) {
+			if err != nil || !leafPages(ctx, sub, inherit(d, inherited), out, depth+1) {
 				return false
 			}
 		default:
@@ -102,4 +92,26 @@ func leafPages(ctx *model.Context, kids types.Array, inherited types.Dict, out *
 		}
 	}
 	return true
+}
+
+// inherit is what the children of the page tree node d inherit: d's own inheritable
+// attributes, else those d inherited.
+func inherit(d, inherited types.Dict) types.Dict {
+	inh := types.Dict{}
+	for _, key := range inheritable {
+		if v, ok := d.Find(key); ok {
+			inh.Insert(key, v)
+		} else if v, ok := find(inherited, key); ok {
+			inh.Insert(key, v)
+		}
+	}
+	return inh
+}
+
+// find is d.Find for a dictionary that may be nil.
+func find(d types.Dict, key string) (types.Object, bool) {
+	if d == nil {
+		return nil, false
+	}
+	return d.Find(key)
 }

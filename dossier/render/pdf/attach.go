@@ -44,12 +44,28 @@ func AppendixStarts(o Options, end int, counts []int) (starts []int, last int) {
 	return starts, next - 1
 }
 
-// appendixTOC lists the attachments at the end of the 目录, each with its first page as the
-// previous pass found the report's end.
+// indexPageKey is where a pass records the printed page of the attachment index page.
+const indexPageKey = -2
+
+// appendixTOC lists, at the end of the 目录, the attachment index page (when there is one) and
+// the attachments, each with the page the previous pass found it on.
 func (d *renderer) appendixTOC(st style, lh, numW, dotW float64) {
 	if len(d.r.Appendix) == 0 {
 		return
 	}
+	if d.hasIndex() {
+		num := "?"
+		if n, ok := d.tocPages[indexPageKey]; ok {
+			num = fmt.Sprint(n)
+		}
+		d.tocEntry(st, lh, numW, dotW, d.r.AppendixIndex, num)
+	}
+	d.appendixEntries(st, lh, numW, dotW)
+}
+
+// appendixEntries lists the attachments with their first pages as the previous pass found the
+// report's end.
+func (d *renderer) appendixEntries(st style, lh, numW, dotW float64) {
 	counts := make([]int, len(d.r.Appendix))
 	for i, e := range d.r.Appendix {
 		counts[i] = e.Pages
@@ -57,27 +73,55 @@ func (d *renderer) appendixTOC(st style, lh, numW, dotW float64) {
 	end, known := d.tocPages[endPageKey]
 	starts, _ := AppendixStarts(d.o, end, counts)
 	for i, e := range d.r.Appendix {
-		textW := d.width - numW - 2*dotW
-		lines := splitLines(e.Title, d.measurer(st), textW, textW, false)
-		d.ensure(lh * float64(len(lines)))
-		for j, l := range lines {
-			d.line(st, d.left, textW, l, "left", lh)
-			if j < len(lines)-1 {
-				d.y += lh
-			}
-		}
 		num := "?"
 		if known {
 			num = fmt.Sprint(starts[i] - d.coverPages)
 		}
-		from := d.left + d.measure(st, lines[len(lines)-1]) + dotW
-		to := d.left + d.width - d.measure(st, num) - dotW
-		if n := int((to - from) / dotW); n > 0 {
-			d.line(st, to-float64(n)*dotW, float64(n)*dotW, strings.Repeat(".", n), "left", lh)
-		}
-		d.line(st, d.left, d.width, num, "right", lh)
-		d.y += lh
+		d.tocEntry(st, lh, numW, dotW, e.Title, num)
 	}
+}
+
+// tocEntry draws one line of a 目录 or index: the title (wrapped), dot leaders and the page.
+func (d *renderer) tocEntry(st style, lh, numW, dotW float64, title, num string) {
+	textW := d.width - numW - 2*dotW
+	lines := splitLines(title, d.measurer(st), textW, textW, false)
+	d.ensure(lh * float64(len(lines)))
+	for j, l := range lines {
+		d.line(st, d.left, textW, l, "left", lh)
+		if j < len(lines)-1 {
+			d.y += lh
+		}
+	}
+	from := d.left + d.measure(st, lines[len(lines)-1]) + dotW
+	to := d.left + d.width - d.measure(st, num) - dotW
+	if n := int((to - from) / dotW); n > 0 {
+		d.line(st, to-float64(n)*dotW, float64(n)*dotW, strings.Repeat(".", n), "left", lh)
+	}
+	d.line(st, d.left, d.width, num, "right", lh)
+	d.y += lh
+}
+
+// hasIndex reports whether the report binds an index page (附件目录 / 证明材料索引) before its
+// attachments.
+func (d *renderer) hasIndex() bool { return d.r.AppendixIndex != "" && len(d.r.Appendix) > 0 }
+
+// appendix ends the report's own pages: the attachment index page when the template asks for
+// one, then (when every attachment is a placeholder) the placeholders. The report's end, from
+// which the attachments are numbered, is after the index.
+func (d *renderer) appendix() {
+	if d.hasIndex() {
+		d.newPage()
+		d.headingPages[indexPageKey] = d.folio()
+		hs := headingStyle[1]
+		hh := pitch(hs.size, 1.5)
+		d.line(hs, d.left, d.width, d.r.AppendixIndex, "center", hh)
+		d.y += hh * 1.6
+		st := body
+		d.appendixEntries(st, pitch(st.size, 1.8), 3*em(st), d.measure(st, "."))
+		d.endParts()
+	}
+	d.headingPages[endPageKey] = d.pdf.PageNo()
+	d.inlineAppendix()
 }
 
 // OverlayPage is one page of an overlay: the physical page it goes on, its printed number
@@ -223,6 +267,6 @@ func withFonts(w io.Writer, text string, draw func(d *renderer)) (err error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	_, err = w.Write(tagSubsets(buf.Bytes()))
+	_, err = w.Write(compact(tagSubsets(buf.Bytes())))
 	return err
 }

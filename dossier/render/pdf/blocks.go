@@ -34,8 +34,7 @@ func (d *renderer) render() error {
 		d.signAlone = true
 	}
 	d.endParts()
-	d.headingPages[endPageKey] = d.pdf.PageNo()
-	d.inlineAppendix()
+	d.appendix() // the attachment index page, the report's end, inline placeholders
 	return nil
 }
 

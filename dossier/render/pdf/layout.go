@@ -146,10 +146,20 @@ func (d *renderer) measure(st style, s string) float64 {
 	fams, texts := d.runs(st, s)
 	w := 0.0
 	for i, f := range fams {
-		d.pdf.SetFont(f, "", st.size)
+		d.setFont(f, st.size)
 		w += d.pdf.GetStringWidth(texts[i])
 	}
 	return w
+}
+
+// setFont selects face f at size pt unless it is selected already: fpdf writes a font
+// selection into the open page at every SetFont, the same font included, and measuring alone
+// wrote some 200 KB of them into a page of running text (a tenth of the file compressed).
+func (d *renderer) setFont(f string, pt float64) {
+	if size, _ := d.pdf.GetFontSize(); size == pt && d.pdf.GetFontFamily() == f {
+		return
+	}
+	d.pdf.SetFont(f, "", pt)
 }
 
 // measurer returns measure bound to a style, the shape splitLines wants.
@@ -165,7 +175,7 @@ func (d *renderer) text(st style, x, y float64, s string, spacing float64) {
 	}
 	fams, texts := d.runs(st, s)
 	for i, f := range fams {
-		d.pdf.SetFont(f, "", st.size)
+		d.setFont(f, st.size)
 		d.pdf.Text(x, y, texts[i])
 		x += d.pdf.GetStringWidth(texts[i]) + spacing*float64(len([]rune(texts[i])))
 	}

@@ -59,65 +59,80 @@ type atom struct {
 // marks to what follows, so breaking only between atoms obeys the 禁则; when an atom does
 // not fit, it moves down whole, which is the "pull the previous character down" (推出) fix.
 func atomize(text string) []atom {
-	var out []atom
-	open := "" // opening marks waiting for the atom they belong to
-	add := func(u string) {
-		first, _ := utf8.DecodeRuneInString(u)
-		last, _ := utf8.DecodeLastRuneInString(u)
-		switch {
-		case open == "" && isNoStart(first) && len(out) > 0:
-			k := len(out) - 1
-			if out[k].space && k > 0 { // "word )": keep the space inside, never break there
-				out[k-1].text += " " + u
-				out = out[:k]
-			} else if !out[k].space {
-				out[k].text += u
-			} else {
-				out = append(out, atom{text: u})
-			}
-		case isNoEnd(last):
-			open += u
-		default:
-			out = append(out, atom{text: open + u})
-			open = ""
-		}
-	}
+	z := &atomizer{}
 	rs := []rune(text)
 	for i := 0; i < len(rs); {
-		r := rs[i]
-		switch {
+		j := i + 1
+		switch r := rs[i]; {
 		case isSpace(r):
-			j := i
 			for j < len(rs) && isSpace(rs[j]) {
 				j++
 			}
-			if open != "" { // "（ 注" : an opening mark before a space still starts the next atom
-				i = j
-				continue
-			}
-			if len(out) > 0 && !out[len(out)-1].space {
-				out = append(out, atom{text: " ", space: true})
-			}
-			i = j
+			z.space()
 		case isCJK(r):
-			add(string(r))
-			i++
+			z.add(string(r))
 		default:
-			j := i
 			for j < len(rs) && !isSpace(rs[j]) && !isCJK(rs[j]) {
 				j++
 			}
-			add(string(rs[i:j]))
-			i = j
+			z.add(string(rs[i:j]))
 		}
+		i = j
 	}
-	if open != "" {
-		out = append(out, atom{text: open})
+	if z.open != "" {
+		z.out = append(z.out, atom{text: z.open})
 	}
-	if n := len(out); n > 0 && out[n-1].space {
-		out = out[:n-1]
+	if n := len(z.out); n > 0 && z.out[n-1].space {
+		z.out = z.out[:n-1]
 	}
-	return glueShortBrackets(out)
+	return glueShortBrackets(z.out)
+}
+
+// atomizer is atomize's state: the atoms so far and the opening marks waiting for the atom
+// they belong to.
+type atomizer struct {
+	out  []atom
+	open string
+}
+
+// add takes a hanzi (or mark) or a Latin word.
+func (z *atomizer) add(u string) {
+	first, _ := utf8.DecodeRuneInString(u)
+	last, _ := utf8.DecodeLastRuneInString(u)
+	switch {
+	case z.open == "" && isNoStart(first) && len(z.out) > 0:
+		z.glueClosing(u)
+	case isNoEnd(last):
+		z.open += u
+	default:
+		z.out = append(z.out, atom{text: z.open + u})
+		z.open = ""
+	}
+}
+
+// glueClosing glues a closing mark to the atom before it.
+func (z *atomizer) glueClosing(u string) {
+	k := len(z.out) - 1
+	switch {
+	case z.out[k].space && k > 0: // "word )": keep the space inside, never break there
+		z.out[k-1].text += " " + u
+		z.out = z.out[:k]
+	case !z.out[k].space:
+		z.out[k].text += u
+	default:
+		z.out = append(z.out, atom{text: u})
+	}
+}
+
+// space takes a run of spaces: one breakable space atom, none at the start, and none after an
+// opening mark ("（ 注": the mark still starts the next atom).
+func (z *atomizer) space() {
+	if z.open != "" {
+		return
+	}
+	if len(z.out) > 0 && !z.out[len(z.out)-1].space {
+		z.out = append(z.out, atom{text: " ", space: true})
+	}
 }
 
 // maxGlued is the longest bracketed text kept on one line: units such as （万元）, （台/套）,
@@ -171,63 +186,89 @@ func glueShortBrackets(in []atom) []atom {
 // hanging ，。、 that sticks out past the width. An atom wider than a whole line (a long URL)
 // is broken between characters as a last resort.
 func splitLines(text string, measure func(string) float64, first, rest float64, hang bool) []string {
-	const eps = 1e-6
-	var lines []string
-	var cur strings.Builder
-	curW, avail := 0.0, first
-	flush := func() {
-		lines = append(lines, strings.TrimRight(cur.String(), " "))
-		cur.Reset()
-		curW, avail = 0, rest
-	}
+	sp := &splitter{measure: measure, avail: first, rest: rest, hang: hang}
 	for _, a := range atomize(text) {
-		w := measure(a.text)
 		if a.space {
-			if cur.Len() == 0 {
-				continue
-			}
-			if curW+w > avail+eps {
-				flush()
-				continue
-			}
-			cur.WriteString(" ")
-			curW += w
-			continue
-		}
-		if curW+w <= avail+eps {
-			cur.WriteString(a.text)
-			curW += w
-			continue
-		}
-		if hang && cur.Len() > 0 {
-			last, size := utf8.DecodeLastRuneInString(a.text)
-			if isHangable(last) && size < len(a.text) && curW+w-measure(string(last)) <= avail+eps {
-				cur.WriteString(a.text)
-				flush()
-				continue
-			}
-		}
-		if cur.Len() > 0 {
-			flush()
-			if w <= avail+eps {
-				cur.WriteString(a.text)
-				curW += w
-				continue
-			}
-		}
-		// Too wide for any line: break it between characters.
-		for _, r := range a.text {
-			rw := measure(string(r))
-			// Even here a closing mark stays on its line, overflowing a little.
-			if curW+rw > avail+eps && cur.Len() > 0 && !isNoStart(r) {
-				flush()
-			}
-			cur.WriteRune(r)
-			curW += rw
+			sp.space(measure(a.text))
+		} else {
+			sp.word(a.text, measure(a.text))
 		}
 	}
-	if cur.Len() > 0 || len(lines) == 0 {
-		lines = append(lines, strings.TrimRight(cur.String(), " "))
+	if sp.cur.Len() > 0 || len(sp.lines) == 0 {
+		sp.lines = append(sp.lines, strings.TrimRight(sp.cur.String(), " "))
 	}
-	return lines
+	return sp.lines
+}
+
+const splitEps = 1e-6
+
+// splitter is splitLines' state: the lines so far and the one being filled.
+type splitter struct {
+	measure           func(string) float64
+	lines             []string
+	cur               strings.Builder
+	curW, avail, rest float64
+	hang              bool
+}
+
+func (sp *splitter) flush() {
+	sp.lines = append(sp.lines, strings.TrimRight(sp.cur.String(), " "))
+	sp.cur.Reset()
+	sp.curW, sp.avail = 0, sp.rest
+}
+
+func (sp *splitter) put(text string, w float64) {
+	sp.cur.WriteString(text)
+	sp.curW += w
+}
+
+// space adds a space w wide, or ends the line there; never at the start of a line.
+func (sp *splitter) space(w float64) {
+	switch {
+	case sp.cur.Len() == 0:
+	case sp.curW+w > sp.avail+splitEps:
+		sp.flush()
+	default:
+		sp.put(" ", w)
+	}
+}
+
+// word adds an atom w wide: on this line if it fits (or fits with its last mark hanging),
+// else on the next, else broken between characters.
+func (sp *splitter) word(text string, w float64) {
+	if sp.curW+w <= sp.avail+splitEps {
+		sp.put(text, w)
+		return
+	}
+	if sp.hanging(text, w) {
+		sp.put(text, w)
+		sp.flush()
+		return
+	}
+	if sp.cur.Len() > 0 {
+		sp.flush()
+		if w <= sp.avail+splitEps {
+			sp.put(text, w)
+			return
+		}
+	}
+	// Too wide for any line: break it between characters.
+	for _, r := range text {
+		rw := sp.measure(string(r))
+		// Even here a closing mark stays on its line, overflowing a little.
+		if sp.curW+rw > sp.avail+splitEps && sp.cur.Len() > 0 && !isNoStart(r) {
+			sp.flush()
+		}
+		sp.put(string(r), rw)
+	}
+}
+
+// hanging reports whether the atom fits on this line with its last mark (，。、) hanging past
+// the edge.
+func (sp *splitter) hanging(text string, w float64) bool {
+	if !sp.hang || sp.cur.Len() == 0 {
+		return false
+	}
+	last, size := utf8.DecodeLastRuneInString(text)
+	return isHangable(last) && size < len(text) && sp.curW+w-sp.measure(string(last)) <= sp.avail+splitEps
 }

@@ -109,7 +109,7 @@ func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err e
 		return lay, fmt.Errorf("pdf: writing: %w", err)
 	}
 	lay = Layout{Pages: rd.pdf.PageNo(), CoverPages: rd.coverPages}
-	_, err = w.Write(tagSubsets(buf.Bytes()))
+	_, err = w.Write(compact(tagSubsets(buf.Bytes())))
 	return lay, err
 }
 
@@ -117,7 +117,10 @@ func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err e
 func layout(r *document.Report, o Options, full *fontSet, faces *cutFonts, letterPitch float64) (*renderer, error) {
 	var pages map[int]int // heading index → printed page number, from the previous pass
 	var rd *renderer
-	passes := 1 // without a 目录 one pass lays the report out
+	passes := 1 // without a 目录 or an attachment index one pass lays the report out
+	if r.AppendixIndex != "" && len(r.Appendix) > 0 {
+		passes = maxPasses
+	}
 	for _, b := range r.Blocks {
 		if _, ok := b.(*document.TOC); ok {
 			passes = maxPasses

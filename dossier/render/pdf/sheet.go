@@ -91,7 +91,7 @@ func RenderSheet(w io.Writer, s *document.Sheet, o SheetOptions) (err error) {
 	if err := sl.d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	_, err = w.Write(tagSubsets(buf.Bytes()))
+	_, err = w.Write(compact(tagSubsets(buf.Bytes())))
 	return err
 }
 

@@ -63,7 +63,7 @@ func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
 	for c := rune(0x20); c < 0x7f; c++ {
 		set[c] = true
 	}
-	u.add(rendererText, r.Title, r.Subject, r.Author)
+	u.add(rendererText, r.Title, r.Subject, r.Author, r.AppendixIndex)
 	for _, e := range r.Appendix {
 		u.add(e.Title, e.Placeholder)
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"sort"
 	"strings"
 
 	"dossier/dossier/document"
@@ -315,7 +316,9 @@ func (d *renderer) kvWidths(kv *document.KeyValues) []float64 {
 
 // fitColumns keeps the template's relative widths where they suffice, and widens a column
 // that would split a short cell, a number, a date or a code (发明专利, 2020年12月, 1,036.92,
-// （万元）) to what it needs, taking the width from columns with room to spare.
+// （万元）) to what it needs, taking the width from columns with room to spare. When not every
+// short cell can stay on one line, it still widens every column to its longest word, so that
+// no number or code (RD01, IP01, PS01) is broken between characters.
 func (d *renderer) fitColumns(t *document.Table, widths []float64) []float64 {
 	headers := make([]string, len(t.Columns))
 	numeric := make([]bool, len(t.Columns))
@@ -327,24 +330,84 @@ func (d *renderer) fitColumns(t *document.Table, widths []float64) []float64 {
 		numeric[i] = c.Kind == "money" || c.Kind == "int" || c.Kind == "percent"
 	}
 	ns := measureNeeds(d, headers, numeric, t.Rows, t.Total, cellSize)
-	short, spare := 0.0, 0.0
+	mins := make([]float64, len(ns))
 	for i, n := range ns {
-		if widths[i] < n.min {
-			short += n.min - widths[i]
-		} else {
-			spare += widths[i] - n.min
+		mins[i] = n.min
+	}
+	if out, ok := widen(widths, mins); ok {
+		return out
+	}
+	// Every column gets its longest word; then as many columns as the width allows, those
+	// that need least first, get their minimum (short cells and headers on one line).
+	words := d.wordMins(t, headers)
+	room := 0.0
+	for i, w := range words {
+		room += widths[i] - w
+	}
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	gap := func(i int) float64 { return max(0, mins[i]-words[i]) }
+	sort.SliceStable(order, func(a, b int) bool { return gap(order[a]) < gap(order[b]) })
+	for _, i := range order {
+		if g := gap(i); g <= room {
+			words[i] += g
+			room -= g
 		}
 	}
-	if short == 0 || spare < short {
-		return widths // nothing to do, or no way to give every column its minimum
+	if out, ok := widen(widths, words); ok {
+		return out
+	}
+	return widths
+}
+
+// widen gives every column at least its minimum, taking the width from the columns above
+// theirs in proportion to their room; false when the minimums do not fit.
+func widen(widths, mins []float64) ([]float64, bool) {
+	short, spare := 0.0, 0.0
+	for i, m := range mins {
+		if widths[i] < m {
+			short += m - widths[i]
+		} else {
+			spare += widths[i] - m
+		}
+	}
+	switch {
+	case short == 0:
+		return widths, true
+	case spare < short:
+		return nil, false
 	}
 	out := make([]float64, len(widths))
-	for i, n := range ns {
-		if widths[i] < n.min {
-			out[i] = n.min
+	for i, m := range mins {
+		if widths[i] < m {
+			out[i] = m
 		} else {
-			out[i] = widths[i] - (widths[i]-n.min)*short/spare
+			out[i] = widths[i] - (widths[i]-m)*short/spare
 		}
+	}
+	return out, true
+}
+
+// wordMins is the width each column needs so that no word, number or code in it is broken:
+// its longest atom (headers and the total in Hei, the body in Song) and the cell padding.
+func (d *renderer) wordMins(t *document.Table, headers []string) []float64 {
+	out := make([]float64, len(t.Columns))
+	for j := range t.Columns {
+		w := 0.0
+		for _, l := range strings.Split(headers[j], "\n") {
+			w = max(w, longestAtom(d, cellHei, l))
+		}
+		for _, r := range t.Rows {
+			if j < len(r) {
+				w = max(w, longestAtom(d, cell, r[j]))
+			}
+		}
+		if j < len(t.Total) {
+			w = max(w, longestAtom(d, cellHei, t.Total[j]))
+		}
+		out[j] = w + 2*cellPadX + 0.4
 	}
 	return out
 }

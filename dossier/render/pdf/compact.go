@@ -1,0 +1,204 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+)
+
+// compact rewrites a PDF as fpdf writes it, smaller: every Flate stream compressed again at
+// zlib's default level (fpdf uses its fastest, and a CJK font subset is most of a report's
+// bytes), and the /W width arrays of the CID fonts without the glyphs whose width is the
+// font's default /DW (fpdf lists every one of them). The objects keep their numbers and order;
+// the cross-reference table is rebuilt. Input it does not recognise (not fpdf's plain layout)
+// is returned unchanged: compact never makes a PDF it cannot vouch for.
+func compact(b []byte) []byte {
+	out, err := compactPDF(b)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
+var (
+	startXRef  = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
+	lengthKey  = regexp.MustCompile(`/Length (\d+)`)
+	widthArray = regexp.MustCompile(`/DW (\d+)\n/W \[([^/>]*)\]`)
+)
+
+type pdfObject struct {
+	num, off int
+}
+
+func compactPDF(b []byte) ([]byte, error) {
+	m := startXRef.FindSubmatchIndex(b)
+	if m == nil {
+		return nil, fmt.Errorf("no startxref")
+	}
+	xref, _ := strconv.Atoi(string(b[m[2]:m[3]]))
+	objs, trailer, err := readXRef(b, xref)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
+	var out bytes.Buffer
+	out.Grow(len(b))
+	out.Write(b[:objs[0].off])
+	offsets := map[int]int{}
+	for i, o := range objs {
+		end := xref
+		if i+1 < len(objs) {
+			end = objs[i+1].off
+		}
+		offsets[o.num] = out.Len()
+		obj, err := compactObject(b[o.off:end])
+		if err != nil {
+			return nil, fmt.Errorf("object %d: %w", o.num, err)
+		}
+		out.Write(obj)
+	}
+	at := out.Len()
+	size := len(objs) + 1
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for n := 1; n < size; n++ {
+		off, ok := offsets[n]
+		if !ok {
+			return nil, fmt.Errorf("object %d missing", n)
+		}
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	out.Write(trailer)
+	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", at)
+	return out.Bytes(), nil
+}
+
+// readXRef reads fpdf's one-section cross-reference table: the objects in use and the trailer
+// up to startxref.
+func readXRef(b []byte, at int) ([]pdfObject, []byte, error) {
+	if at <= 0 || at >= len(b) || !bytes.HasPrefix(b[at:], []byte("xref\n0 ")) {
+		return nil, nil, fmt.Errorf("no xref table at %d", at)
+	}
+	rest := b[at+len("xref\n0 "):]
+	nl := bytes.IndexByte(rest, '\n')
+	n, err := strconv.Atoi(string(bytes.TrimSpace(rest[:max(nl, 0)])))
+	if err != nil || nl < 0 || n < 2 || len(rest) < nl+1+20*n {
+		return nil, nil, fmt.Errorf("bad xref header")
+	}
+	objs, err := xrefEntries(b, rest[nl+1:nl+1+20*n], at)
+	if err != nil {
+		return nil, nil, err
+	}
+	trailer := rest[nl+1+20*n:]
+	end := bytes.LastIndex(trailer, []byte("startxref"))
+	if !bytes.HasPrefix(trailer, []byte("trailer")) || end < 0 {
+		return nil, nil, fmt.Errorf("no trailer")
+	}
+	return objs, trailer[:end], nil
+}
+
+// xrefEntries reads the 20-byte entries of objects 1… (entry 0 is the free list's head): each
+// in use and at an offset where that object starts, before the table at.
+func xrefEntries(b, entries []byte, at int) ([]pdfObject, error) {
+	var objs []pdfObject
+	for i := 1; i < len(entries)/20; i++ {
+		e := entries[20*i : 20*i+20]
+		if e[17] != 'n' {
+			return nil, fmt.Errorf("free object %d", i)
+		}
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off <= 0 || off >= at || !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(i)+" 0 obj")) {
+			return nil, fmt.Errorf("object %d not at %d", i, off)
+		}
+		objs = append(objs, pdfObject{num: i, off: off})
+	}
+	return objs, nil
+}
+
+// compactObject recompresses an object's Flate stream and trims its /W array.
+func compactObject(obj []byte) ([]byte, error) {
+	s := bytes.Index(obj, []byte(">>\nstream\n"))
+	if s < 0 {
+		return trimWidths(obj), nil // a font's /W is in its dictionary object, not a stream's
+	}
+	dict := obj[:s+2]
+	if !bytes.Contains(dict, []byte("/Filter /FlateDecode")) || bytes.Contains(dict, []byte("/DecodeParms")) {
+		return obj, nil
+	}
+	m := lengthKey.FindSubmatchIndex(dict)
+	if m == nil {
+		return nil, fmt.Errorf("stream without a direct /Length")
+	}
+	n, _ := strconv.Atoi(string(dict[m[2]:m[3]]))
+	data := s + len(">>\nstream\n")
+	if data+n > len(obj) || !bytes.HasPrefix(obj[data+n:], []byte("\nendstream")) {
+		return nil, fmt.Errorf("stream length %d does not end at endstream", n)
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(obj[data : data+n]))
+	if err != nil {
+		return nil, err
+	}
+	var raw bytes.Buffer
+	if _, err := raw.ReadFrom(zr); err != nil {
+		return nil, err
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(raw.Bytes())
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	if z.Len() >= n {
+		return obj, nil
+	}
+	var out bytes.Buffer
+	out.Write(dict[:m[2]])
+	out.WriteString(strconv.Itoa(z.Len()))
+	out.Write(dict[m[3]:])
+	out.WriteString("\nstream\n")
+	out.Write(z.Bytes())
+	out.Write(obj[data+n:])
+	return out.Bytes(), nil
+}
+
+// trimWidths drops from a CID font's /W array the ranges "first last w" whose width is /DW:
+// a glyph the array does not list has the default width.
+func trimWidths(obj []byte) []byte {
+	m := widthArray.FindSubmatchIndex(obj)
+	if m == nil {
+		return obj
+	}
+	dw := string(obj[m[2]:m[3]])
+	toks := bytes.Fields(bytes.ReplaceAll(bytes.ReplaceAll(obj[m[4]:m[5]], []byte("["), []byte(" [ ")), []byte("]"), []byte(" ] ")))
+	var kept [][]byte
+	for i := 0; i < len(toks); {
+		switch {
+		case i+1 < len(toks) && string(toks[i+1]) == "[":
+			j := i + 2
+			for j < len(toks) && string(toks[j]) != "]" {
+				j++
+			}
+			if j == len(toks) {
+				return obj
+			}
+			kept = append(kept, toks[i:j+1]...)
+			i = j + 1
+		case i+2 < len(toks):
+			if string(toks[i+2]) != dw {
+				kept = append(kept, toks[i:i+3]...)
+			}
+			i += 3
+		default:
+			return obj // not the array fpdf writes
+		}
+	}
+	var out bytes.Buffer
+	out.Write(obj[:m[4]])
+	out.WriteByte(' ')
+	out.Write(bytes.Join(kept, []byte(" ")))
+	out.WriteByte(' ')
+	out.Write(obj[m[5]:])
+	return out.Bytes()
+}
