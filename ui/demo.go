@@ -35,7 +35,7 @@ func (u *UI) ensureDemo() int64 {
 		fyne.LogError("demo data file", err)
 		return 0
 	}
-	id, err := u.addDossier(p.ID.S, f)
+	id, err := u.addDossier(p.ID, f)
 	if err != nil {
 		fyne.LogError("demo dossier", err)
 		return 0
@@ -86,7 +86,7 @@ func (u *UI) addDossier(progID string, f *dossier.File) (int64, error) {
 	if title == "" {
 		title = programmeTitle(p)
 	}
-	d := &store.Dossier{EnterpriseID: ent.ID, Programme: p.ID.S, Title: title, Status: sess.Status(), Data: data}
+	d := &store.Dossier{EnterpriseID: ent.ID, Programme: p.ID, Title: title, Status: sess.Status(), Data: data}
 	if err := u.deps.Store.SaveDossier(u.ctx, d); err != nil {
 		return 0, err
 	}

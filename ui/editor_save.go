@@ -115,7 +115,7 @@ func (e *editor) persist() error {
 	}
 	e.enterpriseID = ent.ID // a new enterprise is stored on its first save
 	if !e.profileOnly {
-		d := &store.Dossier{ID: e.dossierID, EnterpriseID: e.enterpriseID, Programme: e.sess.Programme().ID.S,
+		d := &store.Dossier{ID: e.dossierID, EnterpriseID: e.enterpriseID, Programme: e.sess.Programme().ID,
 			Title: e.dossierTitle(), Status: e.statusNow(), Data: data}
 		if err := st.SaveDossier(e.u.ctx, d); err != nil {
 			return err

@@ -70,7 +70,7 @@ func (f *form) build(fields []programme.Field, prefix string) fyne.CanvasObject 
 	f.views = f.views[:0]
 	box := container.NewVBox()
 	for i := range fields {
-		v := f.newField(&fields[i], prefix+fields[i].ID.S)
+		v := f.newField(&fields[i], prefix+fields[i].ID)
 		f.views = append(f.views, v)
 		box.Add(v.obj)
 	}
@@ -102,7 +102,7 @@ func (f *form) update() {
 	ev := f.sess.Evaluate()
 	for _, v := range f.views {
 		if !strings.HasPrefix(v.path, "enterprise.") && v.path != session.AppliedOn {
-			setVisible(v.obj, ev.Visible(v.field.ID.S))
+			setVisible(v.obj, ev.Visible(v.field.ID))
 		}
 		f.updateView(v)
 		for _, c := range v.children() {
@@ -193,9 +193,9 @@ func countText(n, max int) string {
 // labelText is the field's label with a required mark.
 func labelText(fd *programme.Field) string {
 	if fd.Required {
-		return fd.Label.S + " *"
+		return fd.Label + " *"
 	}
-	return fd.Label.S
+	return fd.Label
 }
 
 // block stacks a field's label, input, help and message.

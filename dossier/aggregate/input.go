@@ -59,7 +59,7 @@ var projectFields = []string{"project_name", "subject_name", "platform_name"}
 // 融合贯标): the 统一社会信用代码 alone is the key.
 func ProjectField(p *programme.Programme) string {
 	for _, id := range projectFields {
-		if f := p.Field(id); f != nil && (f.Type.S == "text" || f.Type.S == "textarea") {
+		if f := p.Field(id); f != nil && (f.Type == "text" || f.Type == "textarea") {
 			return id
 		}
 	}

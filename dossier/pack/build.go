@@ -110,7 +110,7 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 	if err != nil {
 		return nil, err
 	}
-	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), docs, o, ev.MissingAttachments())
+	m, err := writeManifest(tmp, ev.Programme.ID, ev.Programme.Provenance(), docs, o, ev.MissingAttachments())
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func writeFileList(dir string, ev *programme.Evaluation, specs []*programme.Outp
 	what := describe(ev, specs, o)
 	var b strings.Builder
 	b.WriteString("文件清单\n\n")
-	fmt.Fprintf(&b, "申报项目：%s\n申报单位：%s\n生成时间：%s（%s）\n", ev.Programme.Title.S, ev.FieldText("enterprise.name"), o.Now.Format("2006年1月2日 15:04"), o.Generator)
+	fmt.Fprintf(&b, "申报项目：%s\n申报单位：%s\n生成时间：%s（%s）\n", ev.Programme.Title, ev.FieldText("enterprise.name"), o.Now.Format("2006年1月2日 15:04"), o.Generator)
 	if o.Draft {
 		b.WriteString("本申报包是草稿（每页带“草稿”水印），不能报送。\n")
 	}

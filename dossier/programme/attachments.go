@@ -207,7 +207,7 @@ func (e *Evaluation) checkAttachments() {
 	for _, id := range unknown {
 		avail := "本项目没有附件"
 		if len(ids) > 0 {
-			avail = "可用：" + strings.Join(ids, "、") + "；见 dossier attachments " + e.Programme.ID.S
+			avail = "可用：" + strings.Join(ids, "、") + "；见 dossier attachments " + e.Programme.ID
 		}
 		e.Problems = append(e.Problems, Problem{Field: "attachments." + id, Label: "附件",
 			Message: fmt.Sprintf("附件：“%s”不是本项目的附件编号（%s）", id, avail)})

@@ -90,7 +90,7 @@ attachments:
 	}
 	for _, p := range shipped.All() {
 		if len(p.Attachments) == 0 {
-			t.Errorf("%s lists no attachments", p.ID.S)
+			t.Errorf("%s lists no attachments", p.ID)
 		}
 	}
 	sx, nb := attachmentIDs(shipped.Get("shanxi-hightech-2019")), attachmentIDs(shipped.Get("ningbo-hightech-2019"))

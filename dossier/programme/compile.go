@@ -20,7 +20,7 @@ func (c *compiler) sampleEnv() map[string]any {
 	env := baseEnv(c.pr, c.pr.rec.zero(), time.Time{})
 	if c.p != nil {
 		for _, f := range c.p.answers.fields {
-			env[f.ID.S] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
+			env[f.ID] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
 		}
 		env["labels"] = newLabels(c.p.answers.fields).value(nil)
 	}
@@ -59,16 +59,16 @@ func (c *compiler) compileProgramme(fields []*Field) {
 	p := c.p
 	for si := range p.Sections {
 		s := &p.Sections[si]
-		if s.ShowIf.Set() {
-			p.showIf[s.ID.S] = c.compile(s.ShowIf, "分节 “"+s.ID.S+"” 的 show_if", nil, true)
+		if s.node.ShowIf.Set() {
+			p.showIf[s.ID] = c.compile(s.node.ShowIf, "分节 “"+s.ID+"” 的 show_if", nil, true)
 		}
 		for fi := range s.Fields {
 			f := &s.Fields[fi]
-			if f.ShowIf.Set() {
-				p.showIf[f.ID.S] = c.compile(f.ShowIf, "字段 “"+f.ID.S+"” 的 show_if", nil, true)
+			if f.node.ShowIf.Set() {
+				p.showIf[f.ID] = c.compile(f.node.ShowIf, "字段 “"+f.ID+"” 的 show_if", nil, true)
 			}
-			if f.RequiredIf.Set() {
-				p.requiredIf[f.ID.S] = c.compile(f.RequiredIf, "字段 “"+f.ID.S+"” 的 required_if", nil, true)
+			if f.node.RequiredIf.Set() {
+				p.requiredIf[f.ID] = c.compile(f.node.RequiredIf, "字段 “"+f.ID+"” 的 required_if", nil, true)
 			}
 		}
 	}
@@ -94,7 +94,7 @@ func (c *compiler) computed() {
 		if prog == nil {
 			continue
 		}
-		if want, ok := computedTypes[cm.Type.S]; !ok {
+		if want, ok := computedTypes[FieldType(cm.Type.S)]; !ok {
 			c.errs.Add(c.file, cm.Type.Pos, "计算值 “%s” 的类型 “%s” 未知（可用：%s）", cm.ID.S, cm.Type.S, strings.Join(sortedKeys(computedTypes), ", "))
 		} else if got := prog.Node().Type(); got != nil && got.Kind() != reflect.Interface && !want(got) {
 			c.errs.Add(c.file, cm.Expr.Pos, "计算值 “%s” 声明为 %s，但表达式的结果是 %s", cm.ID.S, cm.Type.S, got)
@@ -106,7 +106,7 @@ func (c *compiler) computed() {
 }
 
 // computedTypes are the types a computed value may declare, with what its expression must give.
-var computedTypes = map[string]func(reflect.Type) bool{
+var computedTypes = map[FieldType]func(reflect.Type) bool{
 	TypeMoney:   func(t reflect.Type) bool { return t == decType },
 	TypePercent: func(t reflect.Type) bool { return t == decType },
 	TypeInteger: func(t reflect.Type) bool { return t.Kind() == reflect.Int },
@@ -132,7 +132,7 @@ func (c *compiler) checks(list []Check, prefix string) []compiledCheck {
 		what := "检查 “" + ck.ID.S + "”"
 		cc := compiledCheck{Check: ck, path: prefix + ck.Field.S}
 		if f := c.fieldAt(cc.path); f != nil {
-			cc.label = f.Label.S
+			cc.label = f.Label
 		} else if ck.Field.Set() {
 			c.errs.Add(c.file, ck.Field.Pos, "%s的 field “%s” 不存在", what, ck.Field.S)
 		}
@@ -157,19 +157,19 @@ func (c *compiler) tableChecks(fields []*Field, prefix string) {
 		rec = c.p.answers
 	}
 	for _, f := range fields {
-		if f.Type.S != TypeTable {
+		if f.Type != TypeTable {
 			continue
 		}
-		row := rec.rows[f.ID.S]
+		row := rec.rows[f.ID]
 		env := c.rowEnv(row)
 		env["row_no"] = 0
-		for i := range f.Checks {
-			ck := &f.Checks[i]
-			what := "表格 “" + f.ID.S + "” 的检查 “" + ck.ID.S + "”"
-			cc := compiledCheck{Check: ck, table: prefix + f.ID.S, row: row, label: f.Label.S}
+		for i := range f.node.Checks {
+			ck := &f.node.Checks[i]
+			what := "表格 “" + f.ID + "” 的检查 “" + ck.ID.S + "”"
+			cc := compiledCheck{Check: ck, table: prefix + f.ID, row: row, label: f.Label}
 			if ck.Field.Set() {
 				if i, ok := row.index[ck.Field.S]; ok {
-					cc.label = f.Label.S + " " + row.fields[i].Label.S
+					cc.label = f.Label + " " + row.fields[i].Label
 				} else {
 					c.errs.Add(c.file, ck.Field.Pos, "%s的 field “%s” 不是该表格的列", what, ck.Field.S)
 				}

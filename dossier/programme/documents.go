@@ -45,7 +45,7 @@ func (b builder) text(s *Str) string { return b.e.render(b.e.Programme.texts[s],
 // Report builds the document of a report output.
 func (e *Evaluation) Report(o *OutputSpec, created time.Time) *document.Report {
 	b := builder{e, e.env}
-	r := &document.Report{Title: b.text(&o.Title), Subject: e.Programme.Title.S, Created: created}
+	r := &document.Report{Title: b.text(&o.Title), Subject: e.Programme.Title, Created: created}
 	r.Author = Format(e.Programme.profile.rec.get(e.ent, "name"), "")
 	if cv := o.Cover; cv != nil {
 		r.Cover = &document.Cover{Programme: b.text(&cv.Programme), Title: b.text(&cv.Title), Date: b.text(&cv.Date)}
@@ -128,7 +128,7 @@ func (b builder) line(l *LineSpec) (label, value string) {
 	if !l.Field.Set() {
 		return b.text(&l.Label), b.text(&l.Value)
 	}
-	label = b.e.Programme.Field(l.Field.S).Label.S
+	label = b.e.Programme.Field(l.Field.S).Label
 	if l.Label.Set() {
 		label = b.text(&l.Label)
 	}
@@ -167,21 +167,17 @@ func (e *Evaluation) FieldText(path string) string {
 		return ""
 	}
 	v := e.value(path)
-	switch f.Type.S {
+	switch f.Type {
 	case TypeEnum:
 		return optionLabel(f, v.(string))
 	case TypeMoney:
-		unit := f.Unit
-		if unit == "" {
-			unit = "万元"
-		}
-		return Format(v, "money") + " " + unit
+		return Format(v, "money") + " " + f.Unit()
 	case TypeInteger:
-		if f.Unit != "" {
-			return Format(v, "") + " " + f.Unit
+		if u := f.Unit(); u != "" {
+			return Format(v, "") + " " + u
 		}
 	}
-	return Format(v, f.Type.S)
+	return Format(v, string(f.Type))
 }
 
 func (e *Evaluation) value(path string) any {
@@ -328,7 +324,7 @@ func cellOf(v any, kind string) document.Cell {
 		}
 		return document.Cell{Number: fmt.Sprint(x)}
 	case time.Time:
-		return document.Cell{Text: Format(x, TypeDate)}
+		return document.Cell{Text: Format(x, string(TypeDate))}
 	}
 	return document.Cell{Text: Format(v, "")}
 }

@@ -125,8 +125,8 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	if f.Format != dossier.FormatVersion {
 		e.problem("format", "格式版本", "数据文件格式版本为 %d，本程序支持 %d", f.Format, dossier.FormatVersion)
 	}
-	if f.Programme != p.ID.S {
-		e.problem("programme", "申报项目", "数据文件属于“%s”，不是“%s”", f.Programme, p.ID.S)
+	if f.Programme != p.ID {
+		e.problem("programme", "申报项目", "数据文件属于“%s”，不是“%s”", f.Programme, p.ID)
 	}
 	for k := range f.Unknown {
 		e.Problems = append(e.Problems, Problem{Field: k, Label: k, Warning: true, Message: fmt.Sprintf("未知的顶层字段“%s”，已忽略", k)})
@@ -137,7 +137,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	answers := c.convert(p.answers, f.Answers, "", "")
 	e.env = baseEnv(pr, e.ent, e.AppliedOn)
 	for i, fd := range p.answers.fields {
-		e.env[fd.ID.S] = answers.Field(i).Interface()
+		e.env[fd.ID] = answers.Field(i).Interface()
 	}
 	e.env["labels"] = p.labels.value(e.env)
 	for _, cm := range p.computed {
@@ -168,7 +168,7 @@ func (e *Evaluation) problem(path, label, format string, args ...any) {
 
 func optionLabel(f *Field, v string) string {
 	for _, o := range f.Options {
-		if o.Value.S == v {
+		if o.Value == v {
 			if o.Label != "" {
 				return o.Label
 			}
@@ -249,7 +249,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 		env[k] = v
 	}
 	for i, f := range rec.fields {
-		env[f.ID.S] = row.Field(i).Interface()
+		env[f.ID] = row.Field(i).Interface()
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
 	return env
@@ -285,7 +285,7 @@ func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
 			return e.unjudged(res, st, x, r.value)
 		}
 		res.Value = Format(v, r.Format)
-		if r.Format == TypeMoney {
+		if r.Format == string(TypeMoney) {
 			res.Value += " 万元"
 		}
 	}

@@ -198,7 +198,7 @@ rules:
 		t.Fatalf("total rule: %+v", r)
 	}
 	// A sub-field is addressable by path, for outputs and screens.
-	if f := p.Field("scores.growth"); f == nil || f.Label.S != "企业成长性" {
+	if f := p.Field("scores.growth"); f == nil || f.Label != "企业成长性" {
 		t.Errorf("Field(scores.growth) = %+v", f)
 	}
 	if got := ev.FieldText("scores.growth"); got != "20" {

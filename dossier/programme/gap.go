@@ -50,8 +50,8 @@ type gapTerm struct {
 // quantity is what a side of a comparison measures, as the form labels it.
 type quantity struct {
 	label string
-	kind  string // money integer percent, or "" when unknown
-	unit  string // 万元, 人, …
+	kind  FieldType // money integer percent, or "" when unknown
+	unit  string    // 万元, 人, …
 }
 
 // gapPlan is how a programme's rules are measured: rule id → conjuncts.
@@ -237,7 +237,7 @@ func (p *Programme) quantityOf(n ast.Node) quantity {
 	case *ast.IdentifierNode:
 		for _, cm := range p.computed {
 			if cm.ID.S == x.Value {
-				return quantity{label: cm.Label, kind: cm.Type.S, unit: kindUnit(cm.Type.S, "", cm.Label)}
+				return quantity{label: cm.Label, kind: FieldType(cm.Type.S), unit: kindUnit(&Field{Label: cm.Label, Type: FieldType(cm.Type.S)})}
 			}
 		}
 		f = p.fields[x.Value]
@@ -264,19 +264,20 @@ func (p *Programme) quantityOf(n ast.Node) quantity {
 	if f == nil {
 		return quantity{}
 	}
-	return quantity{label: f.Label.S, kind: f.Type.S, unit: kindUnit(f.Type.S, f.Unit, f.Label.S)}
+	return quantity{label: f.Label, kind: f.Type, unit: kindUnit(f)}
 }
 
 // kindUnit is the unit a gap is counted in: 万元 for money, the field's unit, or the unit its
 // label gives in brackets (职工总数（人）).
-func kindUnit(kind, unit, label string) string {
+func kindUnit(f *Field) string {
+	if f.Type == TypeMoney {
+		return "万元" // a gap is counted in the programme's money unit, whatever the field shows
+	}
 	switch {
-	case kind == TypeMoney:
-		return "万元"
-	case unit != "":
-		return unit
-	case kind == TypeInteger:
-		if u := bracketUnit(label); u != "" {
+	case f.Unit() != "":
+		return f.Unit()
+	case f.Type == TypeInteger:
+		if u := bracketUnit(f.Label); u != "" {
 			return u
 		}
 	}

@@ -237,7 +237,7 @@ func daysBetween(a, b time.Time) int {
 
 // precision is the smallest step of a quantity: 0.01 万元, one person, 0.0001 of a percent
 // (0.01 percentage points); unknown kinds count in hundredths.
-func precision(kind string) decimal.D {
+func precision(kind FieldType) decimal.D {
 	switch kind {
 	case TypeInteger:
 		return decimal.Int(1)

@@ -130,7 +130,7 @@ func FileProblems(f *dossier.File, today time.Time) []Problem {
 	if err != nil {
 		return []Problem{{Field: "enterprise", Label: "企业信息", Message: "企业信息：无法加载企业信息的定义"}}
 	}
-	own := &dossier.File{Format: f.Format, FormatAssumed: f.FormatAssumed, Programme: pp.ID.S,
+	own := &dossier.File{Format: f.Format, FormatAssumed: f.FormatAssumed, Programme: pp.ID,
 		AppliedOn: f.AppliedOn, Enterprise: f.Enterprise, Answers: map[string]any{}}
 	ev := Evaluate(pp, own, today)
 	var out []Problem
@@ -164,7 +164,7 @@ func profileProgramme() (*Programme, error) {
 // may be nil when f's programme is unknown or f has only an enterprise): f's enterprise, the
 // answers p can take over (see above), and f's application date, else today.
 func FileFor(p, src *Programme, f *dossier.File, today time.Time) *dossier.File {
-	out := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, AppliedOn: f.AppliedOn,
+	out := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID, AppliedOn: f.AppliedOn,
 		Enterprise: make(map[string]any, len(f.Enterprise)), Answers: map[string]any{}}
 	if out.AppliedOn == "" {
 		out.AppliedOn = today.Format("2006-01-02")
@@ -174,13 +174,13 @@ func FileFor(p, src *Programme, f *dossier.File, today time.Time) *dossier.File 
 	}
 	for k, v := range f.Answers {
 		switch {
-		case f.Programme == p.ID.S:
+		case f.Programme == p.ID:
 			out.Answers[k] = v
 		case src != nil && compatible(src.fields[k], p.fields[k]):
 			out.Answers[k] = v
 		}
 	}
-	if f.Programme != p.ID.S {
+	if f.Programme != p.ID {
 		dropDangling(p, out.Answers)
 	}
 	return out
@@ -195,7 +195,7 @@ func dropDangling(p *Programme, answers map[string]any) {
 			continue
 		}
 		for i := range f.Columns {
-			if ref := f.Columns[i].Ref.S; ref != "" && answers[ref] == nil {
+			if ref := f.Columns[i].Ref; ref != "" && answers[ref] == nil {
 				delete(answers, k)
 				break
 			}
@@ -206,16 +206,16 @@ func dropDangling(p *Programme, answers map[string]any) {
 // compatible reports whether an answer to a can be an answer to b: same type, the same
 // columns for tables and objects, and every option of a offered by b.
 func compatible(a, b *Field) bool {
-	if a == nil || b == nil || a.Type.S != b.Type.S || len(a.Columns) != len(b.Columns) || a.Numbering.S != b.Numbering.S {
+	if a == nil || b == nil || a.Type != b.Type || len(a.Columns) != len(b.Columns) || a.Numbering != b.Numbering {
 		return false
 	}
 	for i := range a.Columns {
-		if a.Columns[i].ID.S != b.Columns[i].ID.S || !compatible(&a.Columns[i], &b.Columns[i]) {
+		if a.Columns[i].ID != b.Columns[i].ID || !compatible(&a.Columns[i], &b.Columns[i]) {
 			return false
 		}
 	}
 	for _, o := range a.Options {
-		if !hasOption(b, o.Value.S) {
+		if !hasOption(b, o.Value) {
 			return false
 		}
 	}

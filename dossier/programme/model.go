@@ -26,13 +26,13 @@ type Template struct {
 	Notice string `yaml:"notice"` // link or reference to the notice text
 	// Disc says how the electronic files are handed in (刻录光盘一式两份…), for the print
 	// notes; empty when the notice asks for no disc.
-	Disc      string       `yaml:"disc"`
-	Deadlines []Deadline   `yaml:"deadlines"`
-	Sections  []Section    `yaml:"sections"`
-	Computed  []Computed   `yaml:"computed"`
-	Checks    []Check      `yaml:"checks"`
-	Rules     []Rule       `yaml:"rules"`
-	Outputs   []OutputSpec `yaml:"outputs"`
+	Disc      string        `yaml:"disc"`
+	Deadlines []Deadline    `yaml:"deadlines"`
+	Sections  []sectionNode `yaml:"sections"`
+	Computed  []Computed    `yaml:"computed"`
+	Checks    []Check       `yaml:"checks"`
+	Rules     []Rule        `yaml:"rules"`
+	Outputs   []OutputSpec  `yaml:"outputs"`
 	// Attachments are the documents the notice asks for beside ours, in binding order
 	// (attachments.go).
 	Attachments []Attachment `yaml:"attachments"`
@@ -49,46 +49,46 @@ type Deadline struct {
 	Informational bool `yaml:"informational"`
 }
 
-// Section groups fields on the form and in navigation.
-type Section struct {
-	ID     Str     `yaml:"id"`
-	Title  Str     `yaml:"title"`
-	Help   string  `yaml:"help"`
-	ShowIf Str     `yaml:"show_if"`
-	Fields []Field `yaml:"fields"`
+// sectionNode groups fields on the form and in navigation.
+type sectionNode struct {
+	ID     Str         `yaml:"id"`
+	Title  Str         `yaml:"title"`
+	Help   string      `yaml:"help"`
+	ShowIf Str         `yaml:"show_if"`
+	Fields []fieldNode `yaml:"fields"`
 }
 
-// Field is one answer on the form, or a column of a table field.
-type Field struct {
+// fieldNode is one answer on the form, or a column of a table field.
+type fieldNode struct {
 	ID       Str  `yaml:"id"`
 	Label    Str  `yaml:"label"`
 	Type     Str  `yaml:"type"` // text textarea money integer percent date enum bool multi table
 	Required bool `yaml:"required"`
 	ShowIf   Str  `yaml:"show_if"`
 	// RequiredIf makes a field required when the expression holds (top-level fields).
-	RequiredIf Str      `yaml:"required_if"`
-	Help       string   `yaml:"help"`
-	Unit       string   `yaml:"unit"`      // shown after the value (万元 is implied for money)
-	MaxChars   int      `yaml:"max_chars"` // 字数 limit for text and textarea
-	Min        Str      `yaml:"min"`       // for numbers
-	Max        Str      `yaml:"max"`
-	Decimals   *int     `yaml:"decimals"` // most decimal places allowed (money: 2)
-	Validate   Str      `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
-	Options    []Option `yaml:"options"`  // for enum and multi
-	Example    string   `yaml:"example"`  // placeholder text
+	RequiredIf Str          `yaml:"required_if"`
+	Help       string       `yaml:"help"`
+	Unit       string       `yaml:"unit"`      // shown after the value (万元 is implied for money)
+	MaxChars   int          `yaml:"max_chars"` // 字数 limit for text and textarea
+	Min        Str          `yaml:"min"`       // for numbers
+	Max        Str          `yaml:"max"`
+	Decimals   *int         `yaml:"decimals"` // most decimal places allowed (money: 2)
+	Validate   Str          `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
+	Options    []optionNode `yaml:"options"`  // for enum and multi
+	Example    string       `yaml:"example"`  // placeholder text
 	// Table fields.
-	Columns   []Field `yaml:"columns"`
-	MinRows   int     `yaml:"min_rows"`
-	MaxRows   int     `yaml:"max_rows"`
-	Numbering Str     `yaml:"numbering"` // row number prefix (IP, RD, PS): rows get no = IP01, IP02…
-	Unique    Str     `yaml:"unique"`    // a column whose value must not repeat (year)
+	Columns   []fieldNode `yaml:"columns"`
+	MinRows   int         `yaml:"min_rows"`
+	MaxRows   int         `yaml:"max_rows"`
+	Numbering Str         `yaml:"numbering"` // row number prefix (IP, RD, PS): rows get no = IP01, IP02…
+	Unique    Str         `yaml:"unique"`    // a column whose value must not repeat (year)
 	// Ref names a numbered table whose row numbers this text or multi column must reference.
 	Ref    Str     `yaml:"ref"`
 	Checks []Check `yaml:"checks"` // per-row checks of a table, written over its columns
 }
 
-// Option is one choice of an enum or multi field.
-type Option struct {
+// optionNode is one choice of an enum or multi field.
+type optionNode struct {
 	Value Str    `yaml:"value"`
 	Label string `yaml:"label"`
 }

@@ -158,7 +158,7 @@ func (c *compiler) repeat(rp *RepeatSpec, what string) {
 // rowsOf checks that path names a table field and returns its row record.
 func (c *compiler) rowsOf(path *Str, sortBy, what string) *record {
 	f := c.fieldAt(path.S)
-	if f == nil || f.Type.S != TypeTable {
+	if f == nil || f.Type != TypeTable {
 		c.errs.Add(c.file, path.Pos, "%s的 rows “%s” 应为一个表格字段", what, path.S)
 		return nil
 	}
@@ -166,7 +166,7 @@ func (c *compiler) rowsOf(path *Str, sortBy, what string) *record {
 	if !strings.HasPrefix(path.S, "enterprise.") {
 		rec = c.p.answers
 	}
-	row := rec.rows[f.ID.S]
+	row := rec.rows[f.ID]
 	c.p.rowOf[path] = row
 	if sortBy != "" {
 		if _, ok := row.index[sortBy]; !ok {
@@ -225,7 +225,7 @@ var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": 
 // columnKind checks a column's kind; "integer" (the field types' word) is the same as "int"
 // (the renderers' word, kept for old templates).
 func (c *compiler) columnKind(col *ColumnSpec, what string) {
-	if col.Kind.S == TypeInteger {
+	if col.Kind.S == string(TypeInteger) {
 		col.Kind.S = "int"
 	}
 	if !columnKinds[col.Kind.S] {

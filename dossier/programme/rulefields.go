@@ -109,7 +109,7 @@ func (p *Programme) fieldOrder(path string) int {
 	n := 0
 	for _, s := range p.Profile().Sections {
 		for _, f := range s.Fields {
-			if "enterprise."+f.ID.S == path {
+			if "enterprise."+f.ID == path {
 				return n
 			}
 			n++
@@ -117,7 +117,7 @@ func (p *Programme) fieldOrder(path string) int {
 	}
 	for _, s := range p.Sections {
 		for _, f := range s.Fields {
-			if f.ID.S == path {
+			if f.ID == path {
 				return n
 			}
 			n++

@@ -132,13 +132,13 @@ func loadSet(folders []folder, only map[int][]string) (*Set, ErrorList) {
 		if j.p == nil {
 			continue
 		}
-		if old := s.byID[j.p.ID.S]; old != nil {
-			s.overrides = append(s.overrides, Override{ID: j.p.ID.S, File: j.p.File, OldFile: old.File,
+		if old := s.byID[j.p.ID]; old != nil {
+			s.overrides = append(s.overrides, Override{ID: j.p.ID, File: j.p.File, OldFile: old.File,
 				Version: j.p.Version, OldVersion: old.Version, Source: j.p.source, OldSource: old.source})
 			s.notices = append(s.notices, fmt.Sprintf("项目“%s”使用%s模板 %s（版本 %d），它覆盖了%s模板 %s（版本 %d）",
-				j.p.ID.S, sourceName(j.p.source), j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version))
+				j.p.ID, sourceName(j.p.source), j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version))
 		}
-		s.byID[j.p.ID.S] = j.p
+		s.byID[j.p.ID] = j.p
 	}
 	return s, all
 }
@@ -181,8 +181,8 @@ func CheckTemplates(paths ...string) (problems ErrorList, notices []string) {
 	errs = append(errs, all...)
 	errs.Sort()
 	for _, p := range set.All() {
-		if v, ok := shippedVersion(p.ID.S, p.File); ok {
-			notices = append(notices, fmt.Sprintf("项目“%s”使用模板 %s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID.S, p.File, p.Version, p.ID.S, v))
+		if v, ok := shippedVersion(p.ID, p.File); ok {
+			notices = append(notices, fmt.Sprintf("项目“%s”使用模板 %s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID, p.File, p.Version, p.ID, v))
 		}
 	}
 	return errs, notices
@@ -341,7 +341,7 @@ func (s *Set) All() []*Programme {
 			out = append(out, p)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID.S < out[j].ID.S })
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
@@ -351,5 +351,5 @@ func (p *Programme) Provenance() Provenance {
 	if src == "" {
 		src = SourceUser
 	}
-	return Provenance{ID: p.ID.S, Version: p.Version, SHA256: p.sum, Source: src}
+	return Provenance{ID: p.ID, Version: p.Version, SHA256: p.sum, Source: src}
 }

@@ -160,7 +160,7 @@ func (e *Evaluation) unanswered(ref string, env map[string]any) bool {
 // "none": a 是/否 question (unanswered is not 否), a date (there is no empty date), a required
 // field.
 func mustAnswer(f *Field) bool {
-	return f.Required || f.Type.S == TypeBool || f.Type.S == TypeDate
+	return f.Required || f.Type == TypeBool || f.Type == TypeDate
 }
 
 // markUnanswered finds the unanswered fields expressions may read: the enterprise's, and the
@@ -171,17 +171,17 @@ func (e *Evaluation) markUnanswered() {
 	for _, s := range e.Programme.profile.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			if !e.present["enterprise."+f.ID.S] && mustAnswer(f) {
-				e.unknown["enterprise."+f.ID.S] = f.Label.S
+			if !e.present["enterprise."+f.ID] && mustAnswer(f) {
+				e.unknown["enterprise."+f.ID] = f.Label
 			}
 		}
 	}
 	for _, s := range e.Programme.Sections {
-		if !e.Visible(s.ID.S) {
+		if !e.Visible(s.ID) {
 			continue
 		}
 		for i := range s.Fields {
-			if f := &s.Fields[i]; e.Visible(f.ID.S) {
+			if f := &s.Fields[i]; e.Visible(f.ID) {
 				e.markAnswer(f)
 			}
 		}
@@ -192,17 +192,17 @@ func (e *Evaluation) markUnanswered() {
 }
 
 func (e *Evaluation) markAnswer(f *Field) {
-	if f.Type.S == TypeObject {
+	if f.Type == TypeObject {
 		for j := range f.Columns {
 			c := &f.Columns[j]
-			if path := f.ID.S + "." + c.ID.S; !e.present[path] && mustAnswer(c) {
-				e.unknown[path] = f.Label.S + " " + c.Label.S
+			if path := f.ID + "." + c.ID; !e.present[path] && mustAnswer(c) {
+				e.unknown[path] = f.Label + " " + c.Label
 			}
 		}
 		return
 	}
-	if !e.present[f.ID.S] && f.Type.S != TypeTable && (mustAnswer(f) || e.requiredNow(f)) {
-		e.unknown[f.ID.S] = f.Label.S
+	if !e.present[f.ID] && f.Type != TypeTable && (mustAnswer(f) || e.requiredNow(f)) {
+		e.unknown[f.ID] = f.Label
 	}
 }
 
@@ -232,7 +232,7 @@ func (e *Evaluation) markComputed(cm compiledComputed) {
 }
 
 func (e *Evaluation) requiredNow(f *Field) bool {
-	prog := e.Programme.requiredIf[f.ID.S]
+	prog := e.Programme.requiredIf[f.ID]
 	if prog == nil {
 		return false
 	}

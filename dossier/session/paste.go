@@ -128,11 +128,11 @@ func (s *Session) PasteRows(path string, cells [][]string) (added int, problems 
 			col := &f.Columns[c]
 			v, msg := pastedCell(col, text)
 			if msg != "" {
-				problems = append(problems, PasteProblem{Row: i, Column: col.Label.S, Message: msg})
+				problems = append(problems, PasteProblem{Row: i, Column: col.Label, Message: msg})
 				continue
 			}
 			if stored, remove := value(col, v); !remove {
-				row[col.ID.S] = stored
+				row[col.ID] = stored
 			}
 		}
 		rows = append(rows, row)
@@ -151,7 +151,7 @@ func isHeader(f *programme.Field, line []string) bool {
 		return false
 	}
 	for c, text := range line {
-		if strings.TrimSpace(text) != f.Columns[c].Label.S {
+		if strings.TrimSpace(text) != f.Columns[c].Label {
 			return false
 		}
 	}
@@ -161,12 +161,12 @@ func isHeader(f *programme.Field, line []string) bool {
 // pastedCell reads one pasted cell as an entry would: the text the session stores for it, or
 // a message saying why it cannot be read.
 func pastedCell(col *programme.Field, text string) (string, string) {
-	if col.Type.S != programme.TypeTextarea {
+	if col.Type != programme.TypeTextarea {
 		// A line break inside a spreadsheet cell (Alt+Enter) only wraps it: a one-line
 		// answer gets a space instead.
 		text = strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(text))
 	}
-	switch col.Type.S {
+	switch col.Type {
 	case programme.TypeTable, programme.TypeObject:
 		return "", "不能粘贴（请逐项填写）"
 	case programme.TypeEnum:
@@ -198,8 +198,8 @@ func option(col *programme.Field, text string) (string, string) {
 	}
 	var labels []string
 	for _, o := range col.Options {
-		if text == o.Value.S || (o.Label != "" && text == o.Label) {
-			return o.Value.S, ""
+		if text == o.Value || (o.Label != "" && text == o.Label) {
+			return o.Value, ""
 		}
 		labels = append(labels, optionText(o))
 	}
@@ -210,5 +210,5 @@ func optionText(o programme.Option) string {
 	if o.Label != "" {
 		return o.Label
 	}
-	return o.Value.S
+	return o.Value
 }
