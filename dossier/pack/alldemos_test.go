@@ -48,7 +48,7 @@ func TestEveryDemoPackage(t *testing.T) {
 			t.Fatalf("%s: %v", p.ID, err)
 		}
 		for _, spec := range ev.Outputs() {
-			if spec.Print != nil && spec.Kind.S == programme.KindReport {
+			if spec.Print != nil && spec.Kind == programme.KindReport {
 				name := strings.TrimSuffix(ev.FileName(spec), ".pdf") + "（一式" // （一式十份）.pdf
 				matches, _ := filepath.Glob(filepath.Join(out, pack.PrintDir, name+"*.pdf"))
 				if len(matches) != 1 {

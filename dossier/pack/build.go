@@ -141,7 +141,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) ([]PrintDoc,
 	defer cleanup()
 	for i, spec := range specs {
 		name := ev.FileName(spec)
-		switch spec.Kind.S {
+		switch spec.Kind {
 		case programme.KindReport:
 			rep := ev.Report(spec, o.Now)
 			render := renderPlain
@@ -171,7 +171,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) ([]PrintDoc,
 				})
 			}
 		case programme.KindSheet:
-			sh, err := programme.Sheet(spec, []*programme.Evaluation{ev})
+			sh, err := programme.BuildSheet(spec, []*programme.Evaluation{ev})
 			if err != nil {
 				return nil, err
 			}
@@ -264,7 +264,7 @@ func writeReport(dir string, rep *document.Report, name string, opts pdf.Options
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
 // copies the notice asks for. When the print layout is the screen layout, the one render also
 // writes the screen copy.
-func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, o Options, screen pdf.Options, render renderFunc) (string, PrintDoc, error) {
+func writePrint(dir string, rep *document.Report, name string, ps *programme.Print, o Options, screen pdf.Options, render renderFunc) (string, PrintDoc, error) {
 	opts := printOptions(ps, o)
 	var one []byte
 	if opts == screen {

@@ -4,8 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"time"
-
-	"github.com/expr-lang/expr/vm"
 )
 
 // newCompiler prepares the compilation of one template (or of the profile, when p is nil).
@@ -73,7 +71,7 @@ func (c *compiler) compileProgramme(fields []*Field) {
 		}
 	}
 	c.computed()
-	p.checks = c.checks(p.Checks, "")
+	p.checks = c.checks(p.tree.Checks, "")
 	c.tableChecks(fields, "")
 	p.checks = append(p.checks, c.rowChecks...)
 	c.rules()
@@ -84,8 +82,8 @@ func (c *compiler) compileProgramme(fields []*Field) {
 
 func (c *compiler) computed() {
 	p := c.p
-	for i := range p.Computed {
-		cm := &p.Computed[i]
+	for i := range p.tree.Computed {
+		cm := &p.tree.Computed[i]
 		if _, taken := c.env[cm.ID.S]; taken || !cm.ID.Set() {
 			c.errs.Add(c.file, cm.ID.Pos, "计算值 id “%s” 缺失或与字段重名", cm.ID.S)
 			continue
@@ -99,7 +97,7 @@ func (c *compiler) computed() {
 		} else if got := prog.Node().Type(); got != nil && got.Kind() != reflect.Interface && !want(got) {
 			c.errs.Add(c.file, cm.Expr.Pos, "计算值 “%s” 声明为 %s，但表达式的结果是 %s", cm.ID.S, cm.Type.S, got)
 		}
-		p.computed = append(p.computed, compiledComputed{cm, prog})
+		p.Computed = append(p.Computed, Computed{ID: cm.ID.S, Label: cm.Label, Type: FieldType(cm.Type.S), Expr: cm.Expr.S, prog: prog})
 		// Later expressions see the computed value with the type its expression has.
 		c.env[cm.ID.S] = sampleOf(prog)
 	}
@@ -117,7 +115,7 @@ var computedTypes = map[FieldType]func(reflect.Type) bool{
 }
 
 // sampleOf is a zero value of a program's result type.
-func sampleOf(prog *vm.Program) any {
+func sampleOf(prog *program) any {
 	t := prog.Node().Type()
 	if t == nil || t.Kind() == reflect.Interface {
 		return nil
@@ -125,12 +123,13 @@ func sampleOf(prog *vm.Program) any {
 	return reflect.Zero(t).Interface()
 }
 
-func (c *compiler) checks(list []Check, prefix string) []compiledCheck {
-	var out []compiledCheck
+func (c *compiler) checks(list []checkNode, prefix string) []*Check {
+	var out []*Check
 	for i := range list {
 		ck := &list[i]
 		what := "检查 “" + ck.ID.S + "”"
-		cc := compiledCheck{Check: ck, path: prefix + ck.Field.S}
+		cc := newCheck(ck)
+		cc.path = prefix + ck.Field.S
 		if f := c.fieldAt(cc.path); f != nil {
 			cc.label = f.Label
 		} else if ck.Field.Set() {
@@ -166,7 +165,8 @@ func (c *compiler) tableChecks(fields []*Field, prefix string) {
 		for i := range f.node.Checks {
 			ck := &f.node.Checks[i]
 			what := "表格 “" + f.ID + "” 的检查 “" + ck.ID.S + "”"
-			cc := compiledCheck{Check: ck, table: prefix + f.ID, row: row, label: f.Label}
+			cc := newCheck(ck)
+			cc.table, cc.row, cc.label = prefix+f.ID, row, f.Label
 			if ck.Field.Set() {
 				if i, ok := row.index[ck.Field.S]; ok {
 					cc.label = f.Label + " " + row.fields[i].Label
@@ -214,8 +214,8 @@ func (c *compiler) fieldAt(path string) *Field {
 func (c *compiler) rules() {
 	p := c.p
 	seen := map[string]bool{"deadline": true}
-	for i := range p.Rules {
-		r := &p.Rules[i]
+	for i := range p.tree.Rules {
+		r := &p.tree.Rules[i]
 		what := "规则 “" + r.ID.S + "”"
 		if seen[r.ID.S] || !r.ID.Set() {
 			c.errs.Add(c.file, r.ID.Pos, "规则 id “%s” 缺失或重复", r.ID.S)
@@ -224,7 +224,7 @@ func (c *compiler) rules() {
 		if r.Label == "" || !r.Threshold.Set() {
 			c.errs.Add(c.file, r.ID.Pos, "%s需要 label 和 threshold（通知中的条件原文）", what)
 		}
-		cr := compiledRule{Rule: r}
+		cr := Rule{ID: r.ID.S, Label: r.Label, Format: r.Format, Basis: r.Basis, Threshold: r.Threshold.S}
 		if r.When.Set() {
 			cr.when = c.compile(r.When, what+"的 when", nil, true)
 		}
@@ -232,25 +232,30 @@ func (c *compiler) rules() {
 		if r.Value.Set() {
 			cr.value = c.compile(r.Value, what+"的 value", nil, false)
 		}
-		cr.message = c.text(r.Message, what+"的 message", nil)
+		cr.why = c.text(r.Message, what+"的 message", nil)
 		cr.threshold = c.text(r.Threshold, what+"的 threshold", nil)
-		p.rules = append(p.rules, cr)
+		p.Rules = append(p.Rules, cr)
 	}
 }
 
 func (c *compiler) deadlines() {
 	p := c.p
-	for i := range p.Deadlines {
-		d := &p.Deadlines[i]
-		cd := compiledDeadline{Deadline: d}
+	for i := range p.tree.Deadlines {
+		d := &p.tree.Deadlines[i]
+		cd := Deadline{ID: d.ID.S, Label: d.Label.S, Informational: d.Informational}
 		t, err := time.Parse("2006-01-02", d.Date.S)
 		if err != nil {
 			c.errs.Add(c.file, d.Date.Pos, "截止日期 “%s” 应为 YYYY-MM-DD", d.Date.S)
 		}
-		cd.date = t
+		cd.Date = t
 		if d.When.Set() {
 			cd.when = c.compile(d.When, "截止日期 “"+d.ID.S+"” 的 when", nil, true)
 		}
-		p.deadlines = append(p.deadlines, cd)
+		p.Deadlines = append(p.Deadlines, cd)
 	}
+}
+
+// newCheck is a check's model, before its expressions are compiled.
+func newCheck(n *checkNode) *Check {
+	return &Check{ID: n.ID.S, Field: given(n.Field), Warning: n.Warning, Basis: n.Basis}
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
-
 	"dossier/dossier"
 )
 
@@ -140,17 +138,17 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 		e.env[fd.ID] = answers.Field(i).Interface()
 	}
 	e.env["labels"] = p.labels.value(e.env)
-	for _, cm := range p.computed {
+	for _, cm := range p.Computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {
 			// Kept typed for what reads it; markUnanswered decides whether this is a fault
 			// (the template's) or the data's (it reads an unanswered field).
 			v = reflect.Zero(cm.prog.Node().Type()).Interface()
 			info := e.info(cm.prog)
-			e.computeErr[cm.ID.S] = &ExprError{Where: info.where, What: info.what,
+			e.computeErr[cm.ID] = &ExprError{Where: info.where, What: info.what,
 				Message: fmt.Sprintf("%s无法计算：%s（表达式：%s）", info.what, runErrorText(err), info.src)}
 		}
-		e.env[cm.ID.S] = v
+		e.env[cm.ID] = v
 	}
 	e.checkFields(pr, p)
 	e.markUnanswered()
@@ -179,7 +177,7 @@ func optionLabel(f *Field, v string) string {
 }
 
 // runChecks evaluates consistency checks; row checks run once per row of their table.
-func (e *Evaluation) runChecks(checks []compiledCheck) {
+func (e *Evaluation) runChecks(checks []*Check) {
 	for _, ck := range checks {
 		if ck.row == nil {
 			e.runCheck(ck, e.env, ck.path, ck.label)
@@ -187,8 +185,8 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 		}
 		for i, env := range e.checkRowEnvs(ck.row, ck.table) {
 			path := fmt.Sprintf("%s[%d]", ck.table, i)
-			if ck.Field.Set() {
-				path += "." + ck.Field.S
+			if ck.Field != "" {
+				path += "." + ck.Field
 			}
 			e.runCheck(ck, env, path, fmt.Sprintf("%s（第%d行）", ck.label, i+1))
 		}
@@ -218,7 +216,7 @@ func (e *Evaluation) checkRowEnvs(rec *record, table string) []map[string]any {
 
 // runCheck reports a check that fails. A check that reads an unanswered field waits (the
 // field's own 未填写 says what is missing); one that cannot be evaluated is an ExprError.
-func (e *Evaluation) runCheck(ck compiledCheck, env map[string]any, path, label string) {
+func (e *Evaluation) runCheck(ck *Check, env map[string]any, path, label string) {
 	if ck.when != nil {
 		if v, st, _ := e.eval(ck.when, env); st != evalOK || v != true {
 			return
@@ -230,7 +228,7 @@ func (e *Evaluation) runCheck(ck compiledCheck, env map[string]any, path, label 
 	}
 	msg := e.render(ck.message, env)
 	if label == "" {
-		label = ck.ID.S
+		label = ck.ID
 	}
 	e.Problems = append(e.Problems, Problem{Field: path, Label: label, Message: label + "：" + msg, Warning: ck.Warning})
 }
@@ -257,7 +255,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 
 // judge evaluates the rules and the deadline.
 func (e *Evaluation) judge() {
-	for _, r := range e.Programme.rules {
+	for _, r := range e.Programme.Rules {
 		e.Rules = append(e.Rules, e.judgeRule(r))
 	}
 	e.judgeDeadline()
@@ -265,8 +263,8 @@ func (e *Evaluation) judge() {
 
 // judgeRule judges one rule, failing closed: a rule whose when, value or assert reads an
 // unanswered field is pending; one whose expression raises is undecidable.
-func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
-	res := RuleResult{ID: r.ID.S, Label: r.Label, Threshold: e.render(r.threshold, e.env), Basis: r.Basis, Applies: true}
+func (e *Evaluation) judgeRule(r Rule) RuleResult {
+	res := RuleResult{ID: r.ID, Label: r.Label, Threshold: e.render(r.threshold, e.env), Basis: r.Basis, Applies: true}
 	if r.when != nil {
 		v, st, x := e.eval(r.when, e.env)
 		if st != evalOK {
@@ -298,13 +296,13 @@ func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
 	if res.Passed {
 		res.Status = StatusPassed
 	}
-	res.Message = ruleMessage(res, e.render(r.message, e.env))
+	res.Message = ruleMessage(res, e.render(r.why, e.env))
 	return res
 }
 
 // unjudged is a rule that could not be judged: pending (what to fill in) or undecidable
 // (where the template's expression failed).
-func (e *Evaluation) unjudged(res RuleResult, st outcome, x *ExprError, p *vm.Program) RuleResult {
+func (e *Evaluation) unjudged(res RuleResult, st outcome, x *ExprError, p *program) RuleResult {
 	res.Passed, res.Value = false, ""
 	if st == evalPending {
 		res.Status, res.Pending = StatusPending, true
@@ -343,34 +341,34 @@ func ruleMessage(r RuleResult, why string) string {
 
 func (e *Evaluation) judgeDeadline() {
 	judged := false
-	for _, d := range e.Programme.deadlines {
+	for _, d := range e.Programme.Deadlines {
 		if d.when != nil {
 			if v, st, _ := e.eval(d.when, e.env); st != evalOK || v != true {
 				continue
 			}
 		}
 		if d.Informational {
-			e.Milestones = append(e.Milestones, Milestone{Label: d.Label.S, Date: d.date})
+			e.Milestones = append(e.Milestones, Milestone{Label: d.Label, Date: d.Date})
 			continue
 		}
 		if judged {
 			continue
 		}
 		judged = true
-		e.Deadline, e.DeadlineLabel = d.date, d.Label.S
+		e.Deadline, e.DeadlineLabel = d.Date, d.Label
 		res := RuleResult{ID: "deadline", Label: "申报截止日期", Applies: true,
-			Threshold: fmt.Sprintf("%s 前（含当日，%s）", d.date.Format("2006-01-02"), d.Label.S),
+			Threshold: fmt.Sprintf("%s 前（含当日，%s）", d.Date.Format("2006-01-02"), d.Label),
 			Value:     "申报日期 " + e.AppliedOn.Format("2006-01-02")}
 		if e.AppliedOnDefault {
 			res.Value += "（未填写，按通知默认）"
 		}
-		res.Passed = !e.AppliedOn.After(d.date)
+		res.Passed = !e.AppliedOn.After(d.Date)
 		res.Status = StatusFailed
 		why := ""
 		if res.Passed {
 			res.Status = StatusPassed
 		} else {
-			why = fmt.Sprintf("已超过%s的截止日期 %d 天", d.Label.S, int(e.AppliedOn.Sub(d.date).Hours()/24))
+			why = fmt.Sprintf("已超过%s的截止日期 %d 天", d.Label, int(e.AppliedOn.Sub(d.Date).Hours()/24))
 		}
 		res.Message = ruleMessage(res, why)
 		e.Rules = append(e.Rules, res)

@@ -29,7 +29,7 @@ func family(t *testing.T, children map[string]string) fstest.MapFS {
 func ruleIDs(p *programme.Programme) string {
 	var ids []string
 	for _, r := range p.Rules {
-		ids = append(ids, r.ID.S)
+		ids = append(ids, r.ID)
 	}
 	return strings.Join(ids, ",")
 }
@@ -64,8 +64,8 @@ sections:
 	if got := ruleIDs(p); got != "new-first,rd-ratio,domestic-rd,new-last" {
 		t.Errorf("rules merged as %s", got)
 	}
-	if r := p.Rules[2]; r.Threshold.S != "不低于70%" {
-		t.Errorf("domestic-rd not replaced: %q", r.Threshold.S)
+	if r := p.Rules[2]; r.Threshold != "不低于70%" {
+		t.Errorf("domestic-rd not replaced: %q", r.Threshold)
 	}
 	var rd *programme.Section
 	for i := range p.Sections {

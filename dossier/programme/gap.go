@@ -8,7 +8,6 @@ import (
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
-	"github.com/expr-lang/expr/vm"
 )
 
 // The gap of an unmet rule, in the rule's own terms ("2018年度主营业务收入还差 350.00 万元"), is
@@ -33,17 +32,17 @@ const (
 
 // gapTerm is one conjunct of a rule's assert, ready to be measured.
 type gapTerm struct {
-	test *vm.Program // the conjunct itself
+	test *program // the conjunct itself
 	kind gapKind
 	op   string // >= > <= <, the data side on the left
 	// left op right (amounts, days, years, dates); for a ratio a op kB/kA · b.
-	left, right *vm.Program
-	a, b        *vm.Program
-	kA, kB      *vm.Program // nil: 1
-	q           quantity    // the left side (amounts), a (ratios)
+	left, right *program
+	a, b        *program
+	kA, kB      *program // nil: 1
+	q           quantity // the left side (amounts), a (ratios)
 	// since is the start date of days_between / years_since; toApplied, that its end is the
 	// application date (so that the gap is a day the enterprise can wait for).
-	since     *vm.Program
+	since     *program
 	toApplied bool
 }
 
@@ -68,13 +67,13 @@ func (p *Programme) gaps() *gapPlan {
 func (p *Programme) planGaps() *gapPlan {
 	plan := &gapPlan{terms: map[string][]gapTerm{}}
 	env := p.compileEnv()
-	for _, r := range p.rules {
-		tree, err := parser.Parse(r.Assert.S)
+	for _, r := range p.Rules {
+		tree, err := parser.Parse(r.assert.source())
 		if err != nil {
 			continue
 		}
 		for _, n := range conjuncts(tree.Node) {
-			plan.terms[r.ID.S] = append(plan.terms[r.ID.S], p.planTerm(n, env))
+			plan.terms[r.ID] = append(plan.terms[r.ID], p.planTerm(n, env))
 		}
 	}
 	return plan
@@ -84,8 +83,8 @@ func (p *Programme) planGaps() *gapPlan {
 func (p *Programme) compileEnv() map[string]any {
 	var errs ErrorList
 	c := newCompiler(p.File, p.profile, p, &errs)
-	for _, cm := range p.computed {
-		c.env[cm.ID.S] = sampleOf(cm.prog)
+	for _, cm := range p.Computed {
+		c.env[cm.ID] = sampleOf(cm.prog)
 	}
 	return c.env
 }
@@ -217,7 +216,7 @@ func isConst(n ast.Node) bool {
 }
 
 // compileSub compiles a part of an assert with the options and environment of the rules.
-func compileSub(n ast.Node, env map[string]any, asBool bool) *vm.Program {
+func compileSub(n ast.Node, env map[string]any, asBool bool) *program {
 	opts := append([]expr.Option{expr.Env(env)}, baseOptions()...)
 	if asBool {
 		opts = append(opts, expr.AsBool())
@@ -226,7 +225,7 @@ func compileSub(n ast.Node, env map[string]any, asBool bool) *vm.Program {
 	if err != nil {
 		return nil
 	}
-	return prog
+	return &program{Program: prog}
 }
 
 // quantityOf names what a side measures: an answer, a computed value, an enterprise field, a
@@ -235,9 +234,9 @@ func (p *Programme) quantityOf(n ast.Node) quantity {
 	var f *Field
 	switch x := n.(type) {
 	case *ast.IdentifierNode:
-		for _, cm := range p.computed {
-			if cm.ID.S == x.Value {
-				return quantity{label: cm.Label, kind: FieldType(cm.Type.S), unit: kindUnit(&Field{Label: cm.Label, Type: FieldType(cm.Type.S)})}
+		for _, cm := range p.Computed {
+			if cm.ID == x.Value {
+				return quantity{label: cm.Label, kind: FieldType(cm.Type), unit: kindUnit(&Field{Label: cm.Label, Type: FieldType(cm.Type)})}
 			}
 		}
 		f = p.fields[x.Value]

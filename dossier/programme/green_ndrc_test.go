@@ -197,12 +197,12 @@ func TestGreenConditionalSections(t *testing.T) {
 			}
 			var pdfs []string
 			for _, o := range ev.Outputs() {
-				if o.Kind.S != "report" {
+				if o.Kind != "report" {
 					continue
 				}
 				pdfs = append(pdfs, ev.FileName(o))
 				if o.Print == nil || o.Print.Copies != reports[cat].copies {
-					t.Errorf("%s: print %+v, want %d copies", o.ID.S, o.Print, reports[cat].copies)
+					t.Errorf("%s: print %+v, want %d copies", o.ID, o.Print, reports[cat].copies)
 				}
 			}
 			if len(pdfs) != 1 || pdfs[0] != reports[cat].file {
@@ -285,11 +285,11 @@ func TestGreenFactoryScores(t *testing.T) {
 func greenTotal(t *testing.T, ev *programme.Evaluation) string {
 	t.Helper()
 	for _, o := range ev.Outputs() {
-		if o.ID.S != "summary" {
+		if o.ID != "summary" {
 			continue
 		}
 		for i, c := range o.Sheet.Columns {
-			if c.Header.S == "自评总分" {
+			if c.Header == "自评总分" {
 				cells, err := ev.SheetRow(o.Sheet, 1)
 				if err != nil {
 					t.Fatal(err)
@@ -381,9 +381,9 @@ func TestDigitalEconomyForm(t *testing.T) {
 	ev := programme.Evaluate(p, demo(t, set, p.ID), today)
 	kinds := map[string]bool{}
 	for _, o := range ev.Outputs() {
-		kinds[o.Kind.S] = true
+		kinds[string(o.Kind)] = true
 		if o.Print != nil {
-			t.Errorf("%s has print copies", o.ID.S)
+			t.Errorf("%s has print copies", o.ID)
 		}
 	}
 	if !kinds["report"] || !kinds["sheet"] || p.Disc != "" {
@@ -422,10 +422,10 @@ func TestDigitalEconomyForm(t *testing.T) {
 }
 
 // outputOf is the output of that id.
-func outputOf(t *testing.T, ev *programme.Evaluation, id string) *programme.OutputSpec {
+func outputOf(t *testing.T, ev *programme.Evaluation, id string) *programme.Output {
 	t.Helper()
 	for _, o := range ev.Outputs() {
-		if o.ID.S == id {
+		if o.ID == id {
 			return o
 		}
 	}
@@ -440,7 +440,7 @@ func ndrcSheet(t *testing.T, ev *programme.Evaluation, n int) []map[string]strin
 	for i := range evs {
 		evs[i] = ev
 	}
-	sh, err := programme.Sheet(outputOf(t, ev, "sheet"), evs)
+	sh, err := programme.BuildSheet(outputOf(t, ev, "sheet"), evs)
 	if err != nil {
 		t.Fatal(err)
 	}

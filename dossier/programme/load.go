@@ -7,7 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
 	"github.com/goccy/go-yaml/ast"
 
 	"dossier/dossier/decimal"
@@ -20,16 +19,15 @@ var profileYAML []byte
 // profileFile is the shape of profile.yaml.
 type profileFile struct {
 	Sections []sectionNode `yaml:"sections"`
-	Checks   []Check       `yaml:"checks"`
+	Checks   []checkNode   `yaml:"checks"`
 }
 
 // Profile is the enterprise profile shared by all programmes.
 type Profile struct {
 	Sections []Section
 	rec      *record
-	checks   []compiledCheck
+	checks   []*Check
 	fields   map[string]*Field
-	info     map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
 }
 
 var (
@@ -95,9 +93,8 @@ type Programme struct {
 	Sections             []Section
 	Deadlines            []Deadline
 	Computed             []Computed
-	Checks               []Check
 	Rules                []Rule
-	Outputs              []OutputSpec
+	Outputs              []Output
 	Attachments          []Attachment
 
 	tree *Template // the syntax the programme was compiled from
@@ -116,49 +113,16 @@ type Programme struct {
 	profile    *Profile
 	answers    *record
 	fields     map[string]*Field
-	showIf     map[string]*vm.Program // field or section id → condition
-	requiredIf map[string]*vm.Program // field id → condition
-	computed   []compiledComputed
-	checks     []compiledCheck
-	rules      []compiledRule
-	deadlines  []compiledDeadline
-	texts      map[*Str]*Text
-	exprs      map[*Str]*vm.Program
-	rowOf      map[*Str]*record // report tables: the row record their columns are written over
-	labels     *labels          // the labels record of the answers
+	showIf     map[string]*program // field or section id → condition
+	requiredIf map[string]*program // field id → condition
+	checks     []*Check            // the programme's checks, then its tables' row checks
+	labels     *labels             // the labels record of the answers
 	labelsOf   map[*record]*labels
 	labelsMu   sync.Mutex
-	info       map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
-	gapOnce    sync.Once                 // gap.go: how unmet rules are measured, made on first use
+	gapOnce    sync.Once // gap.go: how unmet rules are measured, made on first use
 	gapPlan    *gapPlan
 	order      formOrder // the form's order of problems, built once (order.go)
 	orderOnce  sync.Once
-}
-
-type compiledComputed struct {
-	*Computed
-	prog *vm.Program
-}
-
-type compiledCheck struct {
-	*Check
-	when, assert *vm.Program
-	message      *Text
-	path, label  string
-	table        string  // for row checks: the table field path (enterprise.finance)
-	row          *record // for row checks: the row record
-}
-
-type compiledRule struct {
-	*Rule
-	when, assert, value *vm.Program
-	message, threshold  *Text
-}
-
-type compiledDeadline struct {
-	*Deadline
-	when *vm.Program
-	date time.Time
 }
 
 // rowLabels is the labels record inside a row of a table: the programme's enum fields and
@@ -217,8 +181,8 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 		return nil, err
 	}
 	var errs ErrorList
-	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*vm.Program{},
-		requiredIf: map[string]*vm.Program{}, texts: map[*Str]*Text{}, exprs: map[*Str]*vm.Program{}, rowOf: map[*Str]*record{}, labelsOf: map[*record]*labels{}}
+	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*program{},
+		requiredIf: map[string]*program{}, labelsOf: map[*record]*labels{}}
 	t := &Template{}
 	if !decodeTree(file, body, t, &errs) {
 		return nil, errs.Err()
@@ -292,8 +256,6 @@ func (p *Programme) header() {
 	if d, err := time.Parse("2006-01-02", strings.TrimSpace(t.Issued.S)); err == nil {
 		p.Issued = d
 	}
-	p.Deadlines, p.Computed, p.Checks, p.Rules = t.Deadlines, t.Computed, t.Checks, t.Rules
-	p.Outputs, p.Attachments = t.Outputs, t.Attachments
 }
 
 // checkField checks one field definition (and a table's columns) for problems the YAML decoder

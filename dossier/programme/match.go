@@ -7,8 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
-
 	"dossier/dossier"
 )
 
@@ -229,7 +227,7 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 	m := MatchResult{Programme: p, File: file, Evaluation: ev}
 	var missing []string
 	pending := false // fail closed: a rule waiting for an answer never lets a programme match
-	for i, cr := range p.rules {
+	for i, cr := range p.Rules {
 		r := ev.Rules[i]
 		switch r.Status {
 		case StatusFailed:
@@ -271,11 +269,11 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 
 // missingList lists, as the form labels them, the unanswered fields the expressions read
 // (through computed values too).
-func (e *Evaluation) missingList(progs ...*vm.Program) []string {
+func (e *Evaluation) missingList(progs ...*program) []string {
 	var out []string
 	seen := map[string]bool{}
-	var walk func(p *vm.Program)
-	walk = func(p *vm.Program) {
+	var walk func(p *program)
+	walk = func(p *program) {
 		if p == nil {
 			return
 		}
@@ -297,13 +295,13 @@ func (e *Evaluation) missingList(progs ...*vm.Program) []string {
 	return out
 }
 
-func (p *Programme) computedByID(id string) (compiledComputed, bool) {
-	for _, cm := range p.computed {
-		if cm.ID.S == id {
+func (p *Programme) computedByID(id string) (Computed, bool) {
+	for _, cm := range p.Computed {
+		if cm.ID == id {
 			return cm, true
 		}
 	}
-	return compiledComputed{}, false
+	return Computed{}, false
 }
 
 // uniq keeps the first of each text.
@@ -324,9 +322,9 @@ func uniq(list []string) []string {
 // while which deadline applies is unknown, the deadline is passed only if every one that may
 // apply is passed, met only if every one is met, and otherwise waits for the fields that decide.
 func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bool) {
-	var candidates []compiledDeadline
+	var candidates []Deadline
 	var deciding []string
-	for _, d := range e.Programme.deadlines {
+	for _, d := range e.Programme.Deadlines {
 		if d.Informational {
 			continue
 		}
@@ -349,7 +347,7 @@ func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bo
 	}
 	passed, open := 0, 0
 	for _, d := range candidates {
-		if e.AppliedOn.After(d.date) {
+		if e.AppliedOn.After(d.Date) {
 			passed++
 		} else {
 			open++
@@ -360,17 +358,17 @@ func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bo
 	case passed == len(candidates):
 		d := candidates[0]
 		for _, c := range candidates {
-			if c.date.After(d.date) {
+			if c.Date.After(d.Date) {
 				d = c
 			}
 		}
-		m.Deadline, m.DeadlineLabel, m.DaysLeft = d.date, d.Label.S, daysBetween(e.AppliedOn, d.date)
+		m.Deadline, m.DeadlineLabel, m.DaysLeft = d.Date, d.Label, daysBetween(e.AppliedOn, d.Date)
 		m.Unmet = append(m.Unmet, Unmet{Rule: "deadline", Label: "申报截止日期", Status: StatusFailed,
-			Message: fmt.Sprintf("申报截止日期：不符合（要求：%s 前（含当日，%s）；实际：申报日期 %s）", d.date.Format("2006-01-02"), d.Label.S, e.AppliedOn.Format("2006-01-02")),
-			Gap:     fmt.Sprintf("申报截止已过（截止日期 %s：%s，已过 %d 天）", d.date.Format("2006-01-02"), d.Label.S, -m.DaysLeft)})
+			Message: fmt.Sprintf("申报截止日期：不符合（要求：%s 前（含当日，%s）；实际：申报日期 %s）", d.Date.Format("2006-01-02"), d.Label, e.AppliedOn.Format("2006-01-02")),
+			Gap:     fmt.Sprintf("申报截止已过（截止日期 %s：%s，已过 %d 天）", d.Date.Format("2006-01-02"), d.Label, -m.DaysLeft)})
 		return nil, false
 	case open == len(candidates) && len(candidates) == 1:
-		m.Deadline, m.DeadlineLabel, m.DaysLeft = last.date, last.Label.S, daysBetween(e.AppliedOn, last.date)
+		m.Deadline, m.DeadlineLabel, m.DaysLeft = last.Date, last.Label, daysBetween(e.AppliedOn, last.Date)
 		return nil, false
 	case open == len(candidates):
 		return nil, false // every deadline that may apply is still ahead

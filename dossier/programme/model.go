@@ -26,20 +26,20 @@ type Template struct {
 	Notice string `yaml:"notice"` // link or reference to the notice text
 	// Disc says how the electronic files are handed in (刻录光盘一式两份…), for the print
 	// notes; empty when the notice asks for no disc.
-	Disc      string        `yaml:"disc"`
-	Deadlines []Deadline    `yaml:"deadlines"`
-	Sections  []sectionNode `yaml:"sections"`
-	Computed  []Computed    `yaml:"computed"`
-	Checks    []Check       `yaml:"checks"`
-	Rules     []Rule        `yaml:"rules"`
-	Outputs   []OutputSpec  `yaml:"outputs"`
+	Disc      string         `yaml:"disc"`
+	Deadlines []deadlineNode `yaml:"deadlines"`
+	Sections  []sectionNode  `yaml:"sections"`
+	Computed  []computedNode `yaml:"computed"`
+	Checks    []checkNode    `yaml:"checks"`
+	Rules     []ruleNode     `yaml:"rules"`
+	Outputs   []outputNode   `yaml:"outputs"`
 	// Attachments are the documents the notice asks for beside ours, in binding order
 	// (attachments.go).
-	Attachments []Attachment `yaml:"attachments"`
+	Attachments []attachmentNode `yaml:"attachments"`
 }
 
-// Deadline is a submission deadline; the first whose When holds applies (inclusive).
-type Deadline struct {
+// deadlineNode is a submission deadline; the first whose When holds applies (inclusive).
+type deadlineNode struct {
 	ID    Str `yaml:"id"`
 	Label Str `yaml:"label"` // 研发费用加计扣除奖励资金项目
 	When  Str `yaml:"when"`  // expression; empty = always
@@ -83,8 +83,8 @@ type fieldNode struct {
 	Numbering Str         `yaml:"numbering"` // row number prefix (IP, RD, PS): rows get no = IP01, IP02…
 	Unique    Str         `yaml:"unique"`    // a column whose value must not repeat (year)
 	// Ref names a numbered table whose row numbers this text or multi column must reference.
-	Ref    Str     `yaml:"ref"`
-	Checks []Check `yaml:"checks"` // per-row checks of a table, written over its columns
+	Ref    Str         `yaml:"ref"`
+	Checks []checkNode `yaml:"checks"` // per-row checks of a table, written over its columns
 }
 
 // optionNode is one choice of an enum or multi field.
@@ -93,17 +93,17 @@ type optionNode struct {
 	Label string `yaml:"label"`
 }
 
-// Computed is a value derived from answers, available to rules and outputs by its id.
-type Computed struct {
+// computedNode is a value derived from answers, available to rules and outputs by its id.
+type computedNode struct {
 	ID    Str    `yaml:"id"`
 	Label string `yaml:"label"`
 	Type  Str    `yaml:"type"` // money percent integer text bool
 	Expr  Str    `yaml:"expr"`
 }
 
-// Check is a consistency check of the data (a failed check makes the data invalid, unlike a
+// checkNode is a consistency check of the data (a failed check makes the data invalid, unlike a
 // rule, which makes the enterprise ineligible).
-type Check struct {
+type checkNode struct {
 	ID      Str    `yaml:"id"`
 	Field   Str    `yaml:"field"` // the field the problem is shown at
 	When    Str    `yaml:"when"`
@@ -113,8 +113,8 @@ type Check struct {
 	Basis   string `yaml:"basis"`
 }
 
-// Rule is one eligibility condition of the notice.
-type Rule struct {
+// ruleNode is one eligibility condition of the notice.
+type ruleNode struct {
 	ID        Str    `yaml:"id"`
 	Label     string `yaml:"label"`                                              // 2018年度主营业务收入
 	When      Str    `yaml:"when"`                                               // the rule applies only when this holds
@@ -126,14 +126,14 @@ type Rule struct {
 	Basis     string `yaml:"basis"`                                              // where the notice says so: 二、（一）1
 }
 
-// OutputSpec is one document of the package.
-type OutputSpec struct {
+// outputNode is one document of the package.
+type outputNode struct {
 	ID    Str        `yaml:"id"`
 	Kind  Str        `yaml:"kind"` // report | sheet
 	File  Str        `yaml:"file"` // file name in the package, as the notice names it; may use {{ … }}
 	When  Str        `yaml:"when"`
 	Title Str        `yaml:"title"`
-	Print *PrintSpec `yaml:"print"`
+	Print *printNode `yaml:"print"`
 	// Attachments binds the dossier's attachments after this report (attachments.go).
 	Attachments bool `yaml:"attachments"`
 	// Remark is for the template's author (where the layout comes from, what was
@@ -142,16 +142,16 @@ type OutputSpec struct {
 	// Style letter lays a report out as a letter (代拟稿 请示, 报告, 函) per GB/T 9704: 3号仿宋
 	// body, 22 pt title broken between words, 落款 at the bottom right; see letter.go.
 	Style  string      `yaml:"style" enum:"report|letter"`
-	Letter *LetterSpec `yaml:"letter"`
+	Letter *letterNode `yaml:"letter"`
 	// report
-	Cover  *CoverSpec  `yaml:"cover"`
-	Blocks []BlockSpec `yaml:"blocks"`
+	Cover  *coverNode  `yaml:"cover"`
+	Blocks []blockNode `yaml:"blocks"`
 	// sheet
-	Sheet *SheetSpec `yaml:"sheet"`
+	Sheet *sheetNode `yaml:"sheet"`
 }
 
-// PrintSpec says how the notice wants paper copies.
-type PrintSpec struct {
+// printNode says how the notice wants paper copies.
+type printNode struct {
 	Copies  int    `yaml:"copies"`
 	Binding string `yaml:"binding" enum:"left|none"` // left: bound on the left edge; none: loose sheets
 	Seal    bool   `yaml:"seal"`                     // cross-page seal (骑缝章)
@@ -162,16 +162,16 @@ type PrintSpec struct {
 	SealMark *bool `yaml:"seal_mark"`
 }
 
-// CoverSpec is a report's cover; texts may use {{ … }}.
-type CoverSpec struct {
+// coverNode is a report's cover; texts may use {{ … }}.
+type coverNode struct {
 	Programme Str        `yaml:"programme"`
 	Title     Str        `yaml:"title"`
-	Lines     []LineSpec `yaml:"lines"`
+	Lines     []lineNode `yaml:"lines"`
 	Date      Str        `yaml:"date"`
 }
 
-// LineSpec is a label and value (cover lines, signature lines, key-value items).
-type LineSpec struct {
+// lineNode is a label and value (cover lines, signature lines, key-value items).
+type lineNode struct {
 	Field Str  `yaml:"field"` // a field path: label and formatted value come from it
 	Label Str  `yaml:"label"`
 	Value Str  `yaml:"value"` // text with {{ … }}
@@ -179,8 +179,8 @@ type LineSpec struct {
 	Wide  bool `yaml:"wide"`
 }
 
-// BlockSpec is one block of a report: exactly one of its kinds is set.
-type BlockSpec struct {
+// blockNode is one block of a report: exactly one of its kinds is set.
+type blockNode struct {
 	// ID names a block so that a child template can replace it or place blocks beside it
 	// (extends); optional.
 	ID        Str            `yaml:"id"`
@@ -193,48 +193,48 @@ type BlockSpec struct {
 	Paragraph Str            `yaml:"paragraph"`
 	Align     string         `yaml:"align" enum:"justify|center|right"`
 	NoIndent  bool           `yaml:"no_indent"`
-	KeyValues *KeyValuesSpec `yaml:"keyvalues"`
-	Table     *TableSpec     `yaml:"table"`
-	Signature *SignatureSpec `yaml:"signature"`
+	KeyValues *keyValuesNode `yaml:"keyvalues"`
+	Table     *tableNode     `yaml:"table"`
+	Signature *signatureNode `yaml:"signature"`
 	TOC       bool           `yaml:"toc"`
 	PageBreak bool           `yaml:"pagebreak"`
-	Repeat    *RepeatSpec    `yaml:"repeat"`
+	Repeat    *repeatNode    `yaml:"repeat"`
 	// Annex is a letter's 附件 list, one text per attachment (an item that comes out empty is
 	// left out): 附件：1. … / 2. …, names aligned (GB/T 9704).
 	Annex []Str `yaml:"annex"`
 }
 
-// RepeatSpec repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
+// repeatNode repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
 // inside, texts and expressions see the row's columns and row_no.
-type RepeatSpec struct {
+type repeatNode struct {
 	Rows   Str         `yaml:"rows"`    // a table field path
 	Where  Str         `yaml:"where"`   // keep only the rows where this holds
 	SortBy string      `yaml:"sort_by"` // a column to sort rows by
-	Blocks []BlockSpec `yaml:"blocks"`
+	Blocks []blockNode `yaml:"blocks"`
 }
 
-// KeyValuesSpec is a 基本信息表-style table.
-type KeyValuesSpec struct {
+// keyValuesNode is a 基本信息表-style table.
+type keyValuesNode struct {
 	Caption Str        `yaml:"caption"`
 	Columns int        `yaml:"columns"`
-	Items   []LineSpec `yaml:"items"`
+	Items   []lineNode `yaml:"items"`
 }
 
-// TableSpec is a table whose rows come from a table field (rows: enterprise.finance).
-type TableSpec struct {
+// tableNode is a table whose rows come from a table field (rows: enterprise.finance).
+type tableNode struct {
 	Caption Str          `yaml:"caption"`
 	Rows    Str          `yaml:"rows"`    // a table field path
 	Where   Str          `yaml:"where"`   // keep only the rows where this holds
 	SortBy  string       `yaml:"sort_by"` // a column to sort rows by
-	Columns []ColumnSpec `yaml:"columns"`
+	Columns []columnNode `yaml:"columns"`
 	Total   []Str        `yaml:"total"` // optional total row, one text per column
 	// Transpose makes each row a column and each column (after the first, which heads the
 	// columns) a row: transpose.go.
 	Transpose bool `yaml:"transpose"`
 }
 
-// ColumnSpec is a column of a report table or a summary sheet.
-type ColumnSpec struct {
+// columnNode is a column of a report table or a summary sheet.
+type columnNode struct {
 	Header Str     `yaml:"header"`
 	Unit   string  `yaml:"unit"`
 	Kind   Str     `yaml:"kind"` // text money integer (int) percent date
@@ -243,14 +243,14 @@ type ColumnSpec struct {
 	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
 }
 
-// SignatureSpec is the signing block of a 承诺书 or letter.
-type SignatureSpec struct {
-	Lines []LineSpec `yaml:"lines"`
+// signatureNode is the signing block of a 承诺书 or letter.
+type signatureNode struct {
+	Lines []lineNode `yaml:"lines"`
 	Date  Str        `yaml:"date"` // text with {{ … }}; empty gives "年  月  日" blanks
 }
 
-// SheetSpec is a summary table (汇总表): one row per dossier.
-type SheetSpec struct {
+// sheetNode is a summary table (汇总表): one row per dossier.
+type sheetNode struct {
 	// Rows, when set, makes one sheet row per row of that table field (one line per problem
 	// of a 问题征集表) instead of one per dossier; columns then see the row's columns too.
 	Rows     Str          `yaml:"rows"`
@@ -258,7 +258,7 @@ type SheetSpec struct {
 	Name     Str          `yaml:"name"`
 	Title    Str          `yaml:"title"`
 	Subtitle Str          `yaml:"subtitle"`
-	Columns  []ColumnSpec `yaml:"columns"`
+	Columns  []columnNode `yaml:"columns"`
 	Total    []Str        `yaml:"total"` // per column: "sum" or empty
 	Note     Str          `yaml:"note"`
 }

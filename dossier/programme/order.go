@@ -145,9 +145,9 @@ func (o formOrder) key(path string) []int {
 // programme's first deadline (the last day of its first window: the application year the
 // notice has in mind), else the notice's date, else today. source says which, in words.
 func DefaultAppliedOn(p *Programme, today time.Time) (t time.Time, source string) {
-	for _, d := range p.deadlines {
-		if !d.Informational && !d.date.IsZero() {
-			return d.date, d.Label.S + "截止日期"
+	for _, d := range p.Deadlines {
+		if !d.Informational && !d.Date.IsZero() {
+			return d.Date, d.Label + "截止日期"
 		}
 	}
 	if !p.Issued.IsZero() {

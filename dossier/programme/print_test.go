@@ -18,7 +18,7 @@ func TestPrintSettings(t *testing.T) {
 	if !strings.Contains(string(src), at) {
 		t.Fatal("the techinnov template changed: update the test")
 	}
-	parse := func(extra string) (*programme.PrintSpec, error) {
+	parse := func(extra string) (*programme.Print, error) {
 		p, err := programme.Parse("shanxi-techinnov-2019.yaml", []byte(strings.Replace(string(src), at, at+extra, 1)), nil)
 		if err != nil {
 			return nil, err

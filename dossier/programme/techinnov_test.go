@@ -185,7 +185,7 @@ func TestAppliedOnDefaultsToTheProgramme(t *testing.T) {
 }
 
 // reportText is a report output's headings, paragraphs and table cells, one per line.
-func reportText(ev *programme.Evaluation, o *programme.OutputSpec) string {
+func reportText(ev *programme.Evaluation, o *programme.Output) string {
 	r := ev.Report(o, time.Date(2019, 4, 22, 0, 0, 0, 0, time.UTC))
 	var text []string
 	for _, b := range r.Blocks {

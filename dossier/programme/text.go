@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
-
 	"dossier/dossier/decimal"
 )
 
@@ -17,7 +15,7 @@ type Text struct {
 
 type textPart struct {
 	lit  string
-	prog *vm.Program // nil for a literal part
+	prog *program // nil for a literal part
 }
 
 func (c *compiler) text(s Str, what string, env map[string]any) *Text {

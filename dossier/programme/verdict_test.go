@@ -143,7 +143,7 @@ func TestRuntimeErrorInDocument(t *testing.T) {
 // findPair is the value printed beside label in any report of ev ("" and false if none).
 func findPair(ev *programme.Evaluation, label string) (string, bool) {
 	for _, o := range ev.Outputs() {
-		if o.Kind.S != programme.KindReport {
+		if o.Kind != programme.KindReport {
 			continue
 		}
 		for _, b := range ev.Report(o, today).Blocks {
@@ -213,9 +213,9 @@ func TestEmptyAndYearOneDates(t *testing.T) {
 		}
 	}
 	for _, o := range ev.Outputs() {
-		if o.Kind.S == programme.KindReport {
+		if o.Kind == programme.KindReport {
 			if text := reportText(ev, o); strings.Contains(text, "0001") {
-				t.Errorf("%s prints a year-1 date:\n%s", o.File.S, text)
+				t.Errorf("%s prints a year-1 date:\n%s", o.File, text)
 			}
 		}
 	}
