@@ -89,6 +89,28 @@ var be = binary.BigEndian
 // Covers returns the set of characters the TrueType font ttf maps to a glyph, read from its
 // Unicode cmap subtable (format 4, and format 12 when present).
 func Covers(ttf []byte) (map[rune]bool, error) {
+	cmap, err := cmapTable(ttf)
+	if err != nil {
+		return nil, err
+	}
+	set := map[rune]bool{}
+	found := false
+	for i := 0; i < int(be.Uint16(cmap[2:])) && 4+8*i+8 <= len(cmap); i++ {
+		rec := cmap[4+8*i:]
+		platform, encoding, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
+		if platform != 3 || (encoding != 1 && encoding != 10) || off+4 > len(cmap) {
+			continue // only Windows Unicode subtables
+		}
+		found = readSubtable(cmap[off:], set) || found
+	}
+	if !found {
+		return nil, errors.New("assets: no Unicode cmap subtable")
+	}
+	return set, nil
+}
+
+// cmapTable finds the cmap table in the font's table directory.
+func cmapTable(ttf []byte) ([]byte, error) {
 	if len(ttf) < 12 {
 		return nil, errors.New("assets: font too short")
 	}
@@ -110,26 +132,18 @@ func Covers(ttf []byte) (map[rune]bool, error) {
 	if len(cmap) < 4 {
 		return nil, errors.New("assets: no cmap table")
 	}
-	set := map[rune]bool{}
-	found := false
-	for i := 0; i < int(be.Uint16(cmap[2:])) && 4+8*i+8 <= len(cmap); i++ {
-		rec := cmap[4+8*i:]
-		platform, encoding, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
-		if platform != 3 || (encoding != 1 && encoding != 10) || off+4 > len(cmap) {
-			continue // only Windows Unicode subtables
-		}
-		sub := cmap[off:]
-		switch be.Uint16(sub) {
-		case 4:
-			found = readFormat4(sub, set) || found
-		case 12:
-			found = readFormat12(sub, set) || found
-		}
+	return cmap, nil
+}
+
+// readSubtable adds the characters of a cmap subtable of a format it reads (4 or 12).
+func readSubtable(sub []byte, set map[rune]bool) bool {
+	switch be.Uint16(sub) {
+	case 4:
+		return readFormat4(sub, set)
+	case 12:
+		return readFormat12(sub, set)
 	}
-	if !found {
-		return nil, errors.New("assets: no Unicode cmap subtable")
-	}
-	return set, nil
+	return false
 }
 
 // readFormat4 adds the characters of a segment-mapped BMP subtable whose glyph is not 0.

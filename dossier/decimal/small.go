@@ -217,7 +217,7 @@ func parseSmall[T string | []byte](t T) (D, bool) {
 			return D{}, false
 		}
 	}
-	if digits == 0 || digits > maxScale || (dot && scale == 0) {
+	if !smallShape(digits, scale, dot) {
 		return D{}, false
 	}
 	v := int64(m)
@@ -225,4 +225,10 @@ func parseSmall[T string | []byte](t T) (D, bool) {
 		v = -v
 	}
 	return small(v, scale), true
+}
+
+// smallShape reports whether a number of digits, scale of them after the dot (dot: there is
+// one), is one parseSmall reads: at least one digit, at most 18, a digit after a dot.
+func smallShape(digits, scale int, dot bool) bool {
+	return digits > 0 && digits <= maxScale && (!dot || scale > 0)
 }

@@ -54,41 +54,34 @@ func KindOf(m fs.FileMode) string {
 // ReadRegular reads the file at path when it is (or a link resolves to) a regular file of at
 // most limit bytes. It never opens a FIFO or a device, so it cannot hang or read forever.
 func ReadRegular(path string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, statError(err)
-	}
-	if err := checkRegular(fi, limit); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(err)
-	}
-	defer f.Close()
-	return readLimited(f, limit)
+	return ReadRegularFS(osFS{}, path, limit)
 }
 
 // OpenRegular opens the file at path for reading when it is (or a link resolves to) a regular
 // file of at most limit bytes, for a caller that streams it rather than holding it in memory.
 // Like ReadRegular it never opens a FIFO or a device.
 func OpenRegular(path string, limit int64) (*os.File, error) {
-	fi, err := os.Stat(path)
+	f, err := openRegular(osFS{}, path, limit)
 	if err != nil {
-		return nil, statError(err)
-	}
-	if err := checkRegular(fi, limit); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(err)
-	}
-	return f, nil
+	return f.(*os.File), nil
 }
 
 // ReadRegularFS is ReadRegular for a file of an fs.FS (a template folder).
 func ReadRegularFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := openRegular(fsys, name, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, limit)
+}
+
+// openRegular is the one way a user's file is opened: stat it (following links), refuse what
+// is not a regular file of at most limit bytes, and only then open it, so that a FIFO or a
+// device is never opened.
+func openRegular(fsys fs.FS, name string, limit int64) (fs.File, error) {
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, statError(err)
@@ -100,9 +93,22 @@ func ReadRegularFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, openError(err)
 	}
-	defer f.Close()
-	return readLimited(f, limit)
+	return f, nil
 }
+
+// osFS is the operating system's files as an fs.FS that takes any path os.Open takes
+// (os.DirFS takes only slash-separated paths below its root). Open returns an *os.File.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err // not a nil *os.File in a non-nil fs.File
+	}
+	return f, nil
+}
+
+func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
 
 func checkRegular(fi fs.FileInfo, limit int64) error {
 	if !fi.Mode().IsRegular() {

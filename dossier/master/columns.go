@@ -61,6 +61,22 @@ var appliedOnField = &programme.Field{ID: "applied_on", Label: "申报日期", T
 // Labels are unique: a label that repeats gets its field id in brackets.
 func Columns(p *programme.Programme, years []int) []Column {
 	cols := []Column{{Label: "申报日期", Field: appliedOnField, In: InAppliedOn, ID: "applied_on"}}
+	cols = append(cols, profileColumns(p, years)...)
+	cols = append(cols, answerColumns(p)...)
+	seen := map[string]bool{}
+	for i := range cols {
+		if seen[normal(cols[i].Label)] {
+			cols[i].Label += "（" + cols[i].ID + "）"
+		}
+		seen[normal(cols[i].Label)] = true
+	}
+	return cols
+}
+
+// profileColumns are the enterprise profile's columns: one a field that is not a table, then
+// the finance table's items (not its year) once per year.
+func profileColumns(p *programme.Programme, years []int) []Column {
+	var cols []Column
 	var finance *programme.Field
 	for _, s := range p.Profile().Sections {
 		for i := range s.Fields {
@@ -74,17 +90,25 @@ func Columns(p *programme.Programme, years []int) []Column {
 			cols = append(cols, Column{Label: f.Label, Field: f, In: InEnterprise, ID: f.ID})
 		}
 	}
-	if finance != nil {
-		for _, y := range years {
-			for i := range finance.Columns {
-				c := &finance.Columns[i]
-				if c.ID == "year" {
-					continue
-				}
-				cols = append(cols, Column{Label: strconv.Itoa(y) + "年 " + c.Label, Field: c, In: InFinance, ID: c.ID, Year: y})
+	if finance == nil {
+		return cols
+	}
+	for _, y := range years {
+		for i := range finance.Columns {
+			c := &finance.Columns[i]
+			if c.ID == "year" {
+				continue
 			}
+			cols = append(cols, Column{Label: strconv.Itoa(y) + "年 " + c.Label, Field: c, In: InFinance, ID: c.ID, Year: y})
 		}
 	}
+	return cols
+}
+
+// answerColumns are the programme's own answers that fit a row: a field that is not a table,
+// and each part of an object.
+func answerColumns(p *programme.Programme) []Column {
+	var cols []Column
 	for _, s := range p.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
@@ -99,13 +123,6 @@ func Columns(p *programme.Programme, years []int) []Column {
 				cols = append(cols, Column{Label: f.Label, Field: f, In: InAnswers, ID: f.ID})
 			}
 		}
-	}
-	seen := map[string]bool{}
-	for i := range cols {
-		if seen[normal(cols[i].Label)] {
-			cols[i].Label += "（" + cols[i].ID + "）"
-		}
-		seen[normal(cols[i].Label)] = true
 	}
 	return cols
 }

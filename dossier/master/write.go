@@ -127,20 +127,13 @@ func (st styles) cell(c Column, v any) any {
 		return x
 	case time.Time:
 		return excelize.Cell{StyleID: st.date, Value: x}
-	case bool:
-		if x {
-			return "是"
-		}
-		return "否"
-	case []string:
-		return strings.Join(x, "、")
 	case string:
 		if c.Field.Type == programme.TypeEnum {
 			return optionLabel(c.Field, x)
 		}
 		return excelize.Cell{StyleID: st.text, Value: x}
 	}
-	return fmt.Sprint(v)
+	return programme.InputText(v) // bools as 是/否, lists joined with 、
 }
 
 func optionLabel(f *programme.Field, v string) string {
@@ -190,20 +183,15 @@ func valueOf(c Column, f *dossier.File, id string) any {
 	return v
 }
 
-// rawText is a decoded JSON value as the text a user would type.
+// rawText is a decoded JSON value as the text a user would type: a string, a bool (是/否) or
+// null as programme.InputText writes a typed value, numbers exactly, a list joined with 、,
+// anything else as its JSON.
 func rawText(v any) string {
 	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
+	case nil, string, bool:
+		return programme.InputText(x)
 	case json.Number:
 		return x.String()
-	case bool:
-		if x {
-			return "是"
-		}
-		return "否"
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case []any:

@@ -71,6 +71,7 @@ func (c *compiler) compileProgramme(fields []*Field) {
 		}
 	}
 	c.computed()
+	c.derives(fields)
 	p.checks = c.checks(p.tree.Checks, "")
 	c.tableChecks(fields, "")
 	p.checks = append(p.checks, c.rowChecks...)

@@ -152,6 +152,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	}
 	e.checkFields(pr, p)
 	e.markUnanswered()
+	e.deriveHints()
 	e.runChecks(pr.checks)
 	e.runChecks(p.checks)
 	e.judge()

@@ -97,7 +97,8 @@ type Programme struct {
 	Outputs              []Output
 	Attachments          []Attachment
 
-	tree *Template // the syntax the programme was compiled from
+	tree       *Template // the syntax the programme was compiled from
+	titleField string    // the template's title_field, checked
 	// File is where the template came from (for messages).
 	File string
 	// Demo is a complete, valid, eligible data file for the programme, if the template has one
@@ -115,6 +116,7 @@ type Programme struct {
 	fields     map[string]*Field
 	showIf     map[string]*program // field or section id → condition
 	requiredIf map[string]*program // field id → condition
+	derive     map[string]*derive  // field key (deriveKey) → its derive:
 	checks     []*Check            // the programme's checks, then its tables' row checks
 	labels     *labels             // the labels record of the answers
 	labelsOf   map[*record]*labels
@@ -214,6 +216,7 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 		}
 	}
 	p.checkRefs(&errs)
+	p.checkTitleField(&errs)
 	p.answers = newRecord(fields)
 	p.labels = newLabels(p.answers.fields)
 	c := newCompiler(file, pr, p, &errs)

@@ -36,6 +36,8 @@ type Template struct {
 	// Attachments are the documents the notice asks for beside ours, in binding order
 	// (attachments.go).
 	Attachments []attachmentNode `yaml:"attachments"`
+	// TitleField is the id of the top-level text field that names a dossier (titlefield.go).
+	TitleField Str `yaml:"title_field"`
 }
 
 // deadlineNode is a submission deadline; the first whose When holds applies (inclusive).
@@ -76,6 +78,9 @@ type fieldNode struct {
 	Validate   Str          `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
 	Options    []optionNode `yaml:"options"`  // for enum and multi
 	Example    string       `yaml:"example"`  // placeholder text
+	// Derive is an expression giving the value the field takes by default from others (over
+	// the row, for a table's column): the form fills it in (derive.go).
+	Derive Str `yaml:"derive"`
 	// Table fields.
 	Columns   []fieldNode `yaml:"columns"`
 	MinRows   int         `yaml:"min_rows"`
@@ -136,6 +141,9 @@ type outputNode struct {
 	Print *printNode `yaml:"print"`
 	// Attachments binds the dossier's attachments after this report (attachments.go).
 	Attachments bool `yaml:"attachments"`
+	// AttachmentIndex, with Attachments, is the title of the index page (附件目录, 证明材料索引)
+	// bound before the attachments, listing each with its first page.
+	AttachmentIndex Str `yaml:"attachment_index"`
 	// Remark is for the template's author (where the layout comes from, what was
 	// reconstructed because the notice's original form was not found): never printed.
 	Remark string `yaml:"remark"`
@@ -235,6 +243,9 @@ type tableNode struct {
 
 // columnNode is a column of a report table or a summary sheet.
 type columnNode struct {
+	// Field makes the column show a field (a row's column, an answer or enterprise.x): its
+	// header, unit, kind and value come from the field unless the column gives them.
+	Field  Str     `yaml:"field"`
 	Header Str     `yaml:"header"`
 	Unit   string  `yaml:"unit"`
 	Kind   Str     `yaml:"kind"` // text money integer (int) percent date

@@ -25,6 +25,9 @@ type Output struct {
 	Style Style
 	// Attachments binds the dossier's attachments after this report (attachments.go).
 	Attachments bool
+	// AttachmentIndex, with Attachments, is the title of the index page (附件目录, 证明材料索引)
+	// bound before the attachments; "" for none.
+	AttachmentIndex string
 	// Sheet is a summary sheet's definition; nil for reports.
 	Sheet *Sheet
 

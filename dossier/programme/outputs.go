@@ -3,6 +3,7 @@ package programme
 import (
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // outputs compiles every text and expression of the outputs into the programme's Outputs, so
@@ -87,6 +88,21 @@ func (c *compiler) report(o *outputNode, out *Output, what string) {
 	}
 	out.blocks = c.blocks(o.Blocks, what)
 	out.letter = c.letter(o, what)
+	c.attachmentIndex(o, what)
+	out.AttachmentIndex = given(o.AttachmentIndex)
+}
+
+// attachmentIndex checks an output's attachment_index: a one-line title, on the report the
+// attachments are bound after.
+func (c *compiler) attachmentIndex(o *outputNode, what string) {
+	t := o.AttachmentIndex
+	switch {
+	case !t.Set():
+	case !o.Attachments:
+		c.errs.Add(c.file, t.Pos, "%s的 attachment_index 需要同一输出写 attachments: true（索引页装订在这份报告的附件之前）", what)
+	case strings.ContainsAny(t.S, "\n{}") || utf8.RuneCountInString(t.S) > 20:
+		c.errs.Add(c.file, t.Pos, "%s的 attachment_index “%s” 应为一行标题，最多 20 个字（如 证明材料索引）", what, t.S)
+	}
 }
 
 func (c *compiler) blocks(blocks []blockNode, what string) []block {
@@ -200,7 +216,7 @@ func (c *compiler) table(t *tableNode, what string) *table {
 	if src == nil {
 		return nil
 	}
-	out := &table{caption: caption, rows: *src, transpose: t.Transpose, columns: c.columns(t.Columns, what, env)}
+	out := &table{caption: caption, rows: *src, transpose: t.Transpose, columns: c.columns(t.Columns, src.rec, what, env)}
 	for i := range t.Total {
 		out.total = append(out.total, c.text(t.Total[i], what+"的合计行", c.scope))
 		out.sum = append(out.sum, t.Total[i].S == "sum")
@@ -211,11 +227,13 @@ func (c *compiler) table(t *tableNode, what string) *table {
 	return out
 }
 
-// columns compiles the columns of a table or sheet, their values in env.
-func (c *compiler) columns(cols []columnNode, what string, env map[string]any) []Column {
+// columns compiles the columns of a table or sheet (over the rows of row, if not nil), their
+// values in env.
+func (c *compiler) columns(cols []columnNode, row *record, what string, env map[string]any) []Column {
 	out := make([]Column, len(cols))
 	for i := range cols {
 		col := &cols[i]
+		c.columnField(col, row, what)
 		c.columnKind(col, what)
 		out[i] = Column{Header: col.Header.S, Unit: col.Unit, Kind: col.Kind.S, Width: col.Width, Align: col.Align, Value: col.Value.S,
 			header: c.text(col.Header, what+"的列标题", c.scope), // headers may name years: "{{last_year}}年"
@@ -223,6 +241,56 @@ func (c *compiler) columns(cols []columnNode, what string, env map[string]any) [
 	}
 	return out
 }
+
+// columnField fills a {field: x} column from the field x (a column of row, else an answer or
+// enterprise.x): the header is its label (a bracketed unit, 职工总数（人）, becomes the column's
+// unit), the kind follows its type, and an option field shows its option's label.
+func (c *compiler) columnField(col *columnNode, row *record, what string) {
+	if !col.Field.Set() {
+		return
+	}
+	path := col.Field.S
+	var f *Field
+	if row != nil {
+		if i, ok := row.index[path]; ok {
+			f = row.fields[i]
+		}
+	}
+	if f == nil {
+		f = c.fieldAt(path)
+	}
+	if f == nil {
+		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 不是字段（可用表格的列、表单字段或 enterprise.…）", what, path)
+		return
+	}
+	if col.Value.Set() {
+		c.errs.Add(c.file, col.Value.Pos, "%s的列 field “%s” 已决定列的值，不能再写 value", what, path)
+	}
+	kind, ok := fieldColumnKinds[f.Type]
+	if !ok || (kind == "labels" && strings.Contains(path, ".")) {
+		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 是%s字段，不能直接作列（请用 header 和 value 写表达式）", what, path, f.Type)
+		return
+	}
+	value := path
+	if kind == "labels" {
+		kind, value = "", "labels."+path
+	}
+	unit := kindUnit(f)
+	if !col.Header.Set() {
+		col.Header = Str{S: bare(f.Label, unit), Pos: col.Field.Pos}
+		if col.Unit == "" {
+			col.Unit = unit
+		}
+	}
+	if !col.Kind.Set() {
+		col.Kind = Str{S: kind, Pos: col.Field.Pos}
+	}
+	col.Value = Str{S: value, Pos: col.Field.Pos}
+}
+
+// fieldColumnKinds is the column kind a field type shows as ("labels": an option's label).
+var fieldColumnKinds = map[FieldType]string{TypeText: "", TypeTextarea: "", TypeMoney: "money", TypeInteger: "int",
+	TypePercent: "percent", TypeDate: "date", TypeEnum: "labels"}
 
 var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": true, "percent": true, "date": true}
 
@@ -255,7 +323,11 @@ func (c *compiler) sheet(s *sheetNode, what string) *Sheet {
 		out.rows, env = src, rowEnv
 	}
 	env["row_no"] = 0
-	out.Columns = c.columns(s.Columns, what, env)
+	var row *record
+	if out.rows != nil {
+		row = out.rows.rec
+	}
+	out.Columns = c.columns(s.Columns, row, what, env)
 	for _, t := range s.Total {
 		if t.S != "" && t.S != "sum" && !strings.HasPrefix(t.S, "合计") {
 			c.errs.Add(c.file, t.Pos, "%s的 total 每项应为 sum、合计 或空", what)

@@ -147,10 +147,27 @@ func Gray(path string, page, dpi int) (*image.Gray, error) {
 
 // parsePGM reads a binary 8-bit PGM (P5), what pdftoppm -gray writes.
 func parsePGM(b []byte) (*image.Gray, error) {
-	var w, h, maxv, off int
-	var fields []int
+	fields, off, err := pgmHeader(b)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < 2 || string(b[:2]) != "P5" || len(fields) < 3 {
+		return nil, fmt.Errorf("pdfprobe: not a binary PGM")
+	}
+	w, h, maxv := fields[0], fields[1], fields[2]
+	if maxv != 255 || len(b) < off+w*h {
+		return nil, fmt.Errorf("pdfprobe: unexpected PGM %dx%d max %d", w, h, maxv)
+	}
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	copy(img.Pix, b[off:off+w*h])
+	return img, nil
+}
+
+// pgmHeader reads up to three numbers after the two-byte magic (width, height, maximum),
+// each after white space; off is where the pixels start (one byte after the last number).
+func pgmHeader(b []byte) (fields []int, off int, err error) {
 	for i := 2; len(fields) < 3 && i < len(b); {
-		for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		for i < len(b) && isPGMSpace(b[i]) {
 			i++
 		}
 		j := i
@@ -159,22 +176,15 @@ func parsePGM(b []byte) (*image.Gray, error) {
 		}
 		v, err := strconv.Atoi(string(b[i:j]))
 		if err != nil {
-			return nil, fmt.Errorf("pdfprobe: bad PGM header")
+			return nil, 0, fmt.Errorf("pdfprobe: bad PGM header")
 		}
 		fields = append(fields, v)
 		i, off = j+1, j+1
 	}
-	if len(b) < 2 || string(b[:2]) != "P5" || len(fields) < 3 {
-		return nil, fmt.Errorf("pdfprobe: not a binary PGM")
-	}
-	w, h, maxv = fields[0], fields[1], fields[2]
-	if maxv != 255 || len(b) < off+w*h {
-		return nil, fmt.Errorf("pdfprobe: unexpected PGM %dx%d max %d", w, h, maxv)
-	}
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	copy(img.Pix, b[off:off+w*h])
-	return img, nil
+	return fields, off, nil
 }
+
+func isPGMSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
 
 // Ink counts the pixels darker than white (below 250) in the rectangle [x0,x1]×[y0,y1]
 // (millimetres from the top left) of an A4 page rendered at dpi.

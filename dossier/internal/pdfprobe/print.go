@@ -22,55 +22,81 @@ func Check(path string, e Print) ([]Page, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var problems []string
-	bad := func(f string, a ...any) { problems = append(problems, fmt.Sprintf(f, a...)) }
+	c := &checker{path: path, e: e}
 	for i, p := range pages {
-		no := i + 1
-		outerRight := !e.Duplex || no%2 == 1
-		wmm := p.Width * PtMM
-		// the strip's x-range on the outer edge and its mirror on the inner edge, in mm
-		sx0, sx1 := wmm-e.SealInset-e.SealW, wmm-e.SealInset
-		if !outerRight {
-			sx0, sx1 = e.SealInset, e.SealInset+e.SealW
-		}
-		if n, box, ok := p.Folio(e.FolioBelow); ok {
-			mid := (box.XMin + box.XMax) / 2 * PtMM
-			if outerRight && mid < wmm/2+40 || !outerRight && mid > wmm/2-40 {
-				bad("page %d: %q at x %.0f–%.0f mm, not at the outer edge", no, box.Text, box.XMin*PtMM, box.XMax*PtMM)
-			}
-			if e.Duplex && n%2 != no%2 {
-				bad("page %d carries number %d: odd numbers must fall on right-hand pages", no, n)
-			}
-		}
-		for _, w := range p.Words {
-			if w.XMax*PtMM > sx0 && w.XMin*PtMM < sx1 {
-				bad("page %d: %q (x %.1f–%.1f mm) lies in the seal strip (%.0f–%.0f mm)", no, w.Text, w.XMin*PtMM, w.XMax*PtMM, sx0, sx1)
-			}
-		}
-		if no > e.Raster {
-			continue
-		}
-		const dpi = 40
-		img, err := Gray(path, no, dpi)
-		if err != nil {
+		if err := c.page(i+1, p); err != nil {
 			return nil, nil, err
 		}
-		hmm := p.Height * PtMM
-		outer := Ink(img, dpi, sx0-1, hmm/2-30, sx1+1, hmm/2+30)
-		ix0, ix1 := e.SealInset, e.SealInset+e.SealW
-		if !outerRight {
-			ix0, ix1 = wmm-e.SealInset-e.SealW, wmm-e.SealInset
+	}
+	return pages, c.problems, nil
+}
+
+// checker collects the problems of one PDF's pages.
+type checker struct {
+	path     string
+	e        Print
+	problems []string
+}
+
+func (c *checker) bad(f string, a ...any) { c.problems = append(c.problems, fmt.Sprintf(f, a...)) }
+
+// strip is the seal strip's x-range in millimetres at the right edge of a page wmm wide, or
+// at the left edge.
+func (e Print) strip(wmm float64, right bool) (x0, x1 float64) {
+	if right {
+		return wmm - e.SealInset - e.SealW, wmm - e.SealInset
+	}
+	return e.SealInset, e.SealInset + e.SealW
+}
+
+// page checks page no (1-based): its number, the words in the strip, and (on the first
+// Raster pages) what is drawn in the strip on either edge.
+func (c *checker) page(no int, p Page) error {
+	e := c.e
+	outerRight := !e.Duplex || no%2 == 1
+	wmm := p.Width * PtMM
+	sx0, sx1 := e.strip(wmm, outerRight) // the strip on the outer edge
+	if n, box, ok := p.Folio(e.FolioBelow); ok {
+		mid := (box.XMin + box.XMax) / 2 * PtMM
+		if outerRight && mid < wmm/2+40 || !outerRight && mid > wmm/2-40 {
+			c.bad("page %d: %q at x %.0f–%.0f mm, not at the outer edge", no, box.Text, box.XMin*PtMM, box.XMax*PtMM)
 		}
-		inner := Ink(img, dpi, ix0-1, hmm/2-30, ix1+1, hmm/2+30)
-		switch {
-		case e.Seal && outer == 0:
-			bad("page %d: no seal strip drawn on the outer edge", no)
-		case !e.Seal && outer > 0:
-			bad("page %d: something is drawn where no seal strip was asked for", no)
-		}
-		if inner > 0 {
-			bad("page %d: something is drawn at the inner edge (the gutter), %d pixels", no, inner)
+		if e.Duplex && n%2 != no%2 {
+			c.bad("page %d carries number %d: odd numbers must fall on right-hand pages", no, n)
 		}
 	}
-	return pages, problems, nil
+	for _, w := range p.Words {
+		if w.XMax*PtMM > sx0 && w.XMin*PtMM < sx1 {
+			c.bad("page %d: %q (x %.1f–%.1f mm) lies in the seal strip (%.0f–%.0f mm)", no, w.Text, w.XMin*PtMM, w.XMax*PtMM, sx0, sx1)
+		}
+	}
+	if no > e.Raster {
+		return nil
+	}
+	return c.ink(no, p, outerRight)
+}
+
+// ink renders page no and looks for the strip's drawing: there on the outer edge when a
+// seal was asked for, absent otherwise, never on the inner edge.
+func (c *checker) ink(no int, p Page, outerRight bool) error {
+	const dpi = 40
+	img, err := Gray(c.path, no, dpi)
+	if err != nil {
+		return err
+	}
+	wmm, hmm := p.Width*PtMM, p.Height*PtMM
+	sx0, sx1 := c.e.strip(wmm, outerRight)
+	outer := Ink(img, dpi, sx0-1, hmm/2-30, sx1+1, hmm/2+30)
+	ix0, ix1 := c.e.strip(wmm, !outerRight)
+	inner := Ink(img, dpi, ix0-1, hmm/2-30, ix1+1, hmm/2+30)
+	switch {
+	case c.e.Seal && outer == 0:
+		c.bad("page %d: no seal strip drawn on the outer edge", no)
+	case !c.e.Seal && outer > 0:
+		c.bad("page %d: something is drawn where no seal strip was asked for", no)
+	}
+	if inner > 0 {
+		c.bad("page %d: something is drawn at the inner edge (the gutter), %d pixels", no, inner)
+	}
+	return nil
 }

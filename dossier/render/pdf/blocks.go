@@ -20,34 +20,8 @@ func (d *renderer) render() error {
 	}
 	for i, b := range d.r.Blocks {
 		d.beforeBlock(i)
-		switch b := b.(type) {
-		case *document.Heading:
-			d.heading(i, b)
-		case *document.Paragraph:
-			d.paragraph(b)
-		case *document.KeyValues:
-			d.keyValues(b)
-		case *document.Table:
-			d.table(b)
-		case *document.Signature:
-			if d.r.Letter != nil {
-				d.letterSignature(b)
-			} else {
-				d.signature(b)
-			}
-		case *document.Annex:
-			d.annex(b)
-		case *document.TOC:
-			d.toc(i)
-		case *document.PageBreak:
-			d.ensure(0)
-			if !d.fresh {
-				d.newPage()
-			}
-		case nil:
-			return fmt.Errorf("pdf: block %d is nil", i)
-		default:
-			return fmt.Errorf("pdf: block %d: unknown type %T", i, b)
+		if err := d.block(i, b); err != nil {
+			return err
 		}
 		if err := d.pdf.Error(); err != nil {
 			return fmt.Errorf("pdf: block %d (%T): %w", i, b, err)
@@ -62,6 +36,40 @@ func (d *renderer) render() error {
 	d.endParts()
 	d.headingPages[endPageKey] = d.pdf.PageNo()
 	d.inlineAppendix()
+	return nil
+}
+
+// block lays out block i of the body, by its type.
+func (d *renderer) block(i int, b document.Block) error {
+	switch b := b.(type) {
+	case *document.Heading:
+		d.heading(i, b)
+	case *document.Paragraph:
+		d.paragraph(b)
+	case *document.KeyValues:
+		d.keyValues(b)
+	case *document.Table:
+		d.table(b)
+	case *document.Signature:
+		if d.r.Letter != nil {
+			d.letterSignature(b)
+		} else {
+			d.signature(b)
+		}
+	case *document.Annex:
+		d.annex(b)
+	case *document.TOC:
+		d.toc(i)
+	case *document.PageBreak:
+		d.ensure(0)
+		if !d.fresh {
+			d.newPage()
+		}
+	case nil:
+		return fmt.Errorf("pdf: block %d is nil", i)
+	default:
+		return fmt.Errorf("pdf: block %d: unknown type %T", i, b)
+	}
 	return nil
 }
 

@@ -164,32 +164,64 @@ var titleNoBreak = []string{
 // cut (before 关于, after a closing bracket or quote, before the final 的请示/的报告/的函),
 // more inside a word, forbidden (-1) inside numbers and next to brackets and punctuation.
 func titleBreakPenalty(r []rune, i int) int {
-	prev, next := r[i-1], r[i]
-	rest := string(r[i:])
-	switch {
-	case isLatin(prev) && isLatin(next):
+	if titleBreakForbidden(r[i-1], r[i]) {
 		return -1
-	case strings.ContainsRune("，。、：；！？）》”’", next) || strings.ContainsRune("（《“‘", prev):
-		return -1
-	case strings.HasPrefix(rest, "关于"), strings.ContainsRune("）》”", prev):
-		return 0
-	case rest == "的请示" || rest == "的报告" || rest == "的函" || rest == "的复函":
-		return 5
-	case prev == '年' && i >= 2 && unicode.IsDigit(r[i-2]) && next != '度',
-		prev == '度' && i >= 3 && r[i-2] == '年' && unicode.IsDigit(r[i-3]):
-		return 25 // after a year: 2019年 / 2019年度, where 关于 is too far in
-	case prev == '、' || prev == '和' && !strings.HasPrefix(rest, "信息化"):
-		return 30
 	}
+	if p, ok := titleSeamPenalty(r, i); ok {
+		return p
+	}
+	if insideTitleWord(r, i) {
+		return 200
+	}
+	return 60
+}
+
+// titleBreakForbidden: no break between two Latin letters or digits, before closing
+// punctuation or after an opening bracket or quote.
+func titleBreakForbidden(prev, next rune) bool {
+	return isLatin(prev) && isLatin(next) ||
+		strings.ContainsRune("，。、：；！？）》”’", next) || strings.ContainsRune("（《“‘", prev)
+}
+
+// titleEndings are the final words of a letter's title; a break before them costs little.
+var titleEndings = map[string]bool{"的请示": true, "的报告": true, "的函": true, "的复函": true}
+
+// titleSeamPenalty is the penalty of a break before rune i at a seam of the title's
+// structure (before 关于, after a bracket, before the ending, after a year, after 、 or 和);
+// ok is false elsewhere.
+func titleSeamPenalty(r []rune, i int) (penalty int, ok bool) {
+	prev, rest := r[i-1], string(r[i:])
+	switch {
+	case strings.HasPrefix(rest, "关于"), strings.ContainsRune("）》”", prev):
+		return 0, true
+	case titleEndings[rest]:
+		return 5, true
+	case afterYear(r, i):
+		return 25, true // after a year: 2019年 / 2019年度, where 关于 is too far in
+	case prev == '、' || prev == '和' && !strings.HasPrefix(rest, "信息化"):
+		return 30, true
+	}
+	return 0, false
+}
+
+// afterYear reports whether rune i of r follows a year: 2019年 (not cutting 年度) or 2019年度.
+func afterYear(r []rune, i int) bool {
+	prev, next := r[i-1], r[i]
+	return prev == '年' && i >= 2 && unicode.IsDigit(r[i-2]) && next != '度' ||
+		prev == '度' && i >= 3 && r[i-2] == '年' && unicode.IsDigit(r[i-3])
+}
+
+// insideTitleWord reports whether a break before rune i of r would cut one of titleNoBreak.
+func insideTitleWord(r []rune, i int) bool {
 	for _, w := range titleNoBreak {
 		wr := []rune(w)
 		for k := 1; k < len(wr); k++ { // the break would fall after wr[k-1]
 			if i-k >= 0 && i-k+len(wr) <= len(r) && string(r[i-k:i-k+len(wr)]) == w {
-				return 200
+				return true
 			}
 		}
 	}
-	return 60
+	return false
 }
 
 func isLatin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

@@ -116,12 +116,7 @@ func distribute(ns []colNeeds, avail float64) []float64 {
 	// (or a third of its one-line width) instead of shrinking with every other column.
 	// Where they do not, each column gets its minimum and the same fraction of the way to its
 	// floor.
-	floors, sumFloor, sumMin := make([]colNeeds, len(ns)), 0.0, 0.0
-	for j, c := range ns {
-		floors[j] = colNeeds{nat: c.nat, min: max(c.min, min(c.nat/3, sheetWideCell))}
-		sumFloor += floors[j].min
-		sumMin += c.min
-	}
+	floors, sumFloor, sumMin := floorNeeds(ns)
 	if sumFloor <= avail {
 		ns = floors
 	} else if sumMin < avail {
@@ -149,29 +144,48 @@ func distribute(ns []colNeeds, avail float64) []float64 {
 			out[j] = avail * c.min / sumMin
 		}
 	default:
-		lo, hi := 0.0, top
-		for i := 0; i < 60; i++ {
-			mid := (lo + hi) / 2
-			if capped(ns, mid) > avail {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		for j, c := range ns {
-			out[j] = max(c.min, min(c.nat, lo))
-		}
-		if s := capped(ns, lo); s > 0 && s < avail { // float slack goes to the widest column
-			k := 0
-			for j := range out {
-				if out[j] > out[k] {
-					k = j
-				}
-			}
-			out[k] += avail - s
-		}
+		capWidths(out, ns, avail, top)
 	}
 	return out
+}
+
+// floorNeeds raises each column's minimum to its floor (sheetWideCell, or a third of its
+// natural width when that is less), with the sums of the floors and of the minimums.
+func floorNeeds(ns []colNeeds) (floors []colNeeds, sumFloor, sumMin float64) {
+	floors = make([]colNeeds, len(ns))
+	for j, c := range ns {
+		floors[j] = colNeeds{nat: c.nat, min: max(c.min, min(c.nat/3, sheetWideCell))}
+		sumFloor += floors[j].min
+		sumMin += c.min
+	}
+	return floors, sumFloor, sumMin
+}
+
+// capWidths sets out to the columns' widths under the common cap (found by bisection below
+// top, the widest natural width) at which they fill avail; the float slack goes to the
+// widest column.
+func capWidths(out []float64, ns []colNeeds, avail, top float64) {
+	lo, hi := 0.0, top
+	for i := 0; i < 60; i++ {
+		mid := (lo + hi) / 2
+		if capped(ns, mid) > avail {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	for j, c := range ns {
+		out[j] = max(c.min, min(c.nat, lo))
+	}
+	if s := capped(ns, lo); s > 0 && s < avail {
+		k := 0
+		for j := range out {
+			if out[j] > out[k] {
+				k = j
+			}
+		}
+		out[k] += avail - s
+	}
 }
 
 func capped(ns []colNeeds, c float64) float64 {

@@ -59,63 +59,77 @@ func (fs *fontSet) prints(c rune) bool {
 // usedRunes adds to set the distinct characters a render of r can print. It returns a
 // *CharError for the first text holding a character the fonts fs cannot print.
 func usedRunes(set map[rune]bool, r *document.Report, fs *fontSet) error {
-	var bad error
-	add := func(ss ...string) {
-		for _, s := range ss {
-			for _, c := range s {
-				if bad == nil && !set[c] && !fs.prints(c) {
-					bad = &CharError{Text: s, Char: c}
-				}
-				set[c] = true
-			}
-		}
-	}
+	u := &runeCollector{set: set, fs: fs}
 	for c := rune(0x20); c < 0x7f; c++ {
 		set[c] = true
 	}
-	add(rendererText, r.Title, r.Subject, r.Author)
+	u.add(rendererText, r.Title, r.Subject, r.Author)
 	for _, e := range r.Appendix {
-		add(e.Title, e.Placeholder)
+		u.add(e.Title, e.Placeholder)
 	}
 	if l := r.Letter; l != nil {
-		add(letterText, l.Number, l.Signer, l.Date)
+		u.add(letterText, l.Number, l.Signer, l.Date)
 	}
 	if cv := r.Cover; cv != nil {
-		add(cv.Programme, cv.Title, cv.Date)
+		u.add(cv.Programme, cv.Title, cv.Date)
 		for _, l := range cv.Lines {
-			add(l.Label, l.Value)
+			u.add(l.Label, l.Value)
 		}
 	}
 	for _, b := range r.Blocks {
-		switch x := b.(type) {
-		case *document.Heading:
-			add(x.Text)
-		case *document.Paragraph:
-			add(x.Text)
-		case *document.KeyValues:
-			add(x.Caption)
-			for _, p := range x.Pairs {
-				add(p.Label, p.Value)
+		u.addBlock(b)
+	}
+	return u.bad
+}
+
+// runeCollector gathers the characters of a report's texts into set and remembers, as a
+// *CharError, the first text with a character the fonts fs cannot print.
+type runeCollector struct {
+	set map[rune]bool
+	fs  *fontSet
+	bad error
+}
+
+func (u *runeCollector) add(ss ...string) {
+	for _, s := range ss {
+		for _, c := range s {
+			if u.bad == nil && !u.set[c] && !u.fs.prints(c) {
+				u.bad = &CharError{Text: s, Char: c}
 			}
-		case *document.Table:
-			add(x.Caption)
-			for _, c := range x.Columns {
-				add(c.Header, c.Unit, "（）")
-			}
-			for _, row := range x.Rows {
-				add(row...)
-			}
-			add(x.Total...)
-		case *document.Annex:
-			add(x.Items...)
-		case *document.Signature:
-			add(x.Date)
-			for _, l := range x.Lines {
-				add(l.Label, l.Value)
-			}
+			u.set[c] = true
 		}
 	}
-	return bad
+}
+
+// addBlock adds the texts of one block of the report body.
+func (u *runeCollector) addBlock(b document.Block) {
+	switch x := b.(type) {
+	case *document.Heading:
+		u.add(x.Text)
+	case *document.Paragraph:
+		u.add(x.Text)
+	case *document.KeyValues:
+		u.add(x.Caption)
+		for _, p := range x.Pairs {
+			u.add(p.Label, p.Value)
+		}
+	case *document.Table:
+		u.add(x.Caption)
+		for _, c := range x.Columns {
+			u.add(c.Header, c.Unit, "（）")
+		}
+		for _, row := range x.Rows {
+			u.add(row...)
+		}
+		u.add(x.Total...)
+	case *document.Annex:
+		u.add(x.Items...)
+	case *document.Signature:
+		u.add(x.Date)
+		for _, l := range x.Lines {
+			u.add(l.Label, l.Value)
+		}
+	}
 }
 
 func sortedRunes(set map[rune]bool) string {

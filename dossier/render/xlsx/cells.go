@@ -36,49 +36,9 @@ func normKind(k string) (string, error) {
 func cellValue(kind string, c document.Cell) (any, error) {
 	switch kind {
 	case kindMoney, kindPercent, kindInt:
-		num := strings.TrimSpace(c.Number)
-		if num == "" {
-			if c.Text != "" {
-				return c.Text, nil
-			}
-			return nil, nil
-		}
-		precise, err := checkDecimal(num)
-		if err != nil {
-			return nil, err
-		}
-		if !precise {
-			return exactText(kind, num), nil
-		}
-		if kind == kindInt {
-			v, err := parseInt(num)
-			if errors.Is(err, strconv.ErrRange) {
-				return exactText(kind, num), nil
-			}
-			return v, err
-		}
-		v, err := strconv.ParseFloat(num, 64)
-		if err != nil || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("bad number %q", c.Number)
-		}
-		return v, nil
+		return numberValue(kind, c)
 	case kindDate:
-		s := strings.TrimSpace(c.Text)
-		if s == "" {
-			s = strings.TrimSpace(c.Number)
-		}
-		if s == "" {
-			return nil, nil
-		}
-		d, err := time.Parse("2006-01-02", s)
-		if err != nil {
-			return nil, fmt.Errorf("bad date %q (want YYYY-MM-DD)", s)
-		}
-		if d.Year() < 1900 {
-			// Excel's date serials start in 1900; earlier dates cannot be date cells.
-			return nil, fmt.Errorf("date %q before 1900", s)
-		}
-		return d, nil
+		return dateValue(c)
 	}
 	switch {
 	case c.Text != "":
@@ -87,6 +47,57 @@ func cellValue(kind string, c document.Cell) (any, error) {
 		return c.Number, nil
 	}
 	return nil, nil
+}
+
+// numberValue is cellValue of a money, percent or int column: a float64 (int64 for int), the
+// exact text of a number too precise for Excel, the cell's text where it has no number.
+func numberValue(kind string, c document.Cell) (any, error) {
+	num := strings.TrimSpace(c.Number)
+	if num == "" {
+		if c.Text != "" {
+			return c.Text, nil
+		}
+		return nil, nil
+	}
+	precise, err := checkDecimal(num)
+	if err != nil {
+		return nil, err
+	}
+	if !precise {
+		return exactText(kind, num), nil
+	}
+	if kind == kindInt {
+		v, err := parseInt(num)
+		if errors.Is(err, strconv.ErrRange) {
+			return exactText(kind, num), nil
+		}
+		return v, err
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(v, 0) {
+		return nil, fmt.Errorf("bad number %q", c.Number)
+	}
+	return v, nil
+}
+
+// dateValue is cellValue of a date column: a YYYY-MM-DD text (or number) from 1900 on.
+func dateValue(c document.Cell) (any, error) {
+	s := strings.TrimSpace(c.Text)
+	if s == "" {
+		s = strings.TrimSpace(c.Number)
+	}
+	if s == "" {
+		return nil, nil
+	}
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return nil, fmt.Errorf("bad date %q (want YYYY-MM-DD)", s)
+	}
+	if d.Year() < 1900 {
+		// Excel's date serials start in 1900; earlier dates cannot be date cells.
+		return nil, fmt.Errorf("date %q before 1900", s)
+	}
+	return d, nil
 }
 
 // checkDecimal accepts a plain decimal: optional sign, digits, optional fraction. No

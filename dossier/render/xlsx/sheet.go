@@ -37,58 +37,89 @@ func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
 	n := len(s.Columns)
 	p := &plan{name: name, kinds: make([]string, n), styles: make([]int, n),
 		totalStyles: make([]int, n), widths: make([]float64, n)}
-	widest := make([]float64, n)
-	for j, c := range s.Columns {
-		k, err := normKind(c.Kind)
-		if err != nil {
-			return nil, fmt.Errorf("xlsx: sheet %q column %d %q: %w", name, j+1, c.Header, err)
-		}
-		p.kinds[j] = k
-		if p.styles[j], err = st.cellStyle(k, c.Align, false); err != nil {
-			return nil, err
-		}
-		if p.totalStyles[j], err = st.cellStyle(k, c.Align, true); err != nil {
-			return nil, err
-		}
-		widest[j] = maxLineWidth(headerText(c))
-	}
-	convert := func(cells []document.Cell, what string) ([]any, error) {
-		if len(cells) > n {
-			return nil, fmt.Errorf("xlsx: sheet %q %s: %d cells but %d columns", name, what, len(cells), n)
-		}
-		vals := make([]any, n)
-		for j, c := range cells {
-			v, err := cellValue(p.kinds[j], c)
-			if err != nil {
-				return nil, fmt.Errorf("xlsx: sheet %q %s column %d %q: %w", name, what, j+1, s.Columns[j].Header, err)
-			}
-			vals[j] = v
-			if v != nil {
-				widest[j] = max(widest[j], maxLineWidth(displayText(p.kinds[j], v)))
-			}
-		}
-		return vals, nil
+	pl := planner{p: p, name: name, s: s, widest: make([]float64, n)}
+	if err := pl.columns(st); err != nil {
+		return nil, err
 	}
 	p.rows = make([][]any, len(s.Rows))
 	for i, r := range s.Rows {
-		vals, err := convert(r, fmt.Sprintf("row %d", i+1))
+		vals, err := pl.convert(r, fmt.Sprintf("row %d", i+1))
 		if err != nil {
 			return nil, err
 		}
 		p.rows[i] = vals
 	}
 	if s.Total != nil {
-		vals, err := convert(s.Total, "total row")
+		vals, err := pl.convert(s.Total, "total row")
 		if err != nil {
 			return nil, err
 		}
 		p.total = vals
 	}
-	for j := range widest {
-		p.widths[j] = widthFor(p.kinds[j], widest[j])
+	for j, w := range pl.widest {
+		p.widths[j] = widthFor(p.kinds[j], w)
 	}
 	p.frozenCols = frozenColumns(s.Columns, p.widths)
+	if err := p.placeRows(s); err != nil {
+		return nil, err
+	}
+	p.sumTotals(s)
+	return p, nil
+}
 
+// planner fills a plan: the columns' kinds and styles, then the cells, measuring as it goes
+// the widest text of each column.
+type planner struct {
+	p      *plan
+	name   string
+	s      *document.Sheet
+	widest []float64
+}
+
+// columns sets each column's kind, body and total styles, and starts its width at the
+// header's.
+func (pl *planner) columns(st *styles) error {
+	p := pl.p
+	for j, c := range pl.s.Columns {
+		k, err := normKind(c.Kind)
+		if err != nil {
+			return fmt.Errorf("xlsx: sheet %q column %d %q: %w", pl.name, j+1, c.Header, err)
+		}
+		p.kinds[j] = k
+		if p.styles[j], err = st.cellStyle(k, c.Align, false); err != nil {
+			return err
+		}
+		if p.totalStyles[j], err = st.cellStyle(k, c.Align, true); err != nil {
+			return err
+		}
+		pl.widest[j] = maxLineWidth(headerText(c))
+	}
+	return nil
+}
+
+// convert is one row's cells as the values written (what names the row in errors).
+func (pl *planner) convert(cells []document.Cell, what string) ([]any, error) {
+	n := len(pl.p.kinds)
+	if len(cells) > n {
+		return nil, fmt.Errorf("xlsx: sheet %q %s: %d cells but %d columns", pl.name, what, len(cells), n)
+	}
+	vals := make([]any, n)
+	for j, c := range cells {
+		v, err := cellValue(pl.p.kinds[j], c)
+		if err != nil {
+			return nil, fmt.Errorf("xlsx: sheet %q %s column %d %q: %w", pl.name, what, j+1, pl.s.Columns[j].Header, err)
+		}
+		vals[j] = v
+		if v != nil {
+			pl.widest[j] = max(pl.widest[j], maxLineWidth(displayText(pl.p.kinds[j], v)))
+		}
+	}
+	return vals, nil
+}
+
+// placeRows numbers the worksheet rows: title, subtitle when there is one, header, data,
+// total and note when there are; more rows than Excel holds is an error.
+func (p *plan) placeRows(s *document.Sheet) error {
 	p.headerRow = 2
 	if s.Subtitle != "" {
 		p.headerRow = 3
@@ -104,10 +135,9 @@ func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
 		p.noteRow = p.end
 	}
 	if p.end > excelize.TotalRows {
-		return nil, fmt.Errorf("xlsx: sheet %q: %d rows, more than Excel's %d", name, p.end, excelize.TotalRows)
+		return fmt.Errorf("xlsx: sheet %q: %d rows, more than Excel's %d", p.name, p.end, excelize.TotalRows)
 	}
-	p.sumTotals(s)
-	return p, nil
+	return nil
 }
 
 // sumTotals turns each number of the total row that is exactly the sum of its column into a
@@ -251,47 +281,20 @@ func writeSheet(f *excelize.File, st *styles, name string, s *document.Sheet, st
 func writeRows(sink rowSink, st *styles, p *plan, s *document.Sheet) error {
 	n := len(p.kinds)
 	total := p.totalWidth()
-	fill := func(v any, style int) ([]any, []int) {
-		vals, styles := make([]any, n), make([]int, n)
-		vals[0] = v
-		for j := range styles {
-			styles[j] = style
-		}
-		return vals, styles
-	}
-
 	// Title: 16 pt, so it needs titleScale times the width of body text; wrap rather than
 	// clip when it is wider than the table.
 	tl := wrappedLines(s.Title, total/titleScale)
-	vals, styles := fill(s.Title, st.title)
-	if err := sink.row(1, vals, styles, min(max(titleHeight, float64(tl)*22+10), maxRowHeight)); err != nil {
-		return fmt.Errorf("title: %w", err)
-	}
-	if err := sink.merge(1, n); err != nil {
+	if err := writeBanner(sink, 1, n, s.Title, st.title, min(max(titleHeight, float64(tl)*22+10), maxRowHeight)); err != nil {
 		return fmt.Errorf("title: %w", err)
 	}
 	if s.Subtitle != "" {
-		vals, styles = fill(s.Subtitle, st.subtitle)
-		if err := sink.row(2, vals, styles, rowHeight(wrappedLines(s.Subtitle, total))); err != nil {
-			return fmt.Errorf("subtitle: %w", err)
-		}
-		if err := sink.merge(2, n); err != nil {
+		if err := writeBanner(sink, 2, n, s.Subtitle, st.subtitle, rowHeight(wrappedLines(s.Subtitle, total))); err != nil {
 			return fmt.Errorf("subtitle: %w", err)
 		}
 	}
-
-	header := make([]any, n)
-	hl := 1
-	for j, c := range s.Columns {
-		h := headerText(c)
-		header[j] = h
-		hl = max(hl, wrappedLines(h, p.widths[j]))
-	}
-	_, hstyles := fill(nil, st.header)
-	if err := sink.row(p.headerRow, header, hstyles, rowHeight(hl)); err != nil {
+	if err := writeHeader(sink, st, p, s); err != nil {
 		return fmt.Errorf("header: %w", err)
 	}
-
 	// Every row gets an explicit height with room for 宋体's ascent and descent (Excel's
 	// default row fits Calibri and clips the bottoms of hanzi in some viewers).
 	for i, vals := range p.rows {
@@ -305,15 +308,39 @@ func writeRows(sink rowSink, st *styles, p *plan, s *document.Sheet) error {
 		}
 	}
 	if s.Note != "" {
-		vals, styles = fill(s.Note, st.note)
-		if err := sink.row(p.noteRow, vals, styles, rowHeight(wrappedLines(s.Note, total))); err != nil {
-			return fmt.Errorf("note: %w", err)
-		}
-		if err := sink.merge(p.noteRow, n); err != nil {
+		if err := writeBanner(sink, p.noteRow, n, s.Note, st.note, rowHeight(wrappedLines(s.Note, total))); err != nil {
 			return fmt.Errorf("note: %w", err)
 		}
 	}
 	return nil
+}
+
+// writeBanner writes text as row r, one cell merged across the sheet's n columns.
+func writeBanner(sink rowSink, r, n int, text string, style int, height float64) error {
+	vals, styles := make([]any, n), make([]int, n)
+	vals[0] = text
+	for j := range styles {
+		styles[j] = style
+	}
+	if err := sink.row(r, vals, styles, height); err != nil {
+		return err
+	}
+	return sink.merge(r, n)
+}
+
+// writeHeader writes the header row, as tall as its most wrapped column head.
+func writeHeader(sink rowSink, st *styles, p *plan, s *document.Sheet) error {
+	header, styles := make([]any, len(p.kinds)), make([]int, len(p.kinds))
+	hl := 1
+	for j, c := range s.Columns {
+		h := headerText(c)
+		header[j] = h
+		hl = max(hl, wrappedLines(h, p.widths[j]))
+	}
+	for j := range styles {
+		styles[j] = st.header
+	}
+	return sink.row(p.headerRow, header, styles, rowHeight(hl))
 }
 
 // pageSetup: A4 landscape, one page wide and as many tall as needed, small margins, centred

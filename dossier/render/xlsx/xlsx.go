@@ -55,19 +55,8 @@ func RenderWith(w io.Writer, opts Options, sheets ...*document.Sheet) (err error
 	if w == nil {
 		return errors.New("xlsx: nil writer")
 	}
-	if len(sheets) == 0 {
-		return errors.New("xlsx: no sheets")
-	}
-	for i, s := range sheets {
-		if s == nil {
-			return fmt.Errorf("xlsx: sheet %d is nil", i+1)
-		}
-		if len(s.Columns) == 0 {
-			return fmt.Errorf("xlsx: sheet %q has no columns", s.Name)
-		}
-		if len(s.Columns) > excelize.MaxColumns {
-			return fmt.Errorf("xlsx: sheet %q has %d columns, more than %d", s.Name, len(s.Columns), excelize.MaxColumns)
-		}
+	if err := checkSheets(sheets); err != nil {
+		return err
 	}
 
 	f := excelize.NewFile()
@@ -88,12 +77,56 @@ func RenderWith(w io.Writer, opts Options, sheets ...*document.Sheet) (err error
 	if err != nil {
 		return err
 	}
-	threshold := StreamThreshold
-	if opts.StreamThreshold > 0 {
-		threshold = opts.StreamThreshold
-	}
-
 	names := sheetNames(sheets)
+	if err := addSheets(f, names); err != nil {
+		return err
+	}
+	// Before any row is written: SetActiveSheet reads every worksheet, and reading back a
+	// streamed one parses its whole XML into structs (seconds and hundreds of MB at 10,000 rows).
+	f.SetActiveSheet(0)
+	threshold := opts.streamThreshold()
+	for i, s := range sheets {
+		if err := writeSheet(f, st, names[i], s, len(s.Rows) > threshold); err != nil {
+			return err
+		}
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("xlsx: write workbook: %w", err)
+	}
+	return nil
+}
+
+// checkSheets refuses what cannot become a workbook: no sheets, a nil sheet, a sheet
+// without columns or with more than Excel holds.
+func checkSheets(sheets []*document.Sheet) error {
+	if len(sheets) == 0 {
+		return errors.New("xlsx: no sheets")
+	}
+	for i, s := range sheets {
+		if s == nil {
+			return fmt.Errorf("xlsx: sheet %d is nil", i+1)
+		}
+		if len(s.Columns) == 0 {
+			return fmt.Errorf("xlsx: sheet %q has no columns", s.Name)
+		}
+		if len(s.Columns) > excelize.MaxColumns {
+			return fmt.Errorf("xlsx: sheet %q has %d columns, more than %d", s.Name, len(s.Columns), excelize.MaxColumns)
+		}
+	}
+	return nil
+}
+
+// streamThreshold is the row count above which a sheet is streamed.
+func (o Options) streamThreshold() int {
+	if o.StreamThreshold > 0 {
+		return o.StreamThreshold
+	}
+	return StreamThreshold
+}
+
+// addSheets gives the new workbook one worksheet per name, in order (the first is the
+// workbook's own Sheet1, renamed).
+func addSheets(f *excelize.File, names []string) error {
 	for i, name := range names {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", name); err != nil {
@@ -102,17 +135,6 @@ func RenderWith(w io.Writer, opts Options, sheets ...*document.Sheet) (err error
 		} else if _, err := f.NewSheet(name); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: create: %w", name, err)
 		}
-	}
-	// Before any row is written: SetActiveSheet reads every worksheet, and reading back a
-	// streamed one parses its whole XML into structs (seconds and hundreds of MB at 10,000 rows).
-	f.SetActiveSheet(0)
-	for i, s := range sheets {
-		if err := writeSheet(f, st, names[i], s, len(s.Rows) > threshold); err != nil {
-			return err
-		}
-	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("xlsx: write workbook: %w", err)
 	}
 	return nil
 }
