@@ -154,10 +154,10 @@ func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
 }
 
 // tidyNumber writes a valid money amount with thousands separators and two decimals, a valid
-// integer as plain digits; the programme's parser (programme.ParseInput) reads the text.
+// integer as plain digits; the programme's parser (programme.Field.Parse) reads the text.
 // Anything else (empty, a typo the user is still fixing) stays as typed.
 func tidyNumber(fd *programme.Field, s string) string {
-	v, msg := programme.ParseInput(fd, s)
+	v, msg := fd.Parse(s)
 	if msg != "" || v == nil {
 		return s
 	}
@@ -171,9 +171,9 @@ func tidyNumber(fd *programme.Field, s string) string {
 }
 
 // tidyDate writes a valid date as 2019-05-20 whatever way it was typed (2019/5/20,
-// 2019年5月20日: programme.ParseInput reads them); anything else stays as typed.
+// 2019年5月20日: programme.Field.Parse reads them); anything else stays as typed.
 func tidyDate(fd *programme.Field, s string) string {
-	v, msg := programme.ParseInput(fd, s)
+	v, msg := fd.Parse(s)
 	if msg != "" || v == nil {
 		return s
 	}

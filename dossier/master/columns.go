@@ -3,7 +3,7 @@
 // clients in Excel. Write exports data files to a master (or an empty one to fill in); Read
 // turns a master — also one saved by WPS or Excel, with typed numbers or text, Excel dates or
 // text dates, merged title rows above the header — back into data files, one per filled row,
-// every cell through programme.ParseInput, every problem named by row number and column label.
+// every cell through programme.Field.Parse, every problem named by row number and column label.
 //
 // A master holds what fits in one row: the 申报日期, the enterprise profile (finance one
 // column per year and item: "2018年 主营业务收入"), and the programme's own answers that are

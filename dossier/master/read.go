@@ -328,7 +328,7 @@ func parseCell(f *programme.Field, text string) (any, string) {
 	case programme.TypeMoney, programme.TypeInteger, programme.TypePercent:
 		text = excelNumber(text)
 	}
-	return programme.ParseInput(f, text)
+	return f.Parse(text)
 }
 
 // excelNumber undoes binary floating point in a number cell: Excel stores 1499.99 as

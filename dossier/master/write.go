@@ -176,7 +176,7 @@ func valueOf(c Column, f *dossier.File, id string) any {
 		return nil
 	}
 	text := rawText(raw)
-	v, msg := programme.ParseInput(c.Field, text)
+	v, msg := c.Field.Parse(text)
 	if msg != "" {
 		return text
 	}

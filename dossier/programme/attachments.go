@@ -17,15 +17,6 @@ import (
 // the generated ones (营业执照副本, 审计报告, 证书…), in binding order; the data file names the
 // user's files for each; build binds them after the main report (pack).
 
-// attachmentNode is one item of a template's attachments: list.
-type attachmentNode struct {
-	ID       Str    `yaml:"id"`
-	Label    Str    `yaml:"label"`    // 近三年审计报告, as the notice names it
-	Required bool   `yaml:"required"` // a missing required attachment leaves the package incomplete
-	Help     string `yaml:"help"`     // what to scan, for the form
-	When     Str    `yaml:"when"`     // the attachment is asked for only when this holds
-}
-
 // Attachment is one document the notice asks for beside the generated ones.
 type Attachment struct {
 	ID       string

@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"reflect"
 	"strings"
 	"time"
@@ -94,7 +96,7 @@ func (c *compiler) computed() {
 			continue
 		}
 		if want, ok := computedTypes[FieldType(cm.Type.S)]; !ok {
-			c.errs.Add(c.file, cm.Type.Pos, "计算值 “%s” 的类型 “%s” 未知（可用：%s）", cm.ID.S, cm.Type.S, strings.Join(sortedKeys(computedTypes), ", "))
+			c.errs.Add(c.file, cm.Type.Pos, "计算值 “%s” 的类型 “%s” 未知（可用：%s）", cm.ID.S, cm.Type.S, strings.Join(syntax.SortedKeys(computedTypes), ", "))
 		} else if got := prog.Node().Type(); got != nil && got.Kind() != reflect.Interface && !want(got) {
 			c.errs.Add(c.file, cm.Expr.Pos, "计算值 “%s” 声明为 %s，但表达式的结果是 %s", cm.ID.S, cm.Type.S, got)
 		}
@@ -124,7 +126,7 @@ func sampleOf(prog *program) any {
 	return reflect.Zero(t).Interface()
 }
 
-func (c *compiler) checks(list []checkNode, prefix string) []*Check {
+func (c *compiler) checks(list []syntax.Check, prefix string) []*Check {
 	var out []*Check
 	for i := range list {
 		ck := &list[i]
@@ -257,6 +259,6 @@ func (c *compiler) deadlines() {
 }
 
 // newCheck is a check's model, before its expressions are compiled.
-func newCheck(n *checkNode) *Check {
+func newCheck(n *syntax.Check) *Check {
 	return &Check{ID: n.ID.S, Field: given(n.Field), Warning: n.Warning, Basis: n.Basis}
 }

@@ -27,7 +27,11 @@ type RuleResult struct {
 	Threshold string `json:"threshold"`
 	Value     string `json:"value"`
 	Message   string `json:"message"`
-	Basis     string `json:"basis,omitempty"`
+	// Why is the explanation Message ends with for a rule that is not met: the notice's
+	// reason for a failed rule, what to fill in for a pending one, the template's fault for an
+	// undecidable one; "" when there is none.
+	Why   string `json:"why,omitempty"`
+	Basis string `json:"basis,omitempty"`
 	// Status is one of StatusPassed, StatusFailed, StatusNotApplicable, StatusPending (the
 	// rule reads an unanswered field) and StatusUndecidable (a template expression could not
 	// be evaluated). Passed is true only for passed and not applicable.
@@ -285,7 +289,7 @@ func (e *Evaluation) judgeRule(r Rule) RuleResult {
 		}
 		res.Value = Format(v, r.Format)
 		if r.Format == string(TypeMoney) {
-			res.Value += " 万元"
+			res.Value += " " + MoneyUnit
 		}
 	}
 	v, st, x := e.eval(r.assert, e.env)
@@ -297,7 +301,7 @@ func (e *Evaluation) judgeRule(r Rule) RuleResult {
 	if res.Passed {
 		res.Status = StatusPassed
 	}
-	res.Message = ruleMessage(res, e.render(r.why, e.env))
+	res.explain(e.render(r.why, e.env))
 	return res
 }
 
@@ -309,13 +313,24 @@ func (e *Evaluation) unjudged(res RuleResult, st outcome, x *ExprError, p *progr
 		res.Status, res.Pending = StatusPending, true
 		res.Message = fmt.Sprintf("%s：待填写（要求：%s）", res.Label, res.Threshold)
 		if missing := e.missingFor(p); missing != "" {
-			res.Message += "。请先填写：" + missing
+			res.Why = "请先填写：" + missing
+			res.Message += "。" + res.Why
 		}
 		return res
 	}
 	res.Status, res.Where = StatusUndecidable, x.Where
-	res.Message = fmt.Sprintf("%s：无法判定（要求：%s）。模板 %s：%s", res.Label, res.Threshold, x.Where, x.Message)
+	res.Why = fmt.Sprintf("模板 %s：%s", x.Where, x.Message)
+	res.Message = fmt.Sprintf("%s：无法判定（要求：%s）。%s", res.Label, res.Threshold, res.Why)
 	return res
+}
+
+// explain writes the result's Message from its parts, with why (the reason it is not met)
+// kept in Why.
+func (r *RuleResult) explain(why string) {
+	if !r.Passed {
+		r.Why = why
+	}
+	r.Message = ruleMessage(*r, why)
 }
 
 func ruleMessage(r RuleResult, why string) string {
@@ -371,7 +386,7 @@ func (e *Evaluation) judgeDeadline() {
 		} else {
 			why = fmt.Sprintf("已超过%s的截止日期 %d 天", d.Label, int(e.AppliedOn.Sub(d.Date).Hours()/24))
 		}
-		res.Message = ruleMessage(res, why)
+		res.explain(why)
 		e.Rules = append(e.Rules, res)
 	}
 }

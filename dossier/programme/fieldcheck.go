@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"dossier/dossier"
 	"dossier/dossier/decimal"
 	"dossier/dossier/validate"
@@ -259,7 +261,7 @@ func (e *Evaluation) checkRef(col *Field, v any, path, label string) {
 	}
 	for _, r := range refs {
 		if !have[r] {
-			e.problem(path, label, "引用的编号“%s”不存在（现有：%s）", r, strings.Join(sortedKeys(have), "、"))
+			e.problem(path, label, "引用的编号“%s”不存在（现有：%s）", r, strings.Join(syntax.SortedKeys(have), "、"))
 		}
 	}
 }

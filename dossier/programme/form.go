@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"fmt"
 
 	"dossier/dossier/decimal"
@@ -44,7 +46,7 @@ type Section struct {
 	Help   string
 	Fields []Field
 
-	node *sectionNode
+	node *syntax.Section
 }
 
 // Field is one answer on the form, or a column of a table or object field.
@@ -69,7 +71,7 @@ type Field struct {
 	unit     string
 	min, max *decimal.D
 	decimals *int
-	node     *fieldNode // where the field is written, for the compiler's messages
+	node     *syntax.Field // where the field is written, for the compiler's messages
 }
 
 // Option is one choice of an enum or multi field.
@@ -78,11 +80,14 @@ type Option struct {
 	Label string
 }
 
-// Unit is the unit a field's value is shown and typed in: the template's unit, or 万元 for
-// money; "" for none.
+// MoneyUnit is the unit every amount of money is in: forms, rules and gaps count in 万元.
+const MoneyUnit = "万元"
+
+// Unit is the unit a field's value is shown and typed in: the template's unit, or MoneyUnit
+// for money; "" for none.
 func (f *Field) Unit() string {
 	if f.unit == "" && f.Type == TypeMoney {
-		return "万元"
+		return MoneyUnit
 	}
 	return f.unit
 }
@@ -97,7 +102,7 @@ func (f *Field) RowNumber(i int) string {
 }
 
 // newSection builds a checked section node's model.
-func newSection(n *sectionNode) Section {
+func newSection(n *syntax.Section) Section {
 	s := Section{ID: n.ID.S, Title: n.Title.S, Help: n.Help, node: n, Fields: make([]Field, len(n.Fields))}
 	for i := range n.Fields {
 		s.Fields[i] = newField(&n.Fields[i])
@@ -106,7 +111,7 @@ func newSection(n *sectionNode) Section {
 }
 
 // newField builds a checked field node's model (its min and max parse: checkField saw them).
-func newField(n *fieldNode) Field {
+func newField(n *syntax.Field) Field {
 	f := Field{ID: n.ID.S, Label: n.Label.S, Type: FieldType(n.Type.S), Required: n.Required, Help: n.Help,
 		MaxChars: n.MaxChars, Validate: given(n.Validate), Example: n.Example, MinRows: n.MinRows, MaxRows: n.MaxRows,
 		Numbering: given(n.Numbering), Unique: given(n.Unique), Ref: given(n.Ref), unit: n.Unit, decimals: n.Decimals, node: n}

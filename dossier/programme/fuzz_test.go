@@ -18,14 +18,14 @@ func FuzzParseInput(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, typ uint8, s string) {
 		fd := field(types[int(typ)%len(types)])
-		v, msg := programme.ParseInput(fd, s)
+		v, msg := fd.Parse(s)
 		if v == nil {
 			return
 		}
 		if msg != "" {
 			t.Fatalf("%q: both a value and a message", s)
 		}
-		again, msg := programme.ParseInput(fd, programme.InputText(v))
+		again, msg := fd.Parse(programme.InputText(v))
 		if msg != "" || programme.InputText(again) != programme.InputText(v) {
 			t.Fatalf("%s %q → %v → %q → %v, %q", fd.Type, s, v, programme.InputText(v), again, msg)
 		}

@@ -168,14 +168,21 @@ func (p *Programme) planRatio(t *gapTerm, left, right ast.Node, env map[string]a
 		return false
 	}
 	t.a, t.b = compileSub(a, env, false), compileSub(b, env, false)
-	if kA != nil {
-		t.kA = compileSub(kA, env, false)
-	}
-	if kB != nil {
-		t.kB = compileSub(kB, env, false)
-	}
+	var okA, okB bool
+	t.kA, okA = compileFactor(kA, env)
+	t.kB, okB = compileFactor(kB, env)
 	t.q = p.quantityOf(a)
-	return t.a != nil && t.b != nil && (kA == nil || t.kA != nil) && (kB == nil || t.kB != nil)
+	return t.a != nil && t.b != nil && okA && okB
+}
+
+// compileFactor compiles an optional constant factor: nil (meaning 1) when there is none; ok
+// is false when there is one that does not compile.
+func compileFactor(k ast.Node, env map[string]any) (*program, bool) {
+	if k == nil {
+		return nil, true
+	}
+	prog := compileSub(k, env, false)
+	return prog, prog != nil
 }
 
 // scaled splits k * x or x * k (k constant) into x and k; anything else is x with k nil.
@@ -269,16 +276,11 @@ func (p *Programme) quantityOf(n ast.Node) quantity {
 // kindUnit is the unit a gap is counted in: 万元 for money, the field's unit, or the unit its
 // label gives in brackets (职工总数（人）).
 func kindUnit(f *Field) string {
-	if f.Type == TypeMoney {
-		return "万元" // a gap is counted in the programme's money unit, whatever the field shows
+	if u := f.Unit(); u != "" {
+		return u
 	}
-	switch {
-	case f.Unit() != "":
-		return f.Unit()
-	case f.Type == TypeInteger:
-		if u := bracketUnit(f.Label); u != "" {
-			return u
-		}
+	if f.Type == TypeInteger {
+		return bracketUnit(f.Label)
 	}
 	return ""
 }

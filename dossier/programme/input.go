@@ -26,7 +26,7 @@ const (
 	DefaultMaxRows       = 1_000  // a table's rows
 )
 
-// ParseInput is THE parser of a field's answer: it turns what a user typed into an entry, or a
+// Parse is THE parser of a field's answer: it turns what a user typed into an entry, or a
 // data file holds as text, into the field's typed value (string, decimal.D, int, time.Time,
 // bool, []string). The data file, the session and the GUI all go through it, so they agree.
 //
@@ -41,7 +41,7 @@ const (
 //
 // v is nil with msg "" for empty input (the field is not given); msg, when not "", is a Chinese
 // sentence to follow the field's label ("“abc”不是数字（如 1500.00）").
-func ParseInput(f *Field, text string) (v any, msg string) {
+func (f *Field) Parse(text string) (v any, msg string) {
 	switch f.Type {
 	case TypeText, TypeEnum:
 		if msg := validate.Text(text, false); msg != "" {
@@ -164,16 +164,16 @@ func unitOf(f *Field) string {
 	return ""
 }
 
-// parseValue is ParseInput for a value of a decoded data file: JSON numbers, booleans and
+// parseValue is Field.Parse for a value of a decoded data file: JSON numbers, booleans and
 // strings of scalar fields (tables, objects and lists are walked by the converter).
 func parseValue(f *Field, val any) (any, string) {
 	switch x := val.(type) {
 	case string:
-		return ParseInput(f, x)
+		return f.Parse(x)
 	case json.Number:
 		switch f.Type {
 		case TypeMoney, TypePercent, TypeInteger, TypeText, TypeTextarea, TypeEnum:
-			return ParseInput(f, x.String())
+			return f.Parse(x.String())
 		case TypeBool:
 			if b, ok := ParseBool(x); ok {
 				return b, ""

@@ -44,9 +44,9 @@ func TestParseInput(t *testing.T) {
 		{programme.TypeText, "山西示例科技有限公司", "山西示例科技有限公司"},
 	}
 	for _, c := range ok {
-		v, msg := programme.ParseInput(field(c.typ), c.in)
+		v, msg := field(c.typ).Parse(c.in)
 		if msg != "" || !same(v, c.want) {
-			t.Errorf("ParseInput(%s, %q) = %v, %q; want %v", c.typ, c.in, v, msg, c.want)
+			t.Errorf("%s.Parse(%q) = %v, %q; want %v", c.typ, c.in, v, msg, c.want)
 		}
 	}
 	bad := []struct {
@@ -72,12 +72,12 @@ func TestParseInput(t *testing.T) {
 		{programme.TypeMulti, "甲、乙\u200b", "U+200B"},
 	}
 	for _, c := range bad {
-		v, msg := programme.ParseInput(field(c.typ), c.in)
+		v, msg := field(c.typ).Parse(c.in)
 		if v != nil || !strings.Contains(msg, c.want) {
-			t.Errorf("ParseInput(%s, %.40q) = %v, %q; want a message with %q", c.typ, c.in, v, msg, c.want)
+			t.Errorf("%s.Parse(%.40q) = %v, %q; want a message with %q", c.typ, c.in, v, msg, c.want)
 		}
 	}
-	if v, msg := programme.ParseInput(field(programme.TypeMoney), "  "); v != nil || msg != "" {
+	if v, msg := field(programme.TypeMoney).Parse("  "); v != nil || msg != "" {
 		t.Errorf("blank = %v, %q; want not given", v, msg)
 	}
 }

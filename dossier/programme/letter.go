@@ -1,21 +1,12 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"strings"
 
 	"dossier/dossier/document"
 )
-
-// letterNode is the 版头 line of a letter (style: letter): 发文字号 and 签发人.
-type letterNode struct {
-	Number Str `yaml:"number"` // 发文字号, may use {{ … }}
-	// Signer is the 签发人's name (may use {{ … }}; "" leaves a blank to write it in). A 请示
-	// or 报告 prints the 签发人 field whether or not a name is given.
-	Signer Str `yaml:"signer"`
-	// Date is the 成文日期 in the 落款 ("{{applied_on}}": 2019年5月20日); it replaces the
-	// signature block's date.
-	Date Str `yaml:"date"`
-}
 
 // LetterKind is what a letter's title calls it: the last of 请示, 报告, 函 it ends with.
 func LetterKind(title string) string {
@@ -32,7 +23,7 @@ func LetterKind(title string) string {
 }
 
 // letter checks and compiles an output's letter settings.
-func (c *compiler) letter(o *outputNode, what string) *letter {
+func (c *compiler) letter(o *syntax.Output, what string) *letter {
 	l := &letter{}
 	if o.Letter != nil {
 		if o.Style != "letter" {

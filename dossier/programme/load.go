@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	_ "embed"
 	"path"
 	"strings"
@@ -18,8 +20,8 @@ var profileYAML []byte
 
 // profileFile is the shape of profile.yaml.
 type profileFile struct {
-	Sections []sectionNode `yaml:"sections"`
-	Checks   []checkNode   `yaml:"checks"`
+	Sections []syntax.Section `yaml:"sections"`
+	Checks   []syntax.Check   `yaml:"checks"`
 }
 
 // Profile is the enterprise profile shared by all programmes.
@@ -41,7 +43,7 @@ func EnterpriseProfile() (*Profile, error) {
 	profileOnce.Do(func() {
 		var errs ErrorList
 		var pf profileFile
-		if decodeStrict("profile.yaml", profileYAML, &pf, &errs) {
+		if syntax.DecodeStrict("profile.yaml", profileYAML, &pf, &errs) {
 			pr := &Profile{fields: map[string]*Field{}}
 			for si := range pf.Sections {
 				for fi := range pf.Sections[si].Fields {
@@ -97,8 +99,8 @@ type Programme struct {
 	Outputs              []Output
 	Attachments          []Attachment
 
-	tree       *Template // the syntax the programme was compiled from
-	titleField string    // the template's title_field, checked
+	tree       *syntax.Template // the syntax the programme was compiled from
+	titleField string           // the template's title_field, checked
 	// File is where the template came from (for messages).
 	File string
 	// Demo is a complete, valid, eligible data file for the programme, if the template has one
@@ -185,13 +187,13 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 	var errs ErrorList
 	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*program{},
 		requiredIf: map[string]*program{}, labelsOf: map[*record]*labels{}}
-	t := &Template{}
-	if !decodeTree(file, body, t, &errs) {
+	t := &syntax.Template{}
+	if !syntax.Decode(file, body, t, &errs) {
 		return nil, errs.Err()
 	}
 	p.tree = t
-	t.checkHeader(file, &errs)
-	t.expandYears(file, &errs)
+	checkHeader(t, file, &errs)
+	expandYears(t, file, &errs)
 	p.header()
 	for si := range t.Sections {
 		s := &t.Sections[si]
@@ -231,7 +233,7 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 var reserved = map[string]bool{"enterprise": true, "applied_on": true, "applied_year": true, "labels": true,
 	"fin": true, "has_year": true, "no": true}
 
-func (t *Template) checkHeader(file string, errs *ErrorList) {
+func checkHeader(t *syntax.Template, file string, errs *ErrorList) {
 	if t.Format != 1 {
 		errs.Add(file, Pos{Line: 1, Col: 1}, "format 应为 1（当前为 %d）", t.Format)
 	}
@@ -263,7 +265,7 @@ func (p *Programme) header() {
 
 // checkField checks one field definition (and a table's columns) for problems the YAML decoder
 // cannot see.
-func checkField(errs *ErrorList, file string, f *fieldNode, inTable bool) {
+func checkField(errs *ErrorList, file string, f *syntax.Field, inTable bool) {
 	if !f.ID.Set() {
 		errs.Add(file, f.Label.Pos, "字段缺少 id")
 	}
@@ -271,13 +273,13 @@ func checkField(errs *ErrorList, file string, f *fieldNode, inTable bool) {
 		errs.Add(file, f.ID.Pos, "字段 “%s” 缺少 label", f.ID.S)
 	}
 	if !fieldTypes[f.Type.S] {
-		errs.Add(file, f.Type.Pos, "字段 “%s” 的类型 “%s” 未知（可用：%s）", f.ID.S, f.Type.S, strings.Join(sortedKeys(fieldTypes), ", "))
+		errs.Add(file, f.Type.Pos, "字段 “%s” 的类型 “%s” 未知（可用：%s）", f.ID.S, f.Type.S, strings.Join(syntax.SortedKeys(fieldTypes), ", "))
 	}
 	if (f.Type.S == string(TypeEnum)) && len(f.Options) == 0 {
 		errs.Add(file, f.Type.Pos, "选择字段 “%s” 没有 options", f.ID.S)
 	}
 	if f.Validate.Set() && validate.Named[f.Validate.S] == nil {
-		errs.Add(file, f.Validate.Pos, "校验规则 “%s” 未知（可用：%s）", f.Validate.S, strings.Join(sortedKeys(validate.Named), ", "))
+		errs.Add(file, f.Validate.Pos, "校验规则 “%s” 未知（可用：%s）", f.Validate.S, strings.Join(syntax.SortedKeys(validate.Named), ", "))
 	}
 	for _, b := range []Str{f.Min, f.Max} {
 		if b.Set() {
@@ -299,11 +301,11 @@ func checkField(errs *ErrorList, file string, f *fieldNode, inTable bool) {
 }
 
 // hasRowKeys reports whether a field sets any of the keys only tables have.
-func hasRowKeys(f *fieldNode) bool {
+func hasRowKeys(f *syntax.Field) bool {
 	return f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0
 }
 
-func checkObject(errs *ErrorList, file string, f *fieldNode, inTable bool) {
+func checkObject(errs *ErrorList, file string, f *syntax.Field, inTable bool) {
 	if inTable {
 		errs.Add(file, f.Type.Pos, "表格或对象中不能再嵌套对象（字段 “%s”）", f.ID.S)
 	}
@@ -318,7 +320,7 @@ func checkObject(errs *ErrorList, file string, f *fieldNode, inTable bool) {
 	}
 }
 
-func checkTable(errs *ErrorList, file string, f *fieldNode, inTable bool) {
+func checkTable(errs *ErrorList, file string, f *syntax.Field, inTable bool) {
 	if inTable {
 		errs.Add(file, f.Type.Pos, "表格中不能再嵌套表格（字段 “%s”）", f.ID.S)
 	}

@@ -252,19 +252,24 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 		missing = append(missing, pr.Label)
 	}
 	m.Missing = uniq(missing)
+	m.Verdict = m.verdict(pending)
+	return m
+}
+
+// verdict sums a match up: not eligible when a rule fails, incomplete while anything waits for
+// an answer or cannot be judged, else eligible.
+func (m *MatchResult) verdict(pending bool) string {
 	failed := false
 	for _, u := range m.Unmet {
 		failed = failed || u.Status == StatusFailed
 	}
 	switch {
 	case failed:
-		m.Verdict = VerdictNotEligible
+		return VerdictNotEligible
 	case pending || len(m.Unmet) > 0 || len(m.Missing) > 0:
-		m.Verdict = VerdictIncomplete
-	default:
-		m.Verdict = VerdictEligible
+		return VerdictIncomplete
 	}
-	return m
+	return VerdictEligible
 }
 
 // missingList lists, as the form labels them, the unanswered fields the expressions read
@@ -322,26 +327,7 @@ func uniq(list []string) []string {
 // while which deadline applies is unknown, the deadline is passed only if every one that may
 // apply is passed, met only if every one is met, and otherwise waits for the fields that decide.
 func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bool) {
-	var candidates []Deadline
-	var deciding []string
-	for _, d := range e.Programme.Deadlines {
-		if d.Informational {
-			continue
-		}
-		if d.when != nil {
-			v, st, _ := e.eval(d.when, e.env)
-			if st == evalPending {
-				candidates = append(candidates, d)
-				deciding = append(deciding, e.missingList(d.when)...)
-				continue
-			}
-			if st != evalOK || v != true {
-				continue
-			}
-		}
-		candidates = append(candidates, d)
-		break
-	}
+	candidates, deciding := e.deadlineCandidates()
 	if len(candidates) == 0 {
 		return nil, false
 	}
@@ -374,4 +360,28 @@ func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bo
 		return nil, false // every deadline that may apply is still ahead
 	}
 	return deciding, true
+}
+
+// deadlineCandidates are the deadlines that may apply: those whose condition waits for an
+// answer, up to the first whose condition holds; deciding are the fields those wait for.
+func (e *Evaluation) deadlineCandidates() (candidates []Deadline, deciding []string) {
+	for _, d := range e.Programme.Deadlines {
+		if d.Informational {
+			continue
+		}
+		if d.when != nil {
+			v, st, _ := e.eval(d.when, e.env)
+			if st == evalPending {
+				candidates = append(candidates, d)
+				deciding = append(deciding, e.missingList(d.when)...)
+				continue
+			}
+			if st != evalOK || v != true {
+				continue
+			}
+		}
+		candidates = append(candidates, d)
+		break
+	}
+	return candidates, deciding
 }

@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -28,7 +30,7 @@ func (c *compiler) outputs() {
 		if o.Print != nil && o.Print.Copies < 1 {
 			c.errs.Add(c.file, o.ID.Pos, "%s的 print.copies 应至少为 1", what)
 		}
-		if msg := o.Print.problem(); msg != "" {
+		if msg := printProblem(o.Print); msg != "" {
 			c.errs.Add(c.file, o.ID.Pos, "%s的%s", what, msg)
 		}
 		switch out.Kind {
@@ -61,7 +63,7 @@ func (c *compiler) when(s Str, what string, env map[string]any) *program {
 	return c.compile(s, what, env, true)
 }
 
-func (c *compiler) lines(lines []lineNode, what string) []line {
+func (c *compiler) lines(lines []syntax.Line, what string) []line {
 	out := make([]line, len(lines))
 	for i := range lines {
 		l := &lines[i]
@@ -81,7 +83,7 @@ func (c *compiler) lines(lines []lineNode, what string) []line {
 	return out
 }
 
-func (c *compiler) report(o *outputNode, out *Output, what string) {
+func (c *compiler) report(o *syntax.Output, out *Output, what string) {
 	if cv := o.Cover; cv != nil {
 		out.cover = &cover{programme: c.text(cv.Programme, what+"封面", nil), title: c.text(cv.Title, what+"封面", nil),
 			date: c.text(cv.Date, what+"封面日期", nil), lines: c.lines(cv.Lines, what+"封面")}
@@ -94,7 +96,7 @@ func (c *compiler) report(o *outputNode, out *Output, what string) {
 
 // attachmentIndex checks an output's attachment_index: a one-line title, on the report the
 // attachments are bound after.
-func (c *compiler) attachmentIndex(o *outputNode, what string) {
+func (c *compiler) attachmentIndex(o *syntax.Output, what string) {
 	t := o.AttachmentIndex
 	switch {
 	case !t.Set():
@@ -105,7 +107,7 @@ func (c *compiler) attachmentIndex(o *outputNode, what string) {
 	}
 }
 
-func (c *compiler) blocks(blocks []blockNode, what string) []block {
+func (c *compiler) blocks(blocks []syntax.Block, what string) []block {
 	out := make([]block, len(blocks))
 	for i := range blocks {
 		b := &blocks[i]
@@ -114,7 +116,7 @@ func (c *compiler) blocks(blocks []blockNode, what string) []block {
 	return out
 }
 
-func (c *compiler) block(b *blockNode, what string) block {
+func (c *compiler) block(b *syntax.Block, what string) block {
 	kinds := 0
 	for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil, len(b.Annex) > 0} {
 		if set {
@@ -155,7 +157,7 @@ func (c *compiler) block(b *blockNode, what string) block {
 }
 
 // repeat compiles a repeat block: its blocks are written over the row's columns.
-func (c *compiler) repeat(rp *repeatNode, what string) *repeat {
+func (c *compiler) repeat(rp *syntax.Repeat, what string) *repeat {
 	src, env := c.rowsOf(rp.Rows, rp.Where, rp.SortBy, what, "的 where")
 	if src == nil {
 		return nil
@@ -190,7 +192,7 @@ func (c *compiler) rowsOf(path, where Str, sortBy, what, whereWhat string) (*row
 	return &rowSource{path: path.S, rec: row, sortBy: sortBy, where: c.when(where, what+whereWhat, env)}, env
 }
 
-func firstPos(b *blockNode) Pos {
+func firstPos(b *syntax.Block) Pos {
 	for _, s := range append([]Str{b.Heading, b.Paragraph, b.When}, b.Annex...) {
 		if s.Pos.Line > 0 {
 			return s.Pos
@@ -210,7 +212,7 @@ func firstPos(b *blockNode) Pos {
 
 // table compiles a report table: its rows come from a table field, its columns are written
 // over the row's columns.
-func (c *compiler) table(t *tableNode, what string) *table {
+func (c *compiler) table(t *syntax.Table, what string) *table {
 	caption := c.text(t.Caption, what+"的表格标题", c.scope)
 	src, env := c.rowsOf(t.Rows, t.Where, t.SortBy, what+"的表格", " where")
 	if src == nil {
@@ -229,7 +231,7 @@ func (c *compiler) table(t *tableNode, what string) *table {
 
 // columns compiles the columns of a table or sheet (over the rows of row, if not nil), their
 // values in env.
-func (c *compiler) columns(cols []columnNode, row *record, what string, env map[string]any) []Column {
+func (c *compiler) columns(cols []syntax.Column, row *record, what string, env map[string]any) []Column {
 	out := make([]Column, len(cols))
 	for i := range cols {
 		col := &cols[i]
@@ -245,7 +247,7 @@ func (c *compiler) columns(cols []columnNode, row *record, what string, env map[
 // columnField fills a {field: x} column from the field x (a column of row, else an answer or
 // enterprise.x): the header is its label (a bracketed unit, 职工总数（人）, becomes the column's
 // unit), the kind follows its type, and an option field shows its option's label.
-func (c *compiler) columnField(col *columnNode, row *record, what string) {
+func (c *compiler) columnField(col *syntax.Column, row *record, what string) {
 	if !col.Field.Set() {
 		return
 	}
@@ -296,7 +298,7 @@ var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": 
 
 // columnKind checks a column's kind; "integer" (the field types' word) is the same as "int"
 // (the renderers' word, kept for old templates).
-func (c *compiler) columnKind(col *columnNode, what string) {
+func (c *compiler) columnKind(col *syntax.Column, what string) {
 	if col.Kind.S == string(TypeInteger) {
 		col.Kind.S = "int"
 	}
@@ -308,7 +310,7 @@ func (c *compiler) columnKind(col *columnNode, what string) {
 	}
 }
 
-func (c *compiler) sheet(s *sheetNode, what string) *Sheet {
+func (c *compiler) sheet(s *syntax.Sheet, what string) *Sheet {
 	out := &Sheet{Rows: given(s.Rows), name: c.text(s.Name, what+"的 name", nil), title: c.text(s.Title, what+"的 title", nil),
 		subtitle: c.text(s.Subtitle, what+"的 subtitle", nil), note: c.text(s.Note, what+"的 note", nil)}
 	env := make(map[string]any, len(c.env)+1)

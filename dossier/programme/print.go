@@ -1,8 +1,10 @@
 package programme
 
+import "dossier/dossier/programme/internal/syntax"
+
 // problem is what is wrong with the print settings, in the template check's words ("" when
 // nothing is).
-func (ps *printNode) problem() string {
+func printProblem(ps *syntax.Print) string {
 	if ps == nil {
 		return ""
 	}
@@ -20,7 +22,7 @@ func (ps *printNode) problem() string {
 }
 
 // newPrint is a checked print node's model; nil for none.
-func newPrint(ps *printNode) *Print {
+func newPrint(ps *syntax.Print) *Print {
 	if ps == nil {
 		return nil
 	}

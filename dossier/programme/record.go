@@ -161,7 +161,7 @@ func (c *converter) value(r *record, f *Field, val any, path, labelPrefix string
 // multi reads a multiple-choice answer: a list of texts (or one typed text, split).
 func (c *converter) multi(f *Field, val any, path, label string) (any, bool) {
 	if s, ok := val.(string); ok {
-		v, msg := ParseInput(f, s)
+		v, msg := f.Parse(s)
 		if msg != "" {
 			c.add(path, label, "%s", msg)
 		}

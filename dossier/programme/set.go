@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -282,12 +284,13 @@ func loadFile(folders []folder, fi int, name string) (*Programme, ErrorList) {
 // parseChain builds a template's tree (merging its parents), then decodes and compiles it.
 func parseChain(folders []folder, file, source string, src, demo []byte) (*Programme, ErrorList) {
 	var errs ErrorList
-	t := buildTree(folders, file, src, nil, &errs)
+	find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
+	t := syntax.Build(find, file, src, nil, &errs)
 	if t == nil {
 		return nil, errs
 	}
 	// A mistake in extends' placement keys does not stop the rest from being checked.
-	p, err := compileTree(file, t.body, demo)
+	p, err := compileTree(file, t.Body, demo)
 	if err != nil {
 		if l, ok := err.(ErrorList); ok {
 			return nil, append(errs, l...)
@@ -298,9 +301,9 @@ func parseChain(folders []folder, file, source string, src, demo []byte) (*Progr
 		return nil, errs
 	}
 	p.source = source
-	p.Files = t.files
+	p.Files = t.Files
 	h := sha256.New()
-	for _, b := range t.srcs {
+	for _, b := range t.Srcs {
 		h.Write(b)
 	}
 	p.sum = hex.EncodeToString(h.Sum(nil))

@@ -1,6 +1,6 @@
 package programme
 
-// ValueProblems checks one typed answer (what ParseInput returns) against its field's own
+// ValueProblems checks one typed answer (what Field.Parse returns) against its field's own
 // constraints — range, decimals, 字数, validator, options — as Evaluate does, for importers
 // that read answers one cell at a time (dossier/master). Messages follow the field's label
 // ("应不小于 0（现为 -1）"). Tables and objects are checked by Evaluate only.

@@ -161,14 +161,14 @@ func normalizeFields(fields []programme.Field, obj map[string]any) {
 }
 
 // normalize turns typed text into the JSON value the contract expects, when it can, through
-// programme.ParseInput (the parser Evaluate uses): "1,500.00" and "2500万" become numbers,
+// programme.Field.Parse (the parser Evaluate uses): "1,500.00" and "2500万" become numbers,
 // 2019/5/20 becomes "2019-05-20", 是/否 booleans. Text it cannot read stays as typed.
 func normalize(f *programme.Field, v any) any {
 	str, ok := v.(string)
 	if !ok {
 		return v
 	}
-	typed, msg := programme.ParseInput(f, str)
+	typed, msg := f.Parse(str)
 	if msg != "" || typed == nil {
 		return str
 	}

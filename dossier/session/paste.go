@@ -9,7 +9,7 @@ import (
 )
 
 // Pasting rows copied from a spreadsheet (Excel, WPS): SplitClipboard reads the clipboard's
-// text, PasteRows adds its rows to a table, each cell read by programme.ParseInput like a
+// text, PasteRows adds its rows to a table, each cell read by programme.Field.Parse like a
 // typed one; the cells it cannot read are left empty and reported, the others are kept.
 
 // PasteProblem is a pasted cell (or row) that could not be stored.
@@ -89,7 +89,7 @@ func quotedCell(s string) (cell string, n int, ok bool) {
 
 // PasteRows appends rows of text cells to the table at path, the cells in order onto the
 // table's columns. A first row that repeats the column labels (a copied header) is skipped.
-// Each cell is read by programme.ParseInput (an option by its label or value); a cell that
+// Each cell is read by programme.Field.Parse (an option by its label or value); a cell that
 // cannot be read is left empty and reported, and the row is kept. Rows beyond the table's
 // limit are not added (reported once). added is the number of rows appended.
 func (s *Session) PasteRows(path string, cells [][]string) (added int, problems []PasteProblem, err error) {
@@ -184,7 +184,7 @@ func pastedCell(col *programme.Field, text string) (string, string) {
 			return strings.Join(values, "、"), ""
 		}
 	}
-	v, msg := programme.ParseInput(col, text)
+	v, msg := col.Parse(text)
 	if msg != "" {
 		return "", msg
 	}

@@ -158,7 +158,7 @@ func (s *Session) put(r ref, v any, remove bool) error {
 
 // value converts typed text to what the data file holds for a field of f's type; remove is
 // true for empty input. Text is kept as typed, so that an entry shows back exactly what the
-// user wrote and Evaluate (programme.ParseInput, the one parser) reports what it cannot read;
+// user wrote and Evaluate (programme.Field.Parse, the one parser) reports what it cannot read;
 // only yes/no answers and lists are stored typed, through the same parser.
 func value(f *programme.Field, input string) (v any, remove bool) {
 	switch f.Type {

@@ -1,4 +1,4 @@
-package programme
+package syntax
 
 // The YAML shape of a template (templates/README.md documents it for template authors). Every
 // scalar that is checked after decoding is a Str, so its problems carry file:line.
@@ -26,22 +26,22 @@ type Template struct {
 	Notice string `yaml:"notice"` // link or reference to the notice text
 	// Disc says how the electronic files are handed in (刻录光盘一式两份…), for the print
 	// notes; empty when the notice asks for no disc.
-	Disc      string         `yaml:"disc"`
-	Deadlines []deadlineNode `yaml:"deadlines"`
-	Sections  []sectionNode  `yaml:"sections"`
-	Computed  []computedNode `yaml:"computed"`
-	Checks    []checkNode    `yaml:"checks"`
-	Rules     []ruleNode     `yaml:"rules"`
-	Outputs   []outputNode   `yaml:"outputs"`
+	Disc      string     `yaml:"disc"`
+	Deadlines []Deadline `yaml:"deadlines"`
+	Sections  []Section  `yaml:"sections"`
+	Computed  []Computed `yaml:"computed"`
+	Checks    []Check    `yaml:"checks"`
+	Rules     []Rule     `yaml:"rules"`
+	Outputs   []Output   `yaml:"outputs"`
 	// Attachments are the documents the notice asks for beside ours, in binding order
 	// (attachments.go).
-	Attachments []attachmentNode `yaml:"attachments"`
+	Attachments []Attachment `yaml:"attachments"`
 	// TitleField is the id of the top-level text field that names a dossier (titlefield.go).
 	TitleField Str `yaml:"title_field"`
 }
 
-// deadlineNode is a submission deadline; the first whose When holds applies (inclusive).
-type deadlineNode struct {
+// Deadline is a submission deadline; the first whose When holds applies (inclusive).
+type Deadline struct {
 	ID    Str `yaml:"id"`
 	Label Str `yaml:"label"` // 研发费用加计扣除奖励资金项目
 	When  Str `yaml:"when"`  // expression; empty = always
@@ -51,64 +51,64 @@ type deadlineNode struct {
 	Informational bool `yaml:"informational"`
 }
 
-// sectionNode groups fields on the form and in navigation.
-type sectionNode struct {
-	ID     Str         `yaml:"id"`
-	Title  Str         `yaml:"title"`
-	Help   string      `yaml:"help"`
-	ShowIf Str         `yaml:"show_if"`
-	Fields []fieldNode `yaml:"fields"`
+// Section groups fields on the form and in navigation.
+type Section struct {
+	ID     Str     `yaml:"id"`
+	Title  Str     `yaml:"title"`
+	Help   string  `yaml:"help"`
+	ShowIf Str     `yaml:"show_if"`
+	Fields []Field `yaml:"fields"`
 }
 
-// fieldNode is one answer on the form, or a column of a table field.
-type fieldNode struct {
+// Field is one answer on the form, or a column of a table field.
+type Field struct {
 	ID       Str  `yaml:"id"`
 	Label    Str  `yaml:"label"`
 	Type     Str  `yaml:"type"` // text textarea money integer percent date enum bool multi table
 	Required bool `yaml:"required"`
 	ShowIf   Str  `yaml:"show_if"`
 	// RequiredIf makes a field required when the expression holds (top-level fields).
-	RequiredIf Str          `yaml:"required_if"`
-	Help       string       `yaml:"help"`
-	Unit       string       `yaml:"unit"`      // shown after the value (万元 is implied for money)
-	MaxChars   int          `yaml:"max_chars"` // 字数 limit for text and textarea
-	Min        Str          `yaml:"min"`       // for numbers
-	Max        Str          `yaml:"max"`
-	Decimals   *int         `yaml:"decimals"` // most decimal places allowed (money: 2)
-	Validate   Str          `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
-	Options    []optionNode `yaml:"options"`  // for enum and multi
-	Example    string       `yaml:"example"`  // placeholder text
+	RequiredIf Str      `yaml:"required_if"`
+	Help       string   `yaml:"help"`
+	Unit       string   `yaml:"unit"`      // shown after the value (万元 is implied for money)
+	MaxChars   int      `yaml:"max_chars"` // 字数 limit for text and textarea
+	Min        Str      `yaml:"min"`       // for numbers
+	Max        Str      `yaml:"max"`
+	Decimals   *int     `yaml:"decimals"` // most decimal places allowed (money: 2)
+	Validate   Str      `yaml:"validate"` // a named validator: credit_code phone mobile email postcode idcard
+	Options    []Option `yaml:"options"`  // for enum and multi
+	Example    string   `yaml:"example"`  // placeholder text
 	// Derive is an expression giving the value the field takes by default from others (over
 	// the row, for a table's column): the form fills it in (derive.go).
 	Derive Str `yaml:"derive"`
 	// Table fields.
-	Columns   []fieldNode `yaml:"columns"`
-	MinRows   int         `yaml:"min_rows"`
-	MaxRows   int         `yaml:"max_rows"`
-	Numbering Str         `yaml:"numbering"` // row number prefix (IP, RD, PS): rows get no = IP01, IP02…
-	Unique    Str         `yaml:"unique"`    // a column whose value must not repeat (year)
+	Columns   []Field `yaml:"columns"`
+	MinRows   int     `yaml:"min_rows"`
+	MaxRows   int     `yaml:"max_rows"`
+	Numbering Str     `yaml:"numbering"` // row number prefix (IP, RD, PS): rows get no = IP01, IP02…
+	Unique    Str     `yaml:"unique"`    // a column whose value must not repeat (year)
 	// Ref names a numbered table whose row numbers this text or multi column must reference.
-	Ref    Str         `yaml:"ref"`
-	Checks []checkNode `yaml:"checks"` // per-row checks of a table, written over its columns
+	Ref    Str     `yaml:"ref"`
+	Checks []Check `yaml:"checks"` // per-row checks of a table, written over its columns
 }
 
-// optionNode is one choice of an enum or multi field.
-type optionNode struct {
+// Option is one choice of an enum or multi field.
+type Option struct {
 	Value Str    `yaml:"value"`
 	Label string `yaml:"label"`
 }
 
-// computedNode is a value derived from answers, available to rules and outputs by its id.
-type computedNode struct {
+// Computed is a value derived from answers, available to rules and outputs by its id.
+type Computed struct {
 	ID    Str    `yaml:"id"`
 	Label string `yaml:"label"`
 	Type  Str    `yaml:"type"` // money percent integer text bool
 	Expr  Str    `yaml:"expr"`
 }
 
-// checkNode is a consistency check of the data (a failed check makes the data invalid, unlike a
+// Check is a consistency check of the data (a failed check makes the data invalid, unlike a
 // rule, which makes the enterprise ineligible).
-type checkNode struct {
+type Check struct {
 	ID      Str    `yaml:"id"`
 	Field   Str    `yaml:"field"` // the field the problem is shown at
 	When    Str    `yaml:"when"`
@@ -118,8 +118,8 @@ type checkNode struct {
 	Basis   string `yaml:"basis"`
 }
 
-// ruleNode is one eligibility condition of the notice.
-type ruleNode struct {
+// Rule is one eligibility condition of the notice.
+type Rule struct {
 	ID        Str    `yaml:"id"`
 	Label     string `yaml:"label"`                                              // 2018年度主营业务收入
 	When      Str    `yaml:"when"`                                               // the rule applies only when this holds
@@ -131,14 +131,14 @@ type ruleNode struct {
 	Basis     string `yaml:"basis"`                                              // where the notice says so: 二、（一）1
 }
 
-// outputNode is one document of the package.
-type outputNode struct {
-	ID    Str        `yaml:"id"`
-	Kind  Str        `yaml:"kind"` // report | sheet
-	File  Str        `yaml:"file"` // file name in the package, as the notice names it; may use {{ … }}
-	When  Str        `yaml:"when"`
-	Title Str        `yaml:"title"`
-	Print *printNode `yaml:"print"`
+// Output is one document of the package.
+type Output struct {
+	ID    Str    `yaml:"id"`
+	Kind  Str    `yaml:"kind"` // report | sheet
+	File  Str    `yaml:"file"` // file name in the package, as the notice names it; may use {{ … }}
+	When  Str    `yaml:"when"`
+	Title Str    `yaml:"title"`
+	Print *Print `yaml:"print"`
 	// Attachments binds the dossier's attachments after this report (attachments.go).
 	Attachments bool `yaml:"attachments"`
 	// AttachmentIndex, with Attachments, is the title of the index page (附件目录, 证明材料索引)
@@ -149,17 +149,17 @@ type outputNode struct {
 	Remark string `yaml:"remark"`
 	// Style letter lays a report out as a letter (代拟稿 请示, 报告, 函) per GB/T 9704: 3号仿宋
 	// body, 22 pt title broken between words, 落款 at the bottom right; see letter.go.
-	Style  string      `yaml:"style" enum:"report|letter"`
-	Letter *letterNode `yaml:"letter"`
+	Style  string  `yaml:"style" enum:"report|letter"`
+	Letter *Letter `yaml:"letter"`
 	// report
-	Cover  *coverNode  `yaml:"cover"`
-	Blocks []blockNode `yaml:"blocks"`
+	Cover  *Cover  `yaml:"cover"`
+	Blocks []Block `yaml:"blocks"`
 	// sheet
-	Sheet *sheetNode `yaml:"sheet"`
+	Sheet *Sheet `yaml:"sheet"`
 }
 
-// printNode says how the notice wants paper copies.
-type printNode struct {
+// Print says how the notice wants paper copies.
+type Print struct {
 	Copies  int    `yaml:"copies"`
 	Binding string `yaml:"binding" enum:"left|none"` // left: bound on the left edge; none: loose sheets
 	Seal    bool   `yaml:"seal"`                     // cross-page seal (骑缝章)
@@ -170,16 +170,16 @@ type printNode struct {
 	SealMark *bool `yaml:"seal_mark"`
 }
 
-// coverNode is a report's cover; texts may use {{ … }}.
-type coverNode struct {
-	Programme Str        `yaml:"programme"`
-	Title     Str        `yaml:"title"`
-	Lines     []lineNode `yaml:"lines"`
-	Date      Str        `yaml:"date"`
+// Cover is a report's cover; texts may use {{ … }}.
+type Cover struct {
+	Programme Str    `yaml:"programme"`
+	Title     Str    `yaml:"title"`
+	Lines     []Line `yaml:"lines"`
+	Date      Str    `yaml:"date"`
 }
 
-// lineNode is a label and value (cover lines, signature lines, key-value items).
-type lineNode struct {
+// Line is a label and value (cover lines, signature lines, key-value items).
+type Line struct {
 	Field Str  `yaml:"field"` // a field path: label and formatted value come from it
 	Label Str  `yaml:"label"`
 	Value Str  `yaml:"value"` // text with {{ … }}
@@ -187,62 +187,62 @@ type lineNode struct {
 	Wide  bool `yaml:"wide"`
 }
 
-// blockNode is one block of a report: exactly one of its kinds is set.
-type blockNode struct {
+// Block is one block of a report: exactly one of its kinds is set.
+type Block struct {
 	// ID names a block so that a child template can replace it or place blocks beside it
 	// (extends); optional.
-	ID        Str            `yaml:"id"`
-	When      Str            `yaml:"when"`
-	Heading   Str            `yaml:"heading"`
-	Level     int            `yaml:"level" enum:"1|2|3"`
-	SamePage  bool           `yaml:"same_page"` // a level-1 heading that does not start a page
-	Centered  bool           `yaml:"centered"`
-	NoTOC     bool           `yaml:"no_toc"`
-	Paragraph Str            `yaml:"paragraph"`
-	Align     string         `yaml:"align" enum:"justify|center|right"`
-	NoIndent  bool           `yaml:"no_indent"`
-	KeyValues *keyValuesNode `yaml:"keyvalues"`
-	Table     *tableNode     `yaml:"table"`
-	Signature *signatureNode `yaml:"signature"`
-	TOC       bool           `yaml:"toc"`
-	PageBreak bool           `yaml:"pagebreak"`
-	Repeat    *repeatNode    `yaml:"repeat"`
+	ID        Str        `yaml:"id"`
+	When      Str        `yaml:"when"`
+	Heading   Str        `yaml:"heading"`
+	Level     int        `yaml:"level" enum:"1|2|3"`
+	SamePage  bool       `yaml:"same_page"` // a level-1 heading that does not start a page
+	Centered  bool       `yaml:"centered"`
+	NoTOC     bool       `yaml:"no_toc"`
+	Paragraph Str        `yaml:"paragraph"`
+	Align     string     `yaml:"align" enum:"justify|center|right"`
+	NoIndent  bool       `yaml:"no_indent"`
+	KeyValues *KeyValues `yaml:"keyvalues"`
+	Table     *Table     `yaml:"table"`
+	Signature *Signature `yaml:"signature"`
+	TOC       bool       `yaml:"toc"`
+	PageBreak bool       `yaml:"pagebreak"`
+	Repeat    *Repeat    `yaml:"repeat"`
 	// Annex is a letter's 附件 list, one text per attachment (an item that comes out empty is
 	// left out): 附件：1. … / 2. …, names aligned (GB/T 9704).
 	Annex []Str `yaml:"annex"`
 }
 
-// repeatNode repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
+// Repeat repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
 // inside, texts and expressions see the row's columns and row_no.
-type repeatNode struct {
-	Rows   Str         `yaml:"rows"`    // a table field path
-	Where  Str         `yaml:"where"`   // keep only the rows where this holds
-	SortBy string      `yaml:"sort_by"` // a column to sort rows by
-	Blocks []blockNode `yaml:"blocks"`
+type Repeat struct {
+	Rows   Str     `yaml:"rows"`    // a table field path
+	Where  Str     `yaml:"where"`   // keep only the rows where this holds
+	SortBy string  `yaml:"sort_by"` // a column to sort rows by
+	Blocks []Block `yaml:"blocks"`
 }
 
-// keyValuesNode is a 基本信息表-style table.
-type keyValuesNode struct {
-	Caption Str        `yaml:"caption"`
-	Columns int        `yaml:"columns"`
-	Items   []lineNode `yaml:"items"`
+// KeyValues is a 基本信息表-style table.
+type KeyValues struct {
+	Caption Str    `yaml:"caption"`
+	Columns int    `yaml:"columns"`
+	Items   []Line `yaml:"items"`
 }
 
-// tableNode is a table whose rows come from a table field (rows: enterprise.finance).
-type tableNode struct {
-	Caption Str          `yaml:"caption"`
-	Rows    Str          `yaml:"rows"`    // a table field path
-	Where   Str          `yaml:"where"`   // keep only the rows where this holds
-	SortBy  string       `yaml:"sort_by"` // a column to sort rows by
-	Columns []columnNode `yaml:"columns"`
-	Total   []Str        `yaml:"total"` // optional total row, one text per column
+// Table is a table whose rows come from a table field (rows: enterprise.finance).
+type Table struct {
+	Caption Str      `yaml:"caption"`
+	Rows    Str      `yaml:"rows"`    // a table field path
+	Where   Str      `yaml:"where"`   // keep only the rows where this holds
+	SortBy  string   `yaml:"sort_by"` // a column to sort rows by
+	Columns []Column `yaml:"columns"`
+	Total   []Str    `yaml:"total"` // optional total row, one text per column
 	// Transpose makes each row a column and each column (after the first, which heads the
 	// columns) a row: transpose.go.
 	Transpose bool `yaml:"transpose"`
 }
 
-// columnNode is a column of a report table or a summary sheet.
-type columnNode struct {
+// Column is a column of a report table or a summary sheet.
+type Column struct {
 	// Field makes the column show a field (a row's column, an answer or enterprise.x): its
 	// header, unit, kind and value come from the field unless the column gives them.
 	Field  Str     `yaml:"field"`
@@ -254,22 +254,42 @@ type columnNode struct {
 	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
 }
 
-// signatureNode is the signing block of a 承诺书 or letter.
-type signatureNode struct {
-	Lines []lineNode `yaml:"lines"`
-	Date  Str        `yaml:"date"` // text with {{ … }}; empty gives "年  月  日" blanks
+// Signature is the signing block of a 承诺书 or letter.
+type Signature struct {
+	Lines []Line `yaml:"lines"`
+	Date  Str    `yaml:"date"` // text with {{ … }}; empty gives "年  月  日" blanks
 }
 
-// sheetNode is a summary table (汇总表): one row per dossier.
-type sheetNode struct {
+// Sheet is a summary table (汇总表): one row per dossier.
+type Sheet struct {
 	// Rows, when set, makes one sheet row per row of that table field (one line per problem
 	// of a 问题征集表) instead of one per dossier; columns then see the row's columns too.
-	Rows     Str          `yaml:"rows"`
-	Where    Str          `yaml:"where"`
-	Name     Str          `yaml:"name"`
-	Title    Str          `yaml:"title"`
-	Subtitle Str          `yaml:"subtitle"`
-	Columns  []columnNode `yaml:"columns"`
-	Total    []Str        `yaml:"total"` // per column: "sum" or empty
-	Note     Str          `yaml:"note"`
+	Rows     Str      `yaml:"rows"`
+	Where    Str      `yaml:"where"`
+	Name     Str      `yaml:"name"`
+	Title    Str      `yaml:"title"`
+	Subtitle Str      `yaml:"subtitle"`
+	Columns  []Column `yaml:"columns"`
+	Total    []Str    `yaml:"total"` // per column: "sum" or empty
+	Note     Str      `yaml:"note"`
+}
+
+// Letter is the 版头 line of a letter (style: letter): 发文字号 and 签发人.
+type Letter struct {
+	Number Str `yaml:"number"` // 发文字号, may use {{ … }}
+	// Signer is the 签发人's name (may use {{ … }}; "" leaves a blank to write it in). A 请示
+	// or 报告 prints the 签发人 field whether or not a name is given.
+	Signer Str `yaml:"signer"`
+	// Date is the 成文日期 in the 落款 ("{{applied_on}}": 2019年5月20日); it replaces the
+	// signature block's date.
+	Date Str `yaml:"date"`
+}
+
+// Attachment is one item of a template's attachments: list.
+type Attachment struct {
+	ID       Str    `yaml:"id"`
+	Label    Str    `yaml:"label"`    // 近三年审计报告, as the notice names it
+	Required bool   `yaml:"required"` // a missing required attachment leaves the package incomplete
+	Help     string `yaml:"help"`     // what to scan, for the form
+	When     Str    `yaml:"when"`     // the attachment is asked for only when this holds
 }
