@@ -20,13 +20,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier/programme"
-	"dossier/dossier/session"
+	"dossier/dossier/records"
 	"dossier/dossier/store"
 )
 
 // Deps is what the UI needs from the outside, wired by cmd/dossier.
 type Deps struct {
-	Store session.Store
+	Store records.Store
 	// Programmes is the programme set; nil means the UI loads it (the shipped templates and
 	// the user's template folder) and reloads it from its 模板 page.
 	Programmes *programme.Set

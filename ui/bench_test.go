@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier/programme"
-	"dossier/dossier/session"
+	"dossier/dossier/records/recordstest"
 	"dossier/templates"
 	uitheme "dossier/ui/theme"
 )
@@ -80,7 +80,7 @@ func benchUI(b *testing.B, big bool) (*UI, fyne.Window) {
 		b.Fatal(err)
 	}
 	w := test.NewTempWindow(b, nil)
-	u := New(a, w, Deps{Store: session.NewMemStore(), Programmes: set, Now: func() time.Time { return testToday }, Generator: "bench"})
+	u := New(a, w, Deps{Store: recordstest.NewMemStore(), Programmes: set, Now: func() time.Time { return testToday }, Generator: "bench"})
 	w.Resize(fyne.NewSize(1280, 820))
 	u.Start(file)
 	return u, w

@@ -2,13 +2,11 @@ package ui
 
 import (
 	"bytes"
-	"encoding/json"
 
 	"fyne.io/fyne/v2"
 
 	"dossier/dossier"
 	"dossier/dossier/session"
-	"dossier/dossier/store"
 )
 
 // DemoProgramme is the programme whose demo dossier is created on first start.
@@ -53,42 +51,12 @@ func (u *UI) isDemo(enterpriseID int64) bool {
 }
 
 // addDossier stores a data file as a dossier: it goes to the enterprise with the same credit
-// code (whose profile it updates) or to a new enterprise.
+// code or to a new enterprise (session.PlanImport). A stored profile is kept: overwriting it
+// is for the import, which asks first (importParsed).
 func (u *UI) addDossier(progID string, f *dossier.File) (int64, error) {
-	p := u.deps.Programmes.Get(progID)
-	sess := session.New(p, f)
-	sess.SetClock(u.deps.Now)
-	profile, err := json.Marshal(f.Enterprise)
+	im, err := session.PlanImport(u.ctx, u.deps.Store, u.deps.Programmes.Get(progID), f, u.deps.Now)
 	if err != nil {
 		return 0, err
 	}
-	ent := &store.Enterprise{Name: sess.Name(), CreditCode: sess.CreditCode(), Profile: profile}
-	if ent.Name == "" {
-		ent.Name = "未命名企业"
-	}
-	if ent.CreditCode != "" {
-		if list, err := u.deps.Store.Enterprises(u.ctx, ent.CreditCode); err == nil {
-			for _, e := range list {
-				if e.CreditCode == ent.CreditCode {
-					ent.ID = e.ID
-				}
-			}
-		}
-	}
-	if err := u.deps.Store.SaveEnterprise(u.ctx, ent); err != nil {
-		return 0, err
-	}
-	data, _, err := sess.Snapshot()
-	if err != nil {
-		return 0, err
-	}
-	title := sess.Get("project_name")
-	if title == "" {
-		title = programmeTitle(p)
-	}
-	d := &store.Dossier{EnterpriseID: ent.ID, Programme: p.ID, Title: title, Status: sess.Status(), Data: data}
-	if err := u.deps.Store.SaveDossier(u.ctx, d); err != nil {
-		return 0, err
-	}
-	return d.ID, nil
+	return im.Save(u.ctx, u.deps.Store, false)
 }

@@ -13,8 +13,8 @@ import (
 
 	"dossier/dossier"
 	"dossier/dossier/programme"
+	"dossier/dossier/records"
 	"dossier/dossier/session"
-	"dossier/dossier/store"
 )
 
 // onDuplicate asks which programme (or year) the copy is for, the dossier's own by default,
@@ -66,7 +66,7 @@ func (h *homeScreen) duplicateSame(id int64) {
 
 // duplicateInto makes a dossier for programme p from d: the enterprise and the answers p can
 // take over. Its 申报日期 is left for p's notice to give (the old one was another notice's).
-func (h *homeScreen) duplicateInto(d *store.Dossier, p *programme.Programme) {
+func (h *homeScreen) duplicateInto(d *records.Dossier, p *programme.Programme) {
 	f, err := dossier.Decode(bytes.NewReader(d.Data))
 	if err != nil {
 		h.u.showError(lang.L("无法复制申报材料"), err)
@@ -79,14 +79,12 @@ func (h *homeScreen) duplicateInto(d *store.Dossier, p *programme.Programme) {
 		h.u.showError(lang.L("内部错误：无法复制申报材料"), err)
 		return
 	}
-	project, _ := out.Answers["project_name"].(string)
-	title := titleFor(project, p) // as the editor names it
-	c := &store.Dossier{EnterpriseID: d.EnterpriseID, Programme: p.ID, Title: title, Status: session.StatusDraft, Data: data}
+	c := &records.Dossier{EnterpriseID: d.EnterpriseID, Programme: p.ID, Title: session.DossierTitle(p, out.Answers), Status: session.StatusDraft, Data: data}
 	if err := h.u.deps.Store.SaveDossier(h.u.ctx, c); err != nil {
 		h.u.storeError(lang.L("无法复制申报材料"), err)
 		return
 	}
 	h.showDetail()
 	dialog.ShowInformation(lang.L("复制申报材料"), fmt.Sprintf(lang.L("已复制为“%s”：沿用企业信息和 %d 项相同的填写内容（共 %d 项），其余请在新申报材料中填写。"),
-		programmeTitle(p), len(out.Answers), len(f.Answers)), h.u.win)
+		session.ProgrammeName(p), len(out.Answers), len(f.Answers)), h.u.win)
 }

@@ -13,6 +13,7 @@ import (
 
 	"dossier/dossier/pack"
 	"dossier/dossier/programme"
+	"dossier/dossier/records"
 	"dossier/dossier/session"
 )
 
@@ -163,10 +164,7 @@ func (e *editor) refreshAll() {
 }
 
 func (e *editor) updateTitle() {
-	name := e.sess.Name()
-	if name == "" {
-		name = lang.L("未命名企业")
-	}
+	name := enterpriseLabel(e.sess.Name())
 	if e.u.isDemo(e.enterpriseID) {
 		name = lang.L("示例 · ") + name
 	}
@@ -175,7 +173,7 @@ func (e *editor) updateTitle() {
 		setText(e.status, "")
 		return
 	}
-	setText(e.title, name+" · "+programmeTitle(e.sess.Programme()))
+	setText(e.title, name+" · "+session.ProgrammeName(e.sess.Programme()))
 	st := e.statusNow()
 	setText(e.status, lang.L("状态：")+st)
 }
@@ -188,19 +186,13 @@ func (e *editor) statusNow() string {
 	return e.sess.Status()
 }
 
-// titleFor is a dossier's name: its project's name, else the programme's.
-func titleFor(project string, p *programme.Programme) string {
-	if project != "" {
-		return project
+// enterpriseLabel is an enterprise's name as the screen shows it: 未命名企业 (in the user's
+// language) when it has none.
+func enterpriseLabel(name string) string {
+	if n := records.EnterpriseName(name); n != records.UnnamedEnterprise {
+		return n
 	}
-	return programmeTitle(p)
-}
-
-func programmeTitle(p *programme.Programme) string {
-	if p.ShortTitle != "" {
-		return p.ShortTitle
-	}
-	return p.Title
+	return lang.L(records.UnnamedEnterprise)
 }
 
 func (e *editor) updateNavItem(id widget.ListItemID, o fyne.CanvasObject) {

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"dossier/dossier"
+	"dossier/dossier/records"
 	"dossier/dossier/session"
-	"dossier/dossier/store"
 )
 
 // openDossier loads a dossier and its enterprise from the store and shows the dossier screen.
@@ -105,29 +105,21 @@ func (e *editor) persist() error {
 		return err
 	}
 	st := e.u.deps.Store
-	name := e.sess.Name()
-	if name == "" {
-		name = "未命名企业"
+	ent := &records.Enterprise{ID: e.enterpriseID, Name: e.sess.EnterpriseName(), CreditCode: e.sess.CreditCode(), Profile: profile}
+	if e.profileOnly {
+		err = st.SaveEnterprise(e.u.ctx, ent)
+	} else {
+		// The profile and the dossier are saved together: a failed save leaves neither half.
+		d := &records.Dossier{ID: e.dossierID, Programme: e.sess.Programme().ID,
+			Title: e.sess.Title(), Status: e.statusNow(), Data: data}
+		err = st.SaveEnterpriseDossier(e.u.ctx, ent, d)
 	}
-	ent := &store.Enterprise{ID: e.enterpriseID, Name: name, CreditCode: e.sess.CreditCode(), Profile: profile}
-	if err := st.SaveEnterprise(e.u.ctx, ent); err != nil {
+	if err != nil {
 		return err
 	}
 	e.enterpriseID = ent.ID // a new enterprise is stored on its first save
-	if !e.profileOnly {
-		d := &store.Dossier{ID: e.dossierID, EnterpriseID: e.enterpriseID, Programme: e.sess.Programme().ID,
-			Title: e.dossierTitle(), Status: e.statusNow(), Data: data}
-		if err := st.SaveDossier(e.u.ctx, d); err != nil {
-			return err
-		}
-	}
 	e.sess.MarkSaved(n)
 	return nil
-}
-
-// dossierTitle is the project name, or the programme's title before one is given.
-func (e *editor) dossierTitle() string {
-	return titleFor(e.sess.Get("project_name"), e.sess.Programme())
 }
 
 // onSaved reports a save on the UI goroutine.

@@ -54,22 +54,8 @@ func (e *editor) onExport() {
 	d.Show()
 }
 
-// packageName is <单位>_<项目>_<yyyymmdd> (CONTRACT.md), safe as a folder name; the date is
-// the dossier's 申报日期 (the programme's default one when none is entered), not today.
-func (e *editor) packageName() string {
-	name := e.sess.Name()
-	if name == "" {
-		name = "未命名企业"
-	}
-	applied, _ := e.sess.AppliedDate()
-	s := name + "_" + programmeTitle(e.sess.Programme()) + "_" + applied.Format("20060102")
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, s)
-}
+// packageName is the package folder's name the GUI proposes (session.PackageName).
+func (e *editor) packageName() string { return e.sess.PackageName() }
 
 // chooseFolder asks for the folder to put the package in.
 func (e *editor) chooseFolder(then func(dir string)) {

@@ -10,7 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/dossier/store"
+	"dossier/dossier/records"
+	"dossier/dossier/session"
 )
 
 // homeScreen lists the enterprises (searchable by name or credit code) and, for the one
@@ -19,7 +20,7 @@ type homeScreen struct {
 	u      *UI
 	search *widget.Entry
 	list   *widget.List
-	ents   []store.Enterprise
+	ents   []records.Enterprise
 	sel    int64 // selected enterprise id
 	detail *fyne.Container
 	undo   *undoBar
@@ -48,7 +49,7 @@ func (h *homeScreen) buildUI() {
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(h.ents[id].Name)
+			box.Objects[0].(*widget.Label).SetText(enterpriseLabel(h.ents[id].Name))
 			code := h.ents[id].CreditCode
 			if code == "" {
 				code = lang.L("（未填统一社会信用代码）")
@@ -112,7 +113,7 @@ func (h *homeScreen) reload() {
 func (h *homeScreen) showDetail() {
 	h.detail.Objects = nil
 	defer h.detail.Refresh()
-	var ent *store.Enterprise
+	var ent *records.Enterprise
 	for i := range h.ents {
 		if h.ents[i].ID == h.sel {
 			ent = &h.ents[i]
@@ -127,7 +128,7 @@ func (h *homeScreen) showDetail() {
 		return
 	}
 	id := ent.ID
-	h.detail.Add(&widget.Label{Text: ent.Name, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
+	h.detail.Add(&widget.Label{Text: enterpriseLabel(ent.Name), SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
 	h.detail.Add(&widget.Label{Text: lang.L("统一社会信用代码：") + ent.CreditCode})
 	if h.u.isDemo(id) {
 		h.detail.Add(&widget.Label{Text: lang.L("这是示例企业，数据是虚构的，用来演示本程序怎样填写和检查申报材料。可以随意修改；不需要时点“删除企业”，从空白开始（“新建企业”）。"),
@@ -154,11 +155,11 @@ func (h *homeScreen) showDetail() {
 }
 
 // dossierCard shows one dossier: title, programme, status, deadline and days left.
-func (h *homeScreen) dossierCard(d store.Dossier) fyne.CanvasObject {
+func (h *homeScreen) dossierCard(d records.Dossier) fyne.CanvasObject {
 	id := d.ID
 	prog := d.Programme
 	if p := h.u.deps.Programmes.Get(d.Programme); p != nil {
-		prog = programmeTitle(p)
+		prog = session.ProgrammeName(p)
 	}
 	status := d.Status
 	if status == "" {
@@ -198,7 +199,7 @@ type deadlineEntry struct {
 	year    int // the year of the 申报日期
 }
 
-func (c deadlineCache) get(u *UI, d store.Dossier) deadlineEntry {
+func (c deadlineCache) get(u *UI, d records.Dossier) deadlineEntry {
 	if hit, ok := c[d.ID]; ok && hit.updated.Equal(d.Updated) {
 		return hit
 	}
@@ -213,6 +214,6 @@ func (c deadlineCache) get(u *UI, d store.Dossier) deadlineEntry {
 	return hit
 }
 
-func (c deadlineCache) text(u *UI, d store.Dossier) string { return c.get(u, d).text }
+func (c deadlineCache) text(u *UI, d records.Dossier) string { return c.get(u, d).text }
 
-func (c deadlineCache) year(u *UI, d store.Dossier) int { return c.get(u, d).year }
+func (c deadlineCache) year(u *UI, d records.Dossier) int { return c.get(u, d).year }

@@ -13,8 +13,8 @@ import (
 
 	"dossier/dossier"
 	"dossier/dossier/programme"
+	"dossier/dossier/records"
 	"dossier/dossier/session"
-	"dossier/dossier/store"
 )
 
 // undoDelay is how long the 撤销 bar stays after a delete.
@@ -109,7 +109,7 @@ func (h *homeScreen) createDossier(entID int64, p *programme.Programme) {
 		h.u.showError(lang.L("内部错误：无法新建申报材料"), err)
 		return
 	}
-	d := &store.Dossier{EnterpriseID: entID, Programme: p.ID, Title: programmeTitle(p), Status: session.StatusDraft, Data: data}
+	d := &records.Dossier{EnterpriseID: entID, Programme: p.ID, Title: session.ProgrammeName(p), Status: session.StatusDraft, Data: data}
 	if err := h.u.deps.Store.SaveDossier(h.u.ctx, d); err != nil {
 		h.u.storeError(lang.L("无法新建申报材料"), err)
 		return
@@ -118,13 +118,13 @@ func (h *homeScreen) createDossier(entID int64, p *programme.Programme) {
 }
 
 func (h *homeScreen) onDeleteDossier(id int64, title string) {
-	if err := h.u.deps.Store.Delete(h.u.ctx, store.KindDossier, id); err != nil {
+	if err := h.u.deps.Store.Delete(h.u.ctx, records.KindDossier, id); err != nil {
 		h.u.storeError(lang.L("无法删除申报材料"), err)
 		return
 	}
 	h.showDetail()
 	h.undo.offer("已删除申报材料“"+title+"”。", func() {
-		if err := h.u.deps.Store.Restore(h.u.ctx, store.KindDossier, id); err != nil {
+		if err := h.u.deps.Store.Restore(h.u.ctx, records.KindDossier, id); err != nil {
 			h.u.storeError(lang.L("无法撤销删除"), err)
 		}
 		h.reload()
@@ -132,14 +132,14 @@ func (h *homeScreen) onDeleteDossier(id int64, title string) {
 }
 
 func (h *homeScreen) onDeleteEnterprise(id int64, name string) {
-	if err := h.u.deps.Store.Delete(h.u.ctx, store.KindEnterprise, id); err != nil {
+	if err := h.u.deps.Store.Delete(h.u.ctx, records.KindEnterprise, id); err != nil {
 		h.u.storeError(lang.L("无法删除企业"), err)
 		return
 	}
 	h.sel = 0
 	h.reload()
 	h.undo.offer("已删除企业“"+name+"”及其申报材料。", func() {
-		if err := h.u.deps.Store.Restore(h.u.ctx, store.KindEnterprise, id); err != nil {
+		if err := h.u.deps.Store.Restore(h.u.ctx, records.KindEnterprise, id); err != nil {
 			h.u.storeError(lang.L("无法撤销删除"), err)
 		}
 		h.sel = id

@@ -6,11 +6,14 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier"
+	"dossier/dossier/session"
 	"dossier/dossier/store"
 )
 
@@ -58,9 +61,11 @@ func (u *UI) importData(name string, r io.Reader) {
 }
 
 // importParsed stores the file as a new dossier (of the enterprise with its credit code, or a
-// new one) and opens it.
+// new one) and opens it. When the enterprise is stored with another profile, the user sees the
+// differences and decides whether the file's profile replaces the stored one.
 func (u *UI) importParsed(name string, f *dossier.File) {
-	if u.deps.Programmes.Get(f.Programme) == nil {
+	p := u.deps.Programmes.Get(f.Programme)
+	if p == nil {
 		var ids []string
 		for _, p := range u.deps.Programmes.All() {
 			ids = append(ids, p.ID)
@@ -68,7 +73,45 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 		u.showError(fmt.Sprintf(lang.L("无法导入 %s：数据文件的申报项目“%s”不在已知项目中（已知：%s）"), name, f.Programme, strings.Join(ids, "、")), nil)
 		return
 	}
-	id, err := u.addDossier(f.Programme, f)
+	im, err := session.PlanImport(u.ctx, u.deps.Store, p, f, u.deps.Now)
+	if err != nil {
+		u.showError(fmt.Sprintf(lang.L("无法导入 %s：%s"), name, store.UserMessage(err)), err)
+		return
+	}
+	if len(im.Changes) == 0 {
+		u.saveImport(name, im, true)
+		return
+	}
+	u.askProfileUpdate(im, func(update bool) { u.saveImport(name, im, update) })
+}
+
+// askProfileUpdate shows how the imported enterprise profile differs from the stored one and
+// asks whether to replace it; closing the dialog keeps the stored profile.
+func (u *UI) askProfileUpdate(im *session.Import, then func(update bool)) {
+	lines := []string{fmt.Sprintf(lang.L("“%s”（统一社会信用代码 %s）已保存过，数据文件中的企业信息有 %d 处不同："),
+		enterpriseLabel(im.Existing.Name), im.Existing.CreditCode, len(im.Changes))}
+	for _, c := range im.Changes {
+		lines = append(lines, fmt.Sprintf(lang.L("· %s：%s → %s"), c.Label, changeValue(c.Stored), changeValue(c.Imported)))
+	}
+	lines = append(lines, "", lang.L("是否用数据文件中的企业信息更新已保存的企业信息？不更新时，导入的申报材料使用已保存的企业信息。"))
+	label := &widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomConfirm(lang.L("企业信息不同"), lang.L("更新企业信息"), lang.L("保留已保存的"),
+		container.NewVScroll(label), then, u.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+// changeValue is a value in the list of profile changes; an empty one says so.
+func changeValue(s string) string {
+	if s == "" {
+		return lang.L("（空）")
+	}
+	return s
+}
+
+// saveImport writes the planned import and opens the new dossier.
+func (u *UI) saveImport(name string, im *session.Import, updateProfile bool) {
+	id, err := im.Save(u.ctx, u.deps.Store, updateProfile)
 	if err != nil {
 		u.showError(fmt.Sprintf(lang.L("无法导入 %s：%s"), name, store.UserMessage(err)), err)
 		return

@@ -16,8 +16,8 @@ import (
 
 	"dossier/dossier"
 	"dossier/dossier/programme"
+	"dossier/dossier/records"
 	"dossier/dossier/session"
-	"dossier/dossier/store"
 )
 
 // matchScreen is the 政策匹配 view of one enterprise: every programme with its verdict, its
@@ -56,7 +56,7 @@ func (m *matchScreen) load() error {
 		u.storeError(lang.L("无法进行政策匹配"), err)
 		return err
 	}
-	m.name = ent.Name
+	m.name = enterpriseLabel(ent.Name)
 	base, own, err := m.inputs(ent)
 	if err != nil {
 		u.storeError(lang.L("无法进行政策匹配"), err)
@@ -79,7 +79,7 @@ func (m *matchScreen) load() error {
 // enterprise and no application date: base, the most recent dossier that has answers (the
 // store lists them most recent first; else the most recent one, else the profile alone), for
 // the programmes it has no dossier of; own, its most recent dossier of each programme.
-func (m *matchScreen) inputs(ent *store.Enterprise) (base *dossier.File, own map[string]*dossier.File, err error) {
+func (m *matchScreen) inputs(ent *records.Enterprise) (base *dossier.File, own map[string]*dossier.File, err error) {
 	ds, err := m.u.deps.Store.Dossiers(m.u.ctx, ent.ID)
 	if err != nil {
 		return nil, nil, err
@@ -130,7 +130,7 @@ func (m *matchScreen) buildUI() {
 
 // row shows one programme's result.
 func (m *matchScreen) row(r *programme.MatchResult) fyne.CanvasObject {
-	name := &widget.Label{Text: programmeTitle(r.Programme), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	name := &widget.Label{Text: session.ProgrammeName(r.Programme), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	verdict := &widget.Label{Text: verdictLabel(r.Verdict), TextStyle: fyne.TextStyle{Bold: true}, Importance: verdictImportance(r.Verdict)}
 	create := &widget.Button{Text: lang.L("新建申报"), Icon: theme.ContentAddIcon(), OnTapped: func() { m.create(r) }}
 	if r.Verdict == programme.VerdictEligible {
@@ -218,16 +218,15 @@ func (m *matchScreen) create(r *programme.MatchResult) {
 		u.showError(lang.L("内部错误：无法新建申报材料"), err)
 		return
 	}
-	project, _ := out.Answers["project_name"].(string)
-	d := &store.Dossier{EnterpriseID: m.entID, Programme: r.Programme.ID, Title: titleFor(project, r.Programme), Status: session.StatusDraft, Data: data}
+	d := &records.Dossier{EnterpriseID: m.entID, Programme: r.Programme.ID, Title: session.DossierTitle(r.Programme, out.Answers), Status: session.StatusDraft, Data: data}
 	if err := u.deps.Store.SaveDossier(u.ctx, d); err != nil {
 		u.storeError(lang.L("无法新建申报材料"), err)
 		return
 	}
 	u.openDossier(d.ID)
-	msg := fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息和 %d 项已知的填写内容，其余请补充。"), programmeTitle(r.Programme), len(out.Answers))
+	msg := fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息和 %d 项已知的填写内容，其余请补充。"), session.ProgrammeName(r.Programme), len(out.Answers))
 	if len(out.Answers) == 0 {
-		msg = fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息；该项目的填写项没有可沿用的内容，请逐项填写。"), programmeTitle(r.Programme))
+		msg = fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息；该项目的填写项没有可沿用的内容，请逐项填写。"), session.ProgrammeName(r.Programme))
 	}
 	dialog.ShowInformation(lang.L("新建申报"), msg, u.win)
 }

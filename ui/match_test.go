@@ -10,6 +10,7 @@ import (
 
 	"dossier/dossier"
 	"dossier/dossier/programme"
+	"dossier/dossier/session"
 )
 
 // The demo enterprise's 政策匹配 lists every programme with MatchAll's verdict, 符合 first,
@@ -50,8 +51,8 @@ func TestMatchViewDemo(t *testing.T) {
 		if i > 0 && rank[ms.results[i-1].Verdict] > rank[r.Verdict] {
 			t.Errorf("row %d (%s) after a %s", i, programme.VerdictText(r.Verdict), programme.VerdictText(ms.results[i-1].Verdict))
 		}
-		if !strings.Contains(text, programmeTitle(r.Programme)) {
-			t.Errorf("%s not shown", programmeTitle(r.Programme))
+		if !strings.Contains(text, session.ProgrammeName(r.Programme)) {
+			t.Errorf("%s not shown", session.ProgrammeName(r.Programme))
 		}
 		for _, g := range matchGaps(&r) {
 			if !strings.Contains(text, g) {

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"dossier/dossier/store"
+	"dossier/dossier/records"
 )
 
 // 检查 on an empty dossier: the review is the main content beside the form, as tall as the
@@ -77,7 +77,7 @@ func TestReviewListsEverythingAndJumps(t *testing.T) {
 func openEmptyDossier(t *testing.T, h *harness, id string) *editor {
 	t.Helper()
 	h.u.Start("")
-	e := &store.Enterprise{Name: "测试企业"}
+	e := &records.Enterprise{Name: "测试企业"}
 	if err := h.st.SaveEnterprise(h.u.ctx, e); err != nil {
 		t.Fatal(err)
 	}

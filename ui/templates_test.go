@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"dossier/dossier"
-	"dossier/dossier/session"
+	"dossier/dossier/records/recordstest"
 	uitheme "dossier/ui/theme"
 )
 
@@ -24,7 +24,7 @@ func templateUI(t *testing.T, dir string) *UI {
 	a.Preferences().SetString(prefTemplateDir, dir)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 820))
-	return New(a, w, Deps{Store: session.NewMemStoreAt(testToday), Now: func() time.Time { return testToday }, Generator: "dossier test"})
+	return New(a, w, Deps{Store: recordstest.NewMemStoreAt(testToday), Now: func() time.Time { return testToday }, Generator: "dossier test"})
 }
 
 const goodChild = "../dossier/programme/testdata/y2020/shanxi-hightech-2020.yaml"
@@ -131,7 +131,7 @@ func TestTemplatesFlagWinsOverRemembered(t *testing.T) {
 	a.Preferences().SetBool(prefDemoCreated, true)
 	a.Preferences().SetString(prefTemplateDir, t.TempDir())
 	w := test.NewTempWindow(t, nil)
-	u := New(a, w, Deps{Store: session.NewMemStoreAt(testToday), TemplatesDir: flagDir, Now: func() time.Time { return testToday }})
+	u := New(a, w, Deps{Store: recordstest.NewMemStoreAt(testToday), TemplatesDir: flagDir, Now: func() time.Time { return testToday }})
 	if u.deps.Programmes.Get("shanxi-hightech-2020") == nil {
 		t.Fatal("the --templates folder was not loaded")
 	}

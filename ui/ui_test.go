@@ -16,7 +16,7 @@ import (
 	"dossier/dossier"
 	"dossier/dossier/pack"
 	"dossier/dossier/programme"
-	"dossier/dossier/session"
+	"dossier/dossier/records/recordstest"
 	"dossier/dossier/validate"
 	"dossier/templates"
 	uitheme "dossier/ui/theme"
@@ -26,7 +26,7 @@ import (
 type harness struct {
 	t   *testing.T
 	u   *UI
-	st  *session.MemStore
+	st  *recordstest.MemStore
 	win fyne.Window
 }
 
@@ -43,7 +43,7 @@ func newHarness(t *testing.T, demo bool) *harness {
 		t.Fatal(err)
 	}
 	w := test.NewTempWindow(t, nil)
-	st := session.NewMemStoreAt(testToday)
+	st := recordstest.NewMemStoreAt(testToday)
 	u := New(a, w, Deps{Store: st, Programmes: set, Now: func() time.Time { return testToday }, Generator: "dossier test"})
 	w.Resize(fyne.NewSize(1280, 820))
 	return &harness{t: t, u: u, st: st, win: w}

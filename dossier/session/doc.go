@@ -10,6 +10,7 @@
 //	enterprise.finance[2].rd_expense   a column of row 2 (0-based) of a table
 //	category                           an answer of the programme
 //
-// The package also defines Store, what the UI needs from the database (dossier/store
-// implements it), and MemStore, an in-memory Store for tests. It never imports Fyne.
+// The package also holds the use cases that span the session and the database (a
+// records.Store): importing a data file (PlanImport) and naming what is stored
+// (DossierTitle, PackageName). It never imports Fyne.
 package session

@@ -8,10 +8,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"dossier/dossier/records"
 )
 
 // benchStore opens a fresh store with the given synchronous level.
-func benchStore(b *testing.B, synchronous string) (*Store, *Dossier) {
+func benchStore(b *testing.B, synchronous string) (*Store, *records.Dossier) {
 	b.Helper()
 	cfg := defaultConfig()
 	cfg.synchronous = synchronous
@@ -20,11 +22,11 @@ func benchStore(b *testing.B, synchronous string) (*Store, *Dossier) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	e := &Enterprise{Name: "基准测试企业"}
+	e := &records.Enterprise{Name: "基准测试企业"}
 	if err := s.SaveEnterprise(context.Background(), e); err != nil {
 		b.Fatal(err)
 	}
-	d := &Dossier{EnterpriseID: e.ID, Programme: "shanxi-hightech-2019"}
+	d := &records.Dossier{EnterpriseID: e.ID, Programme: "shanxi-hightech-2019"}
 	if err := s.SaveDossier(context.Background(), d); err != nil {
 		b.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func TestConcurrentUse(t *testing.T) {
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
-			d := &Dossier{EnterpriseID: e.ID, Programme: "p"}
+			d := &records.Dossier{EnterpriseID: e.ID, Programme: "p"}
 			for i := 0; i < 25; i++ {
 				d.Data = json.RawMessage(fmt.Sprintf(`{"i":%d}`, i))
 				if err := s.SaveDossier(ctx, d); err != nil {

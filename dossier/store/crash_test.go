@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dossier/dossier/records"
 )
 
 // The crash test re-executes this test binary as a writer child, kills it
@@ -57,7 +59,7 @@ func TestHelperWriter(t *testing.T) {
 	for ; time.Now().Before(deadline); n++ {
 		if n%2 == 1 {
 			size := r.IntN(8 * 1024 / 18)
-			d := &Dossier{EnterpriseID: ent.ID, Programme: "crash-edit", Title: strconv.Itoa(n),
+			d := &records.Dossier{EnterpriseID: ent.ID, Programme: "crash-edit", Title: strconv.Itoa(n),
 				Data: json.RawMessage(fmt.Sprintf(`{"n":%d,"pad":%q}`, n, pad[:size*18]))}
 			err = s.SaveDossier(ctx, d)
 		} else {
@@ -75,12 +77,12 @@ func TestHelperWriter(t *testing.T) {
 
 // crashFixtures finds or creates the enterprise and the counter dossier the
 // writer uses; a child killed half-way through leaves them for the next one.
-func crashFixtures(ctx context.Context, s *Store) (*Enterprise, *Dossier, error) {
+func crashFixtures(ctx context.Context, s *Store) (*records.Enterprise, *records.Dossier, error) {
 	list, err := s.Enterprises(ctx, "")
 	if err != nil {
 		return nil, nil, err
 	}
-	ent := &Enterprise{Name: "崩溃测试企业"}
+	ent := &records.Enterprise{Name: "崩溃测试企业"}
 	if len(list) > 0 {
 		ent = &list[0]
 	} else if err := s.SaveEnterprise(ctx, ent); err != nil {
@@ -96,7 +98,7 @@ func crashFixtures(ctx context.Context, s *Store) (*Enterprise, *Dossier, error)
 			return ent, full, err
 		}
 	}
-	counter := &Dossier{EnterpriseID: ent.ID, Programme: counterProg, Data: json.RawMessage(`{"n":0}`)}
+	counter := &records.Dossier{EnterpriseID: ent.ID, Programme: counterProg, Data: json.RawMessage(`{"n":0}`)}
 	return ent, counter, s.SaveDossier(ctx, counter)
 }
 

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"dossier/dossier/records"
 )
 
 func TestDossierCRUD(t *testing.T) {
@@ -14,7 +16,7 @@ func TestDossierCRUD(t *testing.T) {
 	fakeClock(s, time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC), time.Second)
 	e := mustEnterprise(t, s, "山西示例科技有限公司", "91140100MA0GRX123G")
 	data := json.RawMessage(`{"format": 1, "programme": "shanxi-hightech-2019", "answers": {"core_ip_owned": true}}`)
-	d := &Dossier{EnterpriseID: e.ID, Programme: "shanxi-hightech-2019", Title: "2019 高企认定", Status: "草稿", Data: data}
+	d := &records.Dossier{EnterpriseID: e.ID, Programme: "shanxi-hightech-2019", Title: "2019 高企认定", Status: "草稿", Data: data}
 	if err := s.SaveDossier(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -60,33 +62,33 @@ func TestSaveDossierRejects(t *testing.T) {
 	s := newStore(t)
 	e := mustEnterprise(t, s, "甲", "")
 	gone := mustEnterprise(t, s, "乙", "")
-	if err := s.Delete(ctx, KindEnterprise, gone.ID); err != nil {
+	if err := s.Delete(ctx, records.KindEnterprise, gone.ID); err != nil {
 		t.Fatal(err)
 	}
 	d := mustDossier(t, s, e.ID, "shanxi-hightech-2019", "t")
 	cases := []struct {
 		name string
-		d    *Dossier
+		d    *records.Dossier
 		want error
 	}{
-		{"nil", nil, ErrInvalid},
-		{"no programme", &Dossier{EnterpriseID: e.ID, Programme: " "}, ErrInvalid},
-		{"bad json", &Dossier{EnterpriseID: e.ID, Programme: "p", Data: json.RawMessage("{,}")}, ErrInvalid},
-		{"no enterprise", &Dossier{EnterpriseID: 777, Programme: "p"}, ErrNotFound},
-		{"enterprise in trash", &Dossier{EnterpriseID: gone.ID, Programme: "p"}, ErrInTrash},
-		{"missing id", &Dossier{ID: 777, EnterpriseID: e.ID, Programme: "p"}, ErrNotFound},
-		{"move into trash", &Dossier{ID: d.ID, EnterpriseID: gone.ID, Programme: "p"}, ErrInTrash},
+		{"nil", nil, records.ErrInvalid},
+		{"no programme", &records.Dossier{EnterpriseID: e.ID, Programme: " "}, records.ErrInvalid},
+		{"bad json", &records.Dossier{EnterpriseID: e.ID, Programme: "p", Data: json.RawMessage("{,}")}, records.ErrInvalid},
+		{"no enterprise", &records.Dossier{EnterpriseID: 777, Programme: "p"}, records.ErrNotFound},
+		{"enterprise in trash", &records.Dossier{EnterpriseID: gone.ID, Programme: "p"}, records.ErrInTrash},
+		{"missing id", &records.Dossier{ID: 777, EnterpriseID: e.ID, Programme: "p"}, records.ErrNotFound},
+		{"move into trash", &records.Dossier{ID: d.ID, EnterpriseID: gone.ID, Programme: "p"}, records.ErrInTrash},
 	}
 	for _, tc := range cases {
 		if err := s.SaveDossier(ctx, tc.d); !errors.Is(err, tc.want) {
 			t.Errorf("%s: SaveDossier = %v, want %v", tc.name, err, tc.want)
 		}
 	}
-	if _, err := s.Dossier(ctx, 777); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Dossier(777) = %v, want ErrNotFound", err)
+	if _, err := s.Dossier(ctx, 777); !errors.Is(err, records.ErrNotFound) {
+		t.Errorf("Dossier(777) = %v, want records.ErrNotFound", err)
 	}
 	// A save that arrives after the dossier went to the trash still lands.
-	if err := s.Delete(ctx, KindDossier, d.ID); err != nil {
+	if err := s.Delete(ctx, records.KindDossier, d.ID); err != nil {
 		t.Fatal(err)
 	}
 	d.Data = json.RawMessage(`{"late":true}`)
@@ -103,7 +105,7 @@ func TestDuplicateDossier(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	e := mustEnterprise(t, s, "甲", "")
-	src := &Dossier{EnterpriseID: e.ID, Programme: "shanxi-hightech-2019", Title: "高企", Status: "已提交",
+	src := &records.Dossier{EnterpriseID: e.ID, Programme: "shanxi-hightech-2019", Title: "高企", Status: "已提交",
 		Data: json.RawMessage(`{"format":1,"programme":"shanxi-hightech-2019","enterprise":{"name":"甲"},"answers":{"tech_field":"电子信息"}}`)}
 	if err := s.SaveDossier(ctx, src); err != nil {
 		t.Fatal(err)
@@ -137,14 +139,14 @@ func TestDuplicateDossier(t *testing.T) {
 		t.Errorf("source changed: %+v", again)
 	}
 
-	if _, err := s.DuplicateDossier(ctx, 999, ""); !errors.Is(err, ErrNotFound) {
-		t.Errorf("duplicate missing = %v, want ErrNotFound", err)
+	if _, err := s.DuplicateDossier(ctx, 999, ""); !errors.Is(err, records.ErrNotFound) {
+		t.Errorf("duplicate missing = %v, want records.ErrNotFound", err)
 	}
-	if err := s.Delete(ctx, KindDossier, src.ID); err != nil {
+	if err := s.Delete(ctx, records.KindDossier, src.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DuplicateDossier(ctx, src.ID, ""); !errors.Is(err, ErrInTrash) {
-		t.Errorf("duplicate deleted = %v, want ErrInTrash", err)
+	if _, err := s.DuplicateDossier(ctx, src.ID, ""); !errors.Is(err, records.ErrInTrash) {
+		t.Errorf("duplicate deleted = %v, want records.ErrInTrash", err)
 	}
 }
 
@@ -164,8 +166,8 @@ func TestSetTopLevel(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{``, `{"a":}`, `{"a":1`} {
-		if _, err := setTopLevel([]byte(bad), "programme", "y"); !errors.Is(err, ErrInvalid) {
-			t.Errorf("setTopLevel(%q) error = %v, want ErrInvalid", bad, err)
+		if _, err := setTopLevel([]byte(bad), "programme", "y"); !errors.Is(err, records.ErrInvalid) {
+			t.Errorf("setTopLevel(%q) error = %v, want records.ErrInvalid", bad, err)
 		}
 	}
 }

@@ -8,54 +8,25 @@ import (
 	"fmt"
 	"strings"
 	"time"
-)
 
-// Enterprise is one enterprise profile.
-type Enterprise struct {
-	ID         int64  // 0 until first saved
-	Name       string // 单位名称, listed and searched on the home screen
-	CreditCode string // 统一社会信用代码, searched case-insensitively
-	// Profile is the enterprise's data as the domain layer encodes it (the
-	// "enterprise" object of the CONTRACT.md data file). It must be valid
-	// JSON; nil is stored as {}.
-	Profile json.RawMessage
-	Updated time.Time  // set by SaveEnterprise
-	Deleted *time.Time // when it went to the trash; nil while live. Only Delete and Restore change it.
-}
+	"dossier/dossier/records"
+)
 
 const enterpriseCols = `id, name, credit_code, profile, updated, deleted`
 
 // SaveEnterprise inserts e when e.ID is 0 (setting e.ID) and updates it
 // otherwise, in one transaction, and sets e.Updated. Saving an enterprise in
 // the trash updates it there. e.Deleted is ignored.
-func (s *Store) SaveEnterprise(ctx context.Context, e *Enterprise) error {
-	if e == nil {
-		return fmt.Errorf("store: save enterprise: nil: %w", ErrInvalid)
-	}
-	profile, err := jsonText(e.Profile)
+func (s *Store) SaveEnterprise(ctx context.Context, e *records.Enterprise) error {
+	profile, err := enterpriseProfile(e)
 	if err != nil {
-		return fmt.Errorf("store: save enterprise %d: profile: %w", e.ID, err)
+		return err
 	}
 	now := s.now()
-	id := e.ID
+	var id int64
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		if id == 0 {
-			res, err := tx.ExecContext(ctx,
-				`INSERT INTO enterprise (name, credit_code, profile, updated) VALUES (?, ?, ?, ?)`,
-				e.Name, e.CreditCode, profile, stamp(now))
-			if err != nil {
-				return err
-			}
-			id, err = res.LastInsertId()
-			return err
-		}
-		res, err := tx.ExecContext(ctx,
-			`UPDATE enterprise SET name = ?, credit_code = ?, profile = ?, updated = ? WHERE id = ?`,
-			e.Name, e.CreditCode, profile, stamp(now), id)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res)
+		id, err = saveEnterprise(ctx, tx, e, profile, now)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("store: save enterprise %d: %w", e.ID, err)
@@ -64,12 +35,44 @@ func (s *Store) SaveEnterprise(ctx context.Context, e *Enterprise) error {
 	return nil
 }
 
+// enterpriseProfile checks e before a save and returns its profile as stored.
+func enterpriseProfile(e *records.Enterprise) (string, error) {
+	if e == nil {
+		return "", fmt.Errorf("store: save enterprise: nil: %w", records.ErrInvalid)
+	}
+	profile, err := jsonText(e.Profile)
+	if err != nil {
+		return "", fmt.Errorf("store: save enterprise %d: profile: %w", e.ID, err)
+	}
+	return profile, nil
+}
+
+// saveEnterprise inserts (e.ID 0) or updates e in tx and returns its id; e is not changed.
+func saveEnterprise(ctx context.Context, tx *sql.Tx, e *records.Enterprise, profile string, now time.Time) (int64, error) {
+	if e.ID == 0 {
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO enterprise (name, credit_code, profile, updated) VALUES (?, ?, ?, ?)`,
+			e.Name, e.CreditCode, profile, stamp(now))
+		if err != nil {
+			return 0, err
+		}
+		return res.LastInsertId()
+	}
+	res, err := tx.ExecContext(ctx,
+		`UPDATE enterprise SET name = ?, credit_code = ?, profile = ?, updated = ? WHERE id = ?`,
+		e.Name, e.CreditCode, profile, stamp(now), e.ID)
+	if err != nil {
+		return 0, err
+	}
+	return e.ID, mustAffect(res)
+}
+
 // Enterprise returns the enterprise with the given id, live or in the trash.
-func (s *Store) Enterprise(ctx context.Context, id int64) (*Enterprise, error) {
+func (s *Store) Enterprise(ctx context.Context, id int64) (*records.Enterprise, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+enterpriseCols+` FROM enterprise WHERE id = ?`, id)
 	e, err := scanEnterprise(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
+		err = records.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: enterprise %d: %w", id, err)
@@ -81,7 +84,7 @@ func (s *Store) Enterprise(ctx context.Context, id int64) (*Enterprise, error) {
 // first. A non-empty query keeps those whose name or credit code contains it
 // (surrounding spaces ignored; ASCII letters match in either case, so
 // "91140100ma" finds "91140100MA0GRX123G").
-func (s *Store) Enterprises(ctx context.Context, query string) ([]Enterprise, error) {
+func (s *Store) Enterprises(ctx context.Context, query string) ([]records.Enterprise, error) {
 	query = strings.TrimSpace(query)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+enterpriseCols+` FROM enterprise
 		WHERE deleted IS NULL
@@ -91,7 +94,7 @@ func (s *Store) Enterprises(ctx context.Context, query string) ([]Enterprise, er
 		return nil, fmt.Errorf("store: list enterprises %q: %w", query, err)
 	}
 	defer rows.Close()
-	var list []Enterprise
+	var list []records.Enterprise
 	for rows.Next() {
 		e, err := scanEnterprise(rows)
 		if err != nil {
@@ -108,9 +111,9 @@ func (s *Store) Enterprises(ctx context.Context, query string) ([]Enterprise, er
 // scanner is what *sql.Row and *sql.Rows have in common.
 type scanner interface{ Scan(dest ...any) error }
 
-func scanEnterprise(sc scanner) (*Enterprise, error) {
+func scanEnterprise(sc scanner) (*records.Enterprise, error) {
 	var (
-		e       Enterprise
+		e       records.Enterprise
 		profile []byte
 		updated int64
 		deleted sql.NullInt64
@@ -130,19 +133,19 @@ func jsonText(b json.RawMessage) (string, error) {
 		return "{}", nil
 	}
 	if !json.Valid(b) {
-		return "", fmt.Errorf("not valid JSON: %w", ErrInvalid)
+		return "", fmt.Errorf("not valid JSON: %w", records.ErrInvalid)
 	}
 	return string(b), nil
 }
 
-// mustAffect turns an UPDATE or DELETE that matched no row into ErrNotFound.
+// mustAffect turns an UPDATE or DELETE that matched no row into records.ErrNotFound.
 func mustAffect(res sql.Result) error {
 	n, err := res.RowsAffected()
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return ErrNotFound
+		return records.ErrNotFound
 	}
 	return nil
 }

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"dossier/dossier/records"
 )
 
 func TestEnterpriseCRUD(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
-	e := &Enterprise{Name: "山西示例科技有限公司", CreditCode: "91140100MA0GRX123G",
+	e := &records.Enterprise{Name: "山西示例科技有限公司", CreditCode: "91140100MA0GRX123G",
 		Profile: json.RawMessage(`{"city": "太原市", "employees": 320}`)}
 	if err := s.SaveEnterprise(ctx, e); err != nil {
 		t.Fatal(err)
@@ -40,17 +42,17 @@ func TestEnterpriseCRUD(t *testing.T) {
 		t.Errorf("after update: %+v", got)
 	}
 
-	if _, err := s.Enterprise(ctx, 999); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Enterprise(999) = %v, want ErrNotFound", err)
+	if _, err := s.Enterprise(ctx, 999); !errors.Is(err, records.ErrNotFound) {
+		t.Errorf("Enterprise(999) = %v, want records.ErrNotFound", err)
 	}
-	if err := s.SaveEnterprise(ctx, &Enterprise{ID: 999, Name: "x"}); !errors.Is(err, ErrNotFound) {
-		t.Errorf("update of missing = %v, want ErrNotFound", err)
+	if err := s.SaveEnterprise(ctx, &records.Enterprise{ID: 999, Name: "x"}); !errors.Is(err, records.ErrNotFound) {
+		t.Errorf("update of missing = %v, want records.ErrNotFound", err)
 	}
-	if err := s.SaveEnterprise(ctx, nil); !errors.Is(err, ErrInvalid) {
-		t.Errorf("save nil = %v, want ErrInvalid", err)
+	if err := s.SaveEnterprise(ctx, nil); !errors.Is(err, records.ErrInvalid) {
+		t.Errorf("save nil = %v, want records.ErrInvalid", err)
 	}
-	if err := s.SaveEnterprise(ctx, &Enterprise{Name: "x", Profile: json.RawMessage(`{"a":`)}); !errors.Is(err, ErrInvalid) {
-		t.Errorf("save bad JSON = %v, want ErrInvalid", err)
+	if err := s.SaveEnterprise(ctx, &records.Enterprise{Name: "x", Profile: json.RawMessage(`{"a":`)}); !errors.Is(err, records.ErrInvalid) {
+		t.Errorf("save bad JSON = %v, want records.ErrInvalid", err)
 	}
 	if list, _ := s.Enterprises(ctx, ""); len(list) != 1 {
 		t.Errorf("failed saves left rows behind: %d enterprises", len(list))
@@ -65,7 +67,7 @@ func TestEnterprisesSearch(t *testing.T) {
 	b := mustEnterprise(t, s, "宁波海曙精密机械有限公司", "91330203MA2AB3CD4E")
 	c := mustEnterprise(t, s, "河北Alpha电子有限公司", "911301006012345678")
 	gone := mustEnterprise(t, s, "山西已删除有限公司", "91140100MA0DELETED")
-	if err := s.Delete(ctx, KindEnterprise, gone.ID); err != nil {
+	if err := s.Delete(ctx, records.KindEnterprise, gone.ID); err != nil {
 		t.Fatal(err)
 	}
 

@@ -3,15 +3,14 @@ package store
 import (
 	"errors"
 	"fmt"
+
+	"dossier/dossier/records"
 )
 
-// Sentinel errors. Test for them with errors.Is; the errors the store returns
-// wrap them with context.
+// Sentinel errors of the SQLite file itself, beside the records.Err* sentinels every
+// records.Store returns. Test for them with errors.Is; the errors the store returns wrap
+// them with context.
 var (
-	// ErrNotFound means no enterprise or dossier has the given id (it never
-	// existed, or it was purged from the trash).
-	ErrNotFound = errors.New("store: not found")
-
 	// ErrNewerStore means the data file was written by a newer build of
 	// Dossier, whose schema this build does not know. Open returns a
 	// *NewerStoreError, which matches it; the file is left untouched.
@@ -24,15 +23,6 @@ var (
 	// ErrCorrupt means the file is a Dossier store but SQLite reports it as
 	// damaged (quick_check fails or pages are unreadable).
 	ErrCorrupt = errors.New("store: data file is corrupt")
-
-	// ErrInTrash means the operation needs a live record but found it (or the
-	// enterprise it belongs to) in the trash.
-	ErrInTrash = errors.New("store: record is in the trash")
-
-	// ErrInvalid means the caller passed something the store cannot accept:
-	// a nil record, JSON that does not parse, an empty programme, an unknown
-	// Kind, a path SQLite cannot take.
-	ErrInvalid = errors.New("store: invalid argument")
 )
 
 // NewerStoreError is returned by Open and OpenOrRecover when the file's
@@ -62,7 +52,7 @@ type Recovered struct {
 
 // Message returns the notice for the user, in Chinese.
 func (r *Recovered) Message() string {
-	return fmt.Sprintf("原数据文件无法打开（已损坏或不是 Dossier 数据文件），已原样移至 %s 保存，并新建了空白数据文件。如需找回其中内容，请保留该文件并联系技术支持。", r.Aside)
+	return fmt.Sprintf("原数据文件无法打开（已损坏或不是 records.Dossier 数据文件），已原样移至 %s 保存，并新建了空白数据文件。如需找回其中内容，请保留该文件并联系技术支持。", r.Aside)
 }
 
 // UserMessage turns an error from this package into a short Chinese message
@@ -75,13 +65,13 @@ func UserMessage(err error) string {
 		return ""
 	case errors.As(err, &newer):
 		return newer.Error()
-	case errors.Is(err, ErrNotFound):
+	case errors.Is(err, records.ErrNotFound):
 		return "找不到该记录，它可能已被永久删除。"
-	case errors.Is(err, ErrInTrash):
+	case errors.Is(err, records.ErrInTrash):
 		return "该记录或其所属企业在回收站中，请先恢复。"
 	case errors.Is(err, ErrNotAStore), errors.Is(err, ErrCorrupt):
-		return "数据文件已损坏或不是 Dossier 数据文件。"
-	case errors.Is(err, ErrInvalid):
+		return "数据文件已损坏或不是 records.Dossier 数据文件。"
+	case errors.Is(err, records.ErrInvalid):
 		return "数据格式不正确，未能保存。"
 	default:
 		return "内部错误，请重试；如果问题持续，请联系技术支持。"

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"dossier/dossier/records"
 )
 
 // setTopLevel returns the JSON object data with its top-level key set to the
@@ -14,7 +16,7 @@ func setTopLevel(data []byte, key, value string) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, fmt.Errorf("rewrite %q: %w: %v", key, ErrInvalid, err)
+		return nil, fmt.Errorf("rewrite %q: %w: %v", key, records.ErrInvalid, err)
 	}
 	if tok != json.Delim('{') {
 		return data, nil
@@ -29,12 +31,12 @@ func setTopLevel(data []byte, key, value string) ([]byte, error) {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, fmt.Errorf("rewrite %q: %w: %v", key, ErrInvalid, err)
+			return nil, fmt.Errorf("rewrite %q: %w: %v", key, records.ErrInvalid, err)
 		}
 		name, _ := tok.(string)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return nil, fmt.Errorf("rewrite %q: %w: %v", key, ErrInvalid, err)
+			return nil, fmt.Errorf("rewrite %q: %w: %v", key, records.ErrInvalid, err)
 		}
 		if name == key {
 			raw, found = newValue, true
@@ -42,7 +44,7 @@ func setTopLevel(data []byte, key, value string) ([]byte, error) {
 		writeMember(&out, name, raw)
 	}
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
-		return nil, fmt.Errorf("rewrite %q: unterminated object: %w", key, ErrInvalid)
+		return nil, fmt.Errorf("rewrite %q: unterminated object: %w", key, records.ErrInvalid)
 	}
 	if !found {
 		writeMember(&out, key, newValue)

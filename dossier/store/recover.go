@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"dossier/dossier/records"
 )
 
 // sqliteMagic opens every SQLite 3 database file.
@@ -33,7 +35,7 @@ func checkHeader(path string, known int) error {
 	case err != nil:
 		return fmt.Errorf("store: open %s: %w", path, err)
 	case fi.IsDir():
-		return fmt.Errorf("store: open %s: is a folder: %w", path, ErrInvalid)
+		return fmt.Errorf("store: open %s: is a folder: %w", path, records.ErrInvalid)
 	case fi.Size() == 0:
 		return nil // new or never written: SQLite treats it as empty
 	}

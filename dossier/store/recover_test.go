@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dossier/dossier/records"
 )
 
 // filledStore writes a store with enough data to span many pages and returns
@@ -25,7 +27,7 @@ func filledStore(t *testing.T, path string) []byte {
 	for i := 0; i < 40; i++ {
 		e := mustEnterprise(t, s, "企业", "")
 		pad := strings.Repeat("研发", 2000)
-		d := &Dossier{EnterpriseID: e.ID, Programme: "p", Data: json.RawMessage(`{"pad":"` + pad + `"}`)}
+		d := &records.Dossier{EnterpriseID: e.ID, Programme: "p", Data: json.RawMessage(`{"pad":"` + pad + `"}`)}
 		if err := s.SaveDossier(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 // Package store is Dossier's local database: one SQLite file (through the
 // pure-Go modernc.org/sqlite driver, so it builds with CGO_ENABLED=0) that
-// holds enterprise profiles and, per enterprise, dossiers.
+// holds enterprise profiles and, per enterprise, dossiers. *Store implements
+// records.Store, whose types (records.Enterprise, records.Dossier) it stores.
 //
 // Profiles and dossier answers are stored as JSON blobs exactly as the domain
 // layer hands them over (a dossier's Data is the whole data file described in
@@ -33,6 +34,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"dossier/dossier/records"
 )
 
 // applicationID marks a SQLite file as a Dossier store (PRAGMA
@@ -70,6 +73,9 @@ type Store struct {
 	now func() time.Time
 }
 
+// Store is the domain's records.Store.
+var _ records.Store = (*Store)(nil)
+
 // config is what open needs besides the path; tests vary it.
 type config struct {
 	migrations  []migration
@@ -95,7 +101,7 @@ func open(path string, cfg config) (*Store, error) {
 	if path == "" || strings.ContainsAny(path, "?\x00") || strings.HasPrefix(path, "file:") {
 		// The driver splits its DSN at the first '?', and hands "file:" names
 		// to SQLite as URIs.
-		return nil, fmt.Errorf("store: open %q: unsupported file name: %w", path, ErrInvalid)
+		return nil, fmt.Errorf("store: open %q: unsupported file name: %w", path, records.ErrInvalid)
 	}
 	known := len(cfg.migrations)
 	if err := checkHeader(path, known); err != nil {

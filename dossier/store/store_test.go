@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"dossier/dossier/records"
 )
 
 // newStore opens a fresh store in a temporary folder and closes it at the end
@@ -29,18 +31,18 @@ func fakeClock(s *Store, start time.Time, step time.Duration) *time.Time {
 	return &now
 }
 
-func mustEnterprise(t *testing.T, s *Store, name, code string) *Enterprise {
+func mustEnterprise(t *testing.T, s *Store, name, code string) *records.Enterprise {
 	t.Helper()
-	e := &Enterprise{Name: name, CreditCode: code, Profile: json.RawMessage(`{"name":"` + name + `"}`)}
+	e := &records.Enterprise{Name: name, CreditCode: code, Profile: json.RawMessage(`{"name":"` + name + `"}`)}
 	if err := s.SaveEnterprise(context.Background(), e); err != nil {
 		t.Fatalf("SaveEnterprise(%s): %v", name, err)
 	}
 	return e
 }
 
-func mustDossier(t *testing.T, s *Store, enterpriseID int64, programme, title string) *Dossier {
+func mustDossier(t *testing.T, s *Store, enterpriseID int64, programme, title string) *records.Dossier {
 	t.Helper()
-	d := &Dossier{EnterpriseID: enterpriseID, Programme: programme, Title: title,
+	d := &records.Dossier{EnterpriseID: enterpriseID, Programme: programme, Title: title,
 		Data: json.RawMessage(`{"format":1,"programme":"` + programme + `","answers":{}}`)}
 	if err := s.SaveDossier(context.Background(), d); err != nil {
 		t.Fatalf("SaveDossier(%s): %v", title, err)
@@ -96,8 +98,8 @@ func TestOpenBadPath(t *testing.T) {
 		if s, err := Open(p); err == nil {
 			s.Close()
 			t.Errorf("Open(%q) succeeded", p)
-		} else if !errors.Is(err, ErrInvalid) {
-			t.Errorf("Open(%q) = %v, want ErrInvalid", p, err)
+		} else if !errors.Is(err, records.ErrInvalid) {
+			t.Errorf("Open(%q) = %v, want records.ErrInvalid", p, err)
 		}
 	}
 }
@@ -107,7 +109,7 @@ func TestUserMessage(t *testing.T) {
 	cases := map[error]string{
 		nil:                        "",
 		newer:                      "数据文件来自更新版本的 Dossier（版本 7），请升级后再打开",
-		ErrNotFound:                "找不到该记录，它可能已被永久删除。",
+		records.ErrNotFound:        "找不到该记录，它可能已被永久删除。",
 		errors.New("disk on fire"): "内部错误，请重试；如果问题持续，请联系技术支持。",
 	}
 	for err, want := range cases {

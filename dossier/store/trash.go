@@ -6,20 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// Kind names what a trash operation acts on.
-type Kind string
-
-// The kinds of record that go to the trash.
-const (
-	KindEnterprise Kind = "enterprise"
-	KindDossier    Kind = "dossier"
+	"dossier/dossier/records"
 )
 
 // TrashItem is one record in the trash.
 type TrashItem struct {
-	Kind         Kind
+	Kind         records.Kind
 	ID           int64
 	EnterpriseID int64  // for a dossier, its enterprise; for an enterprise, its own id
 	Name         string // enterprise name, or dossier title
@@ -34,11 +27,11 @@ type TrashItem struct {
 // enterprise also moves its live dossiers there; Restore of the enterprise
 // brings back exactly those. Deleting a record already in the trash does
 // nothing.
-func (s *Store) Delete(ctx context.Context, kind Kind, id int64) error {
+func (s *Store) Delete(ctx context.Context, kind records.Kind, id int64) error {
 	now := stamp(s.now())
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		switch kind {
-		case KindEnterprise:
+		case records.KindEnterprise:
 			if err := exists(ctx, tx, "enterprise", id); err != nil {
 				return err
 			}
@@ -48,7 +41,7 @@ func (s *Store) Delete(ctx context.Context, kind Kind, id int64) error {
 			_, err := tx.ExecContext(ctx, `UPDATE dossier SET deleted = ?, with_enterprise = 1
 				WHERE enterprise_id = ? AND deleted IS NULL`, now, id)
 			return err
-		case KindDossier:
+		case records.KindDossier:
 			if err := exists(ctx, tx, "dossier", id); err != nil {
 				return err
 			}
@@ -56,7 +49,7 @@ func (s *Store) Delete(ctx context.Context, kind Kind, id int64) error {
 				WHERE id = ? AND deleted IS NULL`, now, id)
 			return err
 		}
-		return fmt.Errorf("unknown kind %q: %w", kind, ErrInvalid)
+		return fmt.Errorf("unknown kind %q: %w", kind, records.ErrInvalid)
 	})
 	if err != nil {
 		return fmt.Errorf("store: delete %s %d: %w", kind, id, err)
@@ -69,10 +62,10 @@ func (s *Store) Delete(ctx context.Context, kind Kind, id int64) error {
 // deleted on their own before). Restoring a dossier whose enterprise is in
 // the trash restores that enterprise too, alone: its other dossiers stay in
 // the trash as if deleted on their own. Restoring a live record does nothing.
-func (s *Store) Restore(ctx context.Context, kind Kind, id int64) error {
+func (s *Store) Restore(ctx context.Context, kind records.Kind, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		switch kind {
-		case KindEnterprise:
+		case records.KindEnterprise:
 			if err := exists(ctx, tx, "enterprise", id); err != nil {
 				return err
 			}
@@ -82,11 +75,11 @@ func (s *Store) Restore(ctx context.Context, kind Kind, id int64) error {
 			_, err := tx.ExecContext(ctx, `UPDATE dossier SET deleted = NULL, with_enterprise = 0
 				WHERE enterprise_id = ? AND with_enterprise = 1`, id)
 			return err
-		case KindDossier:
+		case records.KindDossier:
 			var owner int64
 			err := tx.QueryRowContext(ctx, `SELECT enterprise_id FROM dossier WHERE id = ?`, id).Scan(&owner)
 			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
+				return records.ErrNotFound
 			}
 			if err != nil {
 				return err
@@ -105,7 +98,7 @@ func (s *Store) Restore(ctx context.Context, kind Kind, id int64) error {
 			_, err = tx.ExecContext(ctx, `UPDATE dossier SET deleted = NULL, with_enterprise = 0 WHERE id = ?`, id)
 			return err
 		}
-		return fmt.Errorf("unknown kind %q: %w", kind, ErrInvalid)
+		return fmt.Errorf("unknown kind %q: %w", kind, records.ErrInvalid)
 	})
 	if err != nil {
 		return fmt.Errorf("store: restore %s %d: %w", kind, id, err)
@@ -113,13 +106,13 @@ func (s *Store) Restore(ctx context.Context, kind Kind, id int64) error {
 	return nil
 }
 
-// exists fails with ErrNotFound unless table has a row with the given id.
+// exists fails with records.ErrNotFound unless table has a row with the given id.
 // table is one of ours, never user input.
 func exists(ctx context.Context, tx *sql.Tx, table string, id int64) error {
 	var one int
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
+		return records.ErrNotFound
 	}
 	return err
 }
@@ -159,7 +152,7 @@ func (s *Store) Trash(ctx context.Context) ([]TrashItem, error) {
 // how many records went. Purging an enterprise purges its dossiers with it.
 func (s *Store) PurgeTrash(ctx context.Context, olderThan time.Duration) (int64, error) {
 	if olderThan < 0 {
-		return 0, fmt.Errorf("store: purge trash: negative age %v: %w", olderThan, ErrInvalid)
+		return 0, fmt.Errorf("store: purge trash: negative age %v: %w", olderThan, records.ErrInvalid)
 	}
 	cutoff := stamp(s.now().Add(-olderThan))
 	var purged int64

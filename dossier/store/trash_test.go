@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"dossier/dossier/records"
 )
 
 func liveDossierIDs(t *testing.T, s *Store, enterpriseID int64) []int64 {
@@ -25,7 +27,7 @@ func TestDeleteRestoreDossier(t *testing.T) {
 	s := newStore(t)
 	e := mustEnterprise(t, s, "甲", "")
 	d := mustDossier(t, s, e.ID, "p", "t")
-	if err := s.Delete(ctx, KindDossier, d.ID); err != nil {
+	if err := s.Delete(ctx, records.KindDossier, d.ID); err != nil {
 		t.Fatal(err)
 	}
 	if ids := liveDossierIDs(t, s, e.ID); len(ids) != 0 {
@@ -35,15 +37,15 @@ func TestDeleteRestoreDossier(t *testing.T) {
 	if err != nil || got.Deleted == nil {
 		t.Fatalf("deleted dossier: %+v, %v", got, err)
 	}
-	if err := s.Delete(ctx, KindDossier, d.ID); err != nil {
+	if err := s.Delete(ctx, records.KindDossier, d.ID); err != nil {
 		t.Errorf("second delete: %v", err)
 	}
 	trash, _ := s.Trash(ctx)
-	if len(trash) != 1 || trash[0].Kind != KindDossier || trash[0].ID != d.ID || trash[0].Name != "t" ||
+	if len(trash) != 1 || trash[0].Kind != records.KindDossier || trash[0].ID != d.ID || trash[0].Name != "t" ||
 		trash[0].Programme != "p" || trash[0].WithEnterprise {
 		t.Errorf("Trash = %+v", trash)
 	}
-	if err := s.Restore(ctx, KindDossier, d.ID); err != nil {
+	if err := s.Restore(ctx, records.KindDossier, d.ID); err != nil {
 		t.Fatal(err)
 	}
 	if ids := liveDossierIDs(t, s, e.ID); !equalIDs(ids, []int64{d.ID}) {
@@ -52,16 +54,16 @@ func TestDeleteRestoreDossier(t *testing.T) {
 	if trash, _ := s.Trash(ctx); len(trash) != 0 {
 		t.Errorf("trash after restore: %+v", trash)
 	}
-	for _, k := range []Kind{KindDossier, KindEnterprise} {
-		if err := s.Delete(ctx, k, 999); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Delete(%s, 999) = %v, want ErrNotFound", k, err)
+	for _, k := range []records.Kind{records.KindDossier, records.KindEnterprise} {
+		if err := s.Delete(ctx, k, 999); !errors.Is(err, records.ErrNotFound) {
+			t.Errorf("Delete(%s, 999) = %v, want records.ErrNotFound", k, err)
 		}
-		if err := s.Restore(ctx, k, 999); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Restore(%s, 999) = %v, want ErrNotFound", k, err)
+		if err := s.Restore(ctx, k, 999); !errors.Is(err, records.ErrNotFound) {
+			t.Errorf("Restore(%s, 999) = %v, want records.ErrNotFound", k, err)
 		}
 	}
-	if err := s.Delete(ctx, "folder", d.ID); !errors.Is(err, ErrInvalid) {
-		t.Errorf("unknown kind = %v, want ErrInvalid", err)
+	if err := s.Delete(ctx, "folder", d.ID); !errors.Is(err, records.ErrInvalid) {
+		t.Errorf("unknown kind = %v, want records.ErrInvalid", err)
 	}
 }
 
@@ -73,17 +75,17 @@ func TestDeleteEnterpriseCascades(t *testing.T) {
 	d1 := mustDossier(t, s, e.ID, "p", "one")
 	d2 := mustDossier(t, s, e.ID, "p", "two")
 	early := mustDossier(t, s, e.ID, "p", "deleted on its own")
-	if err := s.Delete(ctx, KindDossier, early.ID); err != nil {
+	if err := s.Delete(ctx, records.KindDossier, early.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Delete(ctx, KindEnterprise, e.ID); err != nil {
+	if err := s.Delete(ctx, records.KindEnterprise, e.ID); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := s.Enterprises(ctx, ""); len(list) != 0 {
 		t.Errorf("deleted enterprise listed: %+v", list)
 	}
 	trash, _ := s.Trash(ctx)
-	if len(trash) != 4 || trash[0].Kind != KindEnterprise || trash[0].ID != e.ID {
+	if len(trash) != 4 || trash[0].Kind != records.KindEnterprise || trash[0].ID != e.ID {
 		t.Fatalf("Trash = %+v", trash)
 	}
 	with := map[int64]bool{}
@@ -94,7 +96,7 @@ func TestDeleteEnterpriseCascades(t *testing.T) {
 		t.Errorf("WithEnterprise flags: %v", with)
 	}
 
-	if err := s.Restore(ctx, KindEnterprise, e.ID); err != nil {
+	if err := s.Restore(ctx, records.KindEnterprise, e.ID); err != nil {
 		t.Fatal(err)
 	}
 	if ids := liveDossierIDs(t, s, e.ID); !equalIDs(ids, []int64{d2.ID, d1.ID}) {
@@ -111,10 +113,10 @@ func TestRestoreDossierOfDeletedEnterprise(t *testing.T) {
 	e := mustEnterprise(t, s, "甲", "")
 	d1 := mustDossier(t, s, e.ID, "p", "one")
 	d2 := mustDossier(t, s, e.ID, "p", "two")
-	if err := s.Delete(ctx, KindEnterprise, e.ID); err != nil {
+	if err := s.Delete(ctx, records.KindEnterprise, e.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Restore(ctx, KindDossier, d1.ID); err != nil {
+	if err := s.Restore(ctx, records.KindDossier, d1.ID); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := s.Enterprises(ctx, ""); len(list) != 1 {
@@ -139,17 +141,17 @@ func TestPurgeTrash(t *testing.T) {
 	keep := mustEnterprise(t, s, "留", "")
 	lone := mustDossier(t, s, keep.ID, "p", "lone")
 	live := mustDossier(t, s, keep.ID, "p", "live")
-	if err := s.Delete(ctx, KindEnterprise, old.ID); err != nil {
+	if err := s.Delete(ctx, records.KindEnterprise, old.ID); err != nil {
 		t.Fatal(err)
 	}
 	now = now.Add(20 * 24 * time.Hour)
-	if err := s.Delete(ctx, KindDossier, lone.ID); err != nil {
+	if err := s.Delete(ctx, records.KindDossier, lone.ID); err != nil {
 		t.Fatal(err)
 	}
 	now = now.Add(15 * 24 * time.Hour)
 
-	if _, err := s.PurgeTrash(ctx, -time.Hour); !errors.Is(err, ErrInvalid) {
-		t.Errorf("negative age = %v, want ErrInvalid", err)
+	if _, err := s.PurgeTrash(ctx, -time.Hour); !errors.Is(err, records.ErrInvalid) {
+		t.Errorf("negative age = %v, want records.ErrInvalid", err)
 	}
 	n, err := s.PurgeTrash(ctx, 30*24*time.Hour)
 	if err != nil {
@@ -158,14 +160,14 @@ func TestPurgeTrash(t *testing.T) {
 	if n != 2 { // the old enterprise and its dossier
 		t.Errorf("purged %d, want 2", n)
 	}
-	if _, err := s.Enterprise(ctx, old.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Enterprise(ctx, old.ID); !errors.Is(err, records.ErrNotFound) {
 		t.Errorf("purged enterprise: %v", err)
 	}
-	if _, err := s.Dossier(ctx, oldD.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Dossier(ctx, oldD.ID); !errors.Is(err, records.ErrNotFound) {
 		t.Errorf("purged dossier: %v", err)
 	}
-	if err := s.Restore(ctx, KindEnterprise, old.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("restore purged = %v, want ErrNotFound", err)
+	if err := s.Restore(ctx, records.KindEnterprise, old.ID); !errors.Is(err, records.ErrNotFound) {
+		t.Errorf("restore purged = %v, want records.ErrNotFound", err)
 	}
 	if trash, _ := s.Trash(ctx); len(trash) != 1 || trash[0].ID != lone.ID {
 		t.Errorf("trash = %+v, want only the younger dossier", trash)

@@ -1,0 +1,193 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"dossier/dossier"
+	"dossier/dossier/programme"
+	"dossier/dossier/records"
+)
+
+// Import is a data file on its way into the store as a new dossier. PlanImport matches its
+// enterprise by 统一社会信用代码 and compares the profiles; the caller shows Changes and
+// decides whether the stored profile is replaced; Save writes the enterprise and the dossier
+// in one transaction. A profile is never overwritten without that decision.
+type Import struct {
+	// Existing is the stored, live enterprise with the file's 统一社会信用代码 (the most
+	// recently saved when several have it); nil when the file brings a new enterprise.
+	Existing *records.Enterprise
+	// Changes are the profile fields where the file differs from Existing, in the form's
+	// order; empty for a new enterprise or an identical profile.
+	Changes []ProfileChange
+
+	sess   *Session
+	stored map[string]any // Existing's profile, decoded
+}
+
+// ProfileChange is one field of the enterprise profile the imported file would change.
+type ProfileChange struct {
+	Path     string // enterprise.<id>
+	Label    string // as the form labels it
+	Stored   string // the stored value as shown ("" when empty; a table as its row count)
+	Imported string // the file's value, likewise
+}
+
+// PlanImport prepares f, a data file of programme p, for Save: it finds the enterprise with
+// the file's credit code in st and lists where the profiles differ. now stands in for a
+// missing 申报日期 when the dossier's status is judged. Nothing is written.
+func PlanImport(ctx context.Context, st records.Store, p *programme.Programme, f *dossier.File, now func() time.Time) (*Import, error) {
+	sess := New(p, f)
+	if now != nil {
+		sess.SetClock(now)
+	}
+	im := &Import{sess: sess}
+	code := sess.CreditCode()
+	if code == "" {
+		return im, nil
+	}
+	list, err := st.Enterprises(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if strings.EqualFold(strings.TrimSpace(list[i].CreditCode), code) {
+			im.Existing = &list[i]
+			break
+		}
+	}
+	if im.Existing == nil {
+		return im, nil
+	}
+	im.stored = decodeProfile(im.Existing.Profile)
+	imported, err := json.Marshal(sess.Enterprise())
+	if err != nil {
+		return nil, fmt.Errorf("session: import: %w", err)
+	}
+	im.Changes = profileChanges(p.Profile(), im.stored, decodeProfile(imported))
+	return im, nil
+}
+
+// Save writes the dossier and its enterprise in one transaction (both or neither) and returns
+// the new dossier's id. updateProfile says what happens to a matched enterprise's profile:
+// true replaces it with the file's, false keeps the stored one, which the dossier's data file
+// then takes too. A new enterprise always gets the file's profile.
+func (im *Import) Save(ctx context.Context, st records.Store, updateProfile bool) (int64, error) {
+	s := im.sess
+	ent := &records.Enterprise{}
+	if im.Existing != nil {
+		*ent = *im.Existing
+	}
+	if im.Existing == nil || updateProfile {
+		profile, err := json.Marshal(s.Enterprise())
+		if err != nil {
+			return 0, fmt.Errorf("session: import: %w", err)
+		}
+		ent.Name, ent.CreditCode, ent.Profile = s.EnterpriseName(), s.CreditCode(), profile
+	} else {
+		s.mu.Lock()
+		s.file.Enterprise = im.stored
+		s.changed()
+		s.mu.Unlock()
+	}
+	data, _, err := s.Snapshot()
+	if err != nil {
+		return 0, err
+	}
+	d := &records.Dossier{Programme: s.prog.ID, Title: s.Title(), Status: s.Status(), Data: data}
+	if err := st.SaveEnterpriseDossier(ctx, ent, d); err != nil {
+		return 0, err
+	}
+	return d.ID, nil
+}
+
+// decodeProfile decodes a stored or imported profile, numbers kept as written; anything
+// that is not an object is an empty profile.
+func decodeProfile(b []byte) map[string]any {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil || m == nil {
+		return map[string]any{}
+	}
+	return m
+}
+
+// profileChanges lists the fields whose values differ, the profile's fields in form order
+// first, then keys the profile does not define, sorted.
+func profileChanges(pr *programme.Profile, stored, imported map[string]any) []ProfileChange {
+	var out []ProfileChange
+	seen := map[string]bool{}
+	add := func(id, label string, table bool) {
+		seen[id] = true
+		a, b := stored[id], imported[id]
+		if sameValue(a, b) {
+			return
+		}
+		out = append(out, ProfileChange{Path: "enterprise." + id, Label: label,
+			Stored: changeText(a, table), Imported: changeText(b, table)})
+	}
+	for _, s := range pr.Sections {
+		for _, f := range s.Fields {
+			add(f.ID, f.Label, f.Type == programme.TypeTable)
+		}
+	}
+	var extra []string
+	for _, m := range []map[string]any{stored, imported} {
+		for k := range m {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	sort.Strings(extra)
+	for _, k := range extra {
+		add(k, k, false)
+	}
+	return out
+}
+
+// sameValue compares two decoded JSON values; a missing value and an empty text are the
+// same (the form shows both as an empty box).
+func sameValue(a, b any) bool {
+	if isEmpty(a) && isEmpty(b) {
+		return true
+	}
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(x) == ""
+	case []any:
+		return len(x) == 0
+	}
+	return false
+}
+
+// changeText is a value as the change list shows it: a table as its row count.
+func changeText(v any, table bool) string {
+	if rows, ok := v.([]any); ok && (table || len(rows) > 0 && !isText(rows[0])) {
+		if len(rows) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d 行", len(rows))
+	}
+	if _, ok := v.(map[string]any); ok {
+		return "（已填写）"
+	}
+	return display(v)
+}
+
+func isText(v any) bool { _, ok := v.(string); return ok }
