@@ -239,7 +239,7 @@ func (a *aggregateScreen) onDone(p *programme.Programme, res *aggregate.Result, 
 		return
 	}
 	a.prog, a.res = p, res
-	a.checklist = res.Checklist(p.Title.S, aggregate.ProjectField(p) != "")
+	a.checklist = res.Checklist(p.Title, aggregate.ProjectField(p) != "")
 	verdictCol := len(a.checklist.Columns) - 2
 	a.list = newSheetTable(a.checklist, a.cell.SetText, func(_, col int, text string) widget.Importance {
 		if col != verdictCol {

@@ -100,7 +100,7 @@ func (p *attachmentsPane) refresh() {
 	p.rows.Objects = p.rows.Objects[:0]
 	for _, s := range p.e.sess.Attachments() {
 		p.rows.Add(p.attachmentBlock(s))
-		if s.ID.S == p.undoAt {
+		if s.ID == p.undoAt {
 			p.rows.Add(p.undo.obj)
 		}
 		p.rows.Add(widget.NewSeparator())
@@ -109,9 +109,9 @@ func (p *attachmentsPane) refresh() {
 }
 
 func (p *attachmentsPane) attachmentBlock(s programme.AttachmentStatus) fyne.CanvasObject {
-	title := s.Label.S
+	title := s.Label
 	if s.No > 0 {
-		title = fmt.Sprintf(lang.L("附件%d"), s.No) + " " + s.Label.S
+		title = fmt.Sprintf(lang.L("附件%d"), s.No) + " " + s.Label
 	}
 	need := lang.L("可选")
 	if s.Required {
@@ -130,9 +130,9 @@ func (p *attachmentsPane) attachmentBlock(s programme.AttachmentStatus) fyne.Can
 		box.Add(&widget.Label{Text: lang.L("按当前填写本项目不需要此附件，生成时不装订"), Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord})
 	}
 	for i, f := range s.Files {
-		box.Add(p.fileRow(s.ID.S, i, len(s.Files), f))
+		box.Add(p.fileRow(s.ID, i, len(s.Files), f))
 	}
-	id := s.ID.S
+	id := s.ID
 	add := &widget.Button{Text: lang.L("添加…"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 		p.pick(func(paths []string) { p.add(id, paths) })
 	}}

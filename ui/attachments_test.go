@@ -82,7 +82,7 @@ func buttonText(t *testing.T, o fyne.CanvasObject, text string, k int) *widget.B
 func (h *harness) licenceFiles() []string {
 	var names []string
 	for _, s := range h.editor().sess.Attachments() {
-		if s.ID.S == "business-licence" {
+		if s.ID == "business-licence" {
 			for _, f := range s.Files {
 				names = append(names, store.AttachmentName(f.Path))
 			}

@@ -96,10 +96,10 @@ func sameDay(a, b time.Time) bool {
 }
 
 // onPickDate opens the date picker for a date entry; the picked day is written YYYY-MM-DD.
-// The calendar opens on the entry's date however it was typed (programme.ParseInput reads it).
+// The calendar opens on the entry's date however it was typed (programme.Field.Parse reads it).
 func (f *form) onPickDate(fd *programme.Field, e *widget.Entry) {
 	today := time.Now()
-	v, _ := programme.ParseInput(fd, e.Text)
+	v, _ := fd.Parse(e.Text)
 	chosen, _ := v.(time.Time) // zero when empty or unreadable
 	start := chosen
 	if chosen.IsZero() {

@@ -33,7 +33,7 @@ func (u *UI) ensureDemo() int64 {
 		fyne.LogError("demo data file", err)
 		return 0
 	}
-	id, err := u.addDossier(p.ID.S, f)
+	id, err := u.addDossier(p.ID, f)
 	if err != nil {
 		fyne.LogError("demo dossier", err)
 		return 0

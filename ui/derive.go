@@ -91,7 +91,7 @@ func (f *form) reload(v *fieldView) {
 // valueLabel is how the form shows an option's value: its label.
 func valueLabel(fd *programme.Field, value string) string {
 	for _, o := range fd.Options {
-		if o.Value.S == value {
+		if o.Value == value {
 			return optionLabel(o)
 		}
 	}

@@ -31,8 +31,8 @@ func (h *homeScreen) onDuplicate(id int64) {
 	titles := make([]string, len(all))
 	sel := &widget.Select{PlaceHolder: lang.L("请选择申报项目")}
 	for i, p := range all {
-		titles[i] = p.Title.S
-		if p.ID.S == d.Programme {
+		titles[i] = p.Title
+		if p.ID == d.Programme {
 			sel.Selected = titles[i]
 		}
 	}
@@ -43,7 +43,7 @@ func (h *homeScreen) onDuplicate(id int64) {
 		i := sel.SelectedIndex()
 		switch {
 		case !ok:
-		case i < 0 || all[i].ID.S == d.Programme:
+		case i < 0 || all[i].ID == d.Programme:
 			h.duplicateSame(id)
 		default:
 			h.duplicateInto(d, all[i])
@@ -79,7 +79,7 @@ func (h *homeScreen) duplicateInto(d *records.Dossier, p *programme.Programme) {
 		h.u.showError(lang.L("内部错误：无法复制申报材料"), err)
 		return
 	}
-	c := &records.Dossier{EnterpriseID: d.EnterpriseID, Programme: p.ID.S, Title: session.DossierTitle(p, out.Answers), Status: session.StatusDraft, Data: data}
+	c := &records.Dossier{EnterpriseID: d.EnterpriseID, Programme: p.ID, Title: session.DossierTitle(p, out.Answers), Status: session.StatusDraft, Data: data}
 	if err := h.u.deps.Store.SaveDossier(h.u.ctx, c); err != nil {
 		h.u.storeError(lang.L("无法复制申报材料"), err)
 		return

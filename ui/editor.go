@@ -80,11 +80,11 @@ func (e *editor) makeSections() []navSection {
 		out = append(out, navSection{id: "_application", title: "申报日期", prefix: "", fields: []programme.Field{*f}})
 	}
 	for _, s := range e.sess.Programme().Profile().Sections {
-		out = append(out, navSection{id: s.ID.S, title: s.Title.S, help: s.Help, prefix: "enterprise.", fields: s.Fields})
+		out = append(out, navSection{id: s.ID, title: s.Title, help: s.Help, prefix: "enterprise.", fields: s.Fields})
 	}
 	if !e.profileOnly {
 		for _, s := range e.sess.Programme().Sections {
-			out = append(out, navSection{id: s.ID.S, title: s.Title.S, help: s.Help, fields: s.Fields, conditional: true})
+			out = append(out, navSection{id: s.ID, title: s.Title, help: s.Help, fields: s.Fields, conditional: true})
 		}
 	}
 	return append(out, e.attachmentsSection()...)
@@ -253,7 +253,7 @@ func (e *editor) sectionProblems(s navSection) int {
 	}
 	n := 0
 	for _, f := range s.fields {
-		for _, p := range e.sess.ProblemsUnder(s.prefix + f.ID.S) {
+		for _, p := range e.sess.ProblemsUnder(s.prefix + f.ID) {
 			if !p.Warning {
 				n++
 			}
@@ -315,7 +315,7 @@ func (e *editor) jumpTo(path string) {
 	for _, i := range e.visible {
 		s := e.sections[i]
 		for _, f := range s.fields {
-			if s.prefix+f.ID.S != top {
+			if s.prefix+f.ID != top {
 				continue
 			}
 			if i != e.current {

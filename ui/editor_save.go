@@ -110,7 +110,7 @@ func (e *editor) persist() error {
 		err = st.SaveEnterprise(e.u.ctx, ent)
 	} else {
 		// The profile and the dossier are saved together: a failed save leaves neither half.
-		d := &records.Dossier{ID: e.dossierID, Programme: e.sess.Programme().ID.S,
+		d := &records.Dossier{ID: e.dossierID, Programme: e.sess.Programme().ID,
 			Title: e.sess.Title(), Status: e.statusNow(), Data: data}
 		err = st.SaveEnterpriseDossier(e.u.ctx, ent, d)
 	}

@@ -156,9 +156,7 @@ func (r *ruleRow) show(res programme.RuleResult) {
 	setText(r.detail, detail)
 	why := ""
 	if res.Status != programme.StatusPassed && res.Status != programme.StatusNotApplicable {
-		if i := strings.Index(res.Message, "）。"); i >= 0 {
-			why = res.Message[i+len("）。"):]
-		}
+		why = res.Why
 	}
 	setText(r.why, why)
 	setVisible(r.why, why != "")

@@ -18,7 +18,7 @@ func TestPanelShowsPendingRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	delete(f.Answers, "major_incident_last_year")
-	id, err := h.u.addDossier(p.ID.S, f)
+	id, err := h.u.addDossier(p.ID, f)
 	if err != nil {
 		t.Fatal(err)
 	}

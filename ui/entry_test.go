@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Entries read what people type through the programme's parser (programme.ParseInput): a
+// Entries read what people type through the programme's parser (programme.Field.Parse): a
 // date typed 2019/5/20 or 2019年5月20日 reads back 2019-05-20, "2500万" in a 万元 field is
 // 2,500.00, full-width digits in an integer field become digits, and the date picker opens on
 // a date however it was typed.

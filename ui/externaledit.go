@@ -106,7 +106,7 @@ func (f *form) onExternalEdit(v *fieldView, e *widget.Entry) {
 	}
 	go f.watchExternal(x, e)
 	dialog.ShowInformation(lang.L("已在系统编辑器中打开"),
-		fmt.Sprintf(lang.L("在系统编辑器中编辑“%s”，每次保存后文字会自动回到本字段。\n离开本页面后不再同步。\n文件：%s"), v.field.Label.S, x.file), f.win)
+		fmt.Sprintf(lang.L("在系统编辑器中编辑“%s”，每次保存后文字会自动回到本字段。\n离开本页面后不再同步。\n文件：%s"), v.field.Label, x.file), f.win)
 }
 
 // pollInterval is how often an externally edited file is looked at.

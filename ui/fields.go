@@ -20,7 +20,7 @@ import (
 func (f *form) newField(fd *programme.Field, path string) *fieldView {
 	v := &fieldView{path: path, field: fd}
 	var input fyne.CanvasObject
-	switch fd.Type.S {
+	switch fd.Type {
 	case programme.TypeTextarea:
 		input = f.textEntry(v, true)
 	case programme.TypeMoney, programme.TypeInteger, programme.TypePercent:
@@ -127,22 +127,15 @@ func (e *fieldEntry) FocusLost() {
 // numberEntry takes amounts as people type them ("1,500.00", full-width digits); the session
 // keeps the text and the programme parses it.
 func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
-	unit := v.field.Unit
+	unit := v.field.Unit()
+	// No "0.00" for money: a placeholder that looks like an amount reads as one.
 	placeholder := hintText(v.field.Example)
-	switch v.field.Type.S {
-	case programme.TypeMoney:
-		// No "0.00": a placeholder that looks like an amount reads as one.
-		if unit == "" {
-			unit = "万元"
-		}
-	case programme.TypePercent:
-		if placeholder == "" {
-			placeholder = "如：5% 或 0.05"
-		}
+	if v.field.Type == programme.TypePercent && placeholder == "" {
+		placeholder = "如：5% 或 0.05"
 	}
 	e := f.newEntry(v, false)
 	e.Text, e.PlaceHolder = f.sess.Get(v.path), placeholder
-	if v.field.Type.S != programme.TypePercent {
+	if v.field.Type != programme.TypePercent {
 		// Amounts read as forms print them, 1,500.00, and whole numbers as digits; typing
 		// takes any spelling the programme reads ("2500万", full-width digits).
 		e.Text = tidyNumber(v.field, e.Text)
@@ -160,10 +153,10 @@ func (f *form) numberEntry(v *fieldView) fyne.CanvasObject {
 }
 
 // tidyNumber writes a valid money amount with thousands separators and two decimals, a valid
-// integer as plain digits; the programme's parser (programme.ParseInput) reads the text.
+// integer as plain digits; the programme's parser (programme.Field.Parse) reads the text.
 // Anything else (empty, a typo the user is still fixing) stays as typed.
 func tidyNumber(fd *programme.Field, s string) string {
-	v, msg := programme.ParseInput(fd, s)
+	v, msg := fd.Parse(s)
 	if msg != "" || v == nil {
 		return s
 	}
@@ -177,9 +170,9 @@ func tidyNumber(fd *programme.Field, s string) string {
 }
 
 // tidyDate writes a valid date as 2019-05-20 whatever way it was typed (2019/5/20,
-// 2019年5月20日: programme.ParseInput reads them); anything else stays as typed.
+// 2019年5月20日: programme.Field.Parse reads them); anything else stays as typed.
 func tidyDate(fd *programme.Field, s string) string {
-	v, msg := programme.ParseInput(fd, s)
+	v, msg := fd.Parse(s)
 	if msg != "" || v == nil {
 		return s
 	}
@@ -209,7 +202,7 @@ func (f *form) enumSelect(v *fieldView) fyne.CanvasObject {
 	sel.onFocus = func() { f.reveal(v) }
 	for i, o := range v.field.Options {
 		labels[i] = optionLabel(o)
-		if o.Value.S == current {
+		if o.Value == current {
 			sel.Selected = labels[i]
 		}
 	}
@@ -218,7 +211,7 @@ func (f *form) enumSelect(v *fieldView) fyne.CanvasObject {
 	sel.OnChanged = func(label string) {
 		for i, l := range labels {
 			if l == label {
-				f.set(v.path, v.field.Options[i].Value.S)
+				f.set(v.path, v.field.Options[i].Value)
 				return
 			}
 		}
@@ -253,7 +246,7 @@ func optionLabel(o programme.Option) string {
 	if o.Label != "" {
 		return o.Label
 	}
-	return o.Value.S
+	return o.Value
 }
 
 // boolRadio offers 是 and 否 rather than a check box: a required yes/no question must be able
@@ -285,7 +278,7 @@ func (f *form) multiChoice(v *fieldView) fyne.CanvasObject {
 	var selected []string
 	for i, o := range v.field.Options {
 		labels[i] = optionLabel(o)
-		if have[o.Value.S] {
+		if have[o.Value] {
 			selected = append(selected, labels[i])
 		}
 	}
@@ -299,7 +292,7 @@ func (f *form) multiChoice(v *fieldView) fyne.CanvasObject {
 		for i, l := range labels {
 			for _, c := range chosen {
 				if c == l {
-					values = append(values, v.field.Options[i].Value.S)
+					values = append(values, v.field.Options[i].Value)
 				}
 			}
 		}
@@ -313,7 +306,7 @@ func (f *form) objectGrid(v *fieldView) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(2)
 	for i := range v.field.Columns {
 		col := &v.field.Columns[i]
-		sub := f.newField(col, v.path+"."+col.ID.S)
+		sub := f.newField(col, v.path+"."+col.ID)
 		v.sub = append(v.sub, sub)
 		grid.Add(sub.obj)
 	}

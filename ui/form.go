@@ -72,7 +72,7 @@ func (f *form) build(fields []programme.Field, prefix string) fyne.CanvasObject 
 	f.views = f.views[:0]
 	box := container.NewVBox()
 	for i := range fields {
-		v := f.newField(&fields[i], prefix+fields[i].ID.S)
+		v := f.newField(&fields[i], prefix+fields[i].ID)
 		f.views = append(f.views, v)
 		box.Add(v.obj)
 	}
@@ -112,7 +112,7 @@ func (f *form) update() {
 	ev := f.sess.Evaluate()
 	for _, v := range f.views {
 		if !strings.HasPrefix(v.path, "enterprise.") && v.path != session.AppliedOn {
-			setVisible(v.obj, ev.Visible(v.field.ID.S))
+			setVisible(v.obj, ev.Visible(v.field.ID))
 		}
 		f.updateView(v)
 		for _, c := range v.children() {
@@ -203,9 +203,9 @@ func countText(n, max int) string {
 // labelText is the field's label with a required mark.
 func labelText(fd *programme.Field) string {
 	if fd.Required {
-		return fd.Label.S + " *"
+		return fd.Label + " *"
 	}
-	return fd.Label.S
+	return fd.Label
 }
 
 // block stacks a field's label, input, help and message.
@@ -220,7 +220,7 @@ func (f *form) block(v *fieldView, input fyne.CanvasObject) {
 	if v.field.Help != "" && !laterRow(v.path) {
 		items = append(items, &widget.Label{Text: v.field.Help, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText})
 	}
-	if v.field.Derive.Set() {
+	if v.field.Derived {
 		v.note = f.newDerivedNote(v)
 		items = append(items, v.note.obj)
 	}

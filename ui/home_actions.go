@@ -79,7 +79,7 @@ func (h *homeScreen) onNewDossier(entID int64) {
 	}
 	titles := make([]string, len(all))
 	for i, p := range all {
-		titles[i] = p.Title.S
+		titles[i] = p.Title
 	}
 	sel := &widget.Select{Options: titles, PlaceHolder: lang.L("请选择申报项目")}
 	sel.ExtendBaseWidget(sel)
@@ -103,13 +103,13 @@ func (h *homeScreen) createDossier(entID int64, p *programme.Programme) {
 		h.u.storeError(lang.L("无法新建申报材料"), err)
 		return
 	}
-	f := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, Enterprise: decodeObject(ent.Profile), Answers: map[string]any{}}
+	f := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID, Enterprise: decodeObject(ent.Profile), Answers: map[string]any{}}
 	data, err := json.Marshal(f)
 	if err != nil {
 		h.u.showError(lang.L("内部错误：无法新建申报材料"), err)
 		return
 	}
-	d := &records.Dossier{EnterpriseID: entID, Programme: p.ID.S, Title: session.ProgrammeName(p), Status: session.StatusDraft, Data: data}
+	d := &records.Dossier{EnterpriseID: entID, Programme: p.ID, Title: session.ProgrammeName(p), Status: session.StatusDraft, Data: data}
 	if err := h.u.deps.Store.SaveDossier(h.u.ctx, d); err != nil {
 		h.u.storeError(lang.L("无法新建申报材料"), err)
 		return

@@ -68,7 +68,7 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 	if p == nil {
 		var ids []string
 		for _, p := range u.deps.Programmes.All() {
-			ids = append(ids, p.ID.S)
+			ids = append(ids, p.ID)
 		}
 		u.showError(fmt.Sprintf(lang.L("无法导入 %s：数据文件的申报项目“%s”不在已知项目中（已知：%s）"), name, f.Programme, strings.Join(ids, "、")), nil)
 		return

@@ -109,7 +109,7 @@ func TestImportCopiesAttachments(t *testing.T) {
 	os.Remove(filepath.Join(dir, "附件", "营业执照.pdf"))
 	var files []string
 	for _, s := range ed.sess.Attachments() {
-		if s.ID.S == "business-licence" {
+		if s.ID == "business-licence" {
 			for _, f := range s.Files {
 				files = append(files, f.Path)
 				if strings.HasPrefix(f.Path, root) && f.Err != "" {

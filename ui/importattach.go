@@ -27,7 +27,7 @@ func (u *UI) copyImportedAttachments(id int64, f *dossier.File, name string) {
 	labels := map[string]string{}
 	if p := u.deps.Programmes.Get(f.Programme); p != nil {
 		for _, a := range p.Attachments {
-			labels[a.ID.S] = a.Label.S
+			labels[a.ID] = a.Label
 		}
 	}
 	label := func(aid string) string {

@@ -120,7 +120,7 @@ func programmePicker(u *UI, progs []*programme.Programme, onChange func(p *progr
 }
 
 // programmeID is the programme's id (the one place this screen reads it).
-func programmeID(p *programme.Programme) string { return p.ID.S }
+func programmeID(p *programme.Programme) string { return p.ID }
 
 // clear forgets the rows read (another programme reads the master with other columns).
 func (m *masterScreen) clear() {

@@ -66,7 +66,7 @@ func (m *matchScreen) load() error {
 	results, _ := programme.MatchAll(u.deps.Programmes, base, today)
 	for i := range results {
 		p := results[i].Programme
-		if f := own[p.ID.S]; f != nil && f != base {
+		if f := own[p.ID]; f != nil && f != base {
 			results[i] = programme.Match(p, p, f, today)
 		}
 	}
@@ -218,7 +218,7 @@ func (m *matchScreen) create(r *programme.MatchResult) {
 		u.showError(lang.L("内部错误：无法新建申报材料"), err)
 		return
 	}
-	d := &records.Dossier{EnterpriseID: m.entID, Programme: r.Programme.ID.S, Title: session.DossierTitle(r.Programme, out.Answers), Status: session.StatusDraft, Data: data}
+	d := &records.Dossier{EnterpriseID: m.entID, Programme: r.Programme.ID, Title: session.DossierTitle(r.Programme, out.Answers), Status: session.StatusDraft, Data: data}
 	if err := u.deps.Store.SaveDossier(u.ctx, d); err != nil {
 		u.storeError(lang.L("无法新建申报材料"), err)
 		return

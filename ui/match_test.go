@@ -40,13 +40,13 @@ func TestMatchViewDemo(t *testing.T) {
 	want, _ := programme.MatchAll(h.u.deps.Programmes, in, testToday)
 	byID := map[string]string{}
 	for _, r := range want {
-		byID[r.Programme.ID.S] = r.Verdict
+		byID[r.Programme.ID] = r.Verdict
 	}
 	text := labelTexts(ms.obj)
 	rank := map[string]int{programme.VerdictEligible: 0, programme.VerdictIncomplete: 1, programme.VerdictNotEligible: 2}
 	for i, r := range ms.results {
-		if byID[r.Programme.ID.S] != r.Verdict {
-			t.Errorf("%s: %s, MatchAll says %s", r.Programme.ID.S, r.Verdict, byID[r.Programme.ID.S])
+		if byID[r.Programme.ID] != r.Verdict {
+			t.Errorf("%s: %s, MatchAll says %s", r.Programme.ID, r.Verdict, byID[r.Programme.ID])
 		}
 		if i > 0 && rank[ms.results[i-1].Verdict] > rank[r.Verdict] {
 			t.Errorf("row %d (%s) after a %s", i, programme.VerdictText(r.Verdict), programme.VerdictText(ms.results[i-1].Verdict))
@@ -56,7 +56,7 @@ func TestMatchViewDemo(t *testing.T) {
 		}
 		for _, g := range matchGaps(&r) {
 			if !strings.Contains(text, g) {
-				t.Errorf("%s: gap %q not shown", r.Programme.ID.S, g)
+				t.Errorf("%s: gap %q not shown", r.Programme.ID, g)
 			}
 		}
 	}
@@ -93,7 +93,7 @@ func TestMatchViewCreatesDossier(t *testing.T) {
 	ms := h.u.current.(*matchScreen)
 	var target *programme.MatchResult
 	for i := range ms.results {
-		if ms.results[i].Programme.ID.S == "shanxi-hightech-2019" {
+		if ms.results[i].Programme.ID == "shanxi-hightech-2019" {
 			target = &ms.results[i]
 		}
 	}
@@ -102,8 +102,8 @@ func TestMatchViewCreatesDossier(t *testing.T) {
 	}
 	ms.create(target)
 	ed := h.editor()
-	if ed.sess.Programme().ID.S != "shanxi-hightech-2019" {
-		t.Errorf("opened %s", ed.sess.Programme().ID.S)
+	if ed.sess.Programme().ID != "shanxi-hightech-2019" {
+		t.Errorf("opened %s", ed.sess.Programme().ID)
 	}
 	ds, err := h.st.Dossiers(h.u.ctx, ms.entID)
 	if err != nil {
@@ -136,7 +136,7 @@ func TestMatchViewCreatesDossier(t *testing.T) {
 	// The new dossier, now the most recent, does not hide the answers of the techinnov one.
 	h.u.showMatch(ms.entID)
 	for _, r := range h.u.current.(*matchScreen).results {
-		if r.Programme.ID.S == DemoProgramme && r.Verdict != programme.VerdictEligible {
+		if r.Programme.ID == DemoProgramme && r.Verdict != programme.VerdictEligible {
 			t.Errorf("after 新建申报 the techinnov demo is %s: %s", r.Verdict, r.Reasons())
 		}
 	}

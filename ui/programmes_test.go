@@ -19,7 +19,7 @@ func TestEveryProgrammeDemoOpens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		id, err := h.u.addDossier(p.ID.S, f)
+		id, err := h.u.addDossier(p.ID, f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +29,7 @@ func TestEveryProgrammeDemoOpens(t *testing.T) {
 			ed.nav.Select(k)
 		}
 		if ed.sess.Evaluate().Eligible() && ed.panel.verdict.Text != "✓ 符合申报条件" {
-			t.Errorf("%s: verdict %q", p.ID.S, ed.panel.verdict.Text)
+			t.Errorf("%s: verdict %q", p.ID, ed.panel.verdict.Text)
 		}
 		h.u.showHome()
 	}

@@ -63,7 +63,7 @@ func shortSum(s string) string {
 func (e *editor) onAbout() {
 	p := e.sess.Programme()
 	lines := []fyne.CanvasObject{
-		&widget.Label{Text: p.Title.S, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
+		&widget.Label{Text: p.Title, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
 	}
 	if p.Document != "" || p.Notice != "" {
 		lines = append(lines, &widget.Label{Text: strings.TrimSpace(p.Document + " " + p.Notice), Wrapping: fyne.TextWrapWord})

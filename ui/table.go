@@ -54,7 +54,7 @@ func (t *tableView) rowCard(i, n int) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(2)
 	for c := range t.field.Columns {
 		col := &t.field.Columns[c]
-		cell := t.f.newField(col, fmt.Sprintf("%s[%d].%s", t.path, i, col.ID.S))
+		cell := t.f.newField(col, fmt.Sprintf("%s[%d].%s", t.path, i, col.ID))
 		t.cells = append(t.cells, cell)
 		grid.Add(cell.obj)
 	}
@@ -81,7 +81,7 @@ func (t *tableView) onAdd() {
 	t.f.touched[t.path] = true
 	t.rebuild()
 	t.f.changed()
-	if c := t.f.view(fmt.Sprintf("%s[%d].%s", t.path, i, t.field.Columns[0].ID.S)); c != nil && c.focus != nil {
+	if c := t.f.view(fmt.Sprintf("%s[%d].%s", t.path, i, t.field.Columns[0].ID)); c != nil && c.focus != nil {
 		t.f.win.Canvas().Focus(c.focus)
 	}
 }
@@ -98,7 +98,7 @@ func (t *tableView) rowName(i int) string {
 // confirmRemove asks before deleting a row (there is no undo), saying what goes with it.
 func (t *tableView) confirmRemove(i int) {
 	msg := fmt.Sprintf(lang.L("删除“%s”这一行？"), t.rowName(i))
-	if t.field.Numbering.Set() {
+	if t.field.Numbering != "" {
 		msg += "\n" + lang.L("其后各行的编号前移一位，其他表格中对这些编号的引用会随之更新；对本行的引用会被删去。")
 	}
 	d := dialog.NewConfirm(lang.L("删除本行"), msg, func(ok bool) {
@@ -118,7 +118,7 @@ func (t *tableView) onRemove(i int) {
 		return
 	}
 	t.rebuild()
-	t.f.rebuildReferrers(t.field.ID.S)
+	t.f.rebuildReferrers(t.field.ID)
 	t.f.changed()
 }
 
@@ -128,7 +128,7 @@ func (t *tableView) onMove(from, to int) {
 		return
 	}
 	t.rebuild()
-	t.f.rebuildReferrers(t.field.ID.S)
+	t.f.rebuildReferrers(t.field.ID)
 	t.f.changed()
 }
 
@@ -136,11 +136,11 @@ func (t *tableView) onMove(from, to int) {
 // has just renumbered.
 func (f *form) rebuildReferrers(id string) {
 	for _, v := range f.views {
-		if v.table == nil || v.table.field.ID.S == id {
+		if v.table == nil || v.table.field.ID == id {
 			continue
 		}
 		for _, col := range v.table.field.Columns {
-			if col.Ref.S == id {
+			if col.Ref == id {
 				v.table.rebuild()
 				break
 			}

@@ -151,7 +151,7 @@ func (t *templatesScreen) programmeRows() []fyne.CanvasObject {
 		if o, ok := over[pv.ID]; ok {
 			what = fmt.Sprintf(lang.L("覆盖%s模板 %s（版本 %d）"), sourceLabel(o.OldSource), o.OldFile, o.OldVersion)
 		}
-		line := fmt.Sprintf(lang.L("%s（%s）　·　文件 %s，版本 %d　·　%s"), p.Title.S, pv.ID, p.File, pv.Version, what)
+		line := fmt.Sprintf(lang.L("%s（%s）　·　文件 %s，版本 %d　·　%s"), p.Title, pv.ID, p.File, pv.Version, what)
 		if len(p.Files) > 1 {
 			line += "　·　" + lang.L("继承自") + " " + strings.Join(p.Files[1:], " → ")
 		}

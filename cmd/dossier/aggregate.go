@@ -49,9 +49,9 @@ func (a *cli) aggregateCommand() *cobra.Command {
 			res, err := aggregate.Run(p, args[1:], aggregate.Options{Today: a.now(), Progress: bar.update})
 			bar.finish()
 			if err != nil {
-				return fail(exitInvalid, "项目“%s”的%v", p.ID.S, err)
+				return fail(exitInvalid, "项目“%s”的%v", p.ID, err)
 			}
-			sheets := append(res.Sheets, res.Checklist(p.Title.S, aggregate.ProjectField(p) != ""))
+			sheets := append(res.Sheets, res.Checklist(p.Title, aggregate.ProjectField(p) != ""))
 			fsafe.SweepStale(filepath.Dir(out))
 			if err := writeSheets(out, sheets, a); err != nil {
 				return err

@@ -23,7 +23,7 @@ func (a *cli) attachmentsCommand() *cobra.Command {
 				if at.Required {
 					need = "required"
 				}
-				fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", at.ID.S, need, at.Label.S)
+				fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", at.ID, need, at.Label)
 			}
 			return nil
 		},

@@ -180,7 +180,7 @@ func (a *cli) programme(id string) (*programme.Programme, error) {
 	switch {
 	case err != nil:
 		return nil, a.templateError(err, func() error { _, _, err := programme.LoadOne(id, templates.FS); return err })
-	case !found || p.ID.S != id:
+	case !found || p.ID != id:
 		return nil, fail(exitInvalid, "没有编号为“%s”的申报项目。可用的项目见 dossier programmes", id)
 	}
 	return p, nil
@@ -197,7 +197,7 @@ func (a *cli) programmesCommand() *cobra.Command {
 				return err
 			}
 			for _, p := range set.All() {
-				fmt.Fprintf(a.stdout, "%s\t%s\n", p.ID.S, p.Title.S)
+				fmt.Fprintf(a.stdout, "%s\t%s\n", p.ID, p.Title)
 			}
 			return nil
 		},
@@ -249,7 +249,7 @@ func (a *cli) templateFault(ev *programme.Evaluation) error {
 	}
 	code, whose := exitInternal, "内置模板有错误（这是本程序的缺陷，请报告）"
 	if a.templatesDir != "" {
-		if fi, err := os.Stat(filepath.Join(a.templatesDir, ev.Programme.ID.S+".yaml")); err == nil && fi.Mode().IsRegular() {
+		if fi, err := os.Stat(filepath.Join(a.templatesDir, ev.Programme.ID+".yaml")); err == nil && fi.Mode().IsRegular() {
 			code, whose = exitInvalid, "模板文件夹中的模板有错误，请修正模板"
 		}
 	}
@@ -324,7 +324,7 @@ func printCheck(w io.Writer, ev *programme.Evaluation) {
 	if name == "" {
 		name = "（未填写企业名称）"
 	}
-	fmt.Fprintf(w, "%s — %s\n\n", name, ev.Programme.Title.S)
+	fmt.Fprintf(w, "%s — %s\n\n", name, ev.Programme.Title)
 	var errs, warns []programme.Problem
 	for _, p := range slices.Concat(ev.Problems, ev.AttachmentWarnings()) {
 		if p.Warning {

@@ -42,7 +42,7 @@ func (a *cli) masterCommand() *cobra.Command {
 				if err != nil {
 					return fail(exitInvalid, "%s：%v", path, err)
 				}
-				if f.Programme != p.ID.S && f.Programme != "" {
+				if f.Programme != p.ID && f.Programme != "" {
 					fmt.Fprintf(a.stderr, "提示：%s 属于项目“%s”，只导出其企业信息和申报日期\n", path, f.Programme)
 				}
 				files = append(files, f)

@@ -59,7 +59,7 @@ func (a *cli) matchCommand() *cobra.Command {
 				return writeMatchJSON(a, results)
 			}
 			for _, m := range results {
-				fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", m.Programme.ID.S, programme.VerdictText(m.Verdict), oneLine(m.Reasons()))
+				fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", m.Programme.ID, programme.VerdictText(m.Verdict), oneLine(m.Reasons()))
 			}
 			return nil
 		},
@@ -71,7 +71,7 @@ func (a *cli) matchCommand() *cobra.Command {
 func writeMatchJSON(a *cli, results []programme.MatchResult) error {
 	out := matchJSON{Programmes: []matchProgrammeJSON{}}
 	for _, m := range results {
-		j := matchProgrammeJSON{ID: m.Programme.ID.S, Verdict: m.Verdict, Unmet: m.Unmet, Missing: m.Missing}
+		j := matchProgrammeJSON{ID: m.Programme.ID, Verdict: m.Verdict, Unmet: m.Unmet, Missing: m.Missing}
 		if j.Unmet == nil {
 			j.Unmet = []programme.Unmet{}
 		}

@@ -218,7 +218,7 @@ func TestTotalsEqualWhatWentIn(t *testing.T) {
 		t.Fatalf("duplicates: %s", r.Summary())
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Render(&buf, append(r.Sheets, r.Checklist(p.Title.S, true))...); err != nil {
+	if err := xlsx.Render(&buf, append(r.Sheets, r.Checklist(p.Title, true))...); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

@@ -20,7 +20,7 @@ import (
 // which of their columns are enterprise quantities, and the project key.
 type summaryPlan struct {
 	p       *programme.Programme
-	outputs []*programme.OutputSpec
+	outputs []*programme.Output
 	// perEnterprise[i][j]: column j of sheet i is an enterprise quantity.
 	perEnterprise [][]bool
 	// rowNo[i][j]: column j of sheet i is the 序号 (value: row_no), numbered over the summary.
@@ -33,15 +33,15 @@ func newSummaryPlan(p *programme.Programme) *summaryPlan {
 	sc := newScoper(p)
 	for i := range p.Outputs {
 		o := &p.Outputs[i]
-		if o.Kind.S != programme.KindSheet || o.Sheet == nil {
+		if o.Kind != programme.KindSheet || o.Sheet == nil {
 			continue
 		}
 		sp.outputs = append(sp.outputs, o)
 		cols := o.Sheet.Columns
 		per, num := make([]bool, len(cols)), make([]bool, len(cols))
 		for j := range cols {
-			per[j] = sc.perEnterprise(cols[j].Value.S)
-			num[j] = strings.TrimSpace(cols[j].Value.S) == "row_no"
+			per[j] = sc.perEnterprise(cols[j].Value)
+			num[j] = strings.TrimSpace(cols[j].Value) == "row_no"
 		}
 		sp.perEnterprise = append(sp.perEnterprise, per)
 		sp.rowNo = append(sp.rowNo, num)
@@ -59,7 +59,7 @@ var projectFields = []string{"project_name", "subject_name", "platform_name"}
 // 融合贯标): the 统一社会信用代码 alone is the key.
 func ProjectField(p *programme.Programme) string {
 	for _, id := range projectFields {
-		if f := p.Field(id); f != nil && (f.Type.S == "text" || f.Type.S == "textarea") {
+		if f := p.Field(id); f != nil && (f.Type == "text" || f.Type == "textarea") {
 			return id
 		}
 	}
@@ -111,7 +111,7 @@ func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
 	}
 	o.key = o.entry.CreditCode + "\x00" + o.entry.Project
 	for _, out := range sp.outputs {
-		sh, err := programme.Sheet(out, []*programme.Evaluation{ev})
+		sh, err := programme.BuildSheet(out, []*programme.Evaluation{ev})
 		if err != nil {
 			o.entry.Verdict, o.entry.Reason = Invalid, err.Error()
 			return o
@@ -209,7 +209,7 @@ func PerEnterpriseColumns(p *programme.Programme) map[string]bool {
 	out := map[string]bool{}
 	for i, o := range sp.outputs {
 		for j, c := range o.Sheet.Columns {
-			out[c.Header.S] = sp.perEnterprise[i][j]
+			out[c.Header] = sp.perEnterprise[i][j]
 		}
 	}
 	return out

@@ -30,7 +30,7 @@ type scope struct{ enterprise, project bool }
 func newScoper(p *programme.Programme) *scoper {
 	sc := &scoper{computed: map[string]string{}, memo: map[string]scope{}}
 	for _, c := range p.Computed {
-		sc.computed[c.ID.S] = c.Expr.S
+		sc.computed[c.ID] = c.Expr
 	}
 	return sc
 }

@@ -151,14 +151,14 @@ func (c *collector) result() *Result {
 			sh.Total = make([]document.Cell, len(spec.Columns))
 			var once []string
 			for j, t := range spec.Total {
-				switch t.S {
+				switch t {
 				case "sum":
 					sh.Total[j] = document.Cell{Number: acc.sums[j].Fixed(2)}
 					if c.sp.perEnterprise[i][j] {
 						once = append(once, "“"+sh.Columns[j].Header+"”")
 					}
 				default:
-					sh.Total[j] = document.Cell{Text: t.S}
+					sh.Total[j] = document.Cell{Text: t}
 				}
 			}
 			if acc.shared && len(once) > 0 {

@@ -3,7 +3,7 @@
 // clients in Excel. Write exports data files to a master (or an empty one to fill in); Read
 // turns a master — also one saved by WPS or Excel, with typed numbers or text, Excel dates or
 // text dates, merged title rows above the header — back into data files, one per filled row,
-// every cell through programme.ParseInput, every problem named by row number and column label.
+// every cell through programme.Field.Parse, every problem named by row number and column label.
 //
 // A master holds what fits in one row: the 申报日期, the enterprise profile (finance one
 // column per year and item: "2018年 主营业务收入"), and the programme's own answers that are
@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"dossier/dossier"
@@ -56,7 +55,7 @@ func (c Column) path(finIndex int) string {
 	return c.ID
 }
 
-var appliedOnField = &programme.Field{ID: programme.Str{S: "applied_on"}, Label: programme.Str{S: "申报日期"}, Type: programme.Str{S: programme.TypeDate}}
+var appliedOnField = &programme.Field{ID: "applied_on", Label: "申报日期", Type: programme.TypeDate}
 
 // Columns are the master's columns for programme p with finance columns for the years given.
 // Labels are unique: a label that repeats gets its field id in brackets.
@@ -82,13 +81,13 @@ func profileColumns(p *programme.Programme, years []int) []Column {
 	for _, s := range p.Profile().Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			if f.Type.S == programme.TypeTable {
-				if f.ID.S == "finance" {
+			if f.Type == programme.TypeTable {
+				if f.ID == "finance" {
 					finance = f
 				}
 				continue
 			}
-			cols = append(cols, Column{Label: f.Label.S, Field: f, In: InEnterprise, ID: f.ID.S})
+			cols = append(cols, Column{Label: f.Label, Field: f, In: InEnterprise, ID: f.ID})
 		}
 	}
 	if finance == nil {
@@ -97,10 +96,10 @@ func profileColumns(p *programme.Programme, years []int) []Column {
 	for _, y := range years {
 		for i := range finance.Columns {
 			c := &finance.Columns[i]
-			if c.ID.S == "year" {
+			if c.ID == "year" {
 				continue
 			}
-			cols = append(cols, Column{Label: strconv.Itoa(y) + "年 " + c.Label.S, Field: c, In: InFinance, ID: c.ID.S, Year: y})
+			cols = append(cols, Column{Label: strconv.Itoa(y) + "年 " + c.Label, Field: c, In: InFinance, ID: c.ID, Year: y})
 		}
 	}
 	return cols
@@ -113,15 +112,15 @@ func answerColumns(p *programme.Programme) []Column {
 	for _, s := range p.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			switch f.Type.S {
+			switch f.Type {
 			case programme.TypeTable:
 			case programme.TypeObject:
 				for j := range f.Columns {
 					c := &f.Columns[j]
-					cols = append(cols, Column{Label: f.Label.S + " " + c.Label.S, Field: c, In: InAnswers, ID: f.ID.S, Sub: c.ID.S})
+					cols = append(cols, Column{Label: f.Label + " " + c.Label, Field: c, In: InAnswers, ID: f.ID, Sub: c.ID})
 				}
 			default:
-				cols = append(cols, Column{Label: f.Label.S, Field: f, In: InAnswers, ID: f.ID.S})
+				cols = append(cols, Column{Label: f.Label, Field: f, In: InAnswers, ID: f.ID})
 			}
 		}
 	}
@@ -132,10 +131,8 @@ func answerColumns(p *programme.Programme) []Column {
 // application year, and every year the data files give.
 func Years(p *programme.Programme, files []*dossier.File) []int {
 	year := p.Year
-	if year == 0 {
-		if t, err := time.Parse("2006-01-02", p.Issued.S); err == nil {
-			year = t.Year()
-		}
+	if year == 0 && !p.Issued.IsZero() {
+		year = p.Issued.Year()
 	}
 	set := map[int]bool{}
 	if year > 0 {

@@ -145,7 +145,7 @@ func sameValue(a, b any) bool {
 
 func shown(c Column, v any) string {
 	text := rawText(v)
-	if d, err := decimal.Parse(text); err == nil && c.Field != nil && c.Field.Type.S == programme.TypeMoney {
+	if d, err := decimal.Parse(text); err == nil && c.Field != nil && c.Field.Type == programme.TypeMoney {
 		return d.Grouped(2)
 	}
 	if s, ok := v.(string); ok && c.Field != nil && len(c.Field.Options) > 0 {

@@ -55,7 +55,7 @@ func canonical(t testing.TB, p *programme.Programme, f *dossier.File) map[string
 	t.Helper()
 	answers := map[string]any{}
 	for k, v := range f.Answers {
-		if fd := p.Field(k); fd != nil && fd.Type.S != programme.TypeTable {
+		if fd := p.Field(k); fd != nil && fd.Type != programme.TypeTable {
 			answers[k] = v
 		}
 	}
@@ -102,14 +102,14 @@ func TestRoundTrip(t *testing.T) {
 		f := demoFile(t, p)
 		res, err := master.Read(p, write(t, p, f, f), today)
 		if err != nil {
-			t.Fatalf("%s: %v", p.ID.S, err)
+			t.Fatalf("%s: %v", p.ID, err)
 		}
 		if len(res.Rows) != 2 || res.HeaderRow != 1 || len(res.Ignored) != 0 {
-			t.Fatalf("%s: %d rows, header at %d, ignored %v", p.ID.S, len(res.Rows), res.HeaderRow, res.Ignored)
+			t.Fatalf("%s: %d rows, header at %d, ignored %v", p.ID, len(res.Rows), res.HeaderRow, res.Ignored)
 		}
 		for _, r := range res.Rows {
 			if r.File == nil {
-				t.Errorf("%s row %d: %v", p.ID.S, r.Number, r.Problems)
+				t.Errorf("%s row %d: %v", p.ID, r.Number, r.Problems)
 				continue
 			}
 			if got, want := canonical(t, p, r.File), canonical(t, p, f); !reflect.DeepEqual(got, want) {
@@ -117,17 +117,17 @@ func TestRoundTrip(t *testing.T) {
 					g, w := got[part].(map[string]any), want[part].(map[string]any)
 					for k := range w {
 						if !reflect.DeepEqual(g[k], w[k]) {
-							t.Errorf("%s row %d %s.%s: got %v, want %v", p.ID.S, r.Number, part, k, g[k], w[k])
+							t.Errorf("%s row %d %s.%s: got %v, want %v", p.ID, r.Number, part, k, g[k], w[k])
 						}
 					}
 					for k := range g {
 						if _, ok := w[k]; !ok {
-							t.Errorf("%s row %d %s.%s: got %v, not in the file", p.ID.S, r.Number, part, k, g[k])
+							t.Errorf("%s row %d %s.%s: got %v, not in the file", p.ID, r.Number, part, k, g[k])
 						}
 					}
 				}
 				if got["applied_on"] != want["applied_on"] || got["programme"] != want["programme"] {
-					t.Errorf("%s row %d: applied_on %v programme %v", p.ID.S, r.Number, got["applied_on"], got["programme"])
+					t.Errorf("%s row %d: applied_on %v programme %v", p.ID, r.Number, got["applied_on"], got["programme"])
 				}
 			}
 		}

@@ -130,7 +130,7 @@ func columnFor(h string, byLabel map[string]Column) (Column, bool) {
 	}
 	if c, ok := financeColumn(m[2]); ok {
 		c.Year = y
-		c.Label = strconv.Itoa(y) + "年 " + c.Field.Label.S
+		c.Label = strconv.Itoa(y) + "年 " + c.Field.Label
 		return c, true
 	}
 	return Column{}, false
@@ -145,8 +145,8 @@ func financeColumn(item string) (Column, bool) {
 	f := pr.Field("finance")
 	for i := range f.Columns {
 		c := &f.Columns[i]
-		if c.ID.S != "year" && normal(c.Label.S) == item {
-			return Column{Label: c.Label.S, Field: c, In: InFinance, ID: c.ID.S}, true
+		if c.ID != "year" && normal(c.Label) == item {
+			return Column{Label: c.Label, Field: c, In: InFinance, ID: c.ID}, true
 		}
 	}
 	return Column{}, false
@@ -201,7 +201,7 @@ type rowProblem struct {
 
 func readRow(p *programme.Programme, cells []string, cols []*Column, number int, today time.Time) (Row, bool) {
 	rr := &rowReader{p: p, number: number, finance: map[int]map[string]any{}, labels: map[string]string{}, finLabel: map[int]map[string]string{}, order: map[string]int{},
-		file: &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, Enterprise: map[string]any{}, Answers: map[string]any{}}}
+		file: &dossier.File{Format: dossier.FormatVersion, Programme: p.ID, Enterprise: map[string]any{}, Answers: map[string]any{}}}
 	filled := false
 	for i, cell := range cells {
 		text := strings.TrimSpace(cell)
@@ -305,7 +305,7 @@ func (rr *rowReader) finish() {
 // parseCell reads a cell's text (a raw cell value: numbers unformatted, dates as Excel serial
 // numbers) as its field's value.
 func parseCell(f *programme.Field, text string) (any, string) {
-	switch f.Type.S {
+	switch f.Type {
 	case programme.TypeDate:
 		if serial, err := strconv.ParseFloat(text, 64); err == nil {
 			t, err := excelize.ExcelDateToTime(serial, false)
@@ -317,10 +317,10 @@ func parseCell(f *programme.Field, text string) (any, string) {
 	case programme.TypeEnum:
 		var labels []string
 		for _, o := range f.Options {
-			if o.Value.S == text || (o.Label != "" && normal(o.Label) == normal(text)) {
-				return o.Value.S, ""
+			if o.Value == text || (o.Label != "" && normal(o.Label) == normal(text)) {
+				return o.Value, ""
 			}
-			labels = append(labels, optionLabel(f, o.Value.S))
+			labels = append(labels, optionLabel(f, o.Value))
 		}
 		if len(labels) > 0 {
 			return nil, fmt.Sprintf("“%s”不是可选项（可选：%s）", text, strings.Join(labels, "、"))
@@ -328,7 +328,7 @@ func parseCell(f *programme.Field, text string) (any, string) {
 	case programme.TypeMoney, programme.TypeInteger, programme.TypePercent:
 		text = excelNumber(text)
 	}
-	return programme.ParseInput(f, text)
+	return f.Parse(text)
 }
 
 // excelNumber undoes binary floating point in a number cell: Excel stores 1499.99 as

@@ -32,7 +32,7 @@ func Write(w io.Writer, p *programme.Programme, files []*dossier.File, created t
 		return err
 	}
 	if err := x.SetDocProps(&excelize.DocProperties{Created: created.UTC().Format(time.RFC3339), Creator: "Dossier",
-		Title: p.Title.S + " 企业名单"}); err != nil {
+		Title: p.Title + " 企业名单"}); err != nil {
 		return err
 	}
 	st, err := newStyles(x)
@@ -61,7 +61,7 @@ func Write(w io.Writer, p *programme.Programme, files []*dossier.File, created t
 	for r, f := range files {
 		row := make([]any, len(cols))
 		for i, c := range cols {
-			row[i] = st.cell(c, valueOf(c, f, p.ID.S))
+			row[i] = st.cell(c, valueOf(c, f, p.ID))
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, r+2)
 		if err := sw.SetRow(cell, row); err != nil {
@@ -116,10 +116,10 @@ func (st styles) cell(c Column, v any) any {
 	case nil:
 		return nil
 	case decimal.D:
-		if c.Field.Type.S == programme.TypePercent {
+		if c.Field.Type == programme.TypePercent {
 			return excelize.Cell{StyleID: st.percent, Value: x.Float64()}
 		}
-		if c.Field.Type.S == programme.TypeMoney {
+		if c.Field.Type == programme.TypeMoney {
 			return excelize.Cell{StyleID: st.money, Value: x.Float64()}
 		}
 		return x.Float64()
@@ -128,7 +128,7 @@ func (st styles) cell(c Column, v any) any {
 	case time.Time:
 		return excelize.Cell{StyleID: st.date, Value: x}
 	case string:
-		if c.Field.Type.S == programme.TypeEnum {
+		if c.Field.Type == programme.TypeEnum {
 			return optionLabel(c.Field, x)
 		}
 		return excelize.Cell{StyleID: st.text, Value: x}
@@ -138,7 +138,7 @@ func (st styles) cell(c Column, v any) any {
 
 func optionLabel(f *programme.Field, v string) string {
 	for _, o := range f.Options {
-		if o.Value.S == v && o.Label != "" {
+		if o.Value == v && o.Label != "" {
 			return o.Label
 		}
 	}
@@ -176,7 +176,7 @@ func valueOf(c Column, f *dossier.File, id string) any {
 		return nil
 	}
 	text := rawText(raw)
-	v, msg := programme.ParseInput(c.Field, text)
+	v, msg := c.Field.Parse(text)
 	if msg != "" {
 		return text
 	}

@@ -40,22 +40,22 @@ func TestEveryDemoPackage(t *testing.T) {
 	for _, p := range set.All() {
 		f, err := dossier.Decode(bytes.NewReader(p.Demo))
 		if err != nil {
-			t.Fatalf("%s demo: %v", p.ID.S, err)
+			t.Fatalf("%s demo: %v", p.ID, err)
 		}
-		out := filepath.Join(t.TempDir(), p.ID.S)
+		out := filepath.Join(t.TempDir(), p.ID)
 		ev := programme.Evaluate(p, f, when)
 		if _, err := pack.Build(ev, pack.Options{Out: out, Now: when, Generator: "dossier test"}); err != nil {
-			t.Fatalf("%s: %v", p.ID.S, err)
+			t.Fatalf("%s: %v", p.ID, err)
 		}
 		for _, spec := range ev.Outputs() {
-			if spec.Print != nil && spec.Kind.S == programme.KindReport {
+			if spec.Print != nil && spec.Kind == programme.KindReport {
 				name := strings.TrimSuffix(ev.FileName(spec), ".pdf") + "（一式" // （一式十份）.pdf
 				matches, _ := filepath.Glob(filepath.Join(out, pack.PrintDir, name+"*.pdf"))
 				if len(matches) != 1 {
-					t.Fatalf("%s: print copies of %s: %v", p.ID.S, name, matches)
+					t.Fatalf("%s: print copies of %s: %v", p.ID, name, matches)
 				}
 				probePrint(t, matches[0], !spec.Print.Simplex(), spec.Print.ShowSealMark(), 0)
-				checkTOC(t, p.ID.S, filepath.Join(out, ev.FileName(spec)), matches[0], spec.Print.Copies)
+				checkTOC(t, p.ID, filepath.Join(out, ev.FileName(spec)), matches[0], spec.Print.Copies)
 			}
 		}
 		checkLetters(t, ev, out)
@@ -66,19 +66,19 @@ func TestEveryDemoPackage(t *testing.T) {
 			}
 			text := deliveredText(t, path)
 			for _, g := range assemblyGlitches(text) {
-				t.Errorf("%s: %s: %s", p.ID.S, d.Name(), g)
+				t.Errorf("%s: %s: %s", p.ID, d.Name(), g)
 			}
-			checkNumbering(t, p.ID.S, d.Name(), text)
-			checkCodes(t, p.ID.S, d.Name(), text)
+			checkNumbering(t, p.ID, d.Name(), text)
+			checkCodes(t, p.ID, d.Name(), text)
 			for _, note := range authorNotes {
 				if strings.Contains(text, note) {
 					found++
 					rel, _ := filepath.Rel(out, path)
 					msg := "%s: %s contains %q (a note for the template's author: move it to the output's remark)"
-					if pendingAuthorNotes[p.ID.S] {
-						t.Logf(msg+" [pending template edit]", p.ID.S, rel, note)
+					if pendingAuthorNotes[p.ID] {
+						t.Logf(msg+" [pending template edit]", p.ID, rel, note)
 					} else {
-						t.Errorf(msg, p.ID.S, rel, note)
+						t.Errorf(msg, p.ID, rel, note)
 					}
 				}
 			}
@@ -87,8 +87,8 @@ func TestEveryDemoPackage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if pendingAuthorNotes[p.ID.S] && found == 0 {
-			t.Errorf("%s delivers no author notes any more: remove it from pendingAuthorNotes", p.ID.S)
+		if pendingAuthorNotes[p.ID] && found == 0 {
+			t.Errorf("%s delivers no author notes any more: remove it from pendingAuthorNotes", p.ID)
 		}
 	}
 }

@@ -98,7 +98,7 @@ func checkLetters(t *testing.T, ev *programme.Evaluation, out string) {
 		at := func(s string) int {
 			i := strings.Index(text, s)
 			if i < 0 {
-				t.Errorf("%s: %s lacks %q", ev.Programme.ID.S, name, s)
+				t.Errorf("%s: %s lacks %q", ev.Programme.ID, name, s)
 			}
 			return i
 		}
@@ -109,23 +109,23 @@ func checkLetters(t *testing.T, ev *programme.Evaluation, out string) {
 			order = append(order, at("妥否，请批示。"))
 		case "报告":
 			if strings.Contains(text, "请予审定") {
-				t.Errorf("%s: %s is a 报告 but asks 请予审定", ev.Programme.ID.S, name)
+				t.Errorf("%s: %s is a 报告 but asks 请予审定", ev.Programme.ID, name)
 			}
 		case "":
-			t.Errorf("%s: %s is a letter whose title %q is no 请示, 报告 or 函", ev.Programme.ID.S, name, title)
+			t.Errorf("%s: %s is a letter whose title %q is no 请示, 报告 or 函", ev.Programme.ID, name, title)
 		}
 		if doc.Letter.Signed && at("签发人：") > order[0] {
-			t.Errorf("%s: %s: the 签发人 line is not above the title", ev.Programme.ID.S, name)
+			t.Errorf("%s: %s: the 签发人 line is not above the title", ev.Programme.ID, name)
 		}
 		order = append(order, at("附件："))
 		if d := letterDate.FindStringIndex(text); d == nil {
-			t.Errorf("%s: %s: no 落款 date in 2019年5月20日 form", ev.Programme.ID.S, name)
+			t.Errorf("%s: %s: no 落款 date in 2019年5月20日 form", ev.Programme.ID, name)
 		} else {
 			order = append(order, d[0])
 		}
 		for i := 1; i < len(order); i++ {
 			if order[i] < order[i-1] {
-				t.Errorf("%s: %s: parts out of order (title, 主送, closing, 附件, date at %v)", ev.Programme.ID.S, name, order)
+				t.Errorf("%s: %s: parts out of order (title, 主送, closing, 附件, date at %v)", ev.Programme.ID, name, order)
 			}
 		}
 	}

@@ -245,7 +245,7 @@ func dataCopy(ev *programme.Evaluation) *dossier.File {
 	for _, s := range ev.Attachments() {
 		for i, af := range s.Files {
 			if abs, err := filepath.Abs(af.Path); err == nil {
-				f.Attachments[s.ID.S][i] = abs
+				f.Attachments[s.ID][i] = abs
 			}
 		}
 	}

@@ -110,7 +110,7 @@ func writePackage(tmp string, ev *programme.Evaluation, o Options) (*Manifest, e
 	if err != nil {
 		return nil, err
 	}
-	m, err := writeManifest(tmp, ev.Programme.ID.S, ev.Programme.Provenance(), docs, o, ev.MissingAttachments())
+	m, err := writeManifest(tmp, ev.Programme.ID, ev.Programme.Provenance(), docs, o, ev.MissingAttachments())
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +137,7 @@ func writeContents(dir string, ev *programme.Evaluation, o Options) ([]PrintDoc,
 	defer cleanup()
 	c.vol = vol
 	for i, spec := range specs {
-		switch spec.Kind.S {
+		switch spec.Kind {
 		case programme.KindReport:
 			err = c.addReport(i, spec)
 		case programme.KindSheet:
@@ -185,14 +185,14 @@ type contents struct {
 
 // addReport plans a report: the screen PDF, and the print copies when the notice asks for
 // paper.
-func (c *contents) addReport(i int, spec *programme.OutputSpec) error {
+func (c *contents) addReport(i int, spec *programme.Output) error {
 	name := c.ev.FileName(spec)
 	rep := c.ev.Report(spec, c.o.Now)
 	render := renderPlain
 	if c.vol != nil && spec == c.ev.AttachmentsOutput() {
 		render = c.vol.render
 		rep.Appendix = c.vol.entries // for the font cut
-		rep.AppendixIndex = spec.AttachmentIndex.S
+		rep.AppendixIndex = spec.AttachmentIndex
 	}
 	c.reports = append(c.reports, rep)
 	screen := pdf.Options{Draft: c.o.Draft}
@@ -219,9 +219,9 @@ func (c *contents) addReport(i int, spec *programme.OutputSpec) error {
 
 // addSheet plans a summary table: the workbook, and its printable version in print/ (text
 // ≥ 8 pt, seal places).
-func (c *contents) addSheet(i int, spec *programme.OutputSpec) error {
+func (c *contents) addSheet(i int, spec *programme.Output) error {
 	name := c.ev.FileName(spec)
-	sh, err := programme.Sheet(spec, []*programme.Evaluation{c.ev})
+	sh, err := programme.BuildSheet(spec, []*programme.Evaluation{c.ev})
 	if err != nil {
 		return err
 	}
@@ -242,7 +242,7 @@ func (c *contents) addSheet(i int, spec *programme.OutputSpec) error {
 }
 
 // writePrintNote writes print/打印说明.txt when anything is printed.
-func (c *contents) writePrintNote(specs []*programme.OutputSpec) error {
+func (c *contents) writePrintNote(specs []*programme.Output) error {
 	var lines []string
 	for _, l := range c.printLines {
 		if l != "" {
@@ -303,7 +303,7 @@ func writeReport(dir string, rep *document.Report, name string, opts pdf.Options
 // writePrint renders the print layout (binding margin, seal strip) and repeats it for the
 // copies the notice asks for. When the print layout is the screen layout, the one render also
 // writes the screen copy.
-func writePrint(dir string, rep *document.Report, name string, ps *programme.PrintSpec, o Options, screen pdf.Options, render renderFunc) (string, PrintDoc, error) {
+func writePrint(dir string, rep *document.Report, name string, ps *programme.Print, o Options, screen pdf.Options, render renderFunc) (string, PrintDoc, error) {
 	opts := printOptions(ps, o)
 	var one []byte
 	if opts == screen {

@@ -60,7 +60,7 @@ func draftSheet(s *document.Sheet) *document.Sheet {
 }
 
 // describe says what each file of a package is, for 文件清单.txt.
-func describe(ev *programme.Evaluation, specs []*programme.OutputSpec, o Options) map[string]string {
+func describe(ev *programme.Evaluation, specs []*programme.Output, o Options) map[string]string {
 	d := map[string]string{
 		PrintDir + "/打印说明.txt": "打印说明：每份文件的份数、单双面、装订与盖章",
 		ManifestName:           "机读清单：各文件的大小与 SHA-256，供 dossier verify 核对申报包",
@@ -70,7 +70,7 @@ func describe(ev *programme.Evaluation, specs []*programme.OutputSpec, o Options
 	for _, spec := range specs {
 		name := ev.FileName(spec)
 		title := ev.Title(spec)
-		switch spec.Kind.S {
+		switch spec.Kind {
 		case programme.KindReport:
 			d[name] = "《" + title + "》电子版（PDF）"
 			if spec.Print != nil {
@@ -87,7 +87,7 @@ func describe(ev *programme.Evaluation, specs []*programme.OutputSpec, o Options
 // writeFileList writes 文件清单.txt: every file of the package in three groups (burned, print,
 // not burned), each with its size, what it is and its SHA-256. It is written after every other
 // file but the manifest, which it names without a digest (the manifest lists the 清单's).
-func writeFileList(dir string, ev *programme.Evaluation, specs []*programme.OutputSpec, o Options) error {
+func writeFileList(dir string, ev *programme.Evaluation, specs []*programme.Output, o Options) error {
 	items, err := scan(dir)
 	if err != nil {
 		return ioError("读取", dir, err)
@@ -95,7 +95,7 @@ func writeFileList(dir string, ev *programme.Evaluation, specs []*programme.Outp
 	what := describe(ev, specs, o)
 	var b strings.Builder
 	b.WriteString("文件清单\n\n")
-	fmt.Fprintf(&b, "申报项目：%s\n申报单位：%s\n生成时间：%s（%s）\n", ev.Programme.Title.S, ev.FieldText("enterprise.name"), o.Now.Format("2006年1月2日 15:04"), o.Generator)
+	fmt.Fprintf(&b, "申报项目：%s\n申报单位：%s\n生成时间：%s（%s）\n", ev.Programme.Title, ev.FieldText("enterprise.name"), o.Now.Format("2006年1月2日 15:04"), o.Generator)
 	if o.Draft {
 		b.WriteString("本申报包是草稿（每页带“草稿”水印），不能报送。\n")
 	}

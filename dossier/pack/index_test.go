@@ -120,7 +120,7 @@ func TestAttachmentIndexPage(t *testing.T) {
 	shows := map[string]string{"附件1": "SCAN LICENCE 1", "附件2": "SCAN PATENT 1"}
 	name := ""
 	for _, spec := range ev.Outputs() {
-		if spec.ID.S == "application" {
+		if spec.ID == "application" {
 			name = ev.FileName(spec)
 		}
 	}

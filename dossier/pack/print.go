@@ -8,21 +8,21 @@ import (
 
 // simplex reports whether a report's print copies are laid out for single-sided printing:
 // when the template says so (print: {sides: simplex}) or the build was asked to (--simplex).
-func simplex(ps *programme.PrintSpec, o Options) bool { return o.Simplex || ps.Simplex() }
+func simplex(ps *programme.Print, o Options) bool { return o.Simplex || ps.Simplex() }
 
 // printOptions is the layout of a report's print copies: page numbers on the outer edge
 // (GB/T 9704) whether or not the copy is bound; the 订口 only when it is.
-func printOptions(ps *programme.PrintSpec, o Options) pdf.Options {
+func printOptions(ps *programme.Print, o Options) pdf.Options {
 	return pdf.Options{Draft: o.Draft, Print: true, Simplex: simplex(ps, o), Unbound: ps.Binding == "none", Seal: ps.ShowSealMark()}
 }
 
 // bindOptions is how a report's copies are put together.
-func bindOptions(ps *programme.PrintSpec, o Options) bind.Options {
+func bindOptions(ps *programme.Print, o Options) bind.Options {
 	return bind.Options{Copies: ps.Copies, Simplex: simplex(ps, o)}
 }
 
 // sealNote is what the print list says about the 骑缝章 of one document.
-func sealNote(ps *programme.PrintSpec) string {
+func sealNote(ps *programme.Print) string {
 	switch {
 	case !ps.Seal:
 		return ""
@@ -33,7 +33,7 @@ func sealNote(ps *programme.PrintSpec) string {
 }
 
 // sidesNote is the print list's closing paragraph: how to print and bind.
-func sidesNote(specs []*programme.OutputSpec, o Options) string {
+func sidesNote(specs []*programme.Output, o Options) string {
 	duplex, single := false, false
 	for _, spec := range specs {
 		if spec.Print == nil {

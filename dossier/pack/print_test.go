@@ -14,12 +14,12 @@ import (
 
 // buildDemo builds the techinnov demo package with o (Out filled in), after change (may be
 // nil) has adjusted the report's print settings.
-func buildDemo(t *testing.T, o pack.Options, change func(ps *programme.PrintSpec)) string {
+func buildDemo(t *testing.T, o pack.Options, change func(ps *programme.Print)) string {
 	t.Helper()
 	ev := demoEval(t, nil)
 	if change != nil {
 		for _, spec := range ev.Outputs() {
-			if spec.ID.S == "report" {
+			if spec.ID == "report" {
 				change(spec.Print)
 			}
 		}
@@ -114,7 +114,7 @@ func TestPrintCopiesSimplex(t *testing.T) {
 	for name, build := range map[string]func() string{
 		"--simplex": func() string { return buildDemo(t, pack.Options{Simplex: true}, nil) },
 		"sides:simplex": func() string {
-			return buildDemo(t, pack.Options{}, func(ps *programme.PrintSpec) { ps.Sides = "simplex" })
+			return buildDemo(t, pack.Options{}, func(ps *programme.Print) { ps.Sides = "simplex" })
 		},
 	} {
 		out := build()
@@ -138,7 +138,7 @@ func TestPrintCopiesSimplex(t *testing.T) {
 // TestSealMarkOff: print: {seal_mark: false} keeps the seal but draws no box; the print note
 // still says where the seal goes.
 func TestSealMarkOff(t *testing.T) {
-	out := buildDemo(t, pack.Options{}, func(ps *programme.PrintSpec) { off := false; ps.SealMark = &off })
+	out := buildDemo(t, pack.Options{}, func(ps *programme.Print) { off := false; ps.SealMark = &off })
 	probePrint(t, filepath.Join(out, "print", "项目资金申请报告（山西汾河智能装备有限公司—矿用综采工作面智能控制系统研发费用加计扣除奖励项目）（一式十份）.pdf"), true, false, 4)
 	note, _ := os.ReadFile(filepath.Join(out, "print", "打印说明.txt"))
 	if !strings.Contains(string(note), "骑缝章盖在书口") || strings.Contains(string(note), "虚线框") {

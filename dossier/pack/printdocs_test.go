@@ -67,7 +67,7 @@ func TestPrintDocumentsFromManifest(t *testing.T) {
 
 // A package whose manifest predates the print list still lists its print PDFs.
 func TestPrintDocumentsOldManifest(t *testing.T) {
-	out := buildDemo(t, pack.Options{}, func(ps *programme.PrintSpec) {})
+	out := buildDemo(t, pack.Options{}, func(ps *programme.Print) {})
 	m, err := pack.ReadManifest(out)
 	if err != nil {
 		t.Fatal(err)

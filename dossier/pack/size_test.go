@@ -18,7 +18,7 @@ const libreOfficeSize = 212 * 1024
 
 // noticesReport is the techinnov demo with the notices' own text (23,084 characters, 1,066
 // distinct) shared out over its six report chapters, paragraph by paragraph.
-func noticesReport(t testing.TB) (*programme.Evaluation, *programme.OutputSpec) {
+func noticesReport(t testing.TB) (*programme.Evaluation, *programme.Output) {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", "notices-2019-04.txt")) // ../shared/notices
 	if err != nil {
@@ -66,7 +66,7 @@ func noticesReport(t testing.TB) (*programme.Evaluation, *programme.OutputSpec) 
 		}
 	})
 	for _, spec := range ev.Outputs() {
-		if spec.ID.S == "report" {
+		if spec.ID == "report" {
 			return ev, spec
 		}
 	}

@@ -17,13 +17,14 @@ import (
 // the generated ones (营业执照副本, 审计报告, 证书…), in binding order; the data file names the
 // user's files for each; build binds them after the main report (pack).
 
-// Attachment is one item of a template's attachments: list.
+// Attachment is one document the notice asks for beside the generated ones.
 type Attachment struct {
-	ID       Str    `yaml:"id"`
-	Label    Str    `yaml:"label"`    // 近三年审计报告, as the notice names it
-	Required bool   `yaml:"required"` // a missing required attachment leaves the package incomplete
-	Help     string `yaml:"help"`     // what to scan, for the form
-	When     Str    `yaml:"when"`     // the attachment is asked for only when this holds
+	ID       string
+	Label    string // 近三年审计报告, as the notice names it
+	Required bool   // a missing required attachment leaves the package incomplete
+	Help     string // what to scan, for the form
+
+	when *program // the attachment is asked for only when this holds; nil: always
 }
 
 var attachmentID = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
@@ -32,8 +33,8 @@ var attachmentID = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
 // each, the when expressions compiled.
 func (c *compiler) attachments() {
 	seen := map[string]bool{}
-	for i := range c.p.Attachments {
-		a := &c.p.Attachments[i]
+	for i := range c.p.tree.Attachments {
+		a := &c.p.tree.Attachments[i]
 		switch {
 		case !a.ID.Set():
 			c.errs.Add(c.file, a.Label.Pos, "附件缺少 id")
@@ -46,9 +47,8 @@ func (c *compiler) attachments() {
 		if !a.Label.Set() {
 			c.errs.Add(c.file, a.ID.Pos, "附件 “%s” 缺少 label（通知中的附件名称）", a.ID.S)
 		}
-		if a.When.Set() {
-			c.exprOf(&a.When, "附件 “"+a.ID.S+"” 的 when", nil, true)
-		}
+		c.p.Attachments = append(c.p.Attachments, Attachment{ID: a.ID.S, Label: a.Label.S, Required: a.Required, Help: a.Help,
+			when: c.when(a.When, "附件 “"+a.ID.S+"” 的 when", nil)})
 	}
 }
 
@@ -111,7 +111,7 @@ type AttachmentStatus struct {
 
 // Name is "附件N 名称" as the 目录, the placeholder and the messages print it.
 func (s AttachmentStatus) Name() string {
-	return fmt.Sprintf("附件%d %s", s.No, s.Label.S)
+	return fmt.Sprintf("附件%d %s", s.No, s.Label)
 }
 
 // Placeholder is the text of the page that stands in for a missing attachment.
@@ -133,7 +133,7 @@ func (e *Evaluation) MissingAttachments() []string {
 	var ids []string
 	for _, s := range e.Attachments() {
 		if s.Missing {
-			ids = append(ids, s.ID.S)
+			ids = append(ids, s.ID)
 		}
 	}
 	return ids
@@ -146,12 +146,12 @@ func (e *Evaluation) judgeAttachments() []AttachmentStatus {
 	for i := range p.Attachments {
 		a := &p.Attachments[i]
 		s := AttachmentStatus{Attachment: a, Applies: true}
-		if prog := p.exprs[&a.When]; prog != nil {
+		if prog := a.when; prog != nil {
 			if v, st, _ := e.eval(prog, e.env); st == evalOK && v != true {
 				s.Applies = false
 			}
 		}
-		for _, given := range e.File.Attachments[a.ID.S] {
+		for _, given := range e.File.Attachments[a.ID] {
 			s.Files = append(s.Files, e.attachmentFile(given))
 		}
 		s.Missing = s.Applies && a.Required && len(s.Files) == 0
@@ -191,8 +191,8 @@ func (e *Evaluation) checkAttachments() {
 	known := map[string]bool{}
 	var ids []string
 	for _, a := range e.Programme.Attachments {
-		known[a.ID.S] = true
-		ids = append(ids, a.ID.S)
+		known[a.ID] = true
+		ids = append(ids, a.ID)
 	}
 	var unknown []string
 	for id := range e.File.Attachments {
@@ -204,7 +204,7 @@ func (e *Evaluation) checkAttachments() {
 	for _, id := range unknown {
 		avail := "本项目没有附件"
 		if len(ids) > 0 {
-			avail = "可用：" + strings.Join(ids, "、") + "；见 dossier attachments " + e.Programme.ID.S
+			avail = "可用：" + strings.Join(ids, "、") + "；见 dossier attachments " + e.Programme.ID
 		}
 		e.Problems = append(e.Problems, Problem{Field: "attachments." + id, Label: "附件",
 			Message: fmt.Sprintf("附件：“%s”不是本项目的附件编号（%s）", id, avail)})
@@ -212,7 +212,7 @@ func (e *Evaluation) checkAttachments() {
 	for _, s := range e.Attachments() {
 		for _, f := range s.Files {
 			if f.Err != "" {
-				e.Problems = append(e.Problems, Problem{Field: "attachments." + s.ID.S, Label: s.title(), Message: s.title() + "：" + f.Err})
+				e.Problems = append(e.Problems, Problem{Field: "attachments." + s.ID, Label: s.title(), Message: s.title() + "：" + f.Err})
 			}
 		}
 	}
@@ -223,7 +223,7 @@ func (s AttachmentStatus) title() string {
 	if s.No > 0 {
 		return s.Name()
 	}
-	return s.Label.S
+	return s.Label
 }
 
 // AttachmentWarnings are the warnings about the attachments, in binding order: each missing
@@ -233,7 +233,7 @@ func (s AttachmentStatus) title() string {
 func (e *Evaluation) AttachmentWarnings() []Problem {
 	var out []Problem
 	for _, s := range e.Attachments() {
-		field := "attachments." + s.ID.S
+		field := "attachments." + s.ID
 		switch {
 		case s.Missing:
 			out = append(out, Problem{Field: field, Label: s.title(), Warning: true, Message: s.title() + "：未提供（必需）"})
@@ -248,10 +248,10 @@ func (e *Evaluation) AttachmentWarnings() []Problem {
 // AttachmentsOutput is the report the attachments are bound after: the output that says
 // attachments: true, else the first report with a 目录, else the first report; nil when the
 // dossier has no report among its outputs.
-func (e *Evaluation) AttachmentsOutput() *OutputSpec {
-	var first, withTOC *OutputSpec
+func (e *Evaluation) AttachmentsOutput() *Output {
+	var first, withTOC *Output
 	for _, o := range e.Outputs() {
-		if o.Kind.S != KindReport {
+		if o.Kind != KindReport {
 			continue
 		}
 		if o.Attachments {
@@ -260,7 +260,7 @@ func (e *Evaluation) AttachmentsOutput() *OutputSpec {
 		if first == nil {
 			first = o
 		}
-		if withTOC == nil && hasTOC(o.Blocks) {
+		if withTOC == nil && hasTOC(o.blocks) {
 			withTOC = o
 		}
 	}
@@ -270,9 +270,9 @@ func (e *Evaluation) AttachmentsOutput() *OutputSpec {
 	return first
 }
 
-func hasTOC(blocks []BlockSpec) bool {
+func hasTOC(blocks []block) bool {
 	for _, b := range blocks {
-		if b.TOC {
+		if b.toc {
 			return true
 		}
 	}

@@ -13,7 +13,7 @@ import (
 func attachmentIDs(p *programme.Programme) string {
 	var ids []string
 	for _, a := range p.Attachments {
-		ids = append(ids, a.ID.S)
+		ids = append(ids, a.ID)
 	}
 	return strings.Join(ids, ",")
 }
@@ -80,8 +80,8 @@ attachments:
 	if got := attachmentIDs(p); got != "licence,audit,agency,extra" {
 		t.Errorf("merged attachments = %s", got)
 	}
-	if p.Attachments[1].Label.S != "近三年审计报告" {
-		t.Errorf("the child's audit did not replace the parent's: %q", p.Attachments[1].Label.S)
+	if p.Attachments[1].Label != "近三年审计报告" {
+		t.Errorf("the child's audit did not replace the parent's: %q", p.Attachments[1].Label)
 	}
 
 	shipped, err := programme.LoadSet(templates.FS)
@@ -90,7 +90,7 @@ attachments:
 	}
 	for _, p := range shipped.All() {
 		if len(p.Attachments) == 0 {
-			t.Errorf("%s lists no attachments", p.ID.S)
+			t.Errorf("%s lists no attachments", p.ID)
 		}
 	}
 	sx, nb := attachmentIDs(shipped.Get("shanxi-hightech-2019")), attachmentIDs(shipped.Get("ningbo-hightech-2019"))

@@ -10,7 +10,7 @@ import (
 func BenchmarkEvaluateHightech(b *testing.B) {
 	set := loadShipped(b)
 	p := set.Get("shanxi-hightech-2019")
-	f := demo(b, set, p.ID.S)
+	f := demo(b, set, p.ID)
 	for b.Loop() {
 		programme.Evaluate(p, f, today)
 	}
@@ -20,7 +20,7 @@ func BenchmarkEvaluateHightech(b *testing.B) {
 func BenchmarkEvaluate(b *testing.B) {
 	set := loadShipped(b)
 	p := set.Get("shanxi-techinnov-2019")
-	f := demo(b, set, p.ID.S)
+	f := demo(b, set, p.ID)
 	b.ReportAllocs()
 	for b.Loop() {
 		programme.Evaluate(p, f, today)

@@ -70,7 +70,7 @@ func TestUserFolderOverrides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := set.Get("shanxi-techinnov-2019").Title.S; got != "本地修订版" {
+	if got := set.Get("shanxi-techinnov-2019").Title; got != "本地修订版" {
 		t.Errorf("override not applied: %s", got)
 	}
 	if set.Get("hitech-sample") == nil {

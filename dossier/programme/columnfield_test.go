@@ -51,7 +51,7 @@ outputs:
 		t.Fatal(err)
 	}
 	ev := programme.Evaluate(p, f, today)
-	sh, err := programme.Sheet(outputOf(t, ev, "sheet"), []*programme.Evaluation{ev})
+	sh, err := programme.BuildSheet(outputOf(t, ev, "sheet"), []*programme.Evaluation{ev})
 	if err != nil {
 		t.Fatal(err)
 	}

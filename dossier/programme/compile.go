@@ -1,11 +1,11 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"reflect"
 	"strings"
 	"time"
-
-	"github.com/expr-lang/expr/vm"
 )
 
 // newCompiler prepares the compilation of one template (or of the profile, when p is nil).
@@ -20,7 +20,7 @@ func (c *compiler) sampleEnv() map[string]any {
 	env := baseEnv(c.pr, c.pr.rec.zero(), time.Time{})
 	if c.p != nil {
 		for _, f := range c.p.answers.fields {
-			env[f.ID.S] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
+			env[f.ID] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
 		}
 		env["labels"] = newLabels(c.p.answers.fields).value(nil)
 	}
@@ -59,22 +59,22 @@ func (c *compiler) compileProgramme(fields []*Field) {
 	p := c.p
 	for si := range p.Sections {
 		s := &p.Sections[si]
-		if s.ShowIf.Set() {
-			p.showIf[s.ID.S] = c.compile(s.ShowIf, "分节 “"+s.ID.S+"” 的 show_if", nil, true)
+		if s.node.ShowIf.Set() {
+			p.showIf[s.ID] = c.compile(s.node.ShowIf, "分节 “"+s.ID+"” 的 show_if", nil, true)
 		}
 		for fi := range s.Fields {
 			f := &s.Fields[fi]
-			if f.ShowIf.Set() {
-				p.showIf[f.ID.S] = c.compile(f.ShowIf, "字段 “"+f.ID.S+"” 的 show_if", nil, true)
+			if f.node.ShowIf.Set() {
+				p.showIf[f.ID] = c.compile(f.node.ShowIf, "字段 “"+f.ID+"” 的 show_if", nil, true)
 			}
-			if f.RequiredIf.Set() {
-				p.requiredIf[f.ID.S] = c.compile(f.RequiredIf, "字段 “"+f.ID.S+"” 的 required_if", nil, true)
+			if f.node.RequiredIf.Set() {
+				p.requiredIf[f.ID] = c.compile(f.node.RequiredIf, "字段 “"+f.ID+"” 的 required_if", nil, true)
 			}
 		}
 	}
 	c.computed()
 	c.derives(fields)
-	p.checks = c.checks(p.Checks, "")
+	p.checks = c.checks(p.tree.Checks, "")
 	c.tableChecks(fields, "")
 	p.checks = append(p.checks, c.rowChecks...)
 	c.rules()
@@ -85,8 +85,8 @@ func (c *compiler) compileProgramme(fields []*Field) {
 
 func (c *compiler) computed() {
 	p := c.p
-	for i := range p.Computed {
-		cm := &p.Computed[i]
+	for i := range p.tree.Computed {
+		cm := &p.tree.Computed[i]
 		if _, taken := c.env[cm.ID.S]; taken || !cm.ID.Set() {
 			c.errs.Add(c.file, cm.ID.Pos, "计算值 id “%s” 缺失或与字段重名", cm.ID.S)
 			continue
@@ -95,19 +95,19 @@ func (c *compiler) computed() {
 		if prog == nil {
 			continue
 		}
-		if want, ok := computedTypes[cm.Type.S]; !ok {
-			c.errs.Add(c.file, cm.Type.Pos, "计算值 “%s” 的类型 “%s” 未知（可用：%s）", cm.ID.S, cm.Type.S, strings.Join(sortedKeys(computedTypes), ", "))
+		if want, ok := computedTypes[FieldType(cm.Type.S)]; !ok {
+			c.errs.Add(c.file, cm.Type.Pos, "计算值 “%s” 的类型 “%s” 未知（可用：%s）", cm.ID.S, cm.Type.S, strings.Join(syntax.SortedKeys(computedTypes), ", "))
 		} else if got := prog.Node().Type(); got != nil && got.Kind() != reflect.Interface && !want(got) {
 			c.errs.Add(c.file, cm.Expr.Pos, "计算值 “%s” 声明为 %s，但表达式的结果是 %s", cm.ID.S, cm.Type.S, got)
 		}
-		p.computed = append(p.computed, compiledComputed{cm, prog})
+		p.Computed = append(p.Computed, Computed{ID: cm.ID.S, Label: cm.Label, Type: FieldType(cm.Type.S), Expr: cm.Expr.S, prog: prog})
 		// Later expressions see the computed value with the type its expression has.
 		c.env[cm.ID.S] = sampleOf(prog)
 	}
 }
 
 // computedTypes are the types a computed value may declare, with what its expression must give.
-var computedTypes = map[string]func(reflect.Type) bool{
+var computedTypes = map[FieldType]func(reflect.Type) bool{
 	TypeMoney:   func(t reflect.Type) bool { return t == decType },
 	TypePercent: func(t reflect.Type) bool { return t == decType },
 	TypeInteger: func(t reflect.Type) bool { return t.Kind() == reflect.Int },
@@ -118,7 +118,7 @@ var computedTypes = map[string]func(reflect.Type) bool{
 }
 
 // sampleOf is a zero value of a program's result type.
-func sampleOf(prog *vm.Program) any {
+func sampleOf(prog *program) any {
 	t := prog.Node().Type()
 	if t == nil || t.Kind() == reflect.Interface {
 		return nil
@@ -126,14 +126,15 @@ func sampleOf(prog *vm.Program) any {
 	return reflect.Zero(t).Interface()
 }
 
-func (c *compiler) checks(list []Check, prefix string) []compiledCheck {
-	var out []compiledCheck
+func (c *compiler) checks(list []syntax.Check, prefix string) []*Check {
+	var out []*Check
 	for i := range list {
 		ck := &list[i]
 		what := "检查 “" + ck.ID.S + "”"
-		cc := compiledCheck{Check: ck, path: prefix + ck.Field.S}
+		cc := newCheck(ck)
+		cc.path = prefix + ck.Field.S
 		if f := c.fieldAt(cc.path); f != nil {
-			cc.label = f.Label.S
+			cc.label = f.Label
 		} else if ck.Field.Set() {
 			c.errs.Add(c.file, ck.Field.Pos, "%s的 field “%s” 不存在", what, ck.Field.S)
 		}
@@ -158,19 +159,20 @@ func (c *compiler) tableChecks(fields []*Field, prefix string) {
 		rec = c.p.answers
 	}
 	for _, f := range fields {
-		if f.Type.S != TypeTable {
+		if f.Type != TypeTable {
 			continue
 		}
-		row := rec.rows[f.ID.S]
+		row := rec.rows[f.ID]
 		env := c.rowEnv(row)
 		env["row_no"] = 0
-		for i := range f.Checks {
-			ck := &f.Checks[i]
-			what := "表格 “" + f.ID.S + "” 的检查 “" + ck.ID.S + "”"
-			cc := compiledCheck{Check: ck, table: prefix + f.ID.S, row: row, label: f.Label.S}
+		for i := range f.node.Checks {
+			ck := &f.node.Checks[i]
+			what := "表格 “" + f.ID + "” 的检查 “" + ck.ID.S + "”"
+			cc := newCheck(ck)
+			cc.table, cc.row, cc.label = prefix+f.ID, row, f.Label
 			if ck.Field.Set() {
 				if i, ok := row.index[ck.Field.S]; ok {
-					cc.label = f.Label.S + " " + row.fields[i].Label.S
+					cc.label = f.Label + " " + row.fields[i].Label
 				} else {
 					c.errs.Add(c.file, ck.Field.Pos, "%s的 field “%s” 不是该表格的列", what, ck.Field.S)
 				}
@@ -215,8 +217,8 @@ func (c *compiler) fieldAt(path string) *Field {
 func (c *compiler) rules() {
 	p := c.p
 	seen := map[string]bool{"deadline": true}
-	for i := range p.Rules {
-		r := &p.Rules[i]
+	for i := range p.tree.Rules {
+		r := &p.tree.Rules[i]
 		what := "规则 “" + r.ID.S + "”"
 		if seen[r.ID.S] || !r.ID.Set() {
 			c.errs.Add(c.file, r.ID.Pos, "规则 id “%s” 缺失或重复", r.ID.S)
@@ -225,7 +227,7 @@ func (c *compiler) rules() {
 		if r.Label == "" || !r.Threshold.Set() {
 			c.errs.Add(c.file, r.ID.Pos, "%s需要 label 和 threshold（通知中的条件原文）", what)
 		}
-		cr := compiledRule{Rule: r}
+		cr := Rule{ID: r.ID.S, Label: r.Label, Format: r.Format, Basis: r.Basis, Threshold: r.Threshold.S}
 		if r.When.Set() {
 			cr.when = c.compile(r.When, what+"的 when", nil, true)
 		}
@@ -233,25 +235,30 @@ func (c *compiler) rules() {
 		if r.Value.Set() {
 			cr.value = c.compile(r.Value, what+"的 value", nil, false)
 		}
-		cr.message = c.text(r.Message, what+"的 message", nil)
+		cr.why = c.text(r.Message, what+"的 message", nil)
 		cr.threshold = c.text(r.Threshold, what+"的 threshold", nil)
-		p.rules = append(p.rules, cr)
+		p.Rules = append(p.Rules, cr)
 	}
 }
 
 func (c *compiler) deadlines() {
 	p := c.p
-	for i := range p.Deadlines {
-		d := &p.Deadlines[i]
-		cd := compiledDeadline{Deadline: d}
+	for i := range p.tree.Deadlines {
+		d := &p.tree.Deadlines[i]
+		cd := Deadline{ID: d.ID.S, Label: d.Label.S, Informational: d.Informational}
 		t, err := time.Parse("2006-01-02", d.Date.S)
 		if err != nil {
 			c.errs.Add(c.file, d.Date.Pos, "截止日期 “%s” 应为 YYYY-MM-DD", d.Date.S)
 		}
-		cd.date = t
+		cd.Date = t
 		if d.When.Set() {
 			cd.when = c.compile(d.When, "截止日期 “"+d.ID.S+"” 的 when", nil, true)
 		}
-		p.deadlines = append(p.deadlines, cd)
+		p.Deadlines = append(p.Deadlines, cd)
 	}
+}
+
+// newCheck is a check's model, before its expressions are compiled.
+func newCheck(n *syntax.Check) *Check {
+	return &Check{ID: n.ID.S, Field: given(n.Field), Warning: n.Warning, Basis: n.Basis}
 }

@@ -4,18 +4,16 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-
-	"github.com/expr-lang/expr/vm"
 )
 
 // A field's derive: is the value it takes by default from others (an IP's 类别 Ⅰ/Ⅱ from its
 // 类型). The form fills it in when what it follows from changes; a data file is never filled
 // in behind the user's back: check only says what the field could be (deriveHints).
 
-// compiledDerive is a field's derive expression, with the labels of the fields it reads.
-type compiledDerive struct {
+// derive is a field's derive expression, with the labels of the fields it reads.
+type derive struct {
 	field *Field
-	prog  *vm.Program
+	prog  *program
 	from  string // 类型
 }
 
@@ -36,55 +34,56 @@ func (c *compiler) derives(fields []*Field) {
 	for _, f := range fields {
 		var env map[string]any
 		var row *record
-		if f.Type.S == TypeTable {
-			row = c.p.answers.rows[f.ID.S]
+		if f.Type == TypeTable {
+			row = c.p.answers.rows[f.ID]
 			env = c.rowEnv(row)
 			env["row_no"] = 0
 		}
 		for i := range f.Columns {
 			col := &f.Columns[i]
-			key, what := f.ID.S+"."+col.ID.S, "字段 “"+f.ID.S+"” 的 “"+col.ID.S+"” 的 derive"
+			key, what := f.ID+"."+col.ID, "字段 “"+f.ID+"” 的 “"+col.ID+"” 的 derive"
 			if row != nil {
-				key, what = f.ID.S+"[]."+col.ID.S, "表格 “"+f.ID.S+"” 的列 “"+col.ID.S+"” 的 derive"
+				key, what = f.ID+"[]."+col.ID, "表格 “"+f.ID+"” 的列 “"+col.ID+"” 的 derive"
 			}
 			c.derive(col, key, what, env, row)
 		}
-		c.derive(f, f.ID.S, "字段 “"+f.ID.S+"” 的 derive", nil, nil)
+		c.derive(f, f.ID, "字段 “"+f.ID+"” 的 derive", nil, nil)
 	}
 }
 
 func (c *compiler) derive(f *Field, key, what string, env map[string]any, row *record) {
-	if !f.Derive.Set() {
+	src := f.node.Derive
+	if !src.Set() {
 		return
 	}
-	want := f.Type.S
+	want := f.Type
 	switch want {
 	case TypeTable, TypeObject:
-		c.errs.Add(c.file, f.Derive.Pos, "%s：表格和对象字段不能有 derive，请写在它的列上", what)
+		c.errs.Add(c.file, src.Pos, "%s：表格和对象字段不能有 derive，请写在它的列上", what)
 		return
 	case TypeEnum, TypeTextarea:
 		want = TypeText
 	case TypeMulti:
 		want = "list"
 	}
-	prog := c.compile(f.Derive, what, env, false)
+	prog := c.compile(src, what, env, false)
 	if prog == nil {
 		return
 	}
 	if got := prog.Node().Type(); got != nil && got.Kind() != reflect.Interface && !computedTypes[want](got) {
-		c.errs.Add(c.file, f.Derive.Pos, "%s的结果应是%s字段的值，但表达式的结果是 %s（表达式：%s）", what, f.Type.S, got, f.Derive.S)
+		c.errs.Add(c.file, src.Pos, "%s的结果应是%s字段的值，但表达式的结果是 %s（表达式：%s）", what, f.Type, got, src.S)
 		return
 	}
 	if c.p.derive == nil {
-		c.p.derive = map[string]*compiledDerive{}
+		c.p.derive = map[string]*derive{}
 	}
-	c.p.derive[key] = &compiledDerive{field: f, prog: prog, from: c.sourceLabels(prog, row)}
+	c.p.derive[key] = &derive{field: f, prog: prog, from: c.sourceLabels(prog, row)}
 }
 
 // sourceLabels names, as the form labels them, the fields an expression reads.
-func (c *compiler) sourceLabels(prog *vm.Program, row *record) string {
+func (c *compiler) sourceLabels(prog *program, row *record) string {
 	var labels []string
-	for _, ref := range refsOf(prog) {
+	for _, ref := range prog.info.refs {
 		var f *Field
 		if row != nil {
 			if i, ok := row.index[ref]; ok {
@@ -95,7 +94,7 @@ func (c *compiler) sourceLabels(prog *vm.Program, row *record) string {
 			f = c.fieldAt(ref)
 		}
 		if f != nil {
-			labels = append(labels, f.Label.S)
+			labels = append(labels, f.Label)
 		}
 	}
 	return strings.Join(labels, "、")
@@ -115,7 +114,7 @@ func (p *Programme) Derive(e *Evaluation, path string) (text, from string, ok bo
 	return text, d.from, ok
 }
 
-func (e *Evaluation) derive(d *compiledDerive, path string) (string, bool) {
+func (e *Evaluation) derive(d *derive, path string) (string, bool) {
 	p := e.Programme
 	env := e.env
 	if key := deriveKey(path); key != path {

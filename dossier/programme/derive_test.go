@@ -22,7 +22,7 @@ func TestDeriveIPClassFromKind(t *testing.T) {
 		{"other", "", false},
 		{"", "", false}, // 类型 not chosen yet: nothing to follow
 	} {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		row := rows(f, "ip")[0]
 		if c.kind == "" {
 			delete(row, "kind")
@@ -35,7 +35,7 @@ func TestDeriveIPClassFromKind(t *testing.T) {
 			t.Errorf("kind %q: Derive = %q, %q, %v; want %q, 类型, %v", c.kind, got, from, ok, c.want, c.ok)
 		}
 	}
-	ev := programme.Evaluate(p, demo(t, set, p.ID.S), today)
+	ev := programme.Evaluate(p, demo(t, set, p.ID), today)
 	if _, _, ok := p.Derive(ev, "ip[99].class"); ok {
 		t.Error("a row that does not exist derives a value")
 	}
@@ -49,7 +49,7 @@ func TestDeriveIPClassFromKind(t *testing.T) {
 func TestDeriveCheckHintsButDoesNotFill(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-hightech-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	delete(rows(f, "ip")[0], "class") // an invention
 	rows(f, "ip")[2]["class"] = "I"   // a utility model, deliberately Ⅰ类
 	ev := programme.Evaluate(p, f, today)

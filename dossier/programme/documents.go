@@ -12,11 +12,11 @@ import (
 )
 
 // Outputs lists the outputs that apply to this dossier (their when holds).
-func (e *Evaluation) Outputs() []*OutputSpec {
-	var out []*OutputSpec
+func (e *Evaluation) Outputs() []*Output {
+	var out []*Output
 	for i := range e.Programme.Outputs {
 		o := &e.Programme.Outputs[i]
-		if o.When.Set() && !e.holds(&o.When, e.env) {
+		if o.when != nil && !e.holds(o.when, e.env) {
 			continue
 		}
 		out = append(out, o)
@@ -26,12 +26,12 @@ func (e *Evaluation) Outputs() []*OutputSpec {
 
 // holds reports whether a condition of the outputs holds; one that reads an unanswered field
 // or cannot be evaluated (an ExprError) does not.
-func (e *Evaluation) holds(s *Str, env map[string]any) bool {
-	v, st, _ := e.eval(e.Programme.exprs[s], env)
+func (e *Evaluation) holds(p *program, env map[string]any) bool {
+	v, st, _ := e.eval(p, env)
 	return st == evalOK && v == true
 }
 
-func (e *Evaluation) text(s *Str) string { return e.render(e.Programme.texts[s], e.env) }
+func (e *Evaluation) text(t *Text) string { return e.render(t, e.env) }
 
 // builder turns output specs into documents in one environment: the dossier's, or a row's
 // inside a repeat block.
@@ -40,35 +40,35 @@ type builder struct {
 	env map[string]any
 }
 
-func (b builder) text(s *Str) string { return b.e.render(b.e.Programme.texts[s], b.env) }
+func (b builder) text(t *Text) string { return b.e.render(t, b.env) }
 
 // Report builds the document of a report output.
-func (e *Evaluation) Report(o *OutputSpec, created time.Time) *document.Report {
+func (e *Evaluation) Report(o *Output, created time.Time) *document.Report {
 	b := builder{e, e.env}
-	r := &document.Report{Title: b.text(&o.Title), Subject: e.Programme.Title.S, Created: created}
+	r := &document.Report{Title: b.text(o.title), Subject: e.Programme.Title, Created: created}
 	r.Author = Format(e.Programme.profile.rec.get(e.ent, "name"), "")
-	if cv := o.Cover; cv != nil {
-		r.Cover = &document.Cover{Programme: b.text(&cv.Programme), Title: b.text(&cv.Title), Date: b.text(&cv.Date)}
-		for i := range cv.Lines {
-			label, value := b.line(&cv.Lines[i])
-			r.Cover.Lines = append(r.Cover.Lines, document.CoverLine{Label: label, Value: value, Seal: cv.Lines[i].Seal})
+	if cv := o.cover; cv != nil {
+		r.Cover = &document.Cover{Programme: b.text(cv.programme), Title: b.text(cv.title), Date: b.text(cv.date)}
+		for i := range cv.lines {
+			label, value := b.line(&cv.lines[i])
+			r.Cover.Lines = append(r.Cover.Lines, document.CoverLine{Label: label, Value: value, Seal: cv.lines[i].seal})
 		}
 	}
-	r.Blocks = b.blocks(o.Blocks)
+	r.Blocks = b.blocks(o.blocks)
 	r.Letter = b.letter(o)
 	return r
 }
 
-func (b builder) blocks(specs []BlockSpec) []document.Block {
+func (b builder) blocks(specs []block) []document.Block {
 	var out []document.Block
 	for i := range specs {
 		spec := &specs[i]
-		if spec.When.Set() && !b.e.holds(&spec.When, b.env) {
+		if spec.when != nil && !b.e.holds(spec.when, b.env) {
 			continue
 		}
-		if spec.Repeat != nil {
-			for _, env := range b.rows(&spec.Repeat.Rows, &spec.Repeat.Where, spec.Repeat.SortBy) {
-				out = append(out, builder{b.e, env}.blocks(spec.Repeat.Blocks)...)
+		if spec.repeat != nil {
+			for _, env := range b.rows(&spec.repeat.rows) {
+				out = append(out, builder{b.e, env}.blocks(spec.repeat.blocks)...)
 			}
 			continue
 		}
@@ -79,41 +79,41 @@ func (b builder) blocks(specs []BlockSpec) []document.Block {
 	return out
 }
 
-func (b builder) block(spec *BlockSpec) document.Block {
+func (b builder) block(spec *block) document.Block {
 	switch {
-	case spec.Heading.Set():
-		level := spec.Level
+	case spec.heading != nil:
+		level := spec.level
 		if level == 0 {
 			level = 1
 		}
-		return &document.Heading{Level: level, Text: b.text(&spec.Heading), Centered: spec.Centered, NoTOC: spec.NoTOC, SamePage: spec.SamePage}
-	case spec.Paragraph.Set():
-		return &document.Paragraph{Text: b.text(&spec.Paragraph), NoIndent: spec.NoIndent, Align: spec.Align}
-	case spec.KeyValues != nil:
-		kv := &document.KeyValues{Caption: b.text(&spec.KeyValues.Caption), Columns: spec.KeyValues.Columns}
-		for i := range spec.KeyValues.Items {
-			it := &spec.KeyValues.Items[i]
+		return &document.Heading{Level: level, Text: b.text(spec.heading), Centered: spec.centered, NoTOC: spec.noTOC, SamePage: spec.samePage}
+	case spec.paragraph != nil:
+		return &document.Paragraph{Text: b.text(spec.paragraph), NoIndent: spec.noIndent, Align: spec.align}
+	case spec.keyValues != nil:
+		kv := &document.KeyValues{Caption: b.text(spec.keyValues.caption), Columns: spec.keyValues.columns}
+		for i := range spec.keyValues.items {
+			it := &spec.keyValues.items[i]
 			label, value := b.line(it)
-			kv.Pairs = append(kv.Pairs, document.Pair{Label: label, Value: value, Wide: it.Wide})
+			kv.Pairs = append(kv.Pairs, document.Pair{Label: label, Value: value, Wide: it.wide})
 		}
 		return kv
-	case spec.Table != nil:
-		return b.table(spec.Table)
-	case spec.Signature != nil:
-		s := &document.Signature{Date: b.text(&spec.Signature.Date)}
-		for i := range spec.Signature.Lines {
-			label, value := b.line(&spec.Signature.Lines[i])
-			s.Lines = append(s.Lines, document.SignLine{Label: label, Value: value, Seal: spec.Signature.Lines[i].Seal})
+	case spec.table != nil:
+		return b.table(spec.table)
+	case spec.signature != nil:
+		s := &document.Signature{Date: b.text(spec.signature.date)}
+		for i := range spec.signature.lines {
+			label, value := b.line(&spec.signature.lines[i])
+			s.Lines = append(s.Lines, document.SignLine{Label: label, Value: value, Seal: spec.signature.lines[i].seal})
 		}
 		return s
-	case spec.TOC:
+	case spec.toc:
 		return &document.TOC{}
-	case spec.PageBreak:
+	case spec.pageBreak:
 		return &document.PageBreak{}
-	case len(spec.Annex) > 0:
+	case len(spec.annex) > 0:
 		a := &document.Annex{}
-		for i := range spec.Annex {
-			if t := strings.TrimSpace(b.text(&spec.Annex[i])); t != "" {
+		for i := range spec.annex {
+			if t := strings.TrimSpace(b.text(spec.annex[i])); t != "" {
 				a.Items = append(a.Items, t)
 			}
 		}
@@ -124,32 +124,31 @@ func (b builder) block(spec *BlockSpec) document.Block {
 
 // line resolves a label/value line: from a field (its label, its formatted value with unit)
 // or from texts.
-func (b builder) line(l *LineSpec) (label, value string) {
-	if !l.Field.Set() {
-		return b.text(&l.Label), b.text(&l.Value)
+func (b builder) line(l *line) (label, value string) {
+	if l.field == "" {
+		return b.text(l.label), b.text(l.value)
 	}
-	label = b.e.Programme.Field(l.Field.S).Label.S
-	if l.Label.Set() {
-		label = b.text(&l.Label)
+	label = b.e.Programme.Field(l.field).Label
+	if l.hasLabel {
+		label = b.text(l.label)
 	}
-	return label, b.e.FieldText(l.Field.S)
+	return label, b.e.FieldText(l.field)
 }
 
 // rows are the environments of a table field's rows (each with row_no), filtered by where
 // and sorted by sortBy.
-func (b builder) rows(rowsPath, where *Str, sortBy string) []map[string]any {
-	p := b.e.Programme
-	row := p.rowOf[rowsPath]
-	rows := reflect.ValueOf(b.e.tableValue(rowsPath.S))
+func (b builder) rows(src *rowSource) []map[string]any {
+	rows := reflect.ValueOf(b.e.tableValue(src.path))
 	var envs []map[string]any
 	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
-		env := b.e.rowEnvAt(row, rows, rowsPath.S, i)
+		env := b.e.rowEnvAt(src.rec, rows, src.path, i)
 		env["row_no"] = i + 1
-		if where.Set() && !b.e.holds(where, env) {
+		if src.where != nil && !b.e.holds(src.where, env) {
 			continue
 		}
 		envs = append(envs, env)
 	}
+	sortBy := src.sortBy
 	if sortBy != "" {
 		sort.SliceStable(envs, func(i, j int) bool { return less(envs[i][sortBy], envs[j][sortBy]) })
 	}
@@ -167,21 +166,17 @@ func (e *Evaluation) FieldText(path string) string {
 		return ""
 	}
 	v := e.value(path)
-	switch f.Type.S {
+	switch f.Type {
 	case TypeEnum:
 		return optionLabel(f, v.(string))
 	case TypeMoney:
-		unit := f.Unit
-		if unit == "" {
-			unit = "万元"
-		}
-		return Format(v, "money") + " " + unit
+		return Format(v, "money") + " " + f.Unit()
 	case TypeInteger:
-		if f.Unit != "" {
-			return Format(v, "") + " " + f.Unit
+		if u := f.Unit(); u != "" {
+			return Format(v, "") + " " + u
 		}
 	}
-	return Format(v, f.Type.S)
+	return Format(v, string(f.Type))
 }
 
 func (e *Evaluation) value(path string) any {
@@ -200,11 +195,11 @@ func (e *Evaluation) value(path string) any {
 }
 
 // columnsOf makes the columns of a table or sheet; text fills the headers.
-func columnsOf(specs []ColumnSpec, text func(*Str) string) []document.Column {
+func columnsOf(specs []Column, text func(*Text) string) []document.Column {
 	cols := make([]document.Column, len(specs))
 	for i := range specs {
 		c := &specs[i]
-		kind := c.Kind.S
+		kind := c.Kind
 		if kind == "" {
 			kind = "text"
 		}
@@ -219,34 +214,33 @@ func columnsOf(specs []ColumnSpec, text func(*Str) string) []document.Column {
 		if w == 0 {
 			w = 1
 		}
-		cols[i] = document.Column{Header: text(&c.Header), Unit: c.Unit, Width: w, Align: align, Kind: kind}
+		cols[i] = document.Column{Header: text(c.header), Unit: c.Unit, Width: w, Align: align, Kind: kind}
 	}
 	return cols
 }
 
 // table builds a report table over the rows of a table field.
-func (b builder) table(t *TableSpec) *document.Table {
-	p := b.e.Programme
-	out := &document.Table{Caption: b.text(&t.Caption), Columns: columnsOf(t.Columns, b.text)}
-	for _, env := range b.rows(&t.Rows, &t.Where, t.SortBy) {
-		cells := make([]string, len(t.Columns))
-		for j := range t.Columns {
-			switch v, st, _ := b.e.eval(p.exprs[&t.Columns[j].Value], env); st {
+func (b builder) table(t *table) *document.Table {
+	out := &document.Table{Caption: b.text(t.caption), Columns: columnsOf(t.columns, b.text)}
+	for _, env := range b.rows(&t.rows) {
+		cells := make([]string, len(t.columns))
+		for j := range t.columns {
+			switch v, st, _ := b.e.eval(t.columns[j].value, env); st {
 			case evalOK:
-				cells[j] = Format(v, t.Columns[j].Kind.S)
+				cells[j] = Format(v, t.columns[j].Kind)
 			case evalFault:
 				cells[j] = "（无法计算）"
 			}
 		}
 		out.Rows = append(out.Rows, cells)
 	}
-	if len(t.Total) > 0 {
-		out.Total = make([]string, len(t.Total))
-		for i := range t.Total {
-			out.Total[i] = b.text(&t.Total[i])
+	if len(t.total) > 0 {
+		out.Total = make([]string, len(t.total))
+		for i := range t.total {
+			out.Total[i] = b.text(t.total[i])
 		}
 	}
-	if t.Transpose {
+	if t.transpose {
 		return transposed(t, out, b.text)
 	}
 	return out
@@ -267,7 +261,7 @@ func less(a, b any) bool {
 }
 
 // SheetRow is this dossier's row of a summary sheet; rowNo is its 序号.
-func (e *Evaluation) SheetRow(s *SheetSpec, rowNo int) ([]document.Cell, error) {
+func (e *Evaluation) SheetRow(s *Sheet, rowNo int) ([]document.Cell, error) {
 	env := make(map[string]any, len(e.env)+1)
 	for k, v := range e.env {
 		env[k] = v
@@ -278,13 +272,13 @@ func (e *Evaluation) SheetRow(s *SheetSpec, rowNo int) ([]document.Cell, error) 
 
 // sheetRows are this dossier's rows of a sheet: one, or one per row of the sheet's table;
 // row_no continues from first.
-func (e *Evaluation) sheetRows(s *SheetSpec, first int) ([][]document.Cell, error) {
-	if !s.Rows.Set() {
+func (e *Evaluation) sheetRows(s *Sheet, first int) ([][]document.Cell, error) {
+	if s.rows == nil {
 		row, err := e.SheetRow(s, first)
 		return [][]document.Cell{row}, err
 	}
 	var out [][]document.Cell
-	for i, env := range (builder{e, e.env}).rows(&s.Rows, &s.Where, "") {
+	for i, env := range (builder{e, e.env}).rows(s.rows) {
 		env["row_no"] = first + i
 		row, err := e.sheetCells(s, env)
 		if err != nil {
@@ -295,16 +289,16 @@ func (e *Evaluation) sheetRows(s *SheetSpec, first int) ([][]document.Cell, erro
 	return out, nil
 }
 
-func (e *Evaluation) sheetCells(s *SheetSpec, env map[string]any) ([]document.Cell, error) {
+func (e *Evaluation) sheetCells(s *Sheet, env map[string]any) ([]document.Cell, error) {
 	cells := make([]document.Cell, len(s.Columns))
 	for i := range s.Columns {
 		col := &s.Columns[i]
-		v, st, x := e.eval(e.Programme.exprs[&col.Value], env)
+		v, st, x := e.eval(col.value, env)
 		switch st {
 		case evalFault:
-			return nil, fmt.Errorf("汇总表列“%s”无法计算：模板 %s：%s", col.Header.S, x.Where, x.Message)
+			return nil, fmt.Errorf("汇总表列“%s”无法计算：模板 %s：%s", col.Header, x.Where, x.Message)
 		case evalOK:
-			cells[i] = cellOf(v, col.Kind.S)
+			cells[i] = cellOf(v, col.Kind)
 		}
 	}
 	return cells, nil
@@ -328,21 +322,21 @@ func cellOf(v any, kind string) document.Cell {
 		}
 		return document.Cell{Number: fmt.Sprint(x)}
 	case time.Time:
-		return document.Cell{Text: Format(x, TypeDate)}
+		return document.Cell{Text: Format(x, string(TypeDate))}
 	}
 	return document.Cell{Text: Format(v, "")}
 }
 
-// Sheet builds a summary sheet from the evaluations of many dossiers of one programme, one row
+// BuildSheet builds a summary sheet from the evaluations of many dossiers of one programme, one row
 // each in the given order, with the spec's total row.
-func Sheet(o *OutputSpec, evals []*Evaluation) (*document.Sheet, error) {
+func BuildSheet(o *Output, evals []*Evaluation) (*document.Sheet, error) {
 	s := o.Sheet
 	if len(evals) == 0 {
-		return nil, fmt.Errorf("汇总表“%s”没有数据", o.File.S)
+		return nil, fmt.Errorf("汇总表“%s”没有数据", o.File)
 	}
 	first := evals[0]
-	sh := &document.Sheet{Name: first.text(&s.Name), Title: first.text(&s.Title), Subtitle: first.text(&s.Subtitle),
-		Note: first.text(&s.Note), Columns: columnsOf(s.Columns, first.text)}
+	sh := &document.Sheet{Name: first.text(s.name), Title: first.text(s.title), Subtitle: first.text(s.subtitle),
+		Note: first.text(s.note), Columns: columnsOf(s.Columns, first.text)}
 	sums := make([]decimal.D, len(s.Columns))
 	for _, ev := range evals {
 		rows, err := ev.sheetRows(s, len(sh.Rows)+1)
@@ -362,11 +356,11 @@ func Sheet(o *OutputSpec, evals []*Evaluation) (*document.Sheet, error) {
 	if len(s.Total) > 0 {
 		sh.Total = make([]document.Cell, len(s.Columns))
 		for j, t := range s.Total {
-			switch t.S {
+			switch t {
 			case "sum":
 				sh.Total[j] = document.Cell{Number: sums[j].Fixed(2)}
 			default:
-				sh.Total[j] = document.Cell{Text: t.S}
+				sh.Total[j] = document.Cell{Text: t}
 			}
 		}
 	}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
-
 	"dossier/dossier"
 )
 
@@ -29,7 +27,11 @@ type RuleResult struct {
 	Threshold string `json:"threshold"`
 	Value     string `json:"value"`
 	Message   string `json:"message"`
-	Basis     string `json:"basis,omitempty"`
+	// Why is the explanation Message ends with for a rule that is not met: the notice's
+	// reason for a failed rule, what to fill in for a pending one, the template's fault for an
+	// undecidable one; "" when there is none.
+	Why   string `json:"why,omitempty"`
+	Basis string `json:"basis,omitempty"`
 	// Status is one of StatusPassed, StatusFailed, StatusNotApplicable, StatusPending (the
 	// rule reads an unanswered field) and StatusUndecidable (a template expression could not
 	// be evaluated). Passed is true only for passed and not applicable.
@@ -125,8 +127,8 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	if f.Format != dossier.FormatVersion {
 		e.problem("format", "格式版本", "数据文件格式版本为 %d，本程序支持 %d", f.Format, dossier.FormatVersion)
 	}
-	if f.Programme != p.ID.S {
-		e.problem("programme", "申报项目", "数据文件属于“%s”，不是“%s”", f.Programme, p.ID.S)
+	if f.Programme != p.ID {
+		e.problem("programme", "申报项目", "数据文件属于“%s”，不是“%s”", f.Programme, p.ID)
 	}
 	for k := range f.Unknown {
 		e.Problems = append(e.Problems, Problem{Field: k, Label: k, Warning: true, Message: fmt.Sprintf("未知的顶层字段“%s”，已忽略", k)})
@@ -137,20 +139,20 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	answers := c.convert(p.answers, f.Answers, "", "")
 	e.env = baseEnv(pr, e.ent, e.AppliedOn)
 	for i, fd := range p.answers.fields {
-		e.env[fd.ID.S] = answers.Field(i).Interface()
+		e.env[fd.ID] = answers.Field(i).Interface()
 	}
 	e.env["labels"] = p.labels.value(e.env)
-	for _, cm := range p.computed {
+	for _, cm := range p.Computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {
 			// Kept typed for what reads it; markUnanswered decides whether this is a fault
 			// (the template's) or the data's (it reads an unanswered field).
 			v = reflect.Zero(cm.prog.Node().Type()).Interface()
 			info := e.info(cm.prog)
-			e.computeErr[cm.ID.S] = &ExprError{Where: info.where, What: info.what,
+			e.computeErr[cm.ID] = &ExprError{Where: info.where, What: info.what,
 				Message: fmt.Sprintf("%s无法计算：%s（表达式：%s）", info.what, runErrorText(err), info.src)}
 		}
-		e.env[cm.ID.S] = v
+		e.env[cm.ID] = v
 	}
 	e.checkFields(pr, p)
 	e.markUnanswered()
@@ -169,7 +171,7 @@ func (e *Evaluation) problem(path, label, format string, args ...any) {
 
 func optionLabel(f *Field, v string) string {
 	for _, o := range f.Options {
-		if o.Value.S == v {
+		if o.Value == v {
 			if o.Label != "" {
 				return o.Label
 			}
@@ -180,7 +182,7 @@ func optionLabel(f *Field, v string) string {
 }
 
 // runChecks evaluates consistency checks; row checks run once per row of their table.
-func (e *Evaluation) runChecks(checks []compiledCheck) {
+func (e *Evaluation) runChecks(checks []*Check) {
 	for _, ck := range checks {
 		if ck.row == nil {
 			e.runCheck(ck, e.env, ck.path, ck.label)
@@ -188,8 +190,8 @@ func (e *Evaluation) runChecks(checks []compiledCheck) {
 		}
 		for i, env := range e.checkRowEnvs(ck.row, ck.table) {
 			path := fmt.Sprintf("%s[%d]", ck.table, i)
-			if ck.Field.Set() {
-				path += "." + ck.Field.S
+			if ck.Field != "" {
+				path += "." + ck.Field
 			}
 			e.runCheck(ck, env, path, fmt.Sprintf("%s（第%d行）", ck.label, i+1))
 		}
@@ -219,7 +221,7 @@ func (e *Evaluation) checkRowEnvs(rec *record, table string) []map[string]any {
 
 // runCheck reports a check that fails. A check that reads an unanswered field waits (the
 // field's own 未填写 says what is missing); one that cannot be evaluated is an ExprError.
-func (e *Evaluation) runCheck(ck compiledCheck, env map[string]any, path, label string) {
+func (e *Evaluation) runCheck(ck *Check, env map[string]any, path, label string) {
 	if ck.when != nil {
 		if v, st, _ := e.eval(ck.when, env); st != evalOK || v != true {
 			return
@@ -231,7 +233,7 @@ func (e *Evaluation) runCheck(ck compiledCheck, env map[string]any, path, label 
 	}
 	msg := e.render(ck.message, env)
 	if label == "" {
-		label = ck.ID.S
+		label = ck.ID
 	}
 	e.Problems = append(e.Problems, Problem{Field: path, Label: label, Message: label + "：" + msg, Warning: ck.Warning})
 }
@@ -250,7 +252,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 		env[k] = v
 	}
 	for i, f := range rec.fields {
-		env[f.ID.S] = row.Field(i).Interface()
+		env[f.ID] = row.Field(i).Interface()
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
 	return env
@@ -258,7 +260,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 
 // judge evaluates the rules and the deadline.
 func (e *Evaluation) judge() {
-	for _, r := range e.Programme.rules {
+	for _, r := range e.Programme.Rules {
 		e.Rules = append(e.Rules, e.judgeRule(r))
 	}
 	e.judgeDeadline()
@@ -266,8 +268,8 @@ func (e *Evaluation) judge() {
 
 // judgeRule judges one rule, failing closed: a rule whose when, value or assert reads an
 // unanswered field is pending; one whose expression raises is undecidable.
-func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
-	res := RuleResult{ID: r.ID.S, Label: r.Label, Threshold: e.render(r.threshold, e.env), Basis: r.Basis, Applies: true}
+func (e *Evaluation) judgeRule(r Rule) RuleResult {
+	res := RuleResult{ID: r.ID, Label: r.Label, Threshold: e.render(r.threshold, e.env), Basis: r.Basis, Applies: true}
 	if r.when != nil {
 		v, st, x := e.eval(r.when, e.env)
 		if st != evalOK {
@@ -286,8 +288,8 @@ func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
 			return e.unjudged(res, st, x, r.value)
 		}
 		res.Value = Format(v, r.Format)
-		if r.Format == TypeMoney {
-			res.Value += " 万元"
+		if r.Format == string(TypeMoney) {
+			res.Value += " " + MoneyUnit
 		}
 	}
 	v, st, x := e.eval(r.assert, e.env)
@@ -299,25 +301,36 @@ func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
 	if res.Passed {
 		res.Status = StatusPassed
 	}
-	res.Message = ruleMessage(res, e.render(r.message, e.env))
+	res.explain(e.render(r.why, e.env))
 	return res
 }
 
 // unjudged is a rule that could not be judged: pending (what to fill in) or undecidable
 // (where the template's expression failed).
-func (e *Evaluation) unjudged(res RuleResult, st outcome, x *ExprError, p *vm.Program) RuleResult {
+func (e *Evaluation) unjudged(res RuleResult, st outcome, x *ExprError, p *program) RuleResult {
 	res.Passed, res.Value = false, ""
 	if st == evalPending {
 		res.Status, res.Pending = StatusPending, true
 		res.Message = fmt.Sprintf("%s：待填写（要求：%s）", res.Label, res.Threshold)
 		if missing := e.missingFor(p); missing != "" {
-			res.Message += "。请先填写：" + missing
+			res.Why = "请先填写：" + missing
+			res.Message += "。" + res.Why
 		}
 		return res
 	}
 	res.Status, res.Where = StatusUndecidable, x.Where
-	res.Message = fmt.Sprintf("%s：无法判定（要求：%s）。模板 %s：%s", res.Label, res.Threshold, x.Where, x.Message)
+	res.Why = fmt.Sprintf("模板 %s：%s", x.Where, x.Message)
+	res.Message = fmt.Sprintf("%s：无法判定（要求：%s）。%s", res.Label, res.Threshold, res.Why)
 	return res
+}
+
+// explain writes the result's Message from its parts, with why (the reason it is not met)
+// kept in Why.
+func (r *RuleResult) explain(why string) {
+	if !r.Passed {
+		r.Why = why
+	}
+	r.Message = ruleMessage(*r, why)
 }
 
 func ruleMessage(r RuleResult, why string) string {
@@ -344,36 +357,36 @@ func ruleMessage(r RuleResult, why string) string {
 
 func (e *Evaluation) judgeDeadline() {
 	judged := false
-	for _, d := range e.Programme.deadlines {
+	for _, d := range e.Programme.Deadlines {
 		if d.when != nil {
 			if v, st, _ := e.eval(d.when, e.env); st != evalOK || v != true {
 				continue
 			}
 		}
 		if d.Informational {
-			e.Milestones = append(e.Milestones, Milestone{Label: d.Label.S, Date: d.date})
+			e.Milestones = append(e.Milestones, Milestone{Label: d.Label, Date: d.Date})
 			continue
 		}
 		if judged {
 			continue
 		}
 		judged = true
-		e.Deadline, e.DeadlineLabel = d.date, d.Label.S
+		e.Deadline, e.DeadlineLabel = d.Date, d.Label
 		res := RuleResult{ID: "deadline", Label: "申报截止日期", Applies: true,
-			Threshold: fmt.Sprintf("%s 前（含当日，%s）", d.date.Format("2006-01-02"), d.Label.S),
+			Threshold: fmt.Sprintf("%s 前（含当日，%s）", d.Date.Format("2006-01-02"), d.Label),
 			Value:     "申报日期 " + e.AppliedOn.Format("2006-01-02")}
 		if e.AppliedOnDefault {
 			res.Value += "（未填写，按通知默认）"
 		}
-		res.Passed = !e.AppliedOn.After(d.date)
+		res.Passed = !e.AppliedOn.After(d.Date)
 		res.Status = StatusFailed
 		why := ""
 		if res.Passed {
 			res.Status = StatusPassed
 		} else {
-			why = fmt.Sprintf("已超过%s的截止日期 %d 天", d.Label.S, int(e.AppliedOn.Sub(d.date).Hours()/24))
+			why = fmt.Sprintf("已超过%s的截止日期 %d 天", d.Label, int(e.AppliedOn.Sub(d.Date).Hours()/24))
 		}
-		res.Message = ruleMessage(res, why)
+		res.explain(why)
 		e.Rules = append(e.Rules, res)
 	}
 }

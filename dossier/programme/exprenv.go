@@ -173,7 +173,7 @@ type compiler struct {
 	errs      *ErrorList
 	pr        *Profile
 	p         *Programme // nil while compiling the profile itself
-	rowChecks []compiledCheck
+	rowChecks []*Check
 	// scope, when set, is the environment of the blocks being compiled (a repeat's row).
 	scope map[string]any
 }
@@ -188,7 +188,7 @@ func (c *compiler) base() map[string]any {
 
 // compile returns the program for src, or records a problem at src's position. kind is the
 // result wanted: "bool", "any" (interpolation), or "value" (computed: any type but nil).
-func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bool) *vm.Program {
+func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bool) *program {
 	if env == nil {
 		env = c.base()
 	}
@@ -202,8 +202,7 @@ func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bo
 		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, explainExprError(msg), src.S)
 		return nil
 	}
-	c.register(p, src, what)
-	return p
+	return c.newProgram(p, src, what)
 }
 
 var (
@@ -221,13 +220,13 @@ func explainExprError(msg string) string {
 }
 
 // run evaluates a compiled program; a runtime error (division by zero) is returned as is.
-func run(p *vm.Program, env map[string]any) (any, error) {
+func run(p *program, env map[string]any) (any, error) {
 	if p == nil {
 		return nil, errors.New("表达式未编译")
 	}
 	m := machines.Get().(*vm.VM)
 	defer machines.Put(m)
-	return m.Run(p, env)
+	return m.Run(p.Program, env)
 }
 
 // machines are reused virtual machines: expr's own Run makes a new one (and its stack) for

@@ -108,20 +108,24 @@ type progInfo struct {
 	refs  []string // names read: an answer id, enterprise.x, object.sub, a computed id
 }
 
-// register records p's place and references, in the programme (or the profile) it belongs to.
-func (c *compiler) register(p *vm.Program, src Str, what string) {
-	info := &progInfo{where: fmt.Sprintf("%s:%d", c.file, src.Pos.Line), what: what, src: src.S, refs: refsOf(p)}
-	if c.p != nil {
-		if c.p.info == nil {
-			c.p.info = map[*vm.Program]*progInfo{}
-		}
-		c.p.info[p] = info
-		return
+// program is a compiled expression together with where it is written and what it reads: the
+// expression owns its description, so whoever holds it can run it and explain a failure.
+type program struct {
+	*vm.Program
+	info *progInfo // nil for the parts gap.go compiles out of an assert
+}
+
+// newProgram wraps a compiled expression with its place and references.
+func (c *compiler) newProgram(p *vm.Program, src Str, what string) *program {
+	return &program{Program: p, info: &progInfo{where: fmt.Sprintf("%s:%d", c.file, src.Pos.Line), what: what, src: src.S, refs: refsOf(p)}}
+}
+
+// source is the expression as written; "" for none.
+func (p *program) source() string {
+	if p == nil || p.info == nil {
+		return ""
 	}
-	if c.pr.info == nil {
-		c.pr.info = map[*vm.Program]*progInfo{}
-	}
-	c.pr.info[p] = info
+	return p.info.src
 }
 
 // refsOf lists the names a program reads: identifiers, and ident.property member accesses.

@@ -29,7 +29,7 @@ func family(t *testing.T, children map[string]string) fstest.MapFS {
 func ruleIDs(p *programme.Programme) string {
 	var ids []string
 	for _, r := range p.Rules {
-		ids = append(ids, r.ID.S)
+		ids = append(ids, r.ID)
 	}
 	return strings.Join(ids, ",")
 }
@@ -58,23 +58,23 @@ sections:
 		t.Fatal(err)
 	}
 	p := set.Get("child")
-	if p.Title.S != "子模板" || p.Version != 3 || p.Issued.S != "2019-04-09" {
-		t.Errorf("top-level keys: title %q version %d issued %q", p.Title.S, p.Version, p.Issued.S)
+	if p.Title != "子模板" || p.Version != 3 || p.Issued.Format("2006-01-02") != "2019-04-09" {
+		t.Errorf("top-level keys: title %q version %d issued %q", p.Title, p.Version, p.Issued.Format("2006-01-02"))
 	}
 	if got := ruleIDs(p); got != "new-first,rd-ratio,domestic-rd,new-last" {
 		t.Errorf("rules merged as %s", got)
 	}
-	if r := p.Rules[2]; r.Threshold.S != "不低于70%" {
-		t.Errorf("domestic-rd not replaced: %q", r.Threshold.S)
+	if r := p.Rules[2]; r.Threshold != "不低于70%" {
+		t.Errorf("domestic-rd not replaced: %q", r.Threshold)
 	}
 	var rd *programme.Section
 	for i := range p.Sections {
-		if p.Sections[i].ID.S == "rd" {
+		if p.Sections[i].ID == "rd" {
 			rd = &p.Sections[i]
 		}
 	}
-	if rd.Title.S != "研究开发活动" || len(rd.Fields) != 3 || rd.Fields[1].ID.S != "rd_note" {
-		t.Errorf("section rd: title %q, %d fields", rd.Title.S, len(rd.Fields))
+	if rd.Title != "研究开发活动" || len(rd.Fields) != 3 || rd.Fields[1].ID != "rd_note" {
+		t.Errorf("section rd: title %q, %d fields", rd.Title, len(rd.Fields))
 	}
 	if pv := p.Provenance(); pv.ID != "child" || pv.Version != 3 || len(pv.SHA256) != 64 || pv.Source != "user" {
 		t.Errorf("provenance %+v", pv)
@@ -143,12 +143,12 @@ func TestNextYearChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := set.Get("shanxi-hightech-2020")
-	if p == nil || p.Title.S != "2020年山西省高新技术企业认定" {
+	if p == nil || p.Title != "2020年山西省高新技术企业认定" {
 		t.Fatalf("2020 child: %v", p)
 	}
 	got := map[string]string{}
 	for _, c := range p.Field("rd").Columns {
-		got[c.ID.S] = c.Label.S
+		got[c.ID] = c.Label
 	}
 	for id, want := range map[string]string{"spend_1": "第一年支出（2017年）", "spend_2": "第二年支出（2018年）", "spend_3": "第三年支出（2019年）"} {
 		if got[id] != want {
@@ -159,7 +159,7 @@ func TestNextYearChild(t *testing.T) {
 		t.Errorf("renewal help: %s", h)
 	}
 	// The 2019 programme is unchanged by its child.
-	if l := set.Get("shanxi-hightech-2019").Field("rd").Columns[7].Label.S; l != "第一年支出（2016年）" {
+	if l := set.Get("shanxi-hightech-2019").Field("rd").Columns[7].Label; l != "第一年支出（2016年）" {
 		t.Errorf("2019 label: %s", l)
 	}
 	// Provenance: the SHA-256 of the child's bytes, then its parent's, then the base's.
@@ -188,8 +188,8 @@ func TestFormTextYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := p.Field("a"); p.Title.S != "2021年专项" || f.Label.S != "2020年收入" || f.Help != "填2018—2020年" {
-		t.Errorf("title %q label %q help %q", p.Title.S, f.Label.S, f.Help)
+	if f := p.Field("a"); p.Title != "2021年专项" || f.Label != "2020年收入" || f.Help != "填2018—2020年" {
+		t.Errorf("title %q label %q help %q", p.Title, f.Label, f.Help)
 	}
 	bad := strings.Replace(src, "{{applied_year - 1}}年收入", "{{last_year}}年收入", 1)
 	_, err = programme.Parse("x.yaml", []byte(bad), nil)

@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"dossier/dossier"
 	"dossier/dossier/decimal"
 	"dossier/dossier/validate"
@@ -19,20 +21,20 @@ func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
 	for _, s := range pr.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			e.checkValue(f, "enterprise."+f.ID.S, f.Label.S, pr.rec)
+			e.checkValue(f, "enterprise."+f.ID, f.Label, pr.rec)
 		}
 	}
 	for _, s := range p.Sections {
-		secShown := e.shown(p, s.ID.S)
+		secShown := e.shown(p, s.ID)
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			shown := secShown && e.shown(p, f.ID.S)
-			e.visible[f.ID.S] = shown
+			shown := secShown && e.shown(p, f.ID)
+			e.visible[f.ID] = shown
 			if shown {
-				e.checkValue(f, f.ID.S, f.Label.S, p.answers)
+				e.checkValue(f, f.ID, f.Label, p.answers)
 			}
 		}
-		e.visible[s.ID.S] = secShown
+		e.visible[s.ID] = secShown
 	}
 }
 
@@ -52,8 +54,8 @@ func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
 	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
 		v = rec.get(e.ent, id)
 	} else {
-		v = e.env[f.ID.S]
-		if prog := e.Programme.requiredIf[f.ID.S]; prog != nil && !f.Required {
+		v = e.env[f.ID]
+		if prog := e.Programme.requiredIf[f.ID]; prog != nil && !f.Required {
 			if ok, done := e.exec(prog, e.env); !done || ok == true { // fail closed: required
 				required := *f
 				required.Required = true
@@ -86,14 +88,14 @@ func (e *Evaluation) checkOne(f *Field, v any, path, label string, rec *record) 
 			e.problem(path, label, "未填写")
 		}
 	}
-	switch f.Type.S {
+	switch f.Type {
 	case TypeTable:
-		e.checkRows(f, reflect.ValueOf(v), path, label, rec.rows[f.ID.S])
+		e.checkRows(f, reflect.ValueOf(v), path, label, rec.rows[f.ID])
 	case TypeObject:
-		sub := rec.rows[f.ID.S]
+		sub := rec.rows[f.ID]
 		obj := reflect.ValueOf(v)
 		for _, col := range sub.fields {
-			e.checkOne(col, sub.get(obj, col.ID.S), path+"."+col.ID.S, label+" "+col.Label.S, sub)
+			e.checkOne(col, sub.get(obj, col.ID), path+"."+col.ID, label+" "+col.Label, sub)
 		}
 	}
 }
@@ -105,7 +107,7 @@ func (e *Evaluation) checkMissing(f *Field, path, label string) {
 		// given but unreadable: that message says it, not a second 未填写
 	case f.Required:
 		e.problem(path, label, "未填写")
-	case f.Type.S == TypeTable && f.MinRows > 0:
+	case f.Type == TypeTable && f.MinRows > 0:
 		e.problem(path, label, "至少需要 %d 行", f.MinRows)
 	}
 }
@@ -123,16 +125,16 @@ func (e *Evaluation) checkText(f *Field, s, path, label string) {
 			return // validators and options would only quote the whole text back
 		}
 	}
-	if fn := validate.Named[f.Validate.S]; fn != nil {
+	if fn := validate.Named[f.Validate]; fn != nil {
 		if msg := fn(strings.TrimSpace(s)); msg != "" {
 			e.problem(path, label, "%s", msg)
-		} else if f.Validate.S == "credit_code" {
+		} else if f.Validate == "credit_code" {
 			if w := validate.CreditCodeOrgCheck(strings.TrimSpace(s)); w != "" {
 				e.Problems = append(e.Problems, Problem{Field: path, Label: label, Warning: true, Message: label + "：" + w})
 			}
 		}
 	}
-	if f.Type.S == TypeEnum && !hasOption(f, s) {
+	if f.Type == TypeEnum && !hasOption(f, s) {
 		e.problem(path, label, "“%s”不是可选项（可选：%s）", validate.Quote(s), optionList(f))
 	}
 }
@@ -143,9 +145,9 @@ func maxChars(f *Field) int {
 	switch {
 	case f.MaxChars > 0:
 		return f.MaxChars
-	case f.Type.S == TypeTextarea:
+	case f.Type == TypeTextarea:
 		return DefaultTextareaChars
-	case f.Type.S == TypeText:
+	case f.Type == TypeText:
 		return DefaultTextChars
 	}
 	return 0
@@ -170,24 +172,17 @@ func (e *Evaluation) hasProblem(path string) bool {
 }
 
 func (e *Evaluation) checkNumber(f *Field, d decimal.D, path, label string) {
-	unit := f.Unit
-	if f.Type.S == TypeMoney && unit == "" {
-		unit = "万元"
+	unit := f.Unit()
+	if f.min != nil && d.Cmp(*f.min) < 0 {
+		e.problem(path, label, "应不小于 %s%s（现为 %s）", *f.min, unit, d)
 	}
-	if f.Min.Set() {
-		if min := decimal.MustParse(f.Min.S); d.Cmp(min) < 0 {
-			e.problem(path, label, "应不小于 %s%s（现为 %s）", min, unit, d)
-		}
-	}
-	if f.Max.Set() {
-		if max := decimal.MustParse(f.Max.S); d.Cmp(max) > 0 {
-			e.problem(path, label, "应不大于 %s%s（现为 %s）", max, unit, d)
-		}
+	if f.max != nil && d.Cmp(*f.max) > 0 {
+		e.problem(path, label, "应不大于 %s%s（现为 %s）", *f.max, unit, d)
 	}
 	places := -1
-	if f.Decimals != nil {
-		places = *f.Decimals
-	} else if f.Type.S == TypeMoney {
+	if f.decimals != nil {
+		places = *f.decimals
+	} else if f.Type == TypeMoney {
 		places = 2
 	}
 	if places >= 0 && (d.Scale() < 0 || d.Scale() > places) {
@@ -197,7 +192,7 @@ func (e *Evaluation) checkNumber(f *Field, d decimal.D, path, label string) {
 
 func hasOption(f *Field, v string) bool {
 	for _, o := range f.Options {
-		if o.Value.S == v {
+		if o.Value == v {
 			return true
 		}
 	}
@@ -207,7 +202,7 @@ func hasOption(f *Field, v string) bool {
 func optionList(f *Field) string {
 	var names []string
 	for _, o := range f.Options {
-		names = append(names, o.Value.S)
+		names = append(names, o.Value)
 	}
 	return strings.Join(names, "、")
 }
@@ -228,19 +223,19 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 		rowPath := fmt.Sprintf("%s[%d]", path, i)
 		rowLabel := fmt.Sprintf("%s第%d行 ", label, i+1)
 		for _, col := range row.fields {
-			cp := rowPath + "." + col.ID.S
-			cl := rowLabel + col.Label.S
-			v := row.get(r, col.ID.S)
+			cp := rowPath + "." + col.ID
+			cl := rowLabel + col.Label
+			v := row.get(r, col.ID)
 			e.checkOne(col, v, cp, cl, row)
-			if col.Ref.Set() && e.present[cp] {
+			if col.Ref != "" && e.present[cp] {
 				e.checkRef(col, v, cp, cl)
 			}
 		}
-		if f.Unique.Set() && e.present[rowPath+"."+f.Unique.S] {
-			key := Format(row.get(r, f.Unique.S), "plain")
+		if f.Unique != "" && e.present[rowPath+"."+f.Unique] {
+			key := Format(row.get(r, f.Unique), "plain")
 			if first, dup := seen[key]; dup {
-				col := row.fields[row.index[f.Unique.S]]
-				e.problem(rowPath+"."+f.Unique.S, label, "第%d行的%s“%s”与第%d行重复，每个%s只能填一行", i+1, col.Label.S, key, first+1, col.Label.S)
+				col := row.fields[row.index[f.Unique]]
+				e.problem(rowPath+"."+f.Unique, label, "第%d行的%s“%s”与第%d行重复，每个%s只能填一行", i+1, col.Label, key, first+1, col.Label)
 			} else {
 				seen[key] = i
 			}
@@ -251,8 +246,8 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 // checkRef checks that a column's value names existing rows of the numbered table it refers
 // to (an RD's 知识产权编号 must be an IP of the IP table).
 func (e *Evaluation) checkRef(col *Field, v any, path, label string) {
-	target := reflect.ValueOf(e.env[col.Ref.S])
-	rec := e.Programme.answers.rows[col.Ref.S]
+	target := reflect.ValueOf(e.env[col.Ref])
+	rec := e.Programme.answers.rows[col.Ref]
 	have := map[string]bool{}
 	for i := 0; target.IsValid() && i < target.Len(); i++ {
 		have[rec.get(target.Index(i), "no").(string)] = true
@@ -266,7 +261,7 @@ func (e *Evaluation) checkRef(col *Field, v any, path, label string) {
 	}
 	for _, r := range refs {
 		if !have[r] {
-			e.problem(path, label, "引用的编号“%s”不存在（现有：%s）", r, strings.Join(sortedKeys(have), "、"))
+			e.problem(path, label, "引用的编号“%s”不存在（现有：%s）", r, strings.Join(syntax.SortedKeys(have), "、"))
 		}
 	}
 }

@@ -198,7 +198,7 @@ rules:
 		t.Fatalf("total rule: %+v", r)
 	}
 	// A sub-field is addressable by path, for outputs and screens.
-	if f := p.Field("scores.growth"); f == nil || f.Label.S != "企业成长性" {
+	if f := p.Field("scores.growth"); f == nil || f.Label != "企业成长性" {
 		t.Errorf("Field(scores.growth) = %+v", f)
 	}
 	if got := ev.FieldText("scores.growth"); got != "20" {
@@ -324,13 +324,13 @@ outputs:
 func TestSheetRowsFromTable(t *testing.T) {
 	p, f := loadSample(t)
 	ev := programme.Evaluate(p, f, today)
-	var spec *programme.OutputSpec
+	var spec *programme.Output
 	for _, o := range ev.Outputs() {
-		if o.ID.S == "ip-list" {
+		if o.ID == "ip-list" {
 			spec = o
 		}
 	}
-	sh, err := programme.Sheet(spec, []*programme.Evaluation{ev, ev})
+	sh, err := programme.BuildSheet(spec, []*programme.Evaluation{ev, ev})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
-	"github.com/expr-lang/expr/vm"
 )
 
 // The gap of an unmet rule, in the rule's own terms ("2018年度主营业务收入还差 350.00 万元"), is
@@ -33,25 +32,25 @@ const (
 
 // gapTerm is one conjunct of a rule's assert, ready to be measured.
 type gapTerm struct {
-	test *vm.Program // the conjunct itself
+	test *program // the conjunct itself
 	kind gapKind
 	op   string // >= > <= <, the data side on the left
 	// left op right (amounts, days, years, dates); for a ratio a op kB/kA · b.
-	left, right *vm.Program
-	a, b        *vm.Program
-	kA, kB      *vm.Program // nil: 1
-	q           quantity    // the left side (amounts), a (ratios)
+	left, right *program
+	a, b        *program
+	kA, kB      *program // nil: 1
+	q           quantity // the left side (amounts), a (ratios)
 	// since is the start date of days_between / years_since; toApplied, that its end is the
 	// application date (so that the gap is a day the enterprise can wait for).
-	since     *vm.Program
+	since     *program
 	toApplied bool
 }
 
 // quantity is what a side of a comparison measures, as the form labels it.
 type quantity struct {
 	label string
-	kind  string // money integer percent, or "" when unknown
-	unit  string // 万元, 人, …
+	kind  FieldType // money integer percent, or "" when unknown
+	unit  string    // 万元, 人, …
 }
 
 // gapPlan is how a programme's rules are measured: rule id → conjuncts.
@@ -68,13 +67,13 @@ func (p *Programme) gaps() *gapPlan {
 func (p *Programme) planGaps() *gapPlan {
 	plan := &gapPlan{terms: map[string][]gapTerm{}}
 	env := p.compileEnv()
-	for _, r := range p.rules {
-		tree, err := parser.Parse(r.Assert.S)
+	for _, r := range p.Rules {
+		tree, err := parser.Parse(r.assert.source())
 		if err != nil {
 			continue
 		}
 		for _, n := range conjuncts(tree.Node) {
-			plan.terms[r.ID.S] = append(plan.terms[r.ID.S], p.planTerm(n, env))
+			plan.terms[r.ID] = append(plan.terms[r.ID], p.planTerm(n, env))
 		}
 	}
 	return plan
@@ -84,8 +83,8 @@ func (p *Programme) planGaps() *gapPlan {
 func (p *Programme) compileEnv() map[string]any {
 	var errs ErrorList
 	c := newCompiler(p.File, p.profile, p, &errs)
-	for _, cm := range p.computed {
-		c.env[cm.ID.S] = sampleOf(cm.prog)
+	for _, cm := range p.Computed {
+		c.env[cm.ID] = sampleOf(cm.prog)
 	}
 	return c.env
 }
@@ -169,14 +168,21 @@ func (p *Programme) planRatio(t *gapTerm, left, right ast.Node, env map[string]a
 		return false
 	}
 	t.a, t.b = compileSub(a, env, false), compileSub(b, env, false)
-	if kA != nil {
-		t.kA = compileSub(kA, env, false)
-	}
-	if kB != nil {
-		t.kB = compileSub(kB, env, false)
-	}
+	var okA, okB bool
+	t.kA, okA = compileFactor(kA, env)
+	t.kB, okB = compileFactor(kB, env)
 	t.q = p.quantityOf(a)
-	return t.a != nil && t.b != nil && (kA == nil || t.kA != nil) && (kB == nil || t.kB != nil)
+	return t.a != nil && t.b != nil && okA && okB
+}
+
+// compileFactor compiles an optional constant factor: nil (meaning 1) when there is none; ok
+// is false when there is one that does not compile.
+func compileFactor(k ast.Node, env map[string]any) (*program, bool) {
+	if k == nil {
+		return nil, true
+	}
+	prog := compileSub(k, env, false)
+	return prog, prog != nil
 }
 
 // scaled splits k * x or x * k (k constant) into x and k; anything else is x with k nil.
@@ -217,7 +223,7 @@ func isConst(n ast.Node) bool {
 }
 
 // compileSub compiles a part of an assert with the options and environment of the rules.
-func compileSub(n ast.Node, env map[string]any, asBool bool) *vm.Program {
+func compileSub(n ast.Node, env map[string]any, asBool bool) *program {
 	opts := append([]expr.Option{expr.Env(env)}, baseOptions()...)
 	if asBool {
 		opts = append(opts, expr.AsBool())
@@ -226,7 +232,7 @@ func compileSub(n ast.Node, env map[string]any, asBool bool) *vm.Program {
 	if err != nil {
 		return nil
 	}
-	return prog
+	return &program{Program: prog}
 }
 
 // quantityOf names what a side measures: an answer, a computed value, an enterprise field, a
@@ -235,9 +241,9 @@ func (p *Programme) quantityOf(n ast.Node) quantity {
 	var f *Field
 	switch x := n.(type) {
 	case *ast.IdentifierNode:
-		for _, cm := range p.computed {
-			if cm.ID.S == x.Value {
-				return quantity{label: cm.Label, kind: cm.Type.S, unit: kindUnit(cm.Type.S, "", cm.Label)}
+		for _, cm := range p.Computed {
+			if cm.ID == x.Value {
+				return quantity{label: cm.Label, kind: FieldType(cm.Type), unit: kindUnit(&Field{Label: cm.Label, Type: FieldType(cm.Type)})}
 			}
 		}
 		f = p.fields[x.Value]
@@ -264,21 +270,17 @@ func (p *Programme) quantityOf(n ast.Node) quantity {
 	if f == nil {
 		return quantity{}
 	}
-	return quantity{label: f.Label.S, kind: f.Type.S, unit: kindUnit(f.Type.S, f.Unit, f.Label.S)}
+	return quantity{label: f.Label, kind: f.Type, unit: kindUnit(f)}
 }
 
 // kindUnit is the unit a gap is counted in: 万元 for money, the field's unit, or the unit its
 // label gives in brackets (职工总数（人）).
-func kindUnit(kind, unit, label string) string {
-	switch {
-	case kind == TypeMoney:
-		return "万元"
-	case unit != "":
-		return unit
-	case kind == TypeInteger:
-		if u := bracketUnit(label); u != "" {
-			return u
-		}
+func kindUnit(f *Field) string {
+	if u := f.Unit(); u != "" {
+		return u
+	}
+	if f.Type == TypeInteger {
+		return bracketUnit(f.Label)
 	}
 	return ""
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
-
 	"dossier/dossier"
 	"dossier/dossier/decimal"
 )
@@ -14,8 +12,8 @@ import (
 // How a failed conjunct is measured (gap.go plans the shapes).
 
 // gapOf measures the unmet rule r on this evaluation; "" when its shape is not understood.
-func (e *Evaluation) gapOf(r compiledRule) string {
-	terms := e.Programme.gaps().terms[r.ID.S]
+func (e *Evaluation) gapOf(r Rule) string {
+	terms := e.Programme.gaps().terms[r.ID]
 	for i, t := range terms {
 		v, err := run(t.test, e.env)
 		if err != nil {
@@ -46,7 +44,7 @@ func (e *Evaluation) measure(t gapTerm, label string) string {
 }
 
 // decs evaluates programs to amounts.
-func (e *Evaluation) decs(progs ...*vm.Program) ([]decimal.D, bool) {
+func (e *Evaluation) decs(progs ...*program) ([]decimal.D, bool) {
 	out := make([]decimal.D, len(progs))
 	for i, p := range progs {
 		if p == nil {
@@ -237,7 +235,7 @@ func daysBetween(a, b time.Time) int {
 
 // precision is the smallest step of a quantity: 0.01 万元, one person, 0.0001 of a percent
 // (0.01 percentage points); unknown kinds count in hundredths.
-func precision(kind string) decimal.D {
+func precision(kind FieldType) decimal.D {
 	switch kind {
 	case TypeInteger:
 		return decimal.Int(1)

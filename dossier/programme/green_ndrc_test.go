@@ -124,7 +124,7 @@ func TestGreenRuleBoundaries(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var f *dossier.File
 			if c.category == "factory" {
-				f = demo(t, set, p.ID.S)
+				f = demo(t, set, p.ID)
 			} else {
 				f = greenAs(t, set, c.category)
 			}
@@ -175,7 +175,7 @@ func TestGreenConditionalSections(t *testing.T) {
 		t.Run(cat, func(t *testing.T) {
 			var f *dossier.File
 			if cat == "factory" {
-				f = demo(t, set, p.ID.S)
+				f = demo(t, set, p.ID)
 			} else {
 				f = greenAs(t, set, cat)
 			}
@@ -197,12 +197,12 @@ func TestGreenConditionalSections(t *testing.T) {
 			}
 			var pdfs []string
 			for _, o := range ev.Outputs() {
-				if o.Kind.S != "report" {
+				if o.Kind != "report" {
 					continue
 				}
 				pdfs = append(pdfs, ev.FileName(o))
 				if o.Print == nil || o.Print.Copies != reports[cat].copies {
-					t.Errorf("%s: print %+v, want %d copies", o.ID.S, o.Print, reports[cat].copies)
+					t.Errorf("%s: print %+v, want %d copies", o.ID, o.Print, reports[cat].copies)
 				}
 			}
 			if len(pdfs) != 1 || pdfs[0] != reports[cat].file {
@@ -233,7 +233,7 @@ func TestGreenConditionalSections(t *testing.T) {
 func TestGreenFactoryScores(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-green-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	ev := programme.Evaluate(p, f, today)
 	if got := greenTotal(t, ev); got != "84" {
 		t.Errorf("factory_total = %v, want 84", got)
@@ -243,13 +243,13 @@ func TestGreenFactoryScores(t *testing.T) {
 	}
 	parts := map[string]int{"infrastructure": 20, "management": 15, "energy": 15, "product": 10, "emissions": 10, "performance": 30}
 	for part, max := range parts {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		setScore(f, part, strconv.Itoa(max))
 		ev := programme.Evaluate(p, f, today)
 		if len(ev.Problems) != 0 {
 			t.Errorf("%s at its reference maximum %d: %v", part, max, ev.Problems)
 		}
-		f = demo(t, set, p.ID.S)
+		f = demo(t, set, p.ID)
 		setScore(f, part, strconv.Itoa(max+1))
 		ev = programme.Evaluate(p, f, today)
 		warned := false
@@ -268,7 +268,7 @@ func TestGreenFactoryScores(t *testing.T) {
 		}
 	}
 	// The total: exactly 100 is fine, 101 is not.
-	f = demo(t, set, p.ID.S)
+	f = demo(t, set, p.ID)
 	for part, max := range parts {
 		setScore(f, part, strconv.Itoa(max))
 	}
@@ -285,11 +285,11 @@ func TestGreenFactoryScores(t *testing.T) {
 func greenTotal(t *testing.T, ev *programme.Evaluation) string {
 	t.Helper()
 	for _, o := range ev.Outputs() {
-		if o.ID.S != "summary" {
+		if o.ID != "summary" {
 			continue
 		}
 		for i, c := range o.Sheet.Columns {
-			if c.Header.S == "自评总分" {
+			if c.Header == "自评总分" {
 				cells, err := ev.SheetRow(o.Sheet, 1)
 				if err != nil {
 					t.Fatal(err)
@@ -310,7 +310,7 @@ func TestGreenIndicatorLabels(t *testing.T) {
 		"factory": {"\n基础设施\n建筑\n", "\n管理体系\n", "\n绩效\n"},
 		"product": {"\n资源属性\n材料可回收利用率\n", "\n能源属性\n单位产品综合能耗\n"},
 	} {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		if cat != "factory" {
 			f = greenAs(t, set, cat)
 		}
@@ -356,7 +356,7 @@ func TestDigitalEconomyForm(t *testing.T) {
 		date string
 		pass bool
 	}{{"2019-04-03", true}, {"2019-04-30", true}, {"2019-05-01", false}} {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		f.AppliedOn = c.date
 		ev := programme.Evaluate(p, f, today)
 		if r := ruleOf(t, ev, "deadline"); r.Passed != c.pass || ev.Eligible() != c.pass {
@@ -367,23 +367,23 @@ func TestDigitalEconomyForm(t *testing.T) {
 		}
 	}
 	// No problem at all is incomplete; so is a problem without a suggestion.
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	f.Answers["problems"] = []any{}
 	if ev := programme.Evaluate(p, f, today); !ev.Invalid() {
 		t.Error("a form without any problem is not reported incomplete")
 	}
-	f = demo(t, set, p.ID.S)
+	f = demo(t, set, p.ID)
 	delete(f.Answers["problems"].([]any)[0].(map[string]any), "suggestion")
 	if ev := programme.Evaluate(p, f, today); !ev.Invalid() {
 		t.Error("a problem without a suggestion is not reported incomplete")
 	}
 	// PDF and XLSX, no print copies, no disc.
-	ev := programme.Evaluate(p, demo(t, set, p.ID.S), today)
+	ev := programme.Evaluate(p, demo(t, set, p.ID), today)
 	kinds := map[string]bool{}
 	for _, o := range ev.Outputs() {
-		kinds[o.Kind.S] = true
+		kinds[string(o.Kind)] = true
 		if o.Print != nil {
-			t.Errorf("%s has print copies", o.ID.S)
+			t.Errorf("%s has print copies", o.ID)
 		}
 	}
 	if !kinds["report"] || !kinds["sheet"] || p.Disc != "" {
@@ -391,7 +391,7 @@ func TestDigitalEconomyForm(t *testing.T) {
 	}
 	// The spreadsheet lists one problem a line, its area by the option's label; two
 	// dossiers' lines are numbered on.
-	problems := demo(t, set, p.ID.S).Answers["problems"].([]any)
+	problems := demo(t, set, p.ID).Answers["problems"].([]any)
 	rows := ndrcSheet(t, ev, 1)
 	if len(rows) != len(problems) || len(rows) != 3 {
 		t.Fatalf("sheet: %d lines, want one per problem (%d)", len(rows), len(problems))
@@ -422,10 +422,10 @@ func TestDigitalEconomyForm(t *testing.T) {
 }
 
 // outputOf is the output of that id.
-func outputOf(t *testing.T, ev *programme.Evaluation, id string) *programme.OutputSpec {
+func outputOf(t *testing.T, ev *programme.Evaluation, id string) *programme.Output {
 	t.Helper()
 	for _, o := range ev.Outputs() {
-		if o.ID.S == id {
+		if o.ID == id {
 			return o
 		}
 	}
@@ -440,7 +440,7 @@ func ndrcSheet(t *testing.T, ev *programme.Evaluation, n int) []map[string]strin
 	for i := range evs {
 		evs[i] = ev
 	}
-	sh, err := programme.Sheet(outputOf(t, ev, "sheet"), evs)
+	sh, err := programme.BuildSheet(outputOf(t, ev, "sheet"), evs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,7 +469,7 @@ func TestCatalogueFeedback(t *testing.T) {
 		{"2019-05-07", "deadline", true},
 		{"2019-05-08", "deadline", false},
 	} {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		f.AppliedOn = c.date
 		ev := programme.Evaluate(p, f, today)
 		r := ruleOf(t, ev, c.rule)
@@ -486,13 +486,13 @@ func TestCatalogueFeedback(t *testing.T) {
 		}
 	}
 	for _, class := range []string{"encouraged", "restricted", "eliminated"} {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		f.Answers["opinions"].([]any)[0].(map[string]any)["category"] = class
 		if ev := programme.Evaluate(p, f, today); ev.Invalid() {
 			t.Errorf("%s: %v", class, ev.Problems)
 		}
 	}
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	f.Answers["opinions"].([]any)[0].(map[string]any)["category"] = "allowed"
 	if ev := programme.Evaluate(p, f, today); !ev.Invalid() {
 		t.Error("an opinion on 允许类 is accepted")
@@ -504,12 +504,12 @@ func TestCatalogueFeedback(t *testing.T) {
 	}
 	// Row checks: an existing item needs its number and wording; only a deletion may leave
 	// the new wording empty.
-	f = demo(t, set, p.ID.S)
+	f = demo(t, set, p.ID)
 	delete(f.Answers["opinions"].([]any)[0].(map[string]any), "item_text")
 	if ev := programme.Evaluate(p, f, today); !ev.Invalid() {
 		t.Error("a modification without the item's wording is accepted")
 	}
-	f = demo(t, set, p.ID.S)
+	f = demo(t, set, p.ID)
 	row := f.Answers["opinions"].([]any)[0].(map[string]any)
 	delete(row, "proposed")
 	if ev := programme.Evaluate(p, f, today); !ev.Invalid() {
@@ -524,7 +524,7 @@ func TestCatalogueFeedback(t *testing.T) {
 	}
 
 	// The spreadsheet lists one opinion a line, class and change by their labels.
-	f = demo(t, set, p.ID.S)
+	f = demo(t, set, p.ID)
 	opinions := f.Answers["opinions"].([]any)
 	ev := programme.Evaluate(p, f, today)
 	rows := ndrcSheet(t, ev, 1)

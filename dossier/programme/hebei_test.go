@@ -344,10 +344,10 @@ func TestHebeiOutputs(t *testing.T) {
 	}
 	var files []string
 	for _, o := range ev.Outputs() {
-		files = append(files, o.File.S)
-		switch o.Kind.S {
+		files = append(files, o.File)
+		switch o.Kind {
 		case programme.KindSheet:
-			sh, err := programme.Sheet(o, []*programme.Evaluation{ev})
+			sh, err := programme.BuildSheet(o, []*programme.Evaluation{ev})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -368,10 +368,10 @@ func TestHebeiOutputs(t *testing.T) {
 		case programme.KindReport:
 			all := reportText(ev, o)
 			if strings.Contains(all, "无法计算") {
-				t.Errorf("%s: a text could not be computed", o.File.S)
+				t.Errorf("%s: a text could not be computed", o.File)
 			}
 			if !strings.Contains(all, "石家庄市") {
-				t.Errorf("%s does not name the city", o.File.S)
+				t.Errorf("%s does not name the city", o.File)
 			}
 		}
 	}

@@ -20,9 +20,9 @@ func TestHightechForms(t *testing.T) {
 		if ev.Invalid() {
 			t.Fatalf("%s demo invalid: %v", id, ev.Problems)
 		}
-		var app *programme.OutputSpec
+		var app *programme.Output
 		for _, o := range ev.Outputs() {
-			if o.ID.S == "application" {
+			if o.ID == "application" {
 				app = o
 			}
 		}

@@ -280,7 +280,7 @@ func TestShanxiHightechBatches(t *testing.T) {
 		{"2019-08-01", "第三批", "2019-09-30"},
 		{"2019-10-01", "第三批", "2019-09-30"},
 	} {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		f.AppliedOn = c.applied
 		ev := programme.Evaluate(p, f, today)
 		if ev.DeadlineLabel != c.label || ev.Deadline.Format("2006-01-02") != c.date {
@@ -413,7 +413,7 @@ func TestHightechDataProblems(t *testing.T) {
 func TestNingboIPNotes(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("ningbo-hightech-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	rows(f, "ip")[1]["waiver_provided"] = false
 	rows(f, "ip")[2]["in_force"] = false
 	ev := programme.Evaluate(p, f, today)

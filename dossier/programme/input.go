@@ -26,7 +26,7 @@ const (
 	DefaultMaxRows       = 1_000  // a table's rows
 )
 
-// ParseInput is THE parser of a field's answer: it turns what a user typed into an entry, or a
+// Parse is THE parser of a field's answer: it turns what a user typed into an entry, or a
 // data file holds as text, into the field's typed value (string, decimal.D, int, time.Time,
 // bool, []string). The data file, the session and the GUI all go through it, so they agree.
 //
@@ -41,8 +41,8 @@ const (
 //
 // v is nil with msg "" for empty input (the field is not given); msg, when not "", is a Chinese
 // sentence to follow the field's label ("“abc”不是数字（如 1500.00）").
-func ParseInput(f *Field, text string) (v any, msg string) {
-	switch f.Type.S {
+func (f *Field) Parse(text string) (v any, msg string) {
+	switch f.Type {
 	case TypeText, TypeEnum:
 		if msg := validate.Text(text, false); msg != "" {
 			return nil, msg
@@ -70,7 +70,7 @@ func ParseInput(f *Field, text string) (v any, msg string) {
 	if t == "" {
 		return nil, ""
 	}
-	switch f.Type.S {
+	switch f.Type {
 	case TypeMoney, TypePercent, TypeInteger:
 		return parseNumber(f, t)
 	case TypeDate:
@@ -109,7 +109,7 @@ func parseNumber(f *Field, t string) (any, string) {
 	if n := d.Digits(); n > MaxDigits || n < 0 {
 		return nil, fmt.Sprintf("“%s”的有效数字超过 %d 位，表格无法准确保存，请核对", validate.Quote(t), MaxDigits)
 	}
-	if f.Type.S != TypeInteger {
+	if f.Type != TypeInteger {
 		return d, ""
 	}
 	if d.Scale() != 0 {
@@ -126,10 +126,10 @@ func parseNumber(f *Field, t string) (any, string) {
 // money, % for percent. A money amount in 元 is refused: 2500元 is not 2500 万元.
 func numberPart(f *Field, t string) (num string, pct bool, msg string) {
 	num = t
-	if f.Unit != "" {
-		num = strings.TrimSpace(strings.TrimSuffix(num, f.Unit))
+	if f.unit != "" {
+		num = strings.TrimSpace(strings.TrimSuffix(num, f.unit))
 	}
-	switch f.Type.S {
+	switch f.Type {
 	case TypeMoney:
 		if strings.HasSuffix(num, "元") && !strings.HasSuffix(num, "万元") {
 			return "", false, fmt.Sprintf("“%s”：单位应为万元（如 2500 万元填 2500）", validate.Quote(t))
@@ -151,32 +151,29 @@ func numberError(f *Field, t string, err error) string {
 		return fmt.Sprintf("数字过长（超过 %d 个字符），请核对", decimal.MaxLen)
 	case errors.Is(err, decimal.ErrRange):
 		return fmt.Sprintf("“%s”超出可填写的范围", validate.Quote(t))
-	case f.Type.S == TypeInteger:
+	case f.Type == TypeInteger:
 		return fmt.Sprintf("请填整数（“%s”不是整数）", validate.Quote(t))
 	}
 	return fmt.Sprintf("“%s”不是数字（如 1500.00）", validate.Quote(t))
 }
 
 func unitOf(f *Field) string {
-	if f.Type.S == TypeMoney && f.Unit == "" {
-		return " 万元"
-	}
-	if f.Unit != "" {
-		return " " + f.Unit
+	if u := f.Unit(); u != "" {
+		return " " + u
 	}
 	return ""
 }
 
-// parseValue is ParseInput for a value of a decoded data file: JSON numbers, booleans and
+// parseValue is Field.Parse for a value of a decoded data file: JSON numbers, booleans and
 // strings of scalar fields (tables, objects and lists are walked by the converter).
 func parseValue(f *Field, val any) (any, string) {
 	switch x := val.(type) {
 	case string:
-		return ParseInput(f, x)
+		return f.Parse(x)
 	case json.Number:
-		switch f.Type.S {
+		switch f.Type {
 		case TypeMoney, TypePercent, TypeInteger, TypeText, TypeTextarea, TypeEnum:
-			return ParseInput(f, x.String())
+			return f.Parse(x.String())
 		case TypeBool:
 			if b, ok := ParseBool(x); ok {
 				return b, ""
@@ -184,7 +181,7 @@ func parseValue(f *Field, val any) (any, string) {
 			return nil, "应为“是”或“否”（true/false）"
 		}
 	case bool:
-		if f.Type.S == TypeBool {
+		if f.Type == TypeBool {
 			return x, ""
 		}
 	}
@@ -193,7 +190,7 @@ func parseValue(f *Field, val any) (any, string) {
 
 // expected says what a field of f's type holds, for a value of the wrong JSON type.
 func expected(f *Field) string {
-	switch f.Type.S {
+	switch f.Type {
 	case TypeMoney, TypePercent:
 		return "应为数字（如 1500.00）"
 	case TypeInteger:

@@ -10,16 +10,17 @@ import (
 	"dossier/dossier/programme"
 )
 
-func field(typ string) *programme.Field {
-	return &programme.Field{ID: programme.Str{S: "x"}, Label: programme.Str{S: "X"}, Type: programme.Str{S: typ}}
+func field(typ programme.FieldType) *programme.Field {
+	return &programme.Field{ID: "x", Label: "X", Type: typ}
 }
 
 // One parser per field type: what is typed becomes the same value in the data file, the
 // session and the GUI (issue 10 item 7, issue 6 items 9–11 and 17).
 func TestParseInput(t *testing.T) {
 	ok := []struct {
-		typ, in string
-		want    any
+		typ  programme.FieldType
+		in   string
+		want any
 	}{
 		{programme.TypeDate, "2019-5-20", time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)},
 		{programme.TypeDate, "2019年5月20日", time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)},
@@ -43,12 +44,15 @@ func TestParseInput(t *testing.T) {
 		{programme.TypeText, "山西示例科技有限公司", "山西示例科技有限公司"},
 	}
 	for _, c := range ok {
-		v, msg := programme.ParseInput(field(c.typ), c.in)
+		v, msg := field(c.typ).Parse(c.in)
 		if msg != "" || !same(v, c.want) {
-			t.Errorf("ParseInput(%s, %q) = %v, %q; want %v", c.typ, c.in, v, msg, c.want)
+			t.Errorf("%s.Parse(%q) = %v, %q; want %v", c.typ, c.in, v, msg, c.want)
 		}
 	}
-	bad := []struct{ typ, in, want string }{
+	bad := []struct {
+		typ      programme.FieldType
+		in, want string
+	}{
 		{programme.TypeInteger, "35.5", "请填整数"},
 		{programme.TypeInteger, "abc", "请填整数"},
 		{programme.TypeMoney, "abc", "“abc”不是数字"},
@@ -68,12 +72,12 @@ func TestParseInput(t *testing.T) {
 		{programme.TypeMulti, "甲、乙\u200b", "U+200B"},
 	}
 	for _, c := range bad {
-		v, msg := programme.ParseInput(field(c.typ), c.in)
+		v, msg := field(c.typ).Parse(c.in)
 		if v != nil || !strings.Contains(msg, c.want) {
-			t.Errorf("ParseInput(%s, %.40q) = %v, %q; want a message with %q", c.typ, c.in, v, msg, c.want)
+			t.Errorf("%s.Parse(%.40q) = %v, %q; want a message with %q", c.typ, c.in, v, msg, c.want)
 		}
 	}
-	if v, msg := programme.ParseInput(field(programme.TypeMoney), "  "); v != nil || msg != "" {
+	if v, msg := field(programme.TypeMoney).Parse("  "); v != nil || msg != "" {
 		t.Errorf("blank = %v, %q; want not given", v, msg)
 	}
 }
@@ -94,7 +98,7 @@ func same(a, b any) bool {
 func TestDataFileValuesParsed(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-techinnov-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	f.Enterprise["registered_on"] = "2012年5月18日"
 	f.Enterprise["employees"] = json.Number("3.2e2")
 	f.Answers["requested_amount"] = "300万"
@@ -107,7 +111,7 @@ func TestDataFileValuesParsed(t *testing.T) {
 	if got := ev.FieldText("enterprise.employees"); got != "320" {
 		t.Errorf("employees = %q", got)
 	}
-	f = demo(t, set, p.ID.S)
+	f = demo(t, set, p.ID)
 	f.Enterprise["name"] = "山西\U0001F600科技有限公司"
 	f.Enterprise["employees"] = json.Number("35.5")
 	f.Enterprise["city"] = strings.Repeat("路", 501)

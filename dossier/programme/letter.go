@@ -1,21 +1,12 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"strings"
 
 	"dossier/dossier/document"
 )
-
-// LetterSpec is the 版头 line of a letter (style: letter): 发文字号 and 签发人.
-type LetterSpec struct {
-	Number Str `yaml:"number"` // 发文字号, may use {{ … }}
-	// Signer is the 签发人's name (may use {{ … }}; "" leaves a blank to write it in). A 请示
-	// or 报告 prints the 签发人 field whether or not a name is given.
-	Signer Str `yaml:"signer"`
-	// Date is the 成文日期 in the 落款 ("{{applied_on}}": 2019年5月20日); it replaces the
-	// signature block's date.
-	Date Str `yaml:"date"`
-}
 
 // LetterKind is what a letter's title calls it: the last of 请示, 报告, 函 it ends with.
 func LetterKind(title string) string {
@@ -32,36 +23,39 @@ func LetterKind(title string) string {
 }
 
 // letter checks and compiles an output's letter settings.
-func (c *compiler) letter(o *OutputSpec, what string) {
+func (c *compiler) letter(o *syntax.Output, what string) *letter {
+	l := &letter{}
 	if o.Letter != nil {
 		if o.Style != "letter" {
 			c.errs.Add(c.file, o.ID.Pos, "%s有 letter（发文字号、签发人），应写 style: letter", what)
 		}
-		c.textOf(&o.Letter.Number, what+"的发文字号")
-		c.textOf(&o.Letter.Signer, what+"的签发人")
-		c.textOf(&o.Letter.Date, what+"的成文日期")
+		l.number = c.text(o.Letter.Number, what+"的发文字号", nil)
+		l.signer = c.text(o.Letter.Signer, what+"的签发人", nil)
+		l.date = c.text(o.Letter.Date, what+"的成文日期", nil)
 	}
+	if o.Style != "letter" {
+		return nil
+	}
+	return l
 }
 
 // letter is the document's letter settings, nil for a report that is not a letter. Its kind
 // comes from the document's first heading (the title as printed), else the output's title.
-func (b builder) letter(o *OutputSpec) *document.Letter {
-	if o.Style != "letter" {
+func (b builder) letter(o *Output) *document.Letter {
+	if o.letter == nil {
 		return nil
 	}
-	title := b.text(&o.Title)
-	for i := range o.Blocks {
-		if h := &o.Blocks[i]; h.Heading.Set() {
-			title = b.text(&h.Heading)
+	title := b.text(o.title)
+	for i := range o.blocks {
+		if h := &o.blocks[i]; h.heading != nil {
+			title = b.text(h.heading)
 			break
 		}
 	}
 	l := &document.Letter{Kind: LetterKind(title)}
 	l.Signed = l.Kind == "请示" || l.Kind == "报告"
-	if o.Letter != nil {
-		l.Number = b.text(&o.Letter.Number)
-		l.Signer = b.text(&o.Letter.Signer)
-		l.Date = b.text(&o.Letter.Date)
-	}
+	l.Number = b.text(o.letter.number)
+	l.Signer = b.text(o.letter.signer)
+	l.Date = b.text(o.letter.date)
 	return l
 }

@@ -48,7 +48,7 @@ func TestLongFileNameShortened(t *testing.T) {
 		if n := len([]rune(name)); n > programme.MaxFileName {
 			t.Errorf("%s: %d characters", name, n)
 		}
-		if spec.ID.S == "report" && (!strings.HasPrefix(name, "项目资金申请报告（山西汾河智能装备有限公司—年产") || !strings.HasSuffix(name, "…）.pdf")) {
+		if spec.ID == "report" && (!strings.HasPrefix(name, "项目资金申请报告（山西汾河智能装备有限公司—年产") || !strings.HasSuffix(name, "…）.pdf")) {
 			t.Errorf("report file name %q", name)
 		}
 	}

@@ -1,13 +1,14 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	_ "embed"
 	"path"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
 	"github.com/goccy/go-yaml/ast"
 
 	"dossier/dossier/decimal"
@@ -19,20 +20,19 @@ var profileYAML []byte
 
 // profileFile is the shape of profile.yaml.
 type profileFile struct {
-	Sections []Section `yaml:"sections"`
-	Checks   []Check   `yaml:"checks"`
+	Sections []syntax.Section `yaml:"sections"`
+	Checks   []syntax.Check   `yaml:"checks"`
 	// Shared are programme fields that templates take with {use: id} (shared.go).
-	Shared []Field `yaml:"shared"`
+	Shared []syntax.Field `yaml:"shared"`
 }
 
 // Profile is the enterprise profile shared by all programmes.
 type Profile struct {
 	Sections []Section
 	rec      *record
-	checks   []compiledCheck
+	checks   []*Check
 	fields   map[string]*Field
-	info     map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
-	shared   map[string]*Field         // fields templates take with {use: id}
+	shared   map[string]*syntax.Field // fields templates take with {use: id} (shared.go)
 }
 
 var (
@@ -46,19 +46,26 @@ func EnterpriseProfile() (*Profile, error) {
 	profileOnce.Do(func() {
 		var errs ErrorList
 		var pf profileFile
-		if decodeStrict("profile.yaml", profileYAML, &pf, &errs) {
-			pr := &Profile{Sections: pf.Sections, fields: map[string]*Field{}}
+		if syntax.DecodeStrict("profile.yaml", profileYAML, &pf, &errs) {
+			pr := &Profile{fields: map[string]*Field{}}
+			for si := range pf.Sections {
+				for fi := range pf.Sections[si].Fields {
+					checkField(&errs, "profile.yaml", &pf.Sections[si].Fields[fi], false)
+				}
+			}
 			var fields []*Field
+			for si := range pf.Sections {
+				pr.Sections = append(pr.Sections, newSection(&pf.Sections[si]))
+			}
 			for si := range pr.Sections {
 				for fi := range pr.Sections[si].Fields {
 					f := &pr.Sections[si].Fields[fi]
-					checkField(&errs, "profile.yaml", f, false)
 					fields = append(fields, f)
-					pr.fields[f.ID.S] = f
+					pr.fields[f.ID] = f
 				}
 			}
 			pr.rec = newRecord(fields)
-			pr.shared = map[string]*Field{}
+			pr.shared = map[string]*syntax.Field{}
 			for i := range pf.Shared {
 				f := &pf.Shared[i]
 				checkField(&errs, "profile.yaml", f, false)
@@ -83,7 +90,29 @@ func (pr *Profile) Field(id string) *Field { return pr.fields[id] }
 
 // Programme is a loaded, compiled template: immutable, safe to share.
 type Programme struct {
-	Template
+	ID         string // stable programme id, also the file name
+	Version    int    // bumped on every change of the template
+	Title      string // full title as the notice names the programme
+	ShortTitle string // for lists and file names
+	Issuer     string // 山西省工业和信息化厅
+	Document   string // 文号, if any
+	Issued     time.Time
+	// Year is the application year (申报年度) the template names; 0 = the year of Issued.
+	Year int
+	// Abstract templates only serve as parents: they are compiled but not listed.
+	Abstract bool
+	// Source says where the form's fields and columns come from (the notice's attachment, or a
+	// reconstruction); Notice links the notice; Disc says how electronic files are handed in.
+	Source, Notice, Disc string
+	Sections             []Section
+	Deadlines            []Deadline
+	Computed             []Computed
+	Rules                []Rule
+	Outputs              []Output
+	Attachments          []Attachment
+
+	tree       *syntax.Template // the syntax the programme was compiled from
+	titleField string           // the template's title_field, checked
 	// File is where the template came from (for messages).
 	File string
 	// Demo is a complete, valid, eligible data file for the programme, if the template has one
@@ -99,50 +128,17 @@ type Programme struct {
 	profile    *Profile
 	answers    *record
 	fields     map[string]*Field
-	showIf     map[string]*vm.Program // field or section id → condition
-	requiredIf map[string]*vm.Program // field id → condition
-	computed   []compiledComputed
-	derive     map[string]*compiledDerive // field key (deriveKey) → its derive:
-	checks     []compiledCheck
-	rules      []compiledRule
-	deadlines  []compiledDeadline
-	texts      map[*Str]*Text
-	exprs      map[*Str]*vm.Program
-	rowOf      map[*Str]*record // report tables: the row record their columns are written over
-	labels     *labels          // the labels record of the answers
+	showIf     map[string]*program // field or section id → condition
+	requiredIf map[string]*program // field id → condition
+	derive     map[string]*derive  // field key (deriveKey) → its derive:
+	checks     []*Check            // the programme's checks, then its tables' row checks
+	labels     *labels             // the labels record of the answers
 	labelsOf   map[*record]*labels
 	labelsMu   sync.Mutex
-	info       map[*vm.Program]*progInfo // where each compiled expression is (evaluate.go)
-	gapOnce    sync.Once                 // gap.go: how unmet rules are measured, made on first use
+	gapOnce    sync.Once // gap.go: how unmet rules are measured, made on first use
 	gapPlan    *gapPlan
 	order      formOrder // the form's order of problems, built once (order.go)
 	orderOnce  sync.Once
-}
-
-type compiledComputed struct {
-	*Computed
-	prog *vm.Program
-}
-
-type compiledCheck struct {
-	*Check
-	when, assert *vm.Program
-	message      *Text
-	path, label  string
-	table        string  // for row checks: the table field path (enterprise.finance)
-	row          *record // for row checks: the row record
-}
-
-type compiledRule struct {
-	*Rule
-	when, assert, value *vm.Program
-	message, threshold  *Text
-}
-
-type compiledDeadline struct {
-	*Deadline
-	when *vm.Program
-	date time.Time
 }
 
 // rowLabels is the labels record inside a row of a table: the programme's enum fields and
@@ -174,11 +170,11 @@ func subField(fields map[string]*Field, path string) *Field {
 	if !nested || f == nil {
 		return f
 	}
-	if f.Type.S != TypeObject {
+	if f.Type != TypeObject {
 		return nil
 	}
 	for i := range f.Columns {
-		if f.Columns[i].ID.S == sub {
+		if f.Columns[i].ID == sub {
 			return &f.Columns[i]
 		}
 	}
@@ -201,28 +197,36 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 		return nil, err
 	}
 	var errs ErrorList
-	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*vm.Program{},
-		requiredIf: map[string]*vm.Program{}, texts: map[*Str]*Text{}, exprs: map[*Str]*vm.Program{}, rowOf: map[*Str]*record{}, labelsOf: map[*record]*labels{}}
-	if !decodeTree(file, body, &p.Template, &errs) {
+	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*program{},
+		requiredIf: map[string]*program{}, labelsOf: map[*record]*labels{}}
+	t := &syntax.Template{}
+	if !syntax.Decode(file, body, t, &errs) {
 		return nil, errs.Err()
 	}
-	p.checkHeader(&errs)
-	useShared(file, p.Sections, pr, &errs)
-	p.expandYears(&errs)
-	var fields []*Field
-	for si := range p.Sections {
-		s := &p.Sections[si]
+	p.tree = t
+	checkHeader(t, file, &errs)
+	useShared(file, t.Sections, pr, &errs)
+	expandYears(t, file, &errs)
+	p.header()
+	for si := range t.Sections {
+		s := &t.Sections[si]
 		if !s.ID.Set() {
 			errs.Add(file, s.Title.Pos, "分节缺少 id")
 		}
 		for fi := range s.Fields {
-			f := &s.Fields[fi]
-			checkField(&errs, file, f, false)
-			if _, dup := p.fields[f.ID.S]; dup || reserved[f.ID.S] {
-				errs.Add(file, f.ID.Pos, "字段 id “%s” 重复或是保留名", f.ID.S)
+			checkField(&errs, file, &s.Fields[fi], false)
+		}
+		p.Sections = append(p.Sections, newSection(s))
+	}
+	var fields []*Field
+	for si := range p.Sections {
+		for fi := range p.Sections[si].Fields {
+			f := &p.Sections[si].Fields[fi]
+			if _, dup := p.fields[f.ID]; dup || reserved[f.ID] {
+				errs.Add(file, f.node.ID.Pos, "字段 id “%s” 重复或是保留名", f.ID)
 				continue
 			}
-			p.fields[f.ID.S] = f
+			p.fields[f.ID] = f
 			fields = append(fields, f)
 		}
 	}
@@ -242,28 +246,39 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 var reserved = map[string]bool{"enterprise": true, "applied_on": true, "applied_year": true, "labels": true,
 	"fin": true, "has_year": true, "no": true}
 
-func (p *Programme) checkHeader(errs *ErrorList) {
-	if p.Format != 1 {
-		errs.Add(p.File, Pos{Line: 1, Col: 1}, "format 应为 1（当前为 %d）", p.Format)
+func checkHeader(t *syntax.Template, file string, errs *ErrorList) {
+	if t.Format != 1 {
+		errs.Add(file, Pos{Line: 1, Col: 1}, "format 应为 1（当前为 %d）", t.Format)
 	}
-	if !p.ID.Set() {
-		errs.Add(p.File, Pos{Line: 1, Col: 1}, "缺少 id")
-	} else if base := strings.TrimSuffix(path.Base(strings.ReplaceAll(p.File, `\`, "/")), path.Ext(p.File)); base != p.ID.S && !strings.HasPrefix(p.File, "<") {
-		errs.Add(p.File, p.ID.Pos, "id “%s” 与文件名 “%s” 不一致", p.ID.S, base)
+	if !t.ID.Set() {
+		errs.Add(file, Pos{Line: 1, Col: 1}, "缺少 id")
+	} else if base := strings.TrimSuffix(path.Base(strings.ReplaceAll(file, `\`, "/")), path.Ext(file)); base != t.ID.S && !strings.HasPrefix(file, "<") {
+		errs.Add(file, t.ID.Pos, "id “%s” 与文件名 “%s” 不一致", t.ID.S, base)
 	}
-	if !p.Title.Set() {
-		errs.Add(p.File, p.ID.Pos, "缺少 title")
+	if !t.Title.Set() {
+		errs.Add(file, t.ID.Pos, "缺少 title")
 	}
-	if p.Issued.Set() {
-		if _, err := time.Parse("2006-01-02", p.Issued.S); err != nil {
-			errs.Add(p.File, p.Issued.Pos, "issued 应为日期 YYYY-MM-DD")
+	if t.Issued.Set() {
+		if _, err := time.Parse("2006-01-02", t.Issued.S); err != nil {
+			errs.Add(file, t.Issued.Pos, "issued 应为日期 YYYY-MM-DD")
 		}
+	}
+}
+
+// header copies the template's (checked, year-filled) header into the programme.
+func (p *Programme) header() {
+	t := p.tree
+	p.ID, p.Version, p.Title, p.ShortTitle = t.ID.S, t.Version, t.Title.S, t.ShortTitle
+	p.Issuer, p.Document, p.Year, p.Abstract = t.Issuer, t.Document, t.Year, t.Abstract
+	p.Source, p.Notice, p.Disc = t.Source, t.Notice, t.Disc
+	if d, err := time.Parse("2006-01-02", strings.TrimSpace(t.Issued.S)); err == nil {
+		p.Issued = d
 	}
 }
 
 // checkField checks one field definition (and a table's columns) for problems the YAML decoder
 // cannot see.
-func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
+func checkField(errs *ErrorList, file string, f *syntax.Field, inTable bool) {
 	if !f.ID.Set() {
 		errs.Add(file, f.Label.Pos, "字段缺少 id")
 	}
@@ -271,13 +286,13 @@ func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
 		errs.Add(file, f.ID.Pos, "字段 “%s” 缺少 label", f.ID.S)
 	}
 	if !fieldTypes[f.Type.S] {
-		errs.Add(file, f.Type.Pos, "字段 “%s” 的类型 “%s” 未知（可用：%s）", f.ID.S, f.Type.S, strings.Join(sortedKeys(fieldTypes), ", "))
+		errs.Add(file, f.Type.Pos, "字段 “%s” 的类型 “%s” 未知（可用：%s）", f.ID.S, f.Type.S, strings.Join(syntax.SortedKeys(fieldTypes), ", "))
 	}
-	if (f.Type.S == TypeEnum) && len(f.Options) == 0 {
+	if (f.Type.S == string(TypeEnum)) && len(f.Options) == 0 {
 		errs.Add(file, f.Type.Pos, "选择字段 “%s” 没有 options", f.ID.S)
 	}
 	if f.Validate.Set() && validate.Named[f.Validate.S] == nil {
-		errs.Add(file, f.Validate.Pos, "校验规则 “%s” 未知（可用：%s）", f.Validate.S, strings.Join(sortedKeys(validate.Named), ", "))
+		errs.Add(file, f.Validate.Pos, "校验规则 “%s” 未知（可用：%s）", f.Validate.S, strings.Join(syntax.SortedKeys(validate.Named), ", "))
 	}
 	for _, b := range []Str{f.Min, f.Max} {
 		if b.Set() {
@@ -287,9 +302,9 @@ func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
 		}
 	}
 	switch f.Type.S {
-	case TypeObject:
+	case string(TypeObject):
 		checkObject(errs, file, f, inTable)
-	case TypeTable:
+	case string(TypeTable):
 		checkTable(errs, file, f, inTable)
 	default:
 		if len(f.Columns) > 0 || hasRowKeys(f) {
@@ -299,11 +314,11 @@ func checkField(errs *ErrorList, file string, f *Field, inTable bool) {
 }
 
 // hasRowKeys reports whether a field sets any of the keys only tables have.
-func hasRowKeys(f *Field) bool {
+func hasRowKeys(f *syntax.Field) bool {
 	return f.Numbering.Set() || f.Unique.Set() || f.MinRows > 0 || f.MaxRows > 0
 }
 
-func checkObject(errs *ErrorList, file string, f *Field, inTable bool) {
+func checkObject(errs *ErrorList, file string, f *syntax.Field, inTable bool) {
 	if inTable {
 		errs.Add(file, f.Type.Pos, "表格或对象中不能再嵌套对象（字段 “%s”）", f.ID.S)
 	}
@@ -318,7 +333,7 @@ func checkObject(errs *ErrorList, file string, f *Field, inTable bool) {
 	}
 }
 
-func checkTable(errs *ErrorList, file string, f *Field, inTable bool) {
+func checkTable(errs *ErrorList, file string, f *syntax.Field, inTable bool) {
 	if inTable {
 		errs.Add(file, f.Type.Pos, "表格中不能再嵌套表格（字段 “%s”）", f.ID.S)
 	}
@@ -344,12 +359,12 @@ func (p *Programme) checkRefs(errs *ErrorList) {
 	for _, f := range p.fields {
 		for i := range f.Columns {
 			col := &f.Columns[i]
-			if !col.Ref.Set() {
+			if col.Ref == "" {
 				continue
 			}
-			t := p.fields[col.Ref.S]
-			if t == nil || t.Type.S != TypeTable || !t.Numbering.Set() {
-				errs.Add(p.File, col.Ref.Pos, "ref “%s” 应指向一个带 numbering 的表格字段", col.Ref.S)
+			t := p.fields[col.Ref]
+			if t == nil || t.Type != TypeTable || t.Numbering == "" {
+				errs.Add(p.File, col.node.Ref.Pos, "ref “%s” 应指向一个带 numbering 的表格字段", col.Ref)
 			}
 		}
 	}

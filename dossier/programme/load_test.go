@@ -44,20 +44,20 @@ func TestShippedDemosEligible(t *testing.T) {
 	set := loadShipped(t)
 	for _, p := range set.All() {
 		if p.Demo == nil {
-			t.Errorf("%s has no demo data file", p.ID.S)
+			t.Errorf("%s has no demo data file", p.ID)
 			continue
 		}
-		ev := programme.Evaluate(p, demo(t, set, p.ID.S), today)
+		ev := programme.Evaluate(p, demo(t, set, p.ID), today)
 		for _, pr := range ev.Problems {
-			t.Errorf("%s demo: %s", p.ID.S, pr.Message)
+			t.Errorf("%s demo: %s", p.ID, pr.Message)
 		}
 		for _, r := range ev.Rules {
 			if !r.Passed {
-				t.Errorf("%s demo: %s", p.ID.S, r.Message)
+				t.Errorf("%s demo: %s", p.ID, r.Message)
 			}
 		}
 		if !ev.Eligible() {
-			t.Errorf("%s demo not eligible", p.ID.S)
+			t.Errorf("%s demo not eligible", p.ID)
 		}
 	}
 }

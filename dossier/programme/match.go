@@ -7,8 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
-
 	"dossier/dossier"
 )
 
@@ -130,7 +128,7 @@ func FileProblems(f *dossier.File, today time.Time) []Problem {
 	if err != nil {
 		return []Problem{{Field: "enterprise", Label: "企业信息", Message: "企业信息：无法加载企业信息的定义"}}
 	}
-	own := &dossier.File{Format: f.Format, FormatAssumed: f.FormatAssumed, Programme: pp.ID.S,
+	own := &dossier.File{Format: f.Format, FormatAssumed: f.FormatAssumed, Programme: pp.ID,
 		AppliedOn: f.AppliedOn, Enterprise: f.Enterprise, Answers: map[string]any{}}
 	ev := Evaluate(pp, own, today)
 	var out []Problem
@@ -164,7 +162,7 @@ func profileProgramme() (*Programme, error) {
 // may be nil when f's programme is unknown or f has only an enterprise): f's enterprise, the
 // answers p can take over (see above), and f's application date, else today.
 func FileFor(p, src *Programme, f *dossier.File, today time.Time) *dossier.File {
-	out := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, AppliedOn: f.AppliedOn,
+	out := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID, AppliedOn: f.AppliedOn,
 		Enterprise: make(map[string]any, len(f.Enterprise)), Answers: map[string]any{}}
 	if out.AppliedOn == "" {
 		out.AppliedOn = today.Format("2006-01-02")
@@ -174,13 +172,13 @@ func FileFor(p, src *Programme, f *dossier.File, today time.Time) *dossier.File 
 	}
 	for k, v := range f.Answers {
 		switch {
-		case f.Programme == p.ID.S:
+		case f.Programme == p.ID:
 			out.Answers[k] = v
 		case src != nil && compatible(src.fields[k], p.fields[k]):
 			out.Answers[k] = v
 		}
 	}
-	if f.Programme != p.ID.S {
+	if f.Programme != p.ID {
 		dropDangling(p, out.Answers)
 	}
 	return out
@@ -195,7 +193,7 @@ func dropDangling(p *Programme, answers map[string]any) {
 			continue
 		}
 		for i := range f.Columns {
-			if ref := f.Columns[i].Ref.S; ref != "" && answers[ref] == nil {
+			if ref := f.Columns[i].Ref; ref != "" && answers[ref] == nil {
 				delete(answers, k)
 				break
 			}
@@ -206,16 +204,16 @@ func dropDangling(p *Programme, answers map[string]any) {
 // compatible reports whether an answer to a can be an answer to b: same type, the same
 // columns for tables and objects, and every option of a offered by b.
 func compatible(a, b *Field) bool {
-	if a == nil || b == nil || a.Type.S != b.Type.S || len(a.Columns) != len(b.Columns) || a.Numbering.S != b.Numbering.S {
+	if a == nil || b == nil || a.Type != b.Type || len(a.Columns) != len(b.Columns) || a.Numbering != b.Numbering {
 		return false
 	}
 	for i := range a.Columns {
-		if a.Columns[i].ID.S != b.Columns[i].ID.S || !compatible(&a.Columns[i], &b.Columns[i]) {
+		if a.Columns[i].ID != b.Columns[i].ID || !compatible(&a.Columns[i], &b.Columns[i]) {
 			return false
 		}
 	}
 	for _, o := range a.Options {
-		if !hasOption(b, o.Value.S) {
+		if !hasOption(b, o.Value) {
 			return false
 		}
 	}
@@ -229,7 +227,7 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 	m := MatchResult{Programme: p, File: file, Evaluation: ev}
 	var missing []string
 	pending := false // fail closed: a rule waiting for an answer never lets a programme match
-	for i, cr := range p.rules {
+	for i, cr := range p.Rules {
 		r := ev.Rules[i]
 		switch r.Status {
 		case StatusFailed:
@@ -254,28 +252,33 @@ func Match(p, src *Programme, f *dossier.File, today time.Time) MatchResult {
 		missing = append(missing, pr.Label)
 	}
 	m.Missing = uniq(missing)
+	m.Verdict = m.verdict(pending)
+	return m
+}
+
+// verdict sums a match up: not eligible when a rule fails, incomplete while anything waits for
+// an answer or cannot be judged, else eligible.
+func (m *MatchResult) verdict(pending bool) string {
 	failed := false
 	for _, u := range m.Unmet {
 		failed = failed || u.Status == StatusFailed
 	}
 	switch {
 	case failed:
-		m.Verdict = VerdictNotEligible
+		return VerdictNotEligible
 	case pending || len(m.Unmet) > 0 || len(m.Missing) > 0:
-		m.Verdict = VerdictIncomplete
-	default:
-		m.Verdict = VerdictEligible
+		return VerdictIncomplete
 	}
-	return m
+	return VerdictEligible
 }
 
 // missingList lists, as the form labels them, the unanswered fields the expressions read
 // (through computed values too).
-func (e *Evaluation) missingList(progs ...*vm.Program) []string {
+func (e *Evaluation) missingList(progs ...*program) []string {
 	var out []string
 	seen := map[string]bool{}
-	var walk func(p *vm.Program)
-	walk = func(p *vm.Program) {
+	var walk func(p *program)
+	walk = func(p *program) {
 		if p == nil {
 			return
 		}
@@ -297,13 +300,13 @@ func (e *Evaluation) missingList(progs ...*vm.Program) []string {
 	return out
 }
 
-func (p *Programme) computedByID(id string) (compiledComputed, bool) {
-	for _, cm := range p.computed {
-		if cm.ID.S == id {
+func (p *Programme) computedByID(id string) (Computed, bool) {
+	for _, cm := range p.Computed {
+		if cm.ID == id {
 			return cm, true
 		}
 	}
-	return compiledComputed{}, false
+	return Computed{}, false
 }
 
 // uniq keeps the first of each text.
@@ -324,9 +327,45 @@ func uniq(list []string) []string {
 // while which deadline applies is unknown, the deadline is passed only if every one that may
 // apply is passed, met only if every one is met, and otherwise waits for the fields that decide.
 func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bool) {
-	var candidates []compiledDeadline
-	var deciding []string
-	for _, d := range e.Programme.deadlines {
+	candidates, deciding := e.deadlineCandidates()
+	if len(candidates) == 0 {
+		return nil, false
+	}
+	passed, open := 0, 0
+	for _, d := range candidates {
+		if e.AppliedOn.After(d.Date) {
+			passed++
+		} else {
+			open++
+		}
+	}
+	last := candidates[len(candidates)-1]
+	switch {
+	case passed == len(candidates):
+		d := candidates[0]
+		for _, c := range candidates {
+			if c.Date.After(d.Date) {
+				d = c
+			}
+		}
+		m.Deadline, m.DeadlineLabel, m.DaysLeft = d.Date, d.Label, daysBetween(e.AppliedOn, d.Date)
+		m.Unmet = append(m.Unmet, Unmet{Rule: "deadline", Label: "申报截止日期", Status: StatusFailed,
+			Message: fmt.Sprintf("申报截止日期：不符合（要求：%s 前（含当日，%s）；实际：申报日期 %s）", d.Date.Format("2006-01-02"), d.Label, e.AppliedOn.Format("2006-01-02")),
+			Gap:     fmt.Sprintf("申报截止已过（截止日期 %s：%s，已过 %d 天）", d.Date.Format("2006-01-02"), d.Label, -m.DaysLeft)})
+		return nil, false
+	case open == len(candidates) && len(candidates) == 1:
+		m.Deadline, m.DeadlineLabel, m.DaysLeft = last.Date, last.Label, daysBetween(e.AppliedOn, last.Date)
+		return nil, false
+	case open == len(candidates):
+		return nil, false // every deadline that may apply is still ahead
+	}
+	return deciding, true
+}
+
+// deadlineCandidates are the deadlines that may apply: those whose condition waits for an
+// answer, up to the first whose condition holds; deciding are the fields those wait for.
+func (e *Evaluation) deadlineCandidates() (candidates []Deadline, deciding []string) {
+	for _, d := range e.Programme.Deadlines {
 		if d.Informational {
 			continue
 		}
@@ -344,36 +383,5 @@ func (e *Evaluation) matchDeadline(m *MatchResult) (missing []string, pending bo
 		candidates = append(candidates, d)
 		break
 	}
-	if len(candidates) == 0 {
-		return nil, false
-	}
-	passed, open := 0, 0
-	for _, d := range candidates {
-		if e.AppliedOn.After(d.date) {
-			passed++
-		} else {
-			open++
-		}
-	}
-	last := candidates[len(candidates)-1]
-	switch {
-	case passed == len(candidates):
-		d := candidates[0]
-		for _, c := range candidates {
-			if c.date.After(d.date) {
-				d = c
-			}
-		}
-		m.Deadline, m.DeadlineLabel, m.DaysLeft = d.date, d.Label.S, daysBetween(e.AppliedOn, d.date)
-		m.Unmet = append(m.Unmet, Unmet{Rule: "deadline", Label: "申报截止日期", Status: StatusFailed,
-			Message: fmt.Sprintf("申报截止日期：不符合（要求：%s 前（含当日，%s）；实际：申报日期 %s）", d.date.Format("2006-01-02"), d.Label.S, e.AppliedOn.Format("2006-01-02")),
-			Gap:     fmt.Sprintf("申报截止已过（截止日期 %s：%s，已过 %d 天）", d.date.Format("2006-01-02"), d.Label.S, -m.DaysLeft)})
-		return nil, false
-	case open == len(candidates) && len(candidates) == 1:
-		m.Deadline, m.DeadlineLabel, m.DaysLeft = last.date, last.Label.S, daysBetween(e.AppliedOn, last.date)
-		return nil, false
-	case open == len(candidates):
-		return nil, false // every deadline that may apply is still ahead
-	}
-	return deciding, true
+	return candidates, deciding
 }

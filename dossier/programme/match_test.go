@@ -55,7 +55,7 @@ func matchAll(t testing.TB, set *programme.Set, src string, today time.Time) map
 	}
 	out := map[string]programme.MatchResult{}
 	for _, m := range results {
-		out[m.Programme.ID.S] = m
+		out[m.Programme.ID] = m
 	}
 	return out
 }
@@ -164,7 +164,7 @@ func TestMatchReusesAnswers(t *testing.T) {
 	f := demo(t, set, "shanxi-techinnov-2019")
 	results, _ := programme.MatchAll(set, f, today)
 	for _, m := range results {
-		switch m.Programme.ID.S {
+		switch m.Programme.ID {
 		case "shanxi-techinnov-2019":
 			if m.Verdict != programme.VerdictEligible || m.Reasons() != "全部条件符合" {
 				t.Errorf("own programme: %s", summary(m))
@@ -177,8 +177,8 @@ func TestMatchReusesAnswers(t *testing.T) {
 				t.Errorf("category taken over by a programme without that field")
 			}
 		}
-		if _, ok := m.File.Answers["project_name"]; ok && m.Programme.ID.S != "shanxi-techinnov-2019" && m.Programme.Field("project_name") == nil {
-			t.Errorf("%s got an answer it has no field for", m.Programme.ID.S)
+		if _, ok := m.File.Answers["project_name"]; ok && m.Programme.ID != "shanxi-techinnov-2019" && m.Programme.Field("project_name") == nil {
+			t.Errorf("%s got an answer it has no field for", m.Programme.ID)
 		}
 	}
 }

@@ -23,7 +23,7 @@ rules:
 		t.Fatal(err)
 	}
 	parent, child := ruleByID(set.Get("hitech-sample"), "domestic-rd"), ruleByID(set.Get("child"), "domestic-rd")
-	if child.Basis != "子通知二、（三）" || child.Assert.S != parent.Assert.S || child.Label != parent.Label || child.Threshold.S != parent.Threshold.S || parent.Assert.S == "" {
+	if child.Basis != "子通知二、（三）" || child.Label != parent.Label || child.Threshold != parent.Threshold || child.Format != parent.Format || parent.Threshold == "" {
 		t.Errorf("merged rule: %+v\nparent: %+v", child, parent)
 	}
 	if got := ruleIDs(set.Get("child")); got != ruleIDs(set.Get("hitech-sample")) {
@@ -37,7 +37,7 @@ rules:
 
 func ruleByID(p *programme.Programme, id string) *programme.Rule {
 	for i := range p.Rules {
-		if p.Rules[i].ID.S == id {
+		if p.Rules[i].ID == id {
 			return &p.Rules[i]
 		}
 	}

@@ -78,12 +78,12 @@ func (p *Programme) buildOrder() formOrder {
 		for _, s := range sections {
 			for i := range s.Fields {
 				f := &s.Fields[i]
-				key := prefix + f.ID.S
+				key := prefix + f.ID
 				o.top[key] = len(o.top)
 				if len(f.Columns) > 0 {
 					cols := map[string]int{"no": -1}
 					for j := range f.Columns {
-						cols[f.Columns[j].ID.S] = j
+						cols[f.Columns[j].ID] = j
 					}
 					o.cols[key] = cols
 				}
@@ -145,13 +145,13 @@ func (o formOrder) key(path string) []int {
 // programme's first deadline (the last day of its first window: the application year the
 // notice has in mind), else the notice's date, else today. source says which, in words.
 func DefaultAppliedOn(p *Programme, today time.Time) (t time.Time, source string) {
-	for _, d := range p.deadlines {
-		if !d.Informational && !d.date.IsZero() {
-			return d.date, d.Label.S + "截止日期"
+	for _, d := range p.Deadlines {
+		if !d.Informational && !d.Date.IsZero() {
+			return d.Date, d.Label + "截止日期"
 		}
 	}
-	if t, err := time.Parse("2006-01-02", strings.TrimSpace(p.Issued.S)); err == nil {
-		return t, "通知发布日期"
+	if !p.Issued.IsZero() {
+		return p.Issued, "通知发布日期"
 	}
 	y, m, d := today.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), sourceToday

@@ -1,24 +1,20 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
 
-// Output kinds.
-const (
-	KindReport = "report"
-	KindSheet  = "sheet"
-)
-
-// outputs compiles every text and expression of the outputs, so that rendering cannot meet a
-// broken template.
+// outputs compiles every text and expression of the outputs into the programme's Outputs, so
+// that rendering cannot meet a broken template.
 func (c *compiler) outputs() {
 	p := c.p
 	seen := map[string]bool{}
-	for i := range p.Outputs {
-		o := &p.Outputs[i]
+	for i := range p.tree.Outputs {
+		o := &p.tree.Outputs[i]
 		what := "输出 “" + o.ID.S + "”"
 		if !o.ID.Set() || seen[o.ID.S] {
 			c.errs.Add(c.file, o.ID.Pos, "输出 id “%s” 缺失或重复", o.ID.S)
@@ -27,23 +23,22 @@ func (c *compiler) outputs() {
 		if literal := textLiterals(o.File.S); !o.File.Set() || strings.ContainsAny(literal, `/\:*?"<>|`) {
 			c.errs.Add(c.file, o.File.Pos, "%s的 file “%s” 应为不含路径符号的文件名", what, o.File.S)
 		}
-		c.textOf(&o.File, what+"的 file")
-		if o.When.Set() {
-			c.exprOf(&o.When, what+"的 when", nil, true)
-		}
-		c.textOf(&o.Title, what+"的 title")
+		out := Output{ID: o.ID.S, Kind: OutputKind(o.Kind.S), File: o.File.S, Style: Style(o.Style), Print: newPrint(o.Print), Attachments: o.Attachments}
+		out.file = c.text(o.File, what+"的 file", nil)
+		out.when = c.when(o.When, what+"的 when", nil)
+		out.title = c.text(o.Title, what+"的 title", nil)
 		if o.Print != nil && o.Print.Copies < 1 {
 			c.errs.Add(c.file, o.ID.Pos, "%s的 print.copies 应至少为 1", what)
 		}
-		if msg := o.Print.problem(); msg != "" {
+		if msg := printProblem(o.Print); msg != "" {
 			c.errs.Add(c.file, o.ID.Pos, "%s的%s", what, msg)
 		}
-		switch o.Kind.S {
+		switch out.Kind {
 		case KindReport:
 			if !strings.HasSuffix(textLiterals(o.File.S), ".pdf") {
 				c.errs.Add(c.file, o.File.Pos, "%s是报告，文件名应以 .pdf 结尾", what)
 			}
-			c.report(o, what)
+			c.report(o, &out, what)
 		case KindSheet:
 			if !strings.HasSuffix(textLiterals(o.File.S), ".xlsx") {
 				c.errs.Add(c.file, o.File.Pos, "%s是汇总表，文件名应以 .xlsx 结尾", what)
@@ -52,29 +47,28 @@ func (c *compiler) outputs() {
 				c.errs.Add(c.file, o.Kind.Pos, "%s缺少 sheet", what)
 				continue
 			}
-			c.sheet(o.Sheet, what)
+			out.Sheet = c.sheet(o.Sheet, what)
 		default:
 			c.errs.Add(c.file, o.Kind.Pos, "%s的 kind “%s” 未知（可用：report, sheet）", what, o.Kind.S)
 		}
+		p.Outputs = append(p.Outputs, out)
 	}
 }
 
-func (c *compiler) textOf(s *Str, what string) {
-	if t := c.text(*s, what, nil); t != nil {
-		c.p.texts[s] = t
+// when compiles an optional condition: nil when none is written.
+func (c *compiler) when(s Str, what string, env map[string]any) *program {
+	if !s.Set() {
+		return nil
 	}
+	return c.compile(s, what, env, true)
 }
 
-func (c *compiler) exprOf(s *Str, what string, env map[string]any, wantBool bool) {
-	if prog := c.compile(*s, what, env, wantBool); prog != nil {
-		c.p.exprs[s] = prog
-	}
-}
-
-func (c *compiler) lines(lines []LineSpec, what string) {
+func (c *compiler) lines(lines []syntax.Line, what string) []line {
+	out := make([]line, len(lines))
 	for i := range lines {
 		l := &lines[i]
-		c.textOf(&l.Label, what+"的 label")
+		out[i] = line{field: given(l.Field), hasLabel: l.Label.Set(), seal: l.Seal, wide: l.Wide}
+		out[i].label = c.text(l.Label, what+"的 label", c.scope)
 		if l.Field.Set() {
 			if c.fieldAt(l.Field.S) == nil {
 				c.errs.Add(c.file, l.Field.Pos, "%s引用的字段 “%s” 不存在", what, l.Field.S)
@@ -84,25 +78,25 @@ func (c *compiler) lines(lines []LineSpec, what string) {
 			}
 			continue
 		}
-		c.textOf(&l.Value, what+"的 value")
+		out[i].value = c.text(l.Value, what+"的 value", c.scope)
 	}
+	return out
 }
 
-func (c *compiler) report(o *OutputSpec, what string) {
+func (c *compiler) report(o *syntax.Output, out *Output, what string) {
 	if cv := o.Cover; cv != nil {
-		c.textOf(&cv.Programme, what+"封面")
-		c.textOf(&cv.Title, what+"封面")
-		c.textOf(&cv.Date, what+"封面日期")
-		c.lines(cv.Lines, what+"封面")
+		out.cover = &cover{programme: c.text(cv.Programme, what+"封面", nil), title: c.text(cv.Title, what+"封面", nil),
+			date: c.text(cv.Date, what+"封面日期", nil), lines: c.lines(cv.Lines, what+"封面")}
 	}
-	c.blocks(o.Blocks, what)
-	c.letter(o, what)
+	out.blocks = c.blocks(o.Blocks, what)
+	out.letter = c.letter(o, what)
 	c.attachmentIndex(o, what)
+	out.AttachmentIndex = given(o.AttachmentIndex)
 }
 
 // attachmentIndex checks an output's attachment_index: a one-line title, on the report the
 // attachments are bound after.
-func (c *compiler) attachmentIndex(o *OutputSpec, what string) {
+func (c *compiler) attachmentIndex(o *syntax.Output, what string) {
 	t := o.AttachmentIndex
 	switch {
 	case !t.Set():
@@ -113,85 +107,92 @@ func (c *compiler) attachmentIndex(o *OutputSpec, what string) {
 	}
 }
 
-func (c *compiler) blocks(blocks []BlockSpec, what string) {
+func (c *compiler) blocks(blocks []syntax.Block, what string) []block {
+	out := make([]block, len(blocks))
 	for i := range blocks {
 		b := &blocks[i]
-		if b.When.Set() {
-			c.exprOf(&b.When, what+"的 when", nil, true)
-		}
-		kinds := 0
-		for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil, len(b.Annex) > 0} {
-			if set {
-				kinds++
-			}
-		}
-		if kinds != 1 {
-			c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat、annex 之一", what)
-		}
-		c.textOf(&b.Heading, what+"的 heading")
-		c.textOf(&b.Paragraph, what+"的 paragraph")
-		if kv := b.KeyValues; kv != nil {
-			c.textOf(&kv.Caption, what+"的表格标题")
-			if kv.Columns != 2 && kv.Columns != 4 {
-				c.errs.Add(c.file, kv.Caption.Pos, "%s的 keyvalues.columns 应为 2 或 4", what)
-			}
-			c.lines(kv.Items, what+"的 keyvalues")
-		}
-		if t := b.Table; t != nil {
-			c.table(t, what)
-		}
-		if sg := b.Signature; sg != nil {
-			c.lines(sg.Lines, what+"的签字栏")
-			c.textOf(&sg.Date, what+"的签字日期")
-		}
-		if rp := b.Repeat; rp != nil {
-			c.repeat(rp, what)
-		}
-		for j := range b.Annex {
-			c.textOf(&b.Annex[j], what+"的附件")
+		out[i] = c.block(b, what)
+	}
+	return out
+}
+
+func (c *compiler) block(b *syntax.Block, what string) block {
+	kinds := 0
+	for _, set := range []bool{b.Heading.Set(), b.Paragraph.Set(), b.KeyValues != nil, b.Table != nil, b.Signature != nil, b.TOC, b.PageBreak, b.Repeat != nil, len(b.Annex) > 0} {
+		if set {
+			kinds++
 		}
 	}
+	if kinds != 1 {
+		c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat、annex 之一", what)
+	}
+	out := block{when: c.when(b.When, what+"的 when", c.scope), level: b.Level, samePage: b.SamePage, centered: b.Centered,
+		noTOC: b.NoTOC, align: b.Align, noIndent: b.NoIndent, toc: b.TOC, pageBreak: b.PageBreak}
+	if b.Heading.Set() {
+		out.heading = c.text(b.Heading, what+"的 heading", c.scope)
+	}
+	if b.Paragraph.Set() {
+		out.paragraph = c.text(b.Paragraph, what+"的 paragraph", c.scope)
+	}
+	if kv := b.KeyValues; kv != nil {
+		if kv.Columns != 2 && kv.Columns != 4 {
+			c.errs.Add(c.file, kv.Caption.Pos, "%s的 keyvalues.columns 应为 2 或 4", what)
+		}
+		out.keyValues = &keyValues{caption: c.text(kv.Caption, what+"的表格标题", c.scope), columns: kv.Columns,
+			items: c.lines(kv.Items, what+"的 keyvalues")}
+	}
+	if t := b.Table; t != nil {
+		out.table = c.table(t, what)
+	}
+	if sg := b.Signature; sg != nil {
+		out.signature = &signature{lines: c.lines(sg.Lines, what+"的签字栏"), date: c.text(sg.Date, what+"的签字日期", c.scope)}
+	}
+	if rp := b.Repeat; rp != nil {
+		out.repeat = c.repeat(rp, what)
+	}
+	for j := range b.Annex {
+		out.annex = append(out.annex, c.text(b.Annex[j], what+"的附件", c.scope))
+	}
+	return out
 }
 
 // repeat compiles a repeat block: its blocks are written over the row's columns.
-func (c *compiler) repeat(rp *RepeatSpec, what string) {
-	row := c.rowsOf(&rp.Rows, rp.SortBy, what)
-	if row == nil {
-		return
-	}
-	env := c.rowEnv(row)
-	env["row_no"] = 0
-	if rp.Where.Set() {
-		c.exprOf(&rp.Where, what+"的 where", env, true)
+func (c *compiler) repeat(rp *syntax.Repeat, what string) *repeat {
+	src, env := c.rowsOf(rp.Rows, rp.Where, rp.SortBy, what, "的 where")
+	if src == nil {
+		return nil
 	}
 	outer := c.scope
 	c.scope = env
-	c.blocks(rp.Blocks, what+"（repeat "+rp.Rows.S+"）")
+	r := &repeat{rows: *src, blocks: c.blocks(rp.Blocks, what+"（repeat "+rp.Rows.S+"）")}
 	c.scope = outer
+	return r
 }
 
-// rowsOf checks that path names a table field and returns its row record.
-func (c *compiler) rowsOf(path *Str, sortBy, what string) *record {
+// rowsOf checks that path names a table field, compiles where over its rows, and returns the
+// row source with the rows' sample environment.
+func (c *compiler) rowsOf(path, where Str, sortBy, what, whereWhat string) (*rowSource, map[string]any) {
 	f := c.fieldAt(path.S)
-	if f == nil || f.Type.S != TypeTable {
+	if f == nil || f.Type != TypeTable {
 		c.errs.Add(c.file, path.Pos, "%s的 rows “%s” 应为一个表格字段", what, path.S)
-		return nil
+		return nil, nil
 	}
 	rec := c.pr.rec
 	if !strings.HasPrefix(path.S, "enterprise.") {
 		rec = c.p.answers
 	}
-	row := rec.rows[f.ID.S]
-	c.p.rowOf[path] = row
+	row := rec.rows[f.ID]
 	if sortBy != "" {
 		if _, ok := row.index[sortBy]; !ok {
 			c.errs.Add(c.file, path.Pos, "%s的 sort_by “%s” 不是该表格的列", what, sortBy)
 		}
 	}
-	return row
+	env := c.rowEnv(row)
+	env["row_no"] = 0
+	return &rowSource{path: path.S, rec: row, sortBy: sortBy, where: c.when(where, what+whereWhat, env)}, env
 }
 
-func firstPos(b *BlockSpec) Pos {
+func firstPos(b *syntax.Block) Pos {
 	for _, s := range append([]Str{b.Heading, b.Paragraph, b.When}, b.Annex...) {
 		if s.Pos.Line > 0 {
 			return s.Pos
@@ -211,36 +212,43 @@ func firstPos(b *BlockSpec) Pos {
 
 // table compiles a report table: its rows come from a table field, its columns are written
 // over the row's columns.
-func (c *compiler) table(t *TableSpec, what string) {
-	c.textOf(&t.Caption, what+"的表格标题")
-	row := c.rowsOf(&t.Rows, t.SortBy, what+"的表格")
-	if row == nil {
-		return
+func (c *compiler) table(t *syntax.Table, what string) *table {
+	caption := c.text(t.Caption, what+"的表格标题", c.scope)
+	src, env := c.rowsOf(t.Rows, t.Where, t.SortBy, what+"的表格", " where")
+	if src == nil {
+		return nil
 	}
-	env := c.rowEnv(row)
-	env["row_no"] = 0
-	if t.Where.Set() {
-		c.exprOf(&t.Where, what+"的表格 where", env, true)
-	}
-	for i := range t.Columns {
-		col := &t.Columns[i]
-		c.columnField(col, row, what)
-		c.columnKind(col, what)
-		c.exprOf(&col.Value, what+"的列 “"+col.Header.S+"”", env, false)
-	}
+	out := &table{caption: caption, rows: *src, transpose: t.Transpose, columns: c.columns(t.Columns, src.rec, what, env)}
 	for i := range t.Total {
-		c.textOf(&t.Total[i], what+"的合计行")
+		out.total = append(out.total, c.text(t.Total[i], what+"的合计行", c.scope))
+		out.sum = append(out.sum, t.Total[i].S == "sum")
 	}
 	if len(t.Total) > 0 && len(t.Total) != len(t.Columns) {
 		c.errs.Add(c.file, t.Rows.Pos, "%s的 total 应与 columns 一样多（%d 列）", what, len(t.Columns))
 	}
+	return out
+}
+
+// columns compiles the columns of a table or sheet (over the rows of row, if not nil), their
+// values in env.
+func (c *compiler) columns(cols []syntax.Column, row *record, what string, env map[string]any) []Column {
+	out := make([]Column, len(cols))
+	for i := range cols {
+		col := &cols[i]
+		c.columnField(col, row, what)
+		c.columnKind(col, what)
+		out[i] = Column{Header: col.Header.S, Unit: col.Unit, Kind: col.Kind.S, Width: col.Width, Align: col.Align, Value: col.Value.S,
+			header: c.text(col.Header, what+"的列标题", c.scope), // headers may name years: "{{last_year}}年"
+			value:  c.compile(col.Value, what+"的列 “"+col.Header.S+"”", env, false)}
+	}
+	return out
 }
 
 // columnField fills a {field: x} column from the field x (a column of row, else an answer or
 // enterprise.x): the header is its label (a bracketed unit, 职工总数（人）, becomes the column's
 // unit), the kind follows its type, and an option field shows its option's label.
-func (c *compiler) columnField(col *ColumnSpec, row *record, what string) {
-	if !col.Field.Set() || col.fromField {
+func (c *compiler) columnField(col *syntax.Column, row *record, what string) {
+	if !col.Field.Set() || col.FromField {
 		return
 	}
 	path := col.Field.S
@@ -260,18 +268,18 @@ func (c *compiler) columnField(col *ColumnSpec, row *record, what string) {
 	if col.Value.Set() {
 		c.errs.Add(c.file, col.Value.Pos, "%s的列 field “%s” 已决定列的值，不能再写 value", what, path)
 	}
-	kind, ok := fieldColumnKinds[f.Type.S]
+	kind, ok := fieldColumnKinds[f.Type]
 	if !ok || (kind == "labels" && strings.Contains(path, ".")) {
-		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 是%s字段，不能直接作列（请用 header 和 value 写表达式）", what, path, f.Type.S)
+		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 是%s字段，不能直接作列（请用 header 和 value 写表达式）", what, path, f.Type)
 		return
 	}
 	value := path
 	if kind == "labels" {
 		kind, value = "", "labels."+path
 	}
-	unit := kindUnit(f.Type.S, f.Unit, f.Label.S)
+	unit := kindUnit(f)
 	if !col.Header.Set() {
-		col.Header = Str{S: bare(f.Label.S, unit), Pos: col.Field.Pos}
+		col.Header = Str{S: bare(f.Label, unit), Pos: col.Field.Pos}
 		if col.Unit == "" {
 			col.Unit = unit
 		}
@@ -280,19 +288,19 @@ func (c *compiler) columnField(col *ColumnSpec, row *record, what string) {
 		col.Kind = Str{S: kind, Pos: col.Field.Pos}
 	}
 	col.Value = Str{S: value, Pos: col.Field.Pos}
-	col.fromField = true
+	col.FromField = true
 }
 
 // fieldColumnKinds is the column kind a field type shows as ("labels": an option's label).
-var fieldColumnKinds = map[string]string{TypeText: "", TypeTextarea: "", TypeMoney: "money", TypeInteger: "int",
+var fieldColumnKinds = map[FieldType]string{TypeText: "", TypeTextarea: "", TypeMoney: "money", TypeInteger: "int",
 	TypePercent: "percent", TypeDate: "date", TypeEnum: "labels"}
 
 var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": true, "percent": true, "date": true}
 
 // columnKind checks a column's kind; "integer" (the field types' word) is the same as "int"
 // (the renderers' word, kept for old templates).
-func (c *compiler) columnKind(col *ColumnSpec, what string) {
-	if col.Kind.S == TypeInteger {
+func (c *compiler) columnKind(col *syntax.Column, what string) {
+	if col.Kind.S == string(TypeInteger) {
 		col.Kind.S = "int"
 	}
 	if !columnKinds[col.Kind.S] {
@@ -301,47 +309,38 @@ func (c *compiler) columnKind(col *ColumnSpec, what string) {
 	if !col.Header.Set() {
 		c.errs.Add(c.file, col.Value.Pos, "%s的列缺少 header", what)
 	}
-	c.textOf(&col.Header, what+"的列标题") // headers may name years: "{{last_year}}年"
 }
 
-func (c *compiler) sheet(s *SheetSpec, what string) {
-	c.textOf(&s.Name, what+"的 name")
-	c.textOf(&s.Title, what+"的 title")
-	c.textOf(&s.Subtitle, what+"的 subtitle")
-	c.textOf(&s.Note, what+"的 note")
+func (c *compiler) sheet(s *syntax.Sheet, what string) *Sheet {
+	out := &Sheet{Rows: given(s.Rows), name: c.text(s.Name, what+"的 name", nil), title: c.text(s.Title, what+"的 title", nil),
+		subtitle: c.text(s.Subtitle, what+"的 subtitle", nil), note: c.text(s.Note, what+"的 note", nil)}
 	env := make(map[string]any, len(c.env)+1)
 	for k, v := range c.env {
 		env[k] = v
 	}
 	if s.Rows.Set() {
-		row := c.rowsOf(&s.Rows, "", what)
-		if row == nil {
-			return
+		src, rowEnv := c.rowsOf(s.Rows, s.Where, "", what, "的 where")
+		if src == nil {
+			return out
 		}
-		env = c.rowEnv(row)
-		if s.Where.Set() {
-			c.exprOf(&s.Where, what+"的 where", env, true)
-		}
+		out.rows, env = src, rowEnv
 	}
 	env["row_no"] = 0
 	var row *record
-	if s.Rows.Set() {
-		row = c.p.rowOf[&s.Rows]
+	if out.rows != nil {
+		row = out.rows.rec
 	}
-	for i := range s.Columns {
-		col := &s.Columns[i]
-		c.columnField(col, row, what)
-		c.columnKind(col, what)
-		c.exprOf(&col.Value, what+"的列 “"+col.Header.S+"”", env, false)
-	}
+	out.Columns = c.columns(s.Columns, row, what, env)
 	for _, t := range s.Total {
 		if t.S != "" && t.S != "sum" && !strings.HasPrefix(t.S, "合计") {
 			c.errs.Add(c.file, t.Pos, "%s的 total 每项应为 sum、合计 或空", what)
 		}
+		out.Total = append(out.Total, t.S)
 	}
 	if len(s.Total) > 0 && len(s.Total) != len(s.Columns) {
 		c.errs.Add(c.file, s.Title.Pos, "%s的 total 应与 columns 一样多（%d 列）", what, len(s.Columns))
 	}
+	return out
 }
 
 // textLiterals is a text without its {{ … }} parts.
@@ -360,15 +359,15 @@ func textLiterals(s string) string {
 }
 
 // Title is an output's title (with its {{ … }} filled in).
-func (e *Evaluation) Title(o *OutputSpec) string { return strings.TrimSpace(e.text(&o.Title)) }
+func (e *Evaluation) Title(o *Output) string { return strings.TrimSpace(e.text(o.title)) }
 
 // FileName is the output's file name for this dossier: its {{ … }} parts filled, and any
 // character a file name cannot hold replaced.
 
 // A name longer than MaxFileName characters (a long unit and project name) is shortened
 // inside its last bracket, 项目资金申请报告（…—…项目…）.pdf, so that it can be burned.
-func (e *Evaluation) FileName(o *OutputSpec) string {
-	name := strings.TrimSpace(e.text(&o.File))
+func (e *Evaluation) FileName(o *Output) string {
+	name := strings.TrimSpace(e.text(o.file))
 	return shortName(strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
 			return '_'

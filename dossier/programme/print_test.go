@@ -19,7 +19,7 @@ func TestPrintSettings(t *testing.T) {
 	if !strings.Contains(string(src), at) {
 		t.Fatal("the techinnov template changed: update the test")
 	}
-	parse := func(extra string) (*programme.PrintSpec, error) {
+	parse := func(extra string) (*programme.Print, error) {
 		p, err := programme.Parse("shanxi-techinnov-2019.yaml", []byte(strings.Replace(string(src), at, at+extra, 1)), nil)
 		if err != nil {
 			return nil, err
@@ -56,7 +56,7 @@ func TestAttachmentIndexSetting(t *testing.T) {
 		return programme.Parse("shanxi-techinnov-2019.yaml", []byte(strings.Replace(string(src), at, at+extra, 1)), nil)
 	}
 	p, err := parse("    attachments: true\n    attachment_index: 证明材料索引\n")
-	if err != nil || p.Outputs[0].AttachmentIndex.S != "证明材料索引" {
+	if err != nil || p.Outputs[0].AttachmentIndex != "证明材料索引" {
 		t.Fatalf("attachment_index with attachments: true: %v", err)
 	}
 	_, err = parse("    attachment_index: 附件目录\n")

@@ -10,24 +10,6 @@ import (
 	"dossier/dossier/validate"
 )
 
-// Field types a template may use.
-const (
-	TypeText     = "text"
-	TypeTextarea = "textarea"
-	TypeMoney    = "money"   // 万元, decimal.D, two decimals
-	TypeInteger  = "integer" // int
-	TypePercent  = "percent" // decimal.D as a fraction: 0.6 is 60%
-	TypeDate     = "date"    // time.Time, written YYYY-MM-DD
-	TypeEnum     = "enum"    // string, one of Options
-	TypeBool     = "bool"
-	TypeMulti    = "multi"  // []string, each one of Options (or free text when there are none)
-	TypeTable    = "table"  // rows of Columns
-	TypeObject   = "object" // one group of Columns (innovation_scores: {ip, conversion, …})
-)
-
-var fieldTypes = map[string]bool{TypeText: true, TypeTextarea: true, TypeMoney: true, TypeInteger: true,
-	TypePercent: true, TypeDate: true, TypeEnum: true, TypeBool: true, TypeMulti: true, TypeTable: true, TypeObject: true}
-
 // record is a group of fields (the enterprise profile, a table's row) as a Go struct type built
 // at load time, so that expressions are type-checked against the template's own fields:
 // enterprise.employees is an int, a row's rd_expense a decimal.D.
@@ -39,7 +21,7 @@ type record struct {
 }
 
 func goType(f *Field, rows map[string]*record) reflect.Type {
-	switch f.Type.S {
+	switch f.Type {
 	case TypeMoney, TypePercent:
 		return decType
 	case TypeInteger:
@@ -51,9 +33,9 @@ func goType(f *Field, rows map[string]*record) reflect.Type {
 	case TypeMulti:
 		return reflect.TypeOf([]string{})
 	case TypeTable:
-		return reflect.SliceOf(rows[f.ID.S].typ)
+		return reflect.SliceOf(rows[f.ID].typ)
 	case TypeObject:
-		return rows[f.ID.S].typ
+		return rows[f.ID].typ
 	}
 	return reflect.TypeOf("")
 }
@@ -62,14 +44,14 @@ func newRecord(fields []*Field) *record {
 	r := &record{fields: fields, index: map[string]int{}, rows: map[string]*record{}}
 	var sf []reflect.StructField
 	for i, f := range fields {
-		if f.Type.S == TypeTable || f.Type.S == TypeObject {
-			r.rows[f.ID.S] = newRecord(rowFields(f))
+		if f.Type == TypeTable || f.Type == TypeObject {
+			r.rows[f.ID] = newRecord(rowFields(f))
 		}
-		r.index[f.ID.S] = i
+		r.index[f.ID] = i
 		sf = append(sf, reflect.StructField{
 			Name: fmt.Sprintf("F%d", i),
 			Type: goType(f, r.rows),
-			Tag:  reflect.StructTag(fmt.Sprintf(`expr:%q json:%q`, f.ID.S, f.ID.S)),
+			Tag:  reflect.StructTag(fmt.Sprintf(`expr:%q json:%q`, f.ID, f.ID)),
 		})
 	}
 	r.typ = reflect.StructOf(sf)
@@ -79,8 +61,8 @@ func newRecord(fields []*Field) *record {
 // rowFields are a table's columns, led by the row number "no" for numbered tables.
 func rowFields(f *Field) []*Field {
 	var cols []*Field
-	if f.Numbering.Set() {
-		cols = append(cols, &Field{ID: Str{S: "no"}, Label: Str{S: "编号"}, Type: Str{S: TypeText}})
+	if f.Numbering != "" {
+		cols = append(cols, &Field{ID: "no", Label: "编号", Type: TypeText})
 	}
 	for i := range f.Columns {
 		cols = append(cols, &f.Columns[i])
@@ -104,7 +86,7 @@ func (r *record) get(v reflect.Value, id string) any {
 func (r *record) asMap(v reflect.Value) map[string]any {
 	m := make(map[string]any, len(r.fields))
 	for i, f := range r.fields {
-		m[f.ID.S] = v.Field(i).Interface()
+		m[f.ID] = v.Field(i).Interface()
 	}
 	return m
 }
@@ -131,11 +113,11 @@ func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix str
 		}
 	}
 	for i, f := range r.fields {
-		val, ok := raw[f.ID.S]
+		val, ok := raw[f.ID]
 		if !ok || val == nil {
 			continue
 		}
-		p := join(path, f.ID.S)
+		p := join(path, f.ID)
 		if out, ok := c.value(r, f, val, p, labelPrefix); ok {
 			v.Field(i).Set(reflect.ValueOf(out))
 			c.present[p] = true
@@ -154,23 +136,23 @@ func join(path, key string) string {
 // value converts one field's raw value; its label (labelPrefix + the field's) is only made
 // where a message or a nested record needs it.
 func (c *converter) value(r *record, f *Field, val any, path, labelPrefix string) (any, bool) {
-	switch f.Type.S {
+	switch f.Type {
 	case TypeMulti:
-		return c.multi(f, val, path, labelPrefix+f.Label.S)
+		return c.multi(f, val, path, labelPrefix+f.Label)
 	case TypeTable:
-		return c.table(r.rows[f.ID.S], f, val, path, labelPrefix+f.Label.S)
+		return c.table(r.rows[f.ID], f, val, path, labelPrefix+f.Label)
 	case TypeObject:
-		label := labelPrefix + f.Label.S
+		label := labelPrefix + f.Label
 		obj, ok := val.(map[string]any)
 		if !ok {
 			c.add(path, label, "应为一组数据（JSON 对象）")
 			return nil, false
 		}
-		return c.convert(r.rows[f.ID.S], obj, path, label+" ").Interface(), true
+		return c.convert(r.rows[f.ID], obj, path, label+" ").Interface(), true
 	}
 	v, msg := parseValue(f, val)
 	if msg != "" {
-		c.add(path, labelPrefix+f.Label.S, "%s", msg)
+		c.add(path, labelPrefix+f.Label, "%s", msg)
 		return nil, false
 	}
 	return v, v != nil
@@ -179,7 +161,7 @@ func (c *converter) value(r *record, f *Field, val any, path, labelPrefix string
 // multi reads a multiple-choice answer: a list of texts (or one typed text, split).
 func (c *converter) multi(f *Field, val any, path, label string) (any, bool) {
 	if s, ok := val.(string); ok {
-		v, msg := ParseInput(f, s)
+		v, msg := f.Parse(s)
 		if msg != "" {
 			c.add(path, label, "%s", msg)
 		}
@@ -220,7 +202,7 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 			c.add(rowPath, label, "第%d行应为一行数据（JSON 对象）", i+1)
 			continue
 		}
-		if f.Numbering.Set() {
+		if f.Numbering != "" {
 			obj = withNumber(obj, f.RowNumber(i))
 		}
 		row := c.convert(rr, obj, rowPath, label+"第"+strconv.Itoa(i+1)+"行 ")
@@ -262,21 +244,21 @@ func newLabels(fields ...[]*Field) *labels {
 	at := map[string]int{}
 	for _, group := range fields {
 		for _, f := range group {
-			if f.Type.S != TypeEnum {
+			if f.Type != TypeEnum {
 				continue
 			}
-			if i, ok := at[f.ID.S]; ok {
+			if i, ok := at[f.ID]; ok {
 				l.enums[i] = f
 				continue
 			}
-			at[f.ID.S] = len(l.enums)
+			at[f.ID] = len(l.enums)
 			l.enums = append(l.enums, f)
 		}
 	}
 	sf := make([]reflect.StructField, len(l.enums))
 	for i, f := range l.enums {
 		sf[i] = reflect.StructField{Name: fmt.Sprintf("L%d", i), Type: reflect.TypeOf(""),
-			Tag: reflect.StructTag(fmt.Sprintf(`expr:%q`, f.ID.S))}
+			Tag: reflect.StructTag(fmt.Sprintf(`expr:%q`, f.ID))}
 	}
 	l.typ = reflect.StructOf(sf)
 	return l
@@ -286,20 +268,11 @@ func newLabels(fields ...[]*Field) *labels {
 func (l *labels) value(env map[string]any) any {
 	v := reflect.New(l.typ).Elem()
 	for i, f := range l.enums {
-		if s, ok := env[f.ID.S].(string); ok {
+		if s, ok := env[f.ID].(string); ok {
 			v.Field(i).SetString(optionLabel(f, s))
 		}
 	}
 	return v.Interface()
-}
-
-// RowNumber is the number of row i (0-based) of a numbered table: IP01, IP02…; "" for a table
-// without numbering.
-func (f *Field) RowNumber(i int) string {
-	if !f.Numbering.Set() {
-		return ""
-	}
-	return fmt.Sprintf("%s%02d", f.Numbering.S, i+1)
 }
 
 // SplitRefs splits a reference column's text into row numbers ("IP01、IP03" → IP01, IP03).

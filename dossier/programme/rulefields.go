@@ -18,14 +18,14 @@ func (p *Programme) RuleFields(id string) []string {
 	}
 	for i := range p.Rules {
 		r := &p.Rules[i]
-		if r.ID.S != id {
+		if r.ID != id {
 			continue
 		}
 		// What the rule asserts comes first, what decides whether it applies after.
 		checked, when := map[string]bool{}, map[string]bool{}
-		p.exprFields(r.Assert.S, checked, 0)
-		p.exprFields(r.Value.S, checked, 0)
-		p.exprFields(r.When.S, when, 0)
+		p.exprFields(r.assert.source(), checked, 0)
+		p.exprFields(r.value.source(), checked, 0)
+		p.exprFields(r.when.source(), when, 0)
 		out := p.sortedFields(checked)
 		for _, f := range p.sortedFields(when) {
 			if !checked[f] {
@@ -92,8 +92,8 @@ func (v *fieldVisitor) Visit(node *ast.Node) {
 			v.seen[n.Value] = true
 		default:
 			for i := range v.p.Computed {
-				if c := &v.p.Computed[i]; c.ID.S == n.Value {
-					v.p.exprFields(c.Expr.S, v.seen, v.depth+1)
+				if c := &v.p.Computed[i]; c.ID == n.Value {
+					v.p.exprFields(c.Expr, v.seen, v.depth+1)
 				}
 			}
 		}
@@ -109,7 +109,7 @@ func (p *Programme) fieldOrder(path string) int {
 	n := 0
 	for _, s := range p.Profile().Sections {
 		for _, f := range s.Fields {
-			if "enterprise."+f.ID.S == path {
+			if "enterprise."+f.ID == path {
 				return n
 			}
 			n++
@@ -117,7 +117,7 @@ func (p *Programme) fieldOrder(path string) int {
 	}
 	for _, s := range p.Sections {
 		for _, f := range s.Fields {
-			if f.ID.S == path {
+			if f.ID == path {
 				return n
 			}
 			n++

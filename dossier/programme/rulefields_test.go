@@ -18,8 +18,8 @@ func TestRuleFields(t *testing.T) {
 		t.Fatal("no shanxi-techinnov-2019")
 	}
 	for _, r := range p.Rules {
-		if len(p.RuleFields(r.ID.S)) == 0 {
-			t.Errorf("rule %s reads no field", r.ID.S)
+		if len(p.RuleFields(r.ID)) == 0 {
+			t.Errorf("rule %s reads no field", r.ID)
 		}
 	}
 	if got := p.RuleFields("legal-person"); !slices.Equal(got, []string{"legal_person"}) {
@@ -33,7 +33,7 @@ func TestRuleFields(t *testing.T) {
 	}
 	found := false
 	for _, r := range p.Rules {
-		if slices.Contains(p.RuleFields(r.ID.S), "enterprise.finance") {
+		if slices.Contains(p.RuleFields(r.ID), "enterprise.finance") {
 			found = true
 		}
 	}

@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -132,13 +134,13 @@ func loadSet(folders []folder, only map[int][]string) (*Set, ErrorList) {
 		if j.p == nil {
 			continue
 		}
-		if old := s.byID[j.p.ID.S]; old != nil {
-			s.overrides = append(s.overrides, Override{ID: j.p.ID.S, File: j.p.File, OldFile: old.File,
+		if old := s.byID[j.p.ID]; old != nil {
+			s.overrides = append(s.overrides, Override{ID: j.p.ID, File: j.p.File, OldFile: old.File,
 				Version: j.p.Version, OldVersion: old.Version, Source: j.p.source, OldSource: old.source})
 			s.notices = append(s.notices, fmt.Sprintf("项目“%s”使用%s模板 %s（版本 %d），它覆盖了%s模板 %s（版本 %d）",
-				j.p.ID.S, sourceName(j.p.source), j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version))
+				j.p.ID, sourceName(j.p.source), j.p.File, j.p.Version, sourceName(old.source), old.File, old.Version))
 		}
-		s.byID[j.p.ID.S] = j.p
+		s.byID[j.p.ID] = j.p
 	}
 	return s, all
 }
@@ -181,8 +183,8 @@ func CheckTemplates(paths ...string) (problems ErrorList, notices []string) {
 	errs = append(errs, all...)
 	errs.Sort()
 	for _, p := range set.All() {
-		if v, ok := shippedVersion(p.ID.S, p.File); ok {
-			notices = append(notices, fmt.Sprintf("项目“%s”使用模板 %s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID.S, p.File, p.Version, p.ID.S, v))
+		if v, ok := shippedVersion(p.ID, p.File); ok {
+			notices = append(notices, fmt.Sprintf("项目“%s”使用模板 %s（版本 %d），它覆盖了内置模板 %s.yaml（版本 %d）", p.ID, p.File, p.Version, p.ID, v))
 		}
 	}
 	return errs, notices
@@ -282,12 +284,13 @@ func loadFile(folders []folder, fi int, name string) (*Programme, ErrorList) {
 // parseChain builds a template's tree (merging its parents), then decodes and compiles it.
 func parseChain(folders []folder, file, source string, src, demo []byte) (*Programme, ErrorList) {
 	var errs ErrorList
-	t := buildTree(folders, file, src, nil, &errs)
+	find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
+	t := syntax.Build(find, file, src, nil, &errs)
 	if t == nil {
 		return nil, errs
 	}
 	// A mistake in extends' placement keys does not stop the rest from being checked.
-	p, err := compileTree(file, t.body, demo)
+	p, err := compileTree(file, t.Body, demo)
 	if err != nil {
 		if l, ok := err.(ErrorList); ok {
 			return nil, append(errs, l...)
@@ -298,9 +301,9 @@ func parseChain(folders []folder, file, source string, src, demo []byte) (*Progr
 		return nil, errs
 	}
 	p.source = source
-	p.Files = t.files
+	p.Files = t.Files
 	h := sha256.New()
-	for _, b := range t.srcs {
+	for _, b := range t.Srcs {
 		h.Write(b)
 	}
 	p.sum = hex.EncodeToString(h.Sum(nil))
@@ -341,7 +344,7 @@ func (s *Set) All() []*Programme {
 			out = append(out, p)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID.S < out[j].ID.S })
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
@@ -351,5 +354,5 @@ func (p *Programme) Provenance() Provenance {
 	if src == "" {
 		src = SourceUser
 	}
-	return Provenance{ID: p.ID.S, Version: p.Version, SHA256: p.sum, Source: src}
+	return Provenance{ID: p.ID, Version: p.Version, SHA256: p.sum, Source: src}
 }

@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
 	"reflect"
 	"sort"
 	"strings"
@@ -12,7 +13,7 @@ import (
 
 // useShared fills every {use: x} field of the sections (and of their tables' columns) from
 // the profile's shared field x. The values taken from it keep their place in profile.yaml.
-func useShared(file string, sections []Section, pr *Profile, errs *ErrorList) {
+func useShared(file string, sections []syntax.Section, pr *Profile, errs *ErrorList) {
 	for si := range sections {
 		for fi := range sections[si].Fields {
 			fillShared(file, &sections[si].Fields[fi], pr, errs)
@@ -20,7 +21,7 @@ func useShared(file string, sections []Section, pr *Profile, errs *ErrorList) {
 	}
 }
 
-func fillShared(file string, f *Field, pr *Profile, errs *ErrorList) {
+func fillShared(file string, f *syntax.Field, pr *Profile, errs *ErrorList) {
 	for i := range f.Columns {
 		fillShared(file, &f.Columns[i], pr, errs)
 	}
@@ -46,17 +47,17 @@ func fillShared(file string, f *Field, pr *Profile, errs *ErrorList) {
 
 // cloneField copies a field deeply (its options and columns are its own, so that filling in
 // the application year cannot change the shared definition), marking its places as file's.
-func cloneField(f Field, file string) Field {
+func cloneField(f syntax.Field, file string) syntax.Field {
 	v := reflect.ValueOf(&f).Elem()
 	for i := 0; i < v.NumField(); i++ {
-		if v.Field(i).Type() == strType {
+		if v.Field(i).Type() == reflect.TypeOf(Str{}) {
 			s := v.Field(i).Addr().Interface().(*Str)
 			if s.Pos.File == "" && s.Pos.Line > 0 {
 				s.Pos.File = file
 			}
 		}
 	}
-	f.Options = append([]Option(nil), f.Options...)
+	f.Options = append([]syntax.Option(nil), f.Options...)
 	for i := range f.Options {
 		if f.Options[i].Value.Pos.File == "" && f.Options[i].Value.Pos.Line > 0 {
 			f.Options[i].Value.Pos.File = file
@@ -67,7 +68,7 @@ func cloneField(f Field, file string) Field {
 	for _, c := range cols {
 		f.Columns = append(f.Columns, cloneField(c, file))
 	}
-	f.Checks = append([]Check(nil), f.Checks...)
+	f.Checks = append([]syntax.Check(nil), f.Checks...)
 	return f
 }
 

@@ -29,13 +29,13 @@ outputs:
 		t.Fatal(err)
 	}
 	m, rc, sc := p.Field("contact_mobile"), p.Field("registered_capital"), p.Field("enterprise_scale")
-	if m == nil || m.Label.S != "联系人手机" || m.Validate.S != "mobile" || !m.Required {
+	if m == nil || m.Label != "联系人手机" || m.Validate != "mobile" || !m.Required {
 		t.Fatalf("contact_mobile: %+v", m)
 	}
-	if rc == nil || rc.Label.S != "注册资金" || rc.Type.S != programme.TypeMoney {
+	if rc == nil || rc.Label != "注册资金" || rc.Type != programme.TypeMoney {
 		t.Fatalf("registered_capital: %+v", rc)
 	}
-	if sc == nil || sc.Label.S != "企业规模" || len(sc.Options) != 4 || sc.Options[3].Label != "微型" {
+	if sc == nil || sc.Label != "企业规模" || len(sc.Options) != 4 || sc.Options[3].Label != "微型" {
 		t.Fatalf("enterprise_scale: %+v", sc)
 	}
 	// The shared validation applies.
@@ -61,7 +61,7 @@ func TestSharedFieldMistakesAndExtends(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := set.Get("child").Sections[0]
-	if len(s.Fields) != 2 || s.Fields[0].Label.S != "联系人手机" || s.Fields[1].ID.S != "x" {
+	if len(s.Fields) != 2 || s.Fields[0].Label != "联系人手机" || s.Fields[1].ID != "x" {
 		t.Errorf("child's fields: %+v", s.Fields)
 	}
 }

@@ -205,7 +205,7 @@ func TestSMEPlatformRouteQuestions(t *testing.T) {
 	// Its cover letter is its own 申报文件, not a recommender's 推荐文件.
 	var letter string
 	for _, o := range ev.Outputs() {
-		if o.ID.S == "letter" {
+		if o.ID == "letter" {
 			letter = ev.FileName(o)
 		}
 	}
@@ -241,9 +241,9 @@ func TestSMEPlatformOutputs(t *testing.T) {
 	var files []string
 	for _, o := range ev.Outputs() {
 		files = append(files, ev.FileName(o))
-		switch o.Kind.S {
+		switch o.Kind {
 		case programme.KindSheet:
-			sh, err := programme.Sheet(o, []*programme.Evaluation{ev})
+			sh, err := programme.BuildSheet(o, []*programme.Evaluation{ev})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -262,9 +262,9 @@ func TestSMEPlatformOutputs(t *testing.T) {
 			}
 		case programme.KindReport:
 			if all := reportText(ev, o); strings.Contains(all, "无法计算") {
-				t.Errorf("%s: a text could not be computed", o.File.S)
+				t.Errorf("%s: a text could not be computed", o.File)
 			}
-			if o.ID.S == "materials" {
+			if o.ID == "materials" {
 				// 认定条件 is a chapter of its own (as in the 推荐表), kept on the page of
 				// 服务业绩; the short 附件清单 follows the work plan.
 				slhChapters(t, smePlatform, ev, o, []string{"承诺书", "一、平台基本情况", "二、服务业绩与服务特色",
@@ -417,7 +417,7 @@ func TestLianghuaOutputs(t *testing.T) {
 
 // slhChapters checks a report's level-1 headings in order ("+" marks one that keeps the page);
 // all are in the 目录 and no level-2 heading stands in for a chapter.
-func slhChapters(t *testing.T, id string, ev *programme.Evaluation, o *programme.OutputSpec, want []string) {
+func slhChapters(t *testing.T, id string, ev *programme.Evaluation, o *programme.Output, want []string) {
 	t.Helper()
 	var got []string
 	for _, b := range ev.Report(o, time.Date(2019, 4, 22, 0, 0, 0, 0, time.UTC)).Blocks {

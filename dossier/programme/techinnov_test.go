@@ -101,7 +101,7 @@ func TestTechinnovRuleBoundaries(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := demo(t, set, p.ID.S)
+			f := demo(t, set, p.ID)
 			c.mutate(f)
 			assertBoundary(t, programme.Evaluate(p, f, today), c.rule, c.pass, false)
 		})
@@ -127,7 +127,7 @@ func TestRuleMessageShowsThresholdAndValue(t *testing.T) {
 func TestConditionalSection(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-techinnov-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	f.Answers["category"] = "capability"
 	f.AppliedOn = "2019-04-15"
 	for _, k := range []string{"applied_rd_deduction_2018", "in_provincial_statistics", "rd_deduction_amount"} {
@@ -185,7 +185,7 @@ func TestAppliedOnDefaultsToTheProgramme(t *testing.T) {
 }
 
 // reportText is a report output's headings, paragraphs and table cells, one per line.
-func reportText(ev *programme.Evaluation, o *programme.OutputSpec) string {
+func reportText(ev *programme.Evaluation, o *programme.Output) string {
 	r := ev.Report(o, time.Date(2019, 4, 22, 0, 0, 0, 0, time.UTC))
 	var text []string
 	for _, b := range r.Blocks {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/expr-lang/expr/vm"
-
 	"dossier/dossier/decimal"
 )
 
@@ -17,7 +15,7 @@ type Text struct {
 
 type textPart struct {
 	lit  string
-	prog *vm.Program // nil for a literal part
+	prog *program // nil for a literal part
 }
 
 func (c *compiler) text(s Str, what string, env map[string]any) *Text {
@@ -85,7 +83,7 @@ func Format(v any, kind string) string {
 		return ""
 	case decimal.D:
 		switch kind {
-		case TypePercent:
+		case string(TypePercent):
 			return x.Percent(2)
 		case "text", "plain":
 			return x.String()
@@ -97,7 +95,7 @@ func Format(v any, kind string) string {
 		if x.Year() < minYear { // the zero date: nothing was entered
 			return ""
 		}
-		if kind == TypeDate {
+		if kind == string(TypeDate) {
 			return x.Format("2006-01-02")
 		}
 		return fmt.Sprintf("%d年%d月%d日", x.Year(), int(x.Month()), x.Day())

@@ -6,7 +6,7 @@ const DefaultTitleField = "project_name"
 
 // checkTitleField checks that title_field, when given, names a top-level text field.
 func (p *Programme) checkTitleField(errs *ErrorList) {
-	id := p.Template.TitleField
+	id := p.tree.TitleField
 	if !id.Set() {
 		return
 	}
@@ -14,8 +14,10 @@ func (p *Programme) checkTitleField(errs *ErrorList) {
 	switch {
 	case f == nil:
 		errs.Add(p.File, id.Pos, "title_field “%s” 不是本模板的字段：应为表单顶层一个文字字段（type: text）的 id，例如 project_name", id.S)
-	case f.Type.S != TypeText:
-		errs.Add(p.File, id.Pos, "title_field “%s”（%s）是 %s 字段：应为文字字段（type: text）", id.S, f.Label.S, f.Type.S)
+	case f.Type != TypeText:
+		errs.Add(p.File, id.Pos, "title_field “%s”（%s）是 %s 字段：应为文字字段（type: text）", id.S, f.Label, f.Type)
+	default:
+		p.titleField = id.S
 	}
 }
 
@@ -24,10 +26,10 @@ func (p *Programme) checkTitleField(errs *ErrorList) {
 // programme has such a text field. "" means the programme's dossiers have no name of their
 // own and are called after the programme.
 func (p *Programme) TitleField() string {
-	if id := p.Template.TitleField; id.Set() {
-		return id.S
+	if p.titleField != "" {
+		return p.titleField
 	}
-	if f := p.fields[DefaultTitleField]; f != nil && f.Type.S == TypeText {
+	if f := p.fields[DefaultTitleField]; f != nil && f.Type == TypeText {
 		return DefaultTitleField
 	}
 	return ""

@@ -13,16 +13,16 @@ import (
 // row's cells added up, as money).
 
 // transposed turns a table built the usual way (cells[row][column]) into its transpose.
-func transposed(t *TableSpec, built *document.Table, text func(*Str) string) *document.Table {
+func transposed(t *table, built *document.Table, text func(*Text) string) *document.Table {
 	out := &document.Table{Caption: built.Caption}
-	specCols := columnsOf(t.Columns, text)
+	specCols := columnsOf(t.columns, text)
 	out.Columns = append(out.Columns, document.Column{Header: specCols[0].Header, Width: specCols[0].Width, Align: "left"})
 	for _, r := range built.Rows {
 		out.Columns = append(out.Columns, document.Column{Header: r[0], Width: 1, Align: "right", Kind: specCols[1%len(specCols)].Kind})
 	}
-	withTotal := len(t.Total) == len(t.Columns)
+	withTotal := len(t.total) == len(t.columns)
 	if withTotal {
-		out.Columns = append(out.Columns, document.Column{Header: text(&t.Total[0]), Width: 1, Align: "right"})
+		out.Columns = append(out.Columns, document.Column{Header: text(t.total[0]), Width: 1, Align: "right"})
 	}
 	for j := 1; j < len(specCols); j++ {
 		label := specCols[j].Header
@@ -38,8 +38,8 @@ func transposed(t *TableSpec, built *document.Table, text func(*Str) string) *do
 			}
 		}
 		if withTotal {
-			cell := text(&t.Total[j])
-			if t.Total[j].S == "sum" {
+			cell := text(t.total[j])
+			if t.sum[j] {
 				cell = Format(sum, "money")
 			}
 			row = append(row, cell)

@@ -15,7 +15,7 @@ import (
 func TestEveryProblemReported(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-techinnov-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	f.Enterprise["credit_code"] = "91140105MA0K7D3Q0B" // wrong check character
 	f.Enterprise["contact_phone"] = "12345"
 	f.Enterprise["email"] = "xiaomin.li@"

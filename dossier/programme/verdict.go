@@ -5,8 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-
-	"github.com/expr-lang/expr/vm"
 )
 
 // Rule statuses (RuleResult.Status). A rule is judged only on what was answered: one that
@@ -82,19 +80,16 @@ type rowCtx struct {
 	path string // enterprise.finance[2]
 }
 
-func (e *Evaluation) info(p *vm.Program) *progInfo {
-	if i := e.Programme.info[p]; i != nil {
-		return i
-	}
-	if i := e.Programme.profile.info[p]; i != nil {
-		return i
+func (e *Evaluation) info(p *program) *progInfo {
+	if p.info != nil {
+		return p.info
 	}
 	return &progInfo{where: e.Programme.File, what: "表达式"}
 }
 
 // eval runs an expression, failing closed: an expression that reads an unanswered field is
 // pending, one that raises (or reads a computed value that raised) is a fault, recorded.
-func (e *Evaluation) eval(p *vm.Program, env map[string]any) (any, outcome, *ExprError) {
+func (e *Evaluation) eval(p *program, env map[string]any) (any, outcome, *ExprError) {
 	if p == nil {
 		return nil, evalFault, &ExprError{Where: e.Programme.File, What: "表达式", Message: "表达式未编译"}
 	}
@@ -123,7 +118,7 @@ func (e *Evaluation) eval(p *vm.Program, env map[string]any) (any, outcome, *Exp
 
 // exec runs an expression whose unanswered inputs are read as empty values (show_if,
 // required_if, a block's when), recording a fault.
-func (e *Evaluation) exec(p *vm.Program, env map[string]any) (any, bool) {
+func (e *Evaluation) exec(p *program, env map[string]any) (any, bool) {
 	if p == nil {
 		return nil, false
 	}
@@ -160,7 +155,7 @@ func (e *Evaluation) unanswered(ref string, env map[string]any) bool {
 // "none": a 是/否 question (unanswered is not 否), a date (there is no empty date), a required
 // field.
 func mustAnswer(f *Field) bool {
-	return f.Required || f.Type.S == TypeBool || f.Type.S == TypeDate
+	return f.Required || f.Type == TypeBool || f.Type == TypeDate
 }
 
 // markUnanswered finds the unanswered fields expressions may read: the enterprise's, and the
@@ -171,45 +166,45 @@ func (e *Evaluation) markUnanswered() {
 	for _, s := range e.Programme.profile.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			if !e.present["enterprise."+f.ID.S] && mustAnswer(f) {
-				e.unknown["enterprise."+f.ID.S] = f.Label.S
+			if !e.present["enterprise."+f.ID] && mustAnswer(f) {
+				e.unknown["enterprise."+f.ID] = f.Label
 			}
 		}
 	}
 	for _, s := range e.Programme.Sections {
-		if !e.Visible(s.ID.S) {
+		if !e.Visible(s.ID) {
 			continue
 		}
 		for i := range s.Fields {
-			if f := &s.Fields[i]; e.Visible(f.ID.S) {
+			if f := &s.Fields[i]; e.Visible(f.ID) {
 				e.markAnswer(f)
 			}
 		}
 	}
-	for _, cm := range e.Programme.computed {
+	for _, cm := range e.Programme.Computed {
 		e.markComputed(cm)
 	}
 }
 
 func (e *Evaluation) markAnswer(f *Field) {
-	if f.Type.S == TypeObject {
+	if f.Type == TypeObject {
 		for j := range f.Columns {
 			c := &f.Columns[j]
-			if path := f.ID.S + "." + c.ID.S; !e.present[path] && mustAnswer(c) {
-				e.unknown[path] = f.Label.S + " " + c.Label.S
+			if path := f.ID + "." + c.ID; !e.present[path] && mustAnswer(c) {
+				e.unknown[path] = f.Label + " " + c.Label
 			}
 		}
 		return
 	}
-	if !e.present[f.ID.S] && f.Type.S != TypeTable && (mustAnswer(f) || e.requiredNow(f)) {
-		e.unknown[f.ID.S] = f.Label.S
+	if !e.present[f.ID] && f.Type != TypeTable && (mustAnswer(f) || e.requiredNow(f)) {
+		e.unknown[f.ID] = f.Label
 	}
 }
 
 // markComputed: a computed value reading a broken one is broken; reading an unanswered field,
 // unanswered (its own error, if any, is then the data's, not the template's); else its own
 // error is a fault.
-func (e *Evaluation) markComputed(cm compiledComputed) {
+func (e *Evaluation) markComputed(cm Computed) {
 	var missing []string
 	var broken *ExprError
 	for _, ref := range e.info(cm.prog).refs {
@@ -220,19 +215,19 @@ func (e *Evaluation) markComputed(cm compiledComputed) {
 			missing = append(missing, l)
 		}
 	}
-	switch x := e.computeErr[cm.ID.S]; {
+	switch x := e.computeErr[cm.ID]; {
 	case broken != nil:
-		e.broken[cm.ID.S] = broken
+		e.broken[cm.ID] = broken
 	case len(missing) > 0:
-		e.unknown[cm.ID.S] = strings.Join(dedupe(missing), "、")
+		e.unknown[cm.ID] = strings.Join(dedupe(missing), "、")
 	case x != nil:
-		e.broken[cm.ID.S] = x
+		e.broken[cm.ID] = x
 		e.faults.add(*x)
 	}
 }
 
 func (e *Evaluation) requiredNow(f *Field) bool {
-	prog := e.Programme.requiredIf[f.ID.S]
+	prog := e.Programme.requiredIf[f.ID]
 	if prog == nil {
 		return false
 	}
@@ -241,7 +236,7 @@ func (e *Evaluation) requiredNow(f *Field) bool {
 }
 
 // missingFor lists, as the form labels them, the unanswered fields an expression reads.
-func (e *Evaluation) missingFor(progs ...*vm.Program) string {
+func (e *Evaluation) missingFor(progs ...*program) string {
 	var out []string
 	for _, p := range progs {
 		if p == nil {
@@ -280,7 +275,7 @@ func (e *Evaluation) ExprErrors() []ExprError { return e.faults.all() }
 func (e *Evaluation) Faults() []ExprError {
 	for _, o := range e.Outputs() {
 		e.FileName(o)
-		switch o.Kind.S {
+		switch o.Kind {
 		case KindReport:
 			e.Report(o, e.AppliedOn)
 		case KindSheet:

@@ -143,7 +143,7 @@ func TestRuntimeErrorInDocument(t *testing.T) {
 // findPair is the value printed beside label in any report of ev ("" and false if none).
 func findPair(ev *programme.Evaluation, label string) (string, bool) {
 	for _, o := range ev.Outputs() {
-		if o.Kind.S != programme.KindReport {
+		if o.Kind != programme.KindReport {
 			continue
 		}
 		for _, b := range ev.Report(o, today).Blocks {
@@ -164,7 +164,7 @@ func findPair(ev *programme.Evaluation, label string) (string, bool) {
 func TestUnansweredBoolIsPending(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-hightech-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	delete(f.Answers, "major_incident_last_year")
 	ev := programme.Evaluate(p, f, today)
 	r := ruleOf(t, ev, "no-major-incident")
@@ -202,7 +202,7 @@ func TestUnansweredBoolIsPending(t *testing.T) {
 func TestEmptyAndYearOneDates(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("ningbo-hightech-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	delete(f.Enterprise, "registered_on")
 	rows := f.Answers["rd"].([]any)
 	delete(rows[0].(map[string]any), "start_on")
@@ -213,9 +213,9 @@ func TestEmptyAndYearOneDates(t *testing.T) {
 		}
 	}
 	for _, o := range ev.Outputs() {
-		if o.Kind.S == programme.KindReport {
+		if o.Kind == programme.KindReport {
 			if text := reportText(ev, o); strings.Contains(text, "0001") {
-				t.Errorf("%s prints a year-1 date:\n%s", o.File.S, text)
+				t.Errorf("%s prints a year-1 date:\n%s", o.File, text)
 			}
 		}
 	}
@@ -238,7 +238,7 @@ func TestProblemsInFormOrder(t *testing.T) {
 	p := set.Get("shanxi-hightech-2019")
 	var first []string
 	for run := 0; run < 20; run++ {
-		f := demo(t, set, p.ID.S)
+		f := demo(t, set, p.ID)
 		for _, k := range []string{"zz_extra", "aa_extra", "mm_extra"} {
 			f.Enterprise[k] = "x"
 			f.Answers[k] = "x"
@@ -275,7 +275,7 @@ func TestProblemsInFormOrder(t *testing.T) {
 func TestAppliedOnInAnotherYearWarns(t *testing.T) {
 	set := loadShipped(t)
 	p := set.Get("shanxi-hightech-2019")
-	f := demo(t, set, p.ID.S)
+	f := demo(t, set, p.ID)
 	f.AppliedOn = "2026-03-01"
 	ev := programme.Evaluate(p, f, today)
 	found := false

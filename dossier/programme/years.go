@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"dossier/dossier/programme/internal/syntax"
+
 	"strings"
 	"time"
 
@@ -13,7 +15,7 @@ import (
 // says "第一年支出（{{applied_year - 3}}年）" and each year's child gets its own years.
 
 // appliedYear is the year {{ applied_year }} means at load.
-func (p *Programme) appliedYear() int {
+func appliedYear(p *syntax.Template) int {
 	if p.Year > 0 {
 		return p.Year
 	}
@@ -64,8 +66,8 @@ func (y *yearFiller) fill(s string, pos Pos, what string) string {
 func (y *yearFiller) str(s *Str, what string) { s.S = y.fill(s.S, s.Pos, what) }
 
 // expandYears fixes the year expressions of the form texts.
-func (p *Programme) expandYears(errs *ErrorList) {
-	y := &yearFiller{file: p.File, year: p.appliedYear(), errs: errs}
+func expandYears(p *syntax.Template, file string, errs *ErrorList) {
+	y := &yearFiller{file: file, year: appliedYear(p), errs: errs}
 	y.str(&p.Title, "title")
 	p.ShortTitle = y.fill(p.ShortTitle, p.Title.Pos, "short_title")
 	for i := range p.Deadlines {
@@ -90,7 +92,7 @@ func (p *Programme) expandYears(errs *ErrorList) {
 	}
 }
 
-func (y *yearFiller) field(f *Field) {
+func (y *yearFiller) field(f *syntax.Field) {
 	what := "字段 “" + f.ID.S + "” 的"
 	y.str(&f.Label, what+" label")
 	f.Help = y.fill(f.Help, f.ID.Pos, what+" help")

@@ -21,7 +21,7 @@ func (s *Session) Attachments() []programme.AttachmentStatus {
 
 func (s *Session) knownAttachment(id string) bool {
 	for _, a := range s.prog.Attachments {
-		if a.ID.S == id {
+		if a.ID == id {
 			return true
 		}
 	}

@@ -17,7 +17,7 @@ func TestAttachmentsInSession(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "b.pdf"), []byte("%PDF-1.4\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "c.docx"), []byte("PK\x03\x04"), 0o644)
 	s.SetDir(dir)
-	if st := s.Attachments(); len(st) == 0 || st[0].ID.S != "business-licence" || !st[0].Missing {
+	if st := s.Attachments(); len(st) == 0 || st[0].ID != "business-licence" || !st[0].Missing {
 		t.Fatalf("statuses before: %+v", st)
 	}
 	if err := s.AddAttachment("business-licence", "a.pdf", "b.pdf"); err != nil {

@@ -78,33 +78,47 @@ func (s *Session) derivedFrom(path string) []string {
 	if err != nil || s.profileOnly {
 		return nil
 	}
-	var out []string
 	if r.row >= 0 {
 		if r.enterprise {
 			return nil
 		}
-		if f := s.prog.Field(r.top); f != nil {
-			for _, c := range f.Columns {
-				if c.Derive.Set() && c.ID.S != r.col {
-					out = append(out, fmt.Sprintf("%s[%d].%s", r.top, r.row, c.ID.S))
-				}
-			}
-		}
-		return out
+		return s.derivedInRow(r)
 	}
+	var out []string
 	for _, sec := range s.prog.Sections {
 		for _, f := range sec.Fields {
-			if f.Derive.Set() && f.ID.S != path {
-				out = append(out, f.ID.S)
+			out = append(out, derivedOf(&f, path)...)
+		}
+	}
+	return out
+}
+
+// derivedInRow lists the derived cells of the row r points into, r's own cell left out.
+func (s *Session) derivedInRow(r ref) []string {
+	var out []string
+	if f := s.prog.Field(r.top); f != nil {
+		for _, c := range f.Columns {
+			if c.Derived && c.ID != r.col {
+				out = append(out, fmt.Sprintf("%s[%d].%s", r.top, r.row, c.ID))
 			}
-			if f.Type.S != programme.TypeObject {
-				continue
-			}
-			for _, c := range f.Columns {
-				if p := f.ID.S + "." + c.ID.S; c.Derive.Set() && p != path {
-					out = append(out, p)
-				}
-			}
+		}
+	}
+	return out
+}
+
+// derivedOf lists the derived paths of a top-level field (itself, or an object's parts),
+// path left out.
+func derivedOf(f *programme.Field, path string) []string {
+	var out []string
+	if f.Derived && f.ID != path {
+		out = append(out, f.ID)
+	}
+	if f.Type != programme.TypeObject {
+		return out
+	}
+	for _, c := range f.Columns {
+		if p := f.ID + "." + c.ID; c.Derived && p != path {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -115,7 +129,7 @@ func (s *Session) derivedFrom(path string) []string {
 func (s *Session) fillPasted(f *programme.Field, from, n int) {
 	var cols []*programme.Field
 	for i := range f.Columns {
-		if f.Columns[i].Derive.Set() {
+		if f.Columns[i].Derived {
 			cols = append(cols, &f.Columns[i])
 		}
 	}
@@ -125,7 +139,7 @@ func (s *Session) fillPasted(f *programme.Field, from, n int) {
 	ev := s.evaluate()
 	for i := from; i < n; i++ {
 		for _, c := range cols {
-			path := fmt.Sprintf("%s[%d].%s", f.ID.S, i, c.ID.S)
+			path := fmt.Sprintf("%s[%d].%s", f.ID, i, c.ID)
 			if _, cur := s.raw(path); display(cur) != "" {
 				continue
 			}

@@ -137,11 +137,11 @@ func (s *Session) ExportEvaluation() *programme.Evaluation {
 func normalizeFields(fields []programme.Field, obj map[string]any) {
 	for i := range fields {
 		f := &fields[i]
-		v, ok := obj[f.ID.S]
+		v, ok := obj[f.ID]
 		if !ok {
 			continue
 		}
-		if f.Type.S == programme.TypeTable {
+		if f.Type == programme.TypeTable {
 			rows, _ := v.([]any)
 			for _, row := range rows {
 				if m, ok := row.(map[string]any); ok {
@@ -150,25 +150,25 @@ func normalizeFields(fields []programme.Field, obj map[string]any) {
 			}
 			continue
 		}
-		if f.Type.S == programme.TypeObject {
+		if f.Type == programme.TypeObject {
 			if m, ok := v.(map[string]any); ok {
 				normalizeFields(f.Columns, m)
 			}
 			continue
 		}
-		obj[f.ID.S] = normalize(f, v)
+		obj[f.ID] = normalize(f, v)
 	}
 }
 
 // normalize turns typed text into the JSON value the contract expects, when it can, through
-// programme.ParseInput (the parser Evaluate uses): "1,500.00" and "2500万" become numbers,
+// programme.Field.Parse (the parser Evaluate uses): "1,500.00" and "2500万" become numbers,
 // 2019/5/20 becomes "2019-05-20", 是/否 booleans. Text it cannot read stays as typed.
 func normalize(f *programme.Field, v any) any {
 	str, ok := v.(string)
 	if !ok {
 		return v
 	}
-	typed, msg := programme.ParseInput(f, str)
+	typed, msg := f.Parse(str)
 	if msg != "" || typed == nil {
 		return str
 	}
@@ -184,7 +184,7 @@ func normalize(f *programme.Field, v any) any {
 	case time.Time:
 		return x.Format("2006-01-02")
 	case string:
-		if f.Type.S == programme.TypeEnum || f.Type.S == programme.TypeDate {
+		if f.Type == programme.TypeEnum || f.Type == programme.TypeDate {
 			return strings.TrimSpace(x)
 		}
 		return x

@@ -99,7 +99,7 @@ func (im *Import) Save(ctx context.Context, st records.Store, updateProfile bool
 	if err != nil {
 		return 0, err
 	}
-	d := &records.Dossier{Programme: s.prog.ID.S, Title: s.Title(), Status: s.Status(), Data: data}
+	d := &records.Dossier{Programme: s.prog.ID, Title: s.Title(), Status: s.Status(), Data: data}
 	if err := st.SaveEnterpriseDossier(ctx, ent, d); err != nil {
 		return 0, err
 	}
@@ -134,7 +134,7 @@ func profileChanges(pr *programme.Profile, stored, imported map[string]any) []Pr
 	}
 	for _, s := range pr.Sections {
 		for _, f := range s.Fields {
-			add(f.ID.S, f.Label.S, f.Type.S == programme.TypeTable)
+			add(f.ID, f.Label, f.Type == programme.TypeTable)
 		}
 	}
 	var extra []string

@@ -68,7 +68,7 @@ func TestImportNewEnterprise(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := demoFile(t, p)
-	if want := f.Answers[p.TitleField()]; d.Title != want || d.Programme != p.ID.S || d.Status != StatusEligible {
+	if want := f.Answers[p.TitleField()]; d.Title != want || d.Programme != p.ID || d.Status != StatusEligible {
 		t.Errorf("dossier %q (%s, %s), want title %q", d.Title, d.Programme, d.Status, want)
 	}
 	e, _ := st.Enterprise(ctx, d.EnterpriseID)

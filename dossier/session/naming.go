@@ -14,7 +14,7 @@ func ProgrammeName(p *programme.Programme) string {
 	if p.ShortTitle != "" {
 		return p.ShortTitle
 	}
-	return p.Title.S
+	return p.Title
 }
 
 // DossierTitle is the name a dossier of p with these answers goes by: the text of p's title

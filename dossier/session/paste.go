@@ -9,7 +9,7 @@ import (
 )
 
 // Pasting rows copied from a spreadsheet (Excel, WPS): SplitClipboard reads the clipboard's
-// text, PasteRows adds its rows to a table, each cell read by programme.ParseInput like a
+// text, PasteRows adds its rows to a table, each cell read by programme.Field.Parse like a
 // typed one; the cells it cannot read are left empty and reported, the others are kept.
 
 // PasteProblem is a pasted cell (or row) that could not be stored.
@@ -89,7 +89,7 @@ func quotedCell(s string) (cell string, n int, ok bool) {
 
 // PasteRows appends rows of text cells to the table at path, the cells in order onto the
 // table's columns. A first row that repeats the column labels (a copied header) is skipped.
-// Each cell is read by programme.ParseInput (an option by its label or value); a cell that
+// Each cell is read by programme.Field.Parse (an option by its label or value); a cell that
 // cannot be read is left empty and reported, and the row is kept. Rows beyond the table's
 // limit are not added (reported once); derived cells left empty (an IP's 类别) are filled in
 // from the row. added is the number of rows appended.
@@ -129,11 +129,11 @@ func (s *Session) PasteRows(path string, cells [][]string) (added int, problems 
 			col := &f.Columns[c]
 			v, msg := pastedCell(col, text)
 			if msg != "" {
-				problems = append(problems, PasteProblem{Row: i, Column: col.Label.S, Message: msg})
+				problems = append(problems, PasteProblem{Row: i, Column: col.Label, Message: msg})
 				continue
 			}
 			if stored, remove := value(col, v); !remove {
-				row[col.ID.S] = stored
+				row[col.ID] = stored
 			}
 		}
 		rows = append(rows, row)
@@ -155,7 +155,7 @@ func isHeader(f *programme.Field, line []string) bool {
 		return false
 	}
 	for c, text := range line {
-		if strings.TrimSpace(text) != f.Columns[c].Label.S {
+		if strings.TrimSpace(text) != f.Columns[c].Label {
 			return false
 		}
 	}
@@ -165,12 +165,12 @@ func isHeader(f *programme.Field, line []string) bool {
 // pastedCell reads one pasted cell as an entry would: the text the session stores for it, or
 // a message saying why it cannot be read.
 func pastedCell(col *programme.Field, text string) (string, string) {
-	if col.Type.S != programme.TypeTextarea {
+	if col.Type != programme.TypeTextarea {
 		// A line break inside a spreadsheet cell (Alt+Enter) only wraps it: a one-line
 		// answer gets a space instead.
 		text = strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(text))
 	}
-	switch col.Type.S {
+	switch col.Type {
 	case programme.TypeTable, programme.TypeObject:
 		return "", "不能粘贴（请逐项填写）"
 	case programme.TypeEnum:
@@ -188,7 +188,7 @@ func pastedCell(col *programme.Field, text string) (string, string) {
 			return strings.Join(values, "、"), ""
 		}
 	}
-	v, msg := programme.ParseInput(col, text)
+	v, msg := col.Parse(text)
 	if msg != "" {
 		return "", msg
 	}
@@ -202,8 +202,8 @@ func option(col *programme.Field, text string) (string, string) {
 	}
 	var labels []string
 	for _, o := range col.Options {
-		if text == o.Value.S || (o.Label != "" && text == o.Label) {
-			return o.Value.S, ""
+		if text == o.Value || (o.Label != "" && text == o.Label) {
+			return o.Value, ""
 		}
 		labels = append(labels, optionText(o))
 	}
@@ -214,5 +214,5 @@ func optionText(o programme.Option) string {
 	if o.Label != "" {
 		return o.Label
 	}
-	return o.Value.S
+	return o.Value
 }

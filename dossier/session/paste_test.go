@@ -28,7 +28,7 @@ func TestPasteRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := set.Get("shanxi-hightech-2019")
-	s := New(p, &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S})
+	s := New(p, &dossier.File{Format: dossier.FormatVersion, Programme: p.ID})
 	rows := SplitClipboard("知识产权名称\t类型\t类别\t授权号\t授权日期\t获得方式\n" +
 		"一种装置\t发明专利\tⅠ类\tZL1\t2018/3/5\t自主研发\n" +
 		"软件\tsoftware\tII\tR2\t2018年13月1日\t买的\n")

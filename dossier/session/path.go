@@ -13,9 +13,9 @@ const AppliedOn = "applied_on"
 
 // appliedOnField describes applied_on like a form field, so the UI can show it as a date.
 var appliedOnField = &programme.Field{
-	ID:    programme.Str{S: AppliedOn},
-	Label: programme.Str{S: "申报日期"},
-	Type:  programme.Str{S: programme.TypeDate},
+	ID:    AppliedOn,
+	Label: "申报日期",
+	Type:  programme.TypeDate,
 	Help:  "不填时按今天计算；申报截止日期按此日期判断",
 }
 
@@ -87,11 +87,11 @@ func (s *Session) field(path string) (*programme.Field, ref, error) {
 	if r.row < 0 && r.col == "" {
 		return f, r, nil
 	}
-	if (r.row >= 0) != (f.Type.S == programme.TypeTable) || (r.row < 0) != (f.Type.S == programme.TypeObject) {
+	if (r.row >= 0) != (f.Type == programme.TypeTable) || (r.row < 0) != (f.Type == programme.TypeObject) {
 		return nil, r, fmt.Errorf("%w: %q is not a table or an object", ErrBadPath, path)
 	}
 	for i := range f.Columns {
-		if f.Columns[i].ID.S == r.col {
+		if f.Columns[i].ID == r.col {
 			return &f.Columns[i], r, nil
 		}
 	}

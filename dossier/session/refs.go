@@ -14,7 +14,7 @@ func (s *Session) followRefs(r ref, moved []int) {
 		return
 	}
 	t := s.prog.Field(r.top)
-	if t == nil || !t.Numbering.Set() {
+	if t == nil || t.Numbering == "" {
 		return
 	}
 	rename := map[string]string{}
@@ -38,19 +38,19 @@ func (s *Session) followRefs(r ref, moved []int) {
 
 // renameIn rewrites the reference columns of table f that point at table target.
 func (s *Session) renameIn(f *programme.Field, target string, rename map[string]string) {
-	if f.Type.S != programme.TypeTable {
+	if f.Type != programme.TypeTable {
 		return
 	}
-	rows, _ := s.file.Answers[f.ID.S].([]any)
+	rows, _ := s.file.Answers[f.ID].([]any)
 	for ci := range f.Columns {
 		col := &f.Columns[ci]
-		if col.Ref.S != target {
+		if col.Ref != target {
 			continue
 		}
 		for _, row := range rows {
 			if m, ok := row.(map[string]any); ok {
-				if v, ok := m[col.ID.S]; ok {
-					m[col.ID.S] = renamed(v, rename)
+				if v, ok := m[col.ID]; ok {
+					m[col.ID] = renamed(v, rename)
 				}
 			}
 		}

@@ -17,7 +17,7 @@ func TestRefsFollowMovedAndDeletedRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := set.Get("shanxi-hightech-2019")
-	f := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID.S, Answers: map[string]any{
+	f := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID, Answers: map[string]any{
 		"ip": []any{map[string]any{"name": "A"}, map[string]any{"name": "B"}, map[string]any{"name": "C"}},
 		"rd": []any{map[string]any{"ip_refs": []any{"IP01", "IP03"}}},
 		"ps": []any{map[string]any{"ip_refs": "IP03、IP02"}},

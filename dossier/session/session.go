@@ -38,7 +38,7 @@ func New(p *programme.Programme, f *dossier.File) *Session {
 	if f.Answers == nil {
 		f.Answers = map[string]any{}
 	}
-	f.Programme = p.ID.S
+	f.Programme = p.ID
 	return &Session{prog: p, file: f, now: time.Now}
 }
 
@@ -93,7 +93,7 @@ func (s *Session) set(path, input string) error {
 	if err != nil {
 		return err
 	}
-	if f.Type.S == programme.TypeTable || f.Type.S == programme.TypeObject {
+	if f.Type == programme.TypeTable || f.Type == programme.TypeObject {
 		return fmt.Errorf("%w: %q is a table or object; set its cells", ErrBadPath, path)
 	}
 	v, remove := value(f, input)
@@ -111,7 +111,7 @@ func (s *Session) setList(path string, items []string) error {
 	if err != nil {
 		return err
 	}
-	if f.Type.S != programme.TypeMulti {
+	if f.Type != programme.TypeMulti {
 		return fmt.Errorf("%w: %q is not a multiple choice", ErrBadPath, path)
 	}
 	list := make([]any, 0, len(items))
@@ -166,10 +166,10 @@ func (s *Session) put(r ref, v any, remove bool) error {
 
 // value converts typed text to what the data file holds for a field of f's type; remove is
 // true for empty input. Text is kept as typed, so that an entry shows back exactly what the
-// user wrote and Evaluate (programme.ParseInput, the one parser) reports what it cannot read;
+// user wrote and Evaluate (programme.Field.Parse, the one parser) reports what it cannot read;
 // only yes/no answers and lists are stored typed, through the same parser.
 func value(f *programme.Field, input string) (v any, remove bool) {
-	switch f.Type.S {
+	switch f.Type {
 	case programme.TypeText, programme.TypeTextarea:
 		return input, input == ""
 	case programme.TypeBool:

@@ -259,7 +259,7 @@ func TestExportNormalizes(t *testing.T) {
 	}
 }
 
-// The session, the data file and the GUI share programme.ParseInput: 1 is 是 for a yes/no
+// The session, the data file and the GUI share programme.Field.Parse: 1 is 是 for a yes/no
 // answer (the session's own parser once took it and the data file's did not), a date typed as
 // 2012年5月18日 and an amount typed as 300万 are exported as the contract writes them.
 func TestSessionUsesTheDomainParser(t *testing.T) {

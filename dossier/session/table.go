@@ -12,7 +12,7 @@ func (s *Session) table(path string) (ref, error) {
 	if err != nil {
 		return r, err
 	}
-	if r.row >= 0 || f.Type.S != programme.TypeTable {
+	if r.row >= 0 || f.Type != programme.TypeTable {
 		return r, fmt.Errorf("%w: %q is not a table", ErrBadPath, path)
 	}
 	return r, nil

@@ -1,4 +1,4 @@
-package programme
+package syntax
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package programme
+package syntax
 
 import (
 	"bytes"
@@ -17,9 +17,9 @@ const (
 	maxAliases = 100 // uses of *anchor in one file
 )
 
-// parseSource checks one template file's bytes and parses them into a YAML tree. Every
+// ParseSource checks one template file's bytes and parses them into a YAML tree. Every
 // problem is added to errs (positioned, in Chinese); nil means the file cannot be used.
-func parseSource(file string, src []byte, errs *ErrorList) ast.Node {
+func ParseSource(file string, src []byte, errs *ErrorList) ast.Node {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(src) {
 		errs.Add(file, invalidUTF8At(src), "文件不是 UTF-8 编码（可能是 GBK 或 UTF-16）：请用文本编辑器另存为 UTF-8")

@@ -1,4 +1,4 @@
-package programme
+package syntax
 
 // The YAML shape of a template (templates/README.md documents it for template authors). Every
 // scalar that is checked after decoding is a Str, so its problems carry file:line.
@@ -26,13 +26,13 @@ type Template struct {
 	Notice string `yaml:"notice"` // link or reference to the notice text
 	// Disc says how the electronic files are handed in (刻录光盘一式两份…), for the print
 	// notes; empty when the notice asks for no disc.
-	Disc      string       `yaml:"disc"`
-	Deadlines []Deadline   `yaml:"deadlines"`
-	Sections  []Section    `yaml:"sections"`
-	Computed  []Computed   `yaml:"computed"`
-	Checks    []Check      `yaml:"checks"`
-	Rules     []Rule       `yaml:"rules"`
-	Outputs   []OutputSpec `yaml:"outputs"`
+	Disc      string     `yaml:"disc"`
+	Deadlines []Deadline `yaml:"deadlines"`
+	Sections  []Section  `yaml:"sections"`
+	Computed  []Computed `yaml:"computed"`
+	Checks    []Check    `yaml:"checks"`
+	Rules     []Rule     `yaml:"rules"`
+	Outputs   []Output   `yaml:"outputs"`
 	// Attachments are the documents the notice asks for beside ours, in binding order
 	// (attachments.go).
 	Attachments []Attachment `yaml:"attachments"`
@@ -134,14 +134,14 @@ type Rule struct {
 	Basis     string `yaml:"basis"`                                              // where the notice says so: 二、（一）1
 }
 
-// OutputSpec is one document of the package.
-type OutputSpec struct {
-	ID    Str        `yaml:"id"`
-	Kind  Str        `yaml:"kind"` // report | sheet
-	File  Str        `yaml:"file"` // file name in the package, as the notice names it; may use {{ … }}
-	When  Str        `yaml:"when"`
-	Title Str        `yaml:"title"`
-	Print *PrintSpec `yaml:"print"`
+// Output is one document of the package.
+type Output struct {
+	ID    Str    `yaml:"id"`
+	Kind  Str    `yaml:"kind"` // report | sheet
+	File  Str    `yaml:"file"` // file name in the package, as the notice names it; may use {{ … }}
+	When  Str    `yaml:"when"`
+	Title Str    `yaml:"title"`
+	Print *Print `yaml:"print"`
 	// Attachments binds the dossier's attachments after this report (attachments.go).
 	Attachments bool `yaml:"attachments"`
 	// AttachmentIndex, with Attachments, is the title of the index page (附件目录, 证明材料索引)
@@ -152,17 +152,17 @@ type OutputSpec struct {
 	Remark string `yaml:"remark"`
 	// Style letter lays a report out as a letter (代拟稿 请示, 报告, 函) per GB/T 9704: 3号仿宋
 	// body, 22 pt title broken between words, 落款 at the bottom right; see letter.go.
-	Style  string      `yaml:"style" enum:"report|letter"`
-	Letter *LetterSpec `yaml:"letter"`
+	Style  string  `yaml:"style" enum:"report|letter"`
+	Letter *Letter `yaml:"letter"`
 	// report
-	Cover  *CoverSpec  `yaml:"cover"`
-	Blocks []BlockSpec `yaml:"blocks"`
+	Cover  *Cover  `yaml:"cover"`
+	Blocks []Block `yaml:"blocks"`
 	// sheet
-	Sheet *SheetSpec `yaml:"sheet"`
+	Sheet *Sheet `yaml:"sheet"`
 }
 
-// PrintSpec says how the notice wants paper copies.
-type PrintSpec struct {
+// Print says how the notice wants paper copies.
+type Print struct {
 	Copies  int    `yaml:"copies"`
 	Binding string `yaml:"binding" enum:"left|none"` // left: bound on the left edge; none: loose sheets
 	Seal    bool   `yaml:"seal"`                     // cross-page seal (骑缝章)
@@ -173,16 +173,16 @@ type PrintSpec struct {
 	SealMark *bool `yaml:"seal_mark"`
 }
 
-// CoverSpec is a report's cover; texts may use {{ … }}.
-type CoverSpec struct {
-	Programme Str        `yaml:"programme"`
-	Title     Str        `yaml:"title"`
-	Lines     []LineSpec `yaml:"lines"`
-	Date      Str        `yaml:"date"`
+// Cover is a report's cover; texts may use {{ … }}.
+type Cover struct {
+	Programme Str    `yaml:"programme"`
+	Title     Str    `yaml:"title"`
+	Lines     []Line `yaml:"lines"`
+	Date      Str    `yaml:"date"`
 }
 
-// LineSpec is a label and value (cover lines, signature lines, key-value items).
-type LineSpec struct {
+// Line is a label and value (cover lines, signature lines, key-value items).
+type Line struct {
 	Field Str  `yaml:"field"` // a field path: label and formatted value come from it
 	Label Str  `yaml:"label"`
 	Value Str  `yaml:"value"` // text with {{ … }}
@@ -190,62 +190,62 @@ type LineSpec struct {
 	Wide  bool `yaml:"wide"`
 }
 
-// BlockSpec is one block of a report: exactly one of its kinds is set.
-type BlockSpec struct {
+// Block is one block of a report: exactly one of its kinds is set.
+type Block struct {
 	// ID names a block so that a child template can replace it or place blocks beside it
 	// (extends); optional.
-	ID        Str            `yaml:"id"`
-	When      Str            `yaml:"when"`
-	Heading   Str            `yaml:"heading"`
-	Level     int            `yaml:"level" enum:"1|2|3"`
-	SamePage  bool           `yaml:"same_page"` // a level-1 heading that does not start a page
-	Centered  bool           `yaml:"centered"`
-	NoTOC     bool           `yaml:"no_toc"`
-	Paragraph Str            `yaml:"paragraph"`
-	Align     string         `yaml:"align" enum:"justify|center|right"`
-	NoIndent  bool           `yaml:"no_indent"`
-	KeyValues *KeyValuesSpec `yaml:"keyvalues"`
-	Table     *TableSpec     `yaml:"table"`
-	Signature *SignatureSpec `yaml:"signature"`
-	TOC       bool           `yaml:"toc"`
-	PageBreak bool           `yaml:"pagebreak"`
-	Repeat    *RepeatSpec    `yaml:"repeat"`
+	ID        Str        `yaml:"id"`
+	When      Str        `yaml:"when"`
+	Heading   Str        `yaml:"heading"`
+	Level     int        `yaml:"level" enum:"1|2|3"`
+	SamePage  bool       `yaml:"same_page"` // a level-1 heading that does not start a page
+	Centered  bool       `yaml:"centered"`
+	NoTOC     bool       `yaml:"no_toc"`
+	Paragraph Str        `yaml:"paragraph"`
+	Align     string     `yaml:"align" enum:"justify|center|right"`
+	NoIndent  bool       `yaml:"no_indent"`
+	KeyValues *KeyValues `yaml:"keyvalues"`
+	Table     *Table     `yaml:"table"`
+	Signature *Signature `yaml:"signature"`
+	TOC       bool       `yaml:"toc"`
+	PageBreak bool       `yaml:"pagebreak"`
+	Repeat    *Repeat    `yaml:"repeat"`
 	// Annex is a letter's 附件 list, one text per attachment (an item that comes out empty is
 	// left out): 附件：1. … / 2. …, names aligned (GB/T 9704).
 	Annex []Str `yaml:"annex"`
 }
 
-// RepeatSpec repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
+// Repeat repeats blocks once per row of a table field (one 研究开发活动情况表 per RD):
 // inside, texts and expressions see the row's columns and row_no.
-type RepeatSpec struct {
-	Rows   Str         `yaml:"rows"`    // a table field path
-	Where  Str         `yaml:"where"`   // keep only the rows where this holds
-	SortBy string      `yaml:"sort_by"` // a column to sort rows by
-	Blocks []BlockSpec `yaml:"blocks"`
+type Repeat struct {
+	Rows   Str     `yaml:"rows"`    // a table field path
+	Where  Str     `yaml:"where"`   // keep only the rows where this holds
+	SortBy string  `yaml:"sort_by"` // a column to sort rows by
+	Blocks []Block `yaml:"blocks"`
 }
 
-// KeyValuesSpec is a 基本信息表-style table.
-type KeyValuesSpec struct {
-	Caption Str        `yaml:"caption"`
-	Columns int        `yaml:"columns"`
-	Items   []LineSpec `yaml:"items"`
+// KeyValues is a 基本信息表-style table.
+type KeyValues struct {
+	Caption Str    `yaml:"caption"`
+	Columns int    `yaml:"columns"`
+	Items   []Line `yaml:"items"`
 }
 
-// TableSpec is a table whose rows come from a table field (rows: enterprise.finance).
-type TableSpec struct {
-	Caption Str          `yaml:"caption"`
-	Rows    Str          `yaml:"rows"`    // a table field path
-	Where   Str          `yaml:"where"`   // keep only the rows where this holds
-	SortBy  string       `yaml:"sort_by"` // a column to sort rows by
-	Columns []ColumnSpec `yaml:"columns"`
-	Total   []Str        `yaml:"total"` // optional total row, one text per column
+// Table is a table whose rows come from a table field (rows: enterprise.finance).
+type Table struct {
+	Caption Str      `yaml:"caption"`
+	Rows    Str      `yaml:"rows"`    // a table field path
+	Where   Str      `yaml:"where"`   // keep only the rows where this holds
+	SortBy  string   `yaml:"sort_by"` // a column to sort rows by
+	Columns []Column `yaml:"columns"`
+	Total   []Str    `yaml:"total"` // optional total row, one text per column
 	// Transpose makes each row a column and each column (after the first, which heads the
 	// columns) a row: transpose.go.
 	Transpose bool `yaml:"transpose"`
 }
 
-// ColumnSpec is a column of a report table or a summary sheet.
-type ColumnSpec struct {
+// Column is a column of a report table or a summary sheet.
+type Column struct {
 	// Field makes the column show a field (a row's column, an answer or enterprise.x): its
 	// header, unit, kind and value come from the field unless the column gives them.
 	Field  Str     `yaml:"field"`
@@ -255,27 +255,47 @@ type ColumnSpec struct {
 	Width  float64 `yaml:"width"`
 	Align  string  `yaml:"align" enum:"left|center|right"`
 	Value  Str     `yaml:"value"` // expression; in a table over the row's columns too
-	// fromField is set once Field has filled the column in (a column shared through a YAML
-	// alias is compiled once per use).
-	fromField bool
+	// FromField is set by the compiler once Field has filled the column in (a column shared
+	// through a YAML alias is compiled once per use); never decoded.
+	FromField bool `yaml:"-"`
 }
 
-// SignatureSpec is the signing block of a 承诺书 or letter.
-type SignatureSpec struct {
-	Lines []LineSpec `yaml:"lines"`
-	Date  Str        `yaml:"date"` // text with {{ … }}; empty gives "年  月  日" blanks
+// Signature is the signing block of a 承诺书 or letter.
+type Signature struct {
+	Lines []Line `yaml:"lines"`
+	Date  Str    `yaml:"date"` // text with {{ … }}; empty gives "年  月  日" blanks
 }
 
-// SheetSpec is a summary table (汇总表): one row per dossier.
-type SheetSpec struct {
+// Sheet is a summary table (汇总表): one row per dossier.
+type Sheet struct {
 	// Rows, when set, makes one sheet row per row of that table field (one line per problem
 	// of a 问题征集表) instead of one per dossier; columns then see the row's columns too.
-	Rows     Str          `yaml:"rows"`
-	Where    Str          `yaml:"where"`
-	Name     Str          `yaml:"name"`
-	Title    Str          `yaml:"title"`
-	Subtitle Str          `yaml:"subtitle"`
-	Columns  []ColumnSpec `yaml:"columns"`
-	Total    []Str        `yaml:"total"` // per column: "sum" or empty
-	Note     Str          `yaml:"note"`
+	Rows     Str      `yaml:"rows"`
+	Where    Str      `yaml:"where"`
+	Name     Str      `yaml:"name"`
+	Title    Str      `yaml:"title"`
+	Subtitle Str      `yaml:"subtitle"`
+	Columns  []Column `yaml:"columns"`
+	Total    []Str    `yaml:"total"` // per column: "sum" or empty
+	Note     Str      `yaml:"note"`
+}
+
+// Letter is the 版头 line of a letter (style: letter): 发文字号 and 签发人.
+type Letter struct {
+	Number Str `yaml:"number"` // 发文字号, may use {{ … }}
+	// Signer is the 签发人's name (may use {{ … }}; "" leaves a blank to write it in). A 请示
+	// or 报告 prints the 签发人 field whether or not a name is given.
+	Signer Str `yaml:"signer"`
+	// Date is the 成文日期 in the 落款 ("{{applied_on}}": 2019年5月20日); it replaces the
+	// signature block's date.
+	Date Str `yaml:"date"`
+}
+
+// Attachment is one item of a template's attachments: list.
+type Attachment struct {
+	ID       Str    `yaml:"id"`
+	Label    Str    `yaml:"label"`    // 近三年审计报告, as the notice names it
+	Required bool   `yaml:"required"` // a missing required attachment leaves the package incomplete
+	Help     string `yaml:"help"`     // what to scan, for the form
+	When     Str    `yaml:"when"`     // the attachment is asked for only when this holds
 }

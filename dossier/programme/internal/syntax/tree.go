@@ -1,4 +1,4 @@
-package programme
+package syntax
 
 import (
 	"strconv"
@@ -7,20 +7,24 @@ import (
 	"github.com/goccy/go-yaml/ast"
 )
 
-// tree is a template's YAML after inheritance: the merged top-level mapping, the files it
+// Finder reads the template a child extends by its id: file names it in messages; ok is
+// false when no template has the id.
+type Finder func(id string) (file string, src []byte, err error, ok bool)
+
+// Tree is a template's YAML after inheritance: the merged top-level mapping, the files it
 // was built from (the template's first, then its parent's …) and the hash of their bytes.
-type tree struct {
-	body  *ast.MappingNode
-	files []string
-	srcs  [][]byte
+type Tree struct {
+	Body  *ast.MappingNode
+	Files []string
+	Srcs  [][]byte
 }
 
-// buildTree parses one template file and merges it over its parent's tree when it extends
+// Build parses one template file and merges it over its parent's tree when it extends
 // one. chain holds the ids of the children being built (to find cycles). Problems of the
 // template itself are added to errs at their place; a problem of the parent is reported once,
 // at the child's extends line.
-func buildTree(folders []folder, file string, src []byte, chain []string, errs *ErrorList) *tree {
-	body := parseSource(file, src, errs)
+func Build(find Finder, file string, src []byte, chain []string, errs *ErrorList) *Tree {
+	body := ParseSource(file, src, errs)
 	if body == nil {
 		return nil
 	}
@@ -29,7 +33,7 @@ func buildTree(folders []folder, file string, src []byte, chain []string, errs *
 		errs.Add(file, posOf(body), "模板的最外层应为映射（format: 1、id: …、title: … 各占一行）")
 		return nil
 	}
-	t := &tree{body: m, files: []string{file}, srcs: [][]byte{src}}
+	t := &Tree{Body: m, Files: []string{file}, Srcs: [][]byte{src}}
 	parent, at := extendsOf(m)
 	if parent == "" {
 		if at.Line > 0 {
@@ -53,21 +57,21 @@ func buildTree(folders []folder, file string, src []byte, chain []string, errs *
 		errs.Add(file, at, "extends 的层级太多（最多 %d 层）", maxExtends)
 		return nil
 	}
-	pt := loadParent(folders, file, parent, at, chain, errs)
+	pt := loadParent(find, file, parent, at, chain, errs)
 	if pt == nil {
 		return nil
 	}
-	markOrigin(pt.body, pt.files[0])
-	t.body = mergeTemplate(file, pt.body, m, errs)
-	t.files = append(t.files, pt.files...)
-	t.srcs = append(t.srcs, pt.srcs...)
+	markOrigin(pt.Body, pt.Files[0])
+	t.Body = mergeTemplate(file, pt.Body, m, errs)
+	t.Files = append(t.Files, pt.Files...)
+	t.Srcs = append(t.Srcs, pt.Srcs...)
 	return t
 }
 
 // loadParent builds the tree of the parent a child at file extends (at: the extends value);
 // its problems are reported once, at the child's extends line.
-func loadParent(folders []folder, file, parent string, at Pos, chain []string, errs *ErrorList) *tree {
-	pfile, psrc, err, found := findParent(folders, parent)
+func loadParent(find Finder, file, parent string, at Pos, chain []string, errs *ErrorList) *Tree {
+	pfile, psrc, err, found := find(parent)
 	switch {
 	case !found:
 		errs.Add(file, at, "extends 的父模板 “%s” 不存在（内置模板和模板文件夹中都没有 %s.yaml）", parent, parent)
@@ -77,7 +81,7 @@ func loadParent(folders []folder, file, parent string, at Pos, chain []string, e
 		return nil
 	}
 	var perrs ErrorList
-	pt := buildTree(folders, pfile, psrc, chain, &perrs)
+	pt := Build(find, pfile, psrc, chain, &perrs)
 	if pt == nil || len(perrs) > 0 {
 		msg := ""
 		if len(perrs) > 0 {

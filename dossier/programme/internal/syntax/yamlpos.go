@@ -1,4 +1,4 @@
-package programme
+package syntax
 
 import (
 	"fmt"
@@ -57,19 +57,19 @@ func (s Str) Set() bool { return strings.TrimSpace(s.S) != "" }
 
 var strType = reflect.TypeOf(Str{})
 
-// decodeStrict parses and decodes one standalone file (the profile, a template without
+// DecodeStrict parses and decodes one standalone file (the profile, a template without
 // extends) into out.
-func decodeStrict(file string, src []byte, out any, errs *ErrorList) bool {
-	body := parseSource(file, src, errs)
-	return body != nil && decodeTree(file, body, out, errs)
+func DecodeStrict(file string, src []byte, out any, errs *ErrorList) bool {
+	body := ParseSource(file, src, errs)
+	return body != nil && Decode(file, body, out, errs)
 }
 
-// decodeTree decodes a template's (merged) tree into out, after reporting every unknown or
+// Decode decodes a template's (merged) tree into out, after reporting every unknown or
 // repeated key, every value of the wrong shape and every value outside its key's allowed set
 // (an enum:"a|b" tag on the field), each at its position. goccy/go-yaml's own strict mode
 // stops at the first unknown key and speaks English; walking the tree ourselves lets one run
 // list them all, in Chinese.
-func decodeTree(file string, body ast.Node, out any, errs *ErrorList) bool {
+func Decode(file string, body ast.Node, out any, errs *ErrorList) bool {
 	before := len(*errs)
 	checkKeys(file, body, reflect.TypeOf(out), "", errs)
 	if len(*errs) > before {
@@ -200,7 +200,7 @@ func checkMapping(file string, values []*ast.MappingValueNode, t reflect.Type, e
 			seen[key] = pos
 			f, ok := fields[key]
 			if !ok {
-				errs.Add(file, pos, "未知的键 “%s”（此处可用：%s）", key, strings.Join(sortedKeys(fields), ", "))
+				errs.Add(file, pos, "未知的键 “%s”（此处可用：%s）", key, strings.Join(SortedKeys(fields), ", "))
 				continue
 			}
 			checkKeys(file, mv.Value, f.Type, key, errs)
@@ -243,10 +243,10 @@ func yamlFields(t reflect.Type) map[string]reflect.StructField {
 	return m
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+func SortedKeys[K ~string, V any](m map[K]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
-		keys = append(keys, k)
+		keys = append(keys, string(k))
 	}
 	sort.Strings(keys)
 	return keys

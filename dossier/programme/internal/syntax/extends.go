@@ -1,4 +1,4 @@
-package programme
+package syntax
 
 import (
 	"slices"
@@ -187,9 +187,7 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 			continue
 		}
 		if i >= 0 {
-			if nested := nestedLists[list]; pl.merge || nested != nil && (list != "fields" || hasKey(items[i], "columns")) {
-				c = mergeKeys(file, items[i], c, nested, errs)
-			}
+			c = overParent(file, list, items[i], c, pl, errs)
 			items[i] = c
 			if pl.after == "" && pl.before == "" {
 				continue
@@ -199,6 +197,16 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 		items = place(file, list, items, c, pl, find, errs)
 	}
 	return items
+}
+
+// overParent is a child's item that has its parent's id: merged key by key over the parent's
+// where the list's items merge so (sections, tables) or the child says merge: true, else
+// the child's item as written.
+func overParent(file, list string, parent, c ast.Node, pl placement, errs *ErrorList) ast.Node {
+	if nested := nestedLists[list]; pl.merge || nested != nil && (list != "fields" || hasKey(parent, "columns")) {
+		return mergeKeys(file, parent, c, nested, errs)
+	}
+	return c
 }
 
 // place inserts an item after or before the one its placement names, or at the end.
