@@ -19,7 +19,7 @@ func (c *compiler) envNature(env map[string]any) expr.Option {
 	key := reflect.ValueOf(env).Pointer()
 	e, ok := c.natures[key]
 	if !ok || e.size != len(env) {
-		e = natureEntry{env: env, size: len(env), nt: conf.Env(env)}
+		e = natureEntry{env: env, size: len(env), nt: conf.EnvWithCache(new(nature.Cache), env)}
 		if c.natures == nil {
 			c.natures = map[uintptr]natureEntry{}
 		}
