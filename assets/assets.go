@@ -9,80 +9,42 @@
 package assets
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed" // for the fonts
 	"encoding/binary"
 	"errors"
-	"io"
-	"sync"
 )
 
-// The faces are stored gzip-compressed (gzip -9n: 13.7 MB instead of 22.5 MB in the binary)
-// and decompressed once per process, on first use (about 80 ms for the largest).
+// The faces are embedded as they are (19.7 MB of the binary). They used to be stored
+// gzip-compressed (13.7 MB) and decompressed on first use: about 80 ms of CPU for the largest,
+// 150–400 ms for the three a package uses, half of a cold `dossier build`. Uncompressed they
+// cost nothing until read, and the operating system pages in only what is read. The release
+// archives are compressed anyway (tar.xz, zip), so what users download hardly changes.
 
-// Song is the Song/宋 (serif) body face "Noto Serif CJK SC" Regular (9.7 MB), from Debian's
+// Song is the Song/宋 (serif) body face "Noto Serif CJK SC" Regular (8.0 MB), from Debian's
 // fonts-noto-cjk, cut down and converted to TrueType outlines by fonts/make-fonts.sh.
-// Licence: SIL Open Font License 1.1 (fonts/OFL.txt).
-func Song() []byte { return song.get() }
+// Licence: SIL Open Font License 1.1 (fonts/OFL.txt). The bytes must not be modified.
+func Song() []byte { return song }
 
-// Hei is the Hei/黑 (sans) face "Noto Sans CJK SC" Regular (7.1 MB), made the same way:
+// Hei is the Hei/黑 (sans) face "Noto Sans CJK SC" Regular (6.0 MB), made the same way:
 // headings, table headers and totals, the watermark, and the UI.
-// Licence: SIL Open Font License 1.1 (fonts/OFL.txt).
-func Hei() []byte { return hei.get() }
+// Licence: SIL Open Font License 1.1 (fonts/OFL.txt). The bytes must not be modified.
+func Hei() []byte { return hei }
 
 // Fang is the Fang/仿宋 face "FandolFang R" (5.7 MB), from Debian's texlive-lang-chinese,
 // cut down to GB 2312 and converted to TrueType outlines by fonts/make-fonts.sh: the body
 // face of the 代拟稿 letters (GB/T 9704: 3号仿宋). Licence: GPL-3 with the font exception
 // (fonts/fandol.LICENSE.txt): a document that embeds it is not thereby covered by the GPL.
-func Fang() []byte { return fang.get() }
+// The bytes must not be modified.
+func Fang() []byte { return fang }
 
 var (
-	//go:embed fonts/noto-serif-sc.ttf.gz
-	songGz []byte
-	//go:embed fonts/noto-sans-sc.ttf.gz
-	heiGz []byte
-	//go:embed fonts/fandol-fang.ttf.gz
-	fangGz []byte
-
-	song = &face{gz: songGz}
-	hei  = &face{gz: heiGz}
-	fang = &face{gz: fangGz}
+	//go:embed fonts/noto-serif-sc.ttf
+	song []byte
+	//go:embed fonts/noto-sans-sc.ttf
+	hei []byte
+	//go:embed fonts/fandol-fang.ttf
+	fang []byte
 )
-
-// face is an embedded compressed font, decompressed once.
-type face struct {
-	gz   []byte
-	once sync.Once
-	ttf  []byte
-}
-
-func (f *face) get() []byte {
-	f.once.Do(func() {
-		ttf, err := gunzip(f.gz)
-		if err != nil {
-			panic("assets: embedded font is corrupt: " + err.Error()) // a build defect
-		}
-		f.ttf = ttf
-	})
-	return f.ttf
-}
-
-func gunzip(gz []byte) ([]byte, error) {
-	if len(gz) < 18 {
-		return nil, errors.New("too short")
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, err
-	}
-	// ISIZE, the last four bytes, is the uncompressed size (mod 2³²): one allocation.
-	buf := bytes.NewBuffer(make([]byte, 0, binary.LittleEndian.Uint32(gz[len(gz)-4:])))
-	if _, err := io.Copy(buf, zr); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), zr.Close()
-}
 
 var be = binary.BigEndian
 

@@ -1,6 +1,11 @@
 package assets
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -90,6 +95,28 @@ func TestTranslationsLoad(t *testing.T) {
 	for _, name := range []string{"translations/zh_Hans.json", "translations/en.json"} {
 		if b, err := Translations.ReadFile(name); err != nil || len(b) < 100 {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestFacesAsCommitted: each face is the committed file itself, byte for byte (the SHA-256
+// listed in fonts/README.md), with nothing to decompress first.
+func TestFacesAsCommitted(t *testing.T) {
+	readme, err := os.ReadFile("fonts/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, face := range map[string]func() []byte{"noto-serif-sc.ttf": Song, "noto-sans-sc.ttf": Hei, "fandol-fang.ttf": Fang} {
+		sum := sha256.Sum256(face())
+		if line := hex.EncodeToString(sum[:]) + "  " + file; !strings.Contains(string(readme), line) {
+			t.Errorf("%s: %q is not listed in fonts/README.md", file, line)
+		}
+		disk, err := os.ReadFile("fonts/" + file)
+		if err != nil || !bytes.Equal(disk, face()) {
+			t.Errorf("%s: the face is not the committed file (%v)", file, err)
+		}
+		if n := testing.AllocsPerRun(10, func() { _ = face() }); n != 0 {
+			t.Errorf("%s: %v allocations a call", file, n)
 		}
 	}
 }

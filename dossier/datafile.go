@@ -73,6 +73,14 @@ func Decode(r io.Reader) (*File, error) {
 	return decode(src)
 }
 
+// DecodeBytes is Decode of a file already read (fsafe.ReadRegular), without copying it again.
+func DecodeBytes(src []byte) (*File, error) {
+	if len(src) > fsafe.MaxDataFile {
+		return nil, fmt.Errorf("%w：%v", ErrNotDataFile, fsafe.ErrTooLarge)
+	}
+	return decode(src)
+}
+
 // readAll is io.ReadAll of at most fsafe.MaxDataFile+1 bytes, sized at once for a reader that
 // knows its length (bytes.Reader, strings.Reader: what callers holding the file pass).
 func readAll(r io.Reader) ([]byte, error) {

@@ -195,23 +195,39 @@ func (p *fastReader) digits() int {
 	return p.i - start
 }
 
-// str reads a string whose opening quote has been read.
+// str reads a string whose opening quote has been read. The closing quote and a backslash are
+// found with bytes.IndexByte (vectorised); the run before them is checked for control
+// characters in a loop that tests nothing else.
 func (p *fastReader) str() (string, bool) {
 	start := p.i
-	for p.i < len(p.src) {
-		switch c := p.src[p.i]; {
-		case c == '"':
-			s := string(p.src[start:p.i])
-			p.i++
-			return s, true
-		case c == '\\':
-			return p.escaped(start)
-		case c < 0x20:
+	end := bytes.IndexByte(p.src[start:], '"')
+	if end < 0 {
+		return "", false
+	}
+	run := p.src[start : start+end]
+	if bs := bytes.IndexByte(run, '\\'); bs >= 0 {
+		if !printable(run[:bs]) {
 			return "", false
 		}
-		p.i++
+		p.i = start + bs
+		return p.escaped(start)
 	}
-	return "", false
+	if !printable(run) {
+		return "", false
+	}
+	p.i = start + end + 1
+	return string(run), true
+}
+
+// printable reports whether b holds no control character (below U+0020), which JSON forbids
+// unescaped inside a string.
+func printable(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 // escaped finishes a string with escapes, from start (after the quote) with p.i at the first

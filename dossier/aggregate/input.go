@@ -1,7 +1,6 @@
 package aggregate
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -83,7 +82,7 @@ func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
 		o.entry.Verdict, o.entry.Reason = verdict, why
 		return o
 	}
-	f, err := dossier.Decode(bytes.NewReader(data))
+	f, err := dossier.DecodeBytes(data)
 	if err != nil {
 		o.entry.Verdict, o.entry.Reason = Invalid, err.Error()
 		return o

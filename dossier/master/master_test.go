@@ -298,7 +298,7 @@ func BenchmarkImport(b *testing.B) {
 		files[i] = f
 	}
 	data := write(b, p, files...)
-	b.ResetTimer()
+	b.ReportAllocs()
 	for b.Loop() {
 		res, err := master.Read(p, data, today)
 		if err != nil || len(res.Rows) != 1000 || res.Rows[999].File == nil {

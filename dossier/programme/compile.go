@@ -17,7 +17,7 @@ func newCompiler(file string, pr *Profile, p *Programme, errs *ErrorList) *compi
 
 // sampleEnv is an environment of zero values of the right types, for type-checking.
 func (c *compiler) sampleEnv() map[string]any {
-	env := baseEnv(c.pr, c.pr.rec.zero(), time.Time{})
+	env := baseEnv(c.pr, c.pr.rec.zero(), time.Time{}, 0)
 	if c.p != nil {
 		for _, f := range c.p.answers.fields {
 			env[f.ID] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
@@ -28,8 +28,9 @@ func (c *compiler) sampleEnv() map[string]any {
 }
 
 // baseEnv holds what every expression can read: the enterprise, the application date, and
-// fin(year) / has_year(year) over the enterprise's finance table.
-func baseEnv(pr *Profile, ent reflect.Value, appliedOn time.Time) map[string]any {
+// fin(year) / has_year(year) over the enterprise's finance table; room is made for more
+// names to come (the answers, the computed values).
+func baseEnv(pr *Profile, ent reflect.Value, appliedOn time.Time, more int) map[string]any {
 	finRec := pr.rec.rows["finance"]
 	finRows := ent.Field(pr.rec.index["finance"])
 	find := func(year int) (reflect.Value, bool) {
@@ -46,13 +47,13 @@ func baseEnv(pr *Profile, ent reflect.Value, appliedOn time.Time) map[string]any
 		row, _ := find(int(args[0].Int()))
 		return []reflect.Value{row}
 	})
-	return map[string]any{
-		"enterprise":   ent.Interface(),
-		"applied_on":   appliedOn,
-		"applied_year": appliedOn.Year(),
-		"fin":          fin.Interface(),
-		"has_year":     func(year int) bool { _, ok := find(year); return ok },
-	}
+	env := make(map[string]any, 5+more)
+	env["enterprise"] = ent.Interface()
+	env["applied_on"] = appliedOn
+	env["applied_year"] = appliedOn.Year()
+	env["fin"] = fin.Interface()
+	env["has_year"] = func(year int) bool { _, ok := find(year); return ok }
+	return env
 }
 
 func (c *compiler) compileProgramme(fields []*Field) {

@@ -176,6 +176,8 @@ type compiler struct {
 	rowChecks []*Check
 	// scope, when set, is the environment of the blocks being compiled (a repeat's row).
 	scope map[string]any
+	// natures are the environments' type information (envNature).
+	natures map[uintptr]natureEntry
 }
 
 // base is the environment expressions are compiled against by default.
@@ -192,7 +194,7 @@ func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bo
 	if env == nil {
 		env = c.base()
 	}
-	opts := append([]expr.Option{expr.Env(env)}, c.opts...)
+	opts := append([]expr.Option{c.envNature(env)}, c.opts...)
 	if wantBool {
 		opts = append(opts, expr.AsBool())
 	}

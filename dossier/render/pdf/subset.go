@@ -157,14 +157,15 @@ const cutCacheSize = 8
 
 // Prepare cuts the fonts once for all the given reports, so that rendering them (in parallel
 // or not) parses only small fonts. It is optional: Render cuts what it needs by itself.
-// Reports rendered with FaceFang are prepared by PrepareFang.
+// Letters are cut with Fang (their body face); other reports rendered with FaceFang are
+// prepared by PrepareFang.
 func Prepare(reports ...*document.Report) error { return prepare(false, reports) }
 
 // PrepareFang is Prepare for reports rendered with Options.Face = FaceFang.
 func PrepareFang(reports ...*document.Report) error { return prepare(true, reports) }
 
 // PrepareSheets is Prepare for a package's reports and the summary tables RenderSheet will
-// print, in one cut.
+// print, in one cut (with Fang when a report is a letter).
 func PrepareSheets(reports []*document.Report, sheets []*document.Sheet) error {
 	return prepare(false, reports, sheets...)
 }
@@ -173,6 +174,11 @@ func prepare(fang bool, reports []*document.Report, sheets ...*document.Sheet) e
 	full, err := loadFonts()
 	if err != nil {
 		return err
+	}
+	for _, r := range reports {
+		// A letter is set in 仿宋 (Render): Fang is cut with the other faces, or the letter's
+		// render would cut all three again.
+		fang = fang || (r != nil && r.Letter != nil)
 	}
 	if fang {
 		if err := loadFang(full); err != nil {

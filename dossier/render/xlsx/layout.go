@@ -38,6 +38,8 @@ func textWidth(s string) float64 {
 			n += 1.2
 		case r < 0x80:
 			n++
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all wide: the commonest case
+			n += 2
 		default:
 			switch width.LookupRune(r).Kind() {
 			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
@@ -53,7 +55,7 @@ func textWidth(s string) float64 {
 // maxLineWidth is the width of the longest line of s.
 func maxLineWidth(s string) float64 {
 	w := 0.0
-	for _, line := range strings.Split(s, "\n") {
+	for line := range strings.SplitSeq(s, "\n") {
 		w = max(w, textWidth(line))
 	}
 	return w
@@ -63,7 +65,7 @@ func maxLineWidth(s string) float64 {
 func wrappedLines(s string, colWidth float64) int {
 	avail := max(colWidth-widthPad, 1)
 	n := 0
-	for _, line := range strings.Split(s, "\n") {
+	for line := range strings.SplitSeq(s, "\n") {
 		lines := int(math.Ceil(textWidth(line) / avail))
 		n += max(lines, 1)
 	}

@@ -60,6 +60,7 @@ func RenderWith(w io.Writer, opts Options, sheets ...*document.Sheet) (err error
 	}
 
 	f := excelize.NewFile()
+	f.SetZipWriter(fastZip)
 	defer func() {
 		if cerr := f.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("xlsx: close workbook: %w", cerr)
