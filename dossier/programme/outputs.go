@@ -52,6 +52,7 @@ func (c *compiler) outputs() {
 				c.errs.Add(c.file, o.Kind.Pos, "%s缺少 sheet", what)
 				continue
 			}
+			c.sheetShape(o, what)
 			c.sheet(o.Sheet, what)
 		default:
 			c.errs.Add(c.file, o.Kind.Pos, "%s的 kind “%s” 未知（可用：report, sheet）", what, o.Kind.S)
