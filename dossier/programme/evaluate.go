@@ -140,6 +140,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 		e.env[fd.ID.S] = answers.Field(i).Interface()
 	}
 	e.env["labels"] = p.labels.value(e.env)
+	p.headerNames(e.env)
 	for _, cm := range p.computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {
@@ -258,6 +259,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 
 // judge evaluates the rules and the deadline.
 func (e *Evaluation) judge() {
+	e.env[envDeadline] = e.applicableDeadline()
 	for _, r := range e.Programme.rules {
 		e.Rules = append(e.Rules, e.judgeRule(r))
 	}
