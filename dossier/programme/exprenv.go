@@ -198,6 +198,9 @@ func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bo
 	}
 	p, err := expr.Compile(src.S, opts...)
 	if err != nil {
+		if c.readsBadType(src.S) {
+			return nil
+		}
 		msg, _, _ := strings.Cut(err.Error(), "\n")
 		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, explainExprError(msg), src.S)
 		return nil

@@ -72,7 +72,7 @@ func decodeStrict(file string, src []byte, out any, errs *ErrorList) bool {
 func decodeTree(file string, body ast.Node, out any, errs *ErrorList) bool {
 	before := len(*errs)
 	checkKeys(file, body, reflect.TypeOf(out), "", errs)
-	if len(*errs) > before {
+	if hardSince(*errs, before) {
 		return false
 	}
 	if err := yaml.NodeToValue(body, out); err != nil {
@@ -225,6 +225,7 @@ func checkEnum(file string, node ast.Node, f reflect.StructField, key string, er
 		}
 	}
 	errs.Add(file, posOf(node), "%s 的值 “%s” 无效（可用：%s）", key, v, strings.ReplaceAll(allowed, "|", "、"))
+	(*errs)[len(*errs)-1].soft = true
 }
 
 func yamlFields(t reflect.Type) map[string]reflect.StructField {
