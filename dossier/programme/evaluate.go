@@ -287,7 +287,7 @@ func (e *Evaluation) judgeRule(r compiledRule) RuleResult {
 		if st != evalOK {
 			return e.unjudged(res, st, x, r.value)
 		}
-		res.Value = Format(v, r.Format)
+		res.Value = ruleValue(v, r.Format)
 		if r.Format == TypeMoney {
 			res.Value += " 万元"
 		}
