@@ -47,6 +47,11 @@ func TestSheetWithoutColumns(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "x.yaml:5:9: 输出 “summary”的 sheet 没有 columns") {
 		t.Errorf("sheet without columns: %v", err)
 	}
+	src = "format: 1\nid: x\ntitle: 专项\noutputs:\n  - id: letter\n    kind: report\n    file: 函.pdf\n    title: 函\n"
+	_, err = programme.Parse("x.yaml", []byte(src), nil)
+	if err == nil || !strings.Contains(err.Error(), "x.yaml:5:9: 输出 “letter”是报告，但既没有 cover 也没有 blocks") {
+		t.Errorf("empty report: %v", err)
+	}
 }
 
 func output(t *testing.T, p *programme.Programme, id string) *programme.OutputSpec {

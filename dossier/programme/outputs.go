@@ -43,6 +43,7 @@ func (c *compiler) outputs() {
 			if !strings.HasSuffix(textLiterals(o.File.S), ".pdf") {
 				c.errs.Add(c.file, o.File.Pos, "%s是报告，文件名应以 .pdf 结尾", what)
 			}
+			c.reportShape(o, what)
 			c.report(o, what)
 		case KindSheet:
 			if !strings.HasSuffix(textLiterals(o.File.S), ".xlsx") {
