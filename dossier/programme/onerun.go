@@ -98,3 +98,66 @@ func cutValue(s string) string {
 	}
 	return s
 }
+
+// closest is the candidate nearest to s by edit distance, when it is a likely misspelling
+// (at most 2 edits, fewer than half of s), else "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD && d*2 < len([]rune(s)) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// didYouMean is "（是不是想写 “x”？）" for a likely misspelling of one of candidates, else "".
+func didYouMean(s string, candidates []string) string {
+	if c := closest(s, candidates); c != "" {
+		return "（是不是想写 “" + c + "”？）"
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// exprPosRe is the (line:column) expr puts after its compile errors.
+var exprPosRe = regexp.MustCompile(`\s*\((\d+):(\d+)\)\s*$`)
+
+// nameHint suggests, for an expression's unknown name, the name it likely misspells.
+func nameHint(msg string, env map[string]any) string {
+	m := unknownNameRe.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	return didYouMean(m[1], sortedKeys(env))
+}
+
+// exprColumn says where in a long expression the error is; at its start it says nothing.
+func exprColumn(pos string) string {
+	m := exprPosRe.FindStringSubmatch(pos)
+	if m == nil || m[2] == "1" || m[2] == "0" {
+		return ""
+	}
+	return "（第 " + m[2] + " 个字符处）"
+}

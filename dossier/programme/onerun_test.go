@@ -81,3 +81,23 @@ outputs:
 		t.Errorf("%d problems, want 3 (no English):\n%s", n, msg)
 	}
 }
+
+// A likely misspelling of a key or of a name in an expression is named, and expr's (1:1) is
+// not shown.
+func TestDidYouMean(t *testing.T) {
+	src := "format: 1\nid: x\ntitle: 专项\nisued: 2019-01-01\nsections:\n  - id: s\n    title: 基本\n    fields:\n      - {id: in_db, label: 入库, type: bool}\n" +
+		"rules:\n  - {id: r, label: 入库, assert: in_bd, threshold: 入库}\n"
+	_, err := programme.Parse("x.yaml", []byte(src), nil)
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	if !strings.Contains(msg, "x.yaml:4:1: 未知的键 “isued”（是不是想写 “issued”？）") {
+		t.Errorf("key hint:\n%s", msg)
+	}
+	src = strings.Replace(src, "isued", "issued", 1)
+	_, err = programme.Parse("x.yaml", []byte(src), nil)
+	if err == nil || !strings.Contains(err.Error(), "未知的名称 “in_bd”（不是字段、计算值或函数）（是不是想写 “in_db”？）（表达式：in_bd）") {
+		t.Errorf("name hint: %v", err)
+	}
+}

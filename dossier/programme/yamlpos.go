@@ -200,7 +200,7 @@ func checkMapping(file string, values []*ast.MappingValueNode, t reflect.Type, e
 			seen[key] = pos
 			f, ok := fields[key]
 			if !ok {
-				errs.Add(file, pos, "未知的键 “%s”（此处可用：%s）", key, strings.Join(sortedKeys(fields), ", "))
+				errs.Add(file, pos, "未知的键 “%s”%s（此处可用：%s）", key, didYouMean(key, sortedKeys(fields)), strings.Join(sortedKeys(fields), ", "))
 				continue
 			}
 			checkKeys(file, mv.Value, f.Type, key, errs)
