@@ -96,16 +96,6 @@ func tooDeep(src []byte) (Pos, bool) {
 	return at, ok
 }
 
-// unclosedQuote finds where a quoted scalar opens that no later quote closes. The YAML parser
-// reports such a quote where it gave up (often many lines later); the author needs the start.
-// Quoted scalars in templates stay on one line, so a quote still open at the end of its line
-// is the culprit.
-func unclosedQuote(src []byte) (Pos, bool) {
-	var at Pos
-	found := !scanYAML(src, nil, func(pos Pos) bool { at = pos; return false })
-	return at, found
-}
-
 // plainFunc sees a byte outside quotes and comments: byte i of line n.
 type plainFunc func(c byte, line string, n, i int) bool
 
