@@ -159,15 +159,11 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 	}
 	seen := map[string]Pos{}
 	for _, c := range child {
-		c, pl := takePlacement(c, errs, file)
-		id := idOf(c)
-		if repeatedItem(file, list, c, id, seen, errs) {
+		c, pl, ok := childItem(file, list, c, seen, errs)
+		if !ok {
 			continue
 		}
-		if target := pl.after + pl.before; target != "" && target == id {
-			errs.Add(file, pl.pos, "%s 中 id 为 “%s” 的项不能放在它自己的前后：after/before 应写另一项的 id", list, id)
-			pl.after, pl.before = "", ""
-		}
+		id := idOf(c)
 		i := find(id)
 		if pl.remove {
 			if i < 0 {
@@ -190,6 +186,21 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 		items = place(file, list, items, c, pl, find, errs)
 	}
 	return items
+}
+
+// childItem takes a child's list item apart (its placement), reporting an id the list
+// already had (ok false: the item is skipped) and a placement beside the item itself.
+func childItem(file, list string, c ast.Node, seen map[string]Pos, errs *ErrorList) (ast.Node, placement, bool) {
+	c, pl := takePlacement(c, errs, file)
+	id := idOf(c)
+	if repeatedItem(file, list, c, id, seen, errs) {
+		return c, pl, false
+	}
+	if target := pl.after + pl.before; target != "" && target == id {
+		errs.Add(file, pl.pos, "%s 中 id 为 “%s” 的项不能放在它自己的前后：after/before 应写另一项的 id", list, id)
+		pl.after, pl.before = "", ""
+	}
+	return c, pl, true
 }
 
 // repeatedItem reports a child's item whose id an earlier item of the same list already has
