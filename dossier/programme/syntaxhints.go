@@ -6,40 +6,16 @@ import (
 	"unicode/utf8"
 )
 
-// All problems of a template in one run (templates/README.md "检查模板"): a value outside its
-// key's allowed set does not stop the later stages; a field of an unknown type is reported
-// once, not again by every expression that reads it; and a file the YAML parser refuses gets
-// the usual culprits named at their own lines, in Chinese.
+// All problems of a template in one run, on the syntax side (templates/README.md "写好之后"):
+// a value outside its key's allowed set does not stop the later stages, a likely misspelt key
+// is named, and a file the YAML parser refuses gets the usual culprits named at their own
+// lines, in Chinese. (It belongs with yamlpos.go and source.go, the syntax tree.)
 
 // hardSince reports whether a problem after which decoding cannot go on was added since n.
 func hardSince(errs ErrorList, n int) bool {
 	for _, e := range errs[n:] {
 		if !e.soft {
 			return true
-		}
-	}
-	return false
-}
-
-var identRe = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
-
-// readsBadType reports whether an expression reads a field whose type is unknown (already
-// reported by checkField): its compile error would only repeat that problem, in expr's
-// English.
-func (c *compiler) readsBadType(src string) bool {
-	if c.p == nil {
-		return false
-	}
-	for _, name := range identRe.FindAllString(src, -1) {
-		if f := c.p.fields[name]; f != nil && !fieldTypes[f.Type.S] {
-			return true
-		}
-		for _, f := range c.p.fields {
-			for i := range f.Columns {
-				if col := &f.Columns[i]; col.ID.S == name && !fieldTypes[col.Type.S] {
-					return true
-				}
-			}
 		}
 	}
 	return false
@@ -139,25 +115,4 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
-}
-
-// exprPosRe is the (line:column) expr puts after its compile errors.
-var exprPosRe = regexp.MustCompile(`\s*\((\d+):(\d+)\)\s*$`)
-
-// nameHint suggests, for an expression's unknown name, the name it likely misspells.
-func nameHint(msg string, env map[string]any) string {
-	m := unknownNameRe.FindStringSubmatch(msg)
-	if m == nil {
-		return ""
-	}
-	return didYouMean(m[1], sortedKeys(env))
-}
-
-// exprColumn says where in a long expression the error is; at its start it says nothing.
-func exprColumn(pos string) string {
-	m := exprPosRe.FindStringSubmatch(pos)
-	if m == nil || m[2] == "1" || m[2] == "0" {
-		return ""
-	}
-	return "（第 " + m[2] + " 个字符处）"
 }
