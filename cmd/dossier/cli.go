@@ -215,7 +215,7 @@ func (a *cli) demoCommand() *cobra.Command {
 				return err
 			}
 			if p.Demo == nil {
-				return fail(exitInvalid, "项目“%s”没有示例数据", args[0])
+				return fail(exitInvalid, "项目“%s”没有示例数据：请在模板文件旁放一个 %s.demo.json", args[0], args[0])
 			}
 			_, err = a.stdout.Write(p.Demo)
 			return err

@@ -12,7 +12,7 @@ import (
 func (a *cli) templateCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "template",
-		Short: "模板作者用的命令（template check）",
+		Short: "模板作者用的命令（template check、template show）",
 		Args:  usageArgs(0),
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -40,5 +40,6 @@ func (a *cli) templateCommand() *cobra.Command {
 			return nil
 		},
 	})
+	cmd.AddCommand(a.templateShowCommand())
 	return cmd
 }

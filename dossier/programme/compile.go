@@ -23,6 +23,7 @@ func (c *compiler) sampleEnv() map[string]any {
 			env[f.ID] = reflect.Zero(goType(f, c.p.answers.rows)).Interface()
 		}
 		env["labels"] = newLabels(c.p.answers.fields).value(nil)
+		c.p.headerNames(env)
 	}
 	return env
 }

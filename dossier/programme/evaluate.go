@@ -145,6 +145,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 		e.env[fd.ID] = answers.Field(i).Interface()
 	}
 	e.env["labels"] = p.labels.value(e.env)
+	p.headerNames(e.env)
 	for _, cm := range p.Computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {
@@ -270,6 +271,7 @@ func (e *Evaluation) rowEnv(rec *record, row reflect.Value) map[string]any {
 // judge evaluates the rules and the deadline.
 func (e *Evaluation) judge() {
 	e.Rules = make([]RuleResult, 0, len(e.Programme.Rules)+1) // and the deadline's
+	e.env[envDeadline] = e.applicableDeadline()
 	for _, r := range e.Programme.Rules {
 		e.Rules = append(e.Rules, e.judgeRule(r))
 	}
@@ -297,7 +299,7 @@ func (e *Evaluation) judgeRule(r Rule) RuleResult {
 		if st != evalOK {
 			return e.unjudged(res, st, x, r.value)
 		}
-		res.Value = Format(v, r.Format)
+		res.Value = ruleValue(v, r.Format)
 		if r.Format == string(TypeMoney) {
 			res.Value += " " + MoneyUnit
 		}

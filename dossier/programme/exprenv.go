@@ -200,8 +200,11 @@ func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bo
 	}
 	p, err := expr.Compile(src.S, opts...)
 	if err != nil {
+		if c.readsBadType(src.S) {
+			return nil
+		}
 		msg, _, _ := strings.Cut(err.Error(), "\n")
-		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, explainExprError(msg), src.S)
+		c.errs.Add(c.file, src.Pos, "%s的表达式有误：%s（表达式：%s）", what, explainExprError(msg)+nameHint(msg, env), src.S)
 		return nil
 	}
 	return c.newProgram(p, src, what)
@@ -218,7 +221,8 @@ func explainExprError(msg string) string {
 	msg = noFieldRe.ReplaceAllString(msg, "没有字段 “$1”")
 	msg = unknownNameRe.ReplaceAllString(msg, "未知的名称 “$1”（不是字段、计算值或函数）")
 	msg = strings.Replace(msg, "unexpected token EOF", "表达式不完整", 1)
-	return msg
+	// expr's (line:column): an expression is one line, so only the column is worth saying.
+	return exprPosRe.ReplaceAllStringFunc(msg, exprColumn)
 }
 
 // run evaluates a compiled program; a runtime error (division by zero) is returned as is.

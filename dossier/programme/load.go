@@ -244,7 +244,7 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 
 // reserved names are taken by the expression environment.
 var reserved = map[string]bool{"enterprise": true, "applied_on": true, "applied_year": true, "labels": true,
-	"fin": true, "has_year": true, "no": true}
+	"fin": true, "has_year": true, "no": true, envProgramme: true, envDeadline: true}
 
 func checkHeader(t *syntax.Template, file string, errs *ErrorList) {
 	if t.Format != 1 {

@@ -38,6 +38,18 @@ type Output struct {
 	letter      *letter // nil unless the report is laid out as a letter (style: letter)
 }
 
+// BlockIDs are the ids of a report's blocks that have one, in order: what a child template
+// names to replace, remove or place blocks (templates/README.md "继承").
+func (o *Output) BlockIDs() []string {
+	var ids []string
+	for _, b := range o.blocks {
+		if b.id != "" {
+			ids = append(ids, b.id)
+		}
+	}
+	return ids
+}
+
 // Style is the layout of a report.
 type Style string
 
@@ -80,6 +92,9 @@ type Sheet struct {
 	Total []string
 	// Rows is the table field whose rows make the sheet's rows; "" for one row per dossier.
 	Rows string
+	// Name (the worksheet's), Title, Subtitle and Note are the texts as written; they may hold
+	// {{ … }} (the document has them filled).
+	Name, Title, Subtitle, Note string
 
 	rows                        *rowSource // nil for one row per dossier
 	name, title, subtitle, note *Text
@@ -121,6 +136,7 @@ type line struct {
 
 // block is one block of a report; exactly one of its kinds is set.
 type block struct {
+	id                        string // "" when the block has none
 	when                      *program
 	heading, paragraph        *Text
 	level                     int

@@ -38,6 +38,7 @@ func (c *compiler) outputs() {
 			if !strings.HasSuffix(textLiterals(o.File.S), ".pdf") {
 				c.errs.Add(c.file, o.File.Pos, "%s是报告，文件名应以 .pdf 结尾", what)
 			}
+			c.reportShape(o, what)
 			c.report(o, &out, what)
 		case KindSheet:
 			if !strings.HasSuffix(textLiterals(o.File.S), ".xlsx") {
@@ -47,6 +48,7 @@ func (c *compiler) outputs() {
 				c.errs.Add(c.file, o.Kind.Pos, "%s缺少 sheet", what)
 				continue
 			}
+			c.sheetShape(o, what)
 			out.Sheet = c.sheet(o.Sheet, what)
 		default:
 			c.errs.Add(c.file, o.Kind.Pos, "%s的 kind “%s” 未知（可用：report, sheet）", what, o.Kind.S)
@@ -126,7 +128,7 @@ func (c *compiler) block(b *syntax.Block, what string) block {
 	if kinds != 1 {
 		c.errs.Add(c.file, firstPos(b), "%s的每个块只能是 heading、paragraph、keyvalues、table、signature、toc、pagebreak、repeat、annex 之一", what)
 	}
-	out := block{when: c.when(b.When, what+"的 when", c.scope), level: b.Level, samePage: b.SamePage, centered: b.Centered,
+	out := block{id: b.ID.S, when: c.when(b.When, what+"的 when", c.scope), level: b.Level, samePage: b.SamePage, centered: b.Centered,
 		noTOC: b.NoTOC, align: b.Align, noIndent: b.NoIndent, toc: b.TOC, pageBreak: b.PageBreak}
 	if b.Heading.Set() {
 		out.heading = c.text(b.Heading, what+"的 heading", c.scope)
@@ -312,7 +314,7 @@ func (c *compiler) columnKind(col *syntax.Column, what string) {
 }
 
 func (c *compiler) sheet(s *syntax.Sheet, what string) *Sheet {
-	out := &Sheet{Rows: given(s.Rows), name: c.text(s.Name, what+"的 name", nil), title: c.text(s.Title, what+"的 title", nil),
+	out := &Sheet{Rows: given(s.Rows), Name: s.Name.S, Title: s.Title.S, Subtitle: s.Subtitle.S, Note: s.Note.S, name: c.text(s.Name, what+"的 name", nil), title: c.text(s.Title, what+"的 title", nil),
 		subtitle: c.text(s.Subtitle, what+"的 subtitle", nil), note: c.text(s.Note, what+"的 note", nil)}
 	env := make(map[string]any, len(c.env)+1)
 	for k, v := range c.env {

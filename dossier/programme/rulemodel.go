@@ -30,6 +30,18 @@ type Check struct {
 	row          *record // for row checks: the row record
 }
 
+// CheckIDs are the ids of the programme's own checks (not its tables' row checks), in order:
+// what a child template names to replace, remove or place checks.
+func (p *Programme) CheckIDs() []string {
+	var ids []string
+	for _, c := range p.checks {
+		if c.table == "" {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
 // Rule is one eligibility condition of the notice.
 type Rule struct {
 	ID     string

@@ -181,6 +181,7 @@ func CheckTemplates(paths ...string) (problems ErrorList, notices []string) {
 	}
 	set, all := loadSet(folders, only)
 	errs = append(errs, all...)
+	checkDemos(set, givenFiles(folders[1:], only), &errs)
 	errs.Sort()
 	for _, p := range set.All() {
 		if v, ok := shippedVersion(p.ID, p.File); ok {

@@ -8,6 +8,7 @@
 //
 // source.go reads a file's bytes into a YAML tree; tree.go and extends.go merge a child over
 // its parent (found through a Finder), by id, so that every value keeps its file and line;
-// yamlpos.go checks and decodes the merged tree into template.go's types; errors.go holds
+// yamlpos.go checks and decodes the merged tree into template.go's types; syntaxhints.go names
+// likely misspellings and the usual culprits of a file the parser refuses; errors.go holds
 // ParseError and ErrorList, which collect every problem of one run.
 package syntax

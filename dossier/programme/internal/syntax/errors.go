@@ -12,6 +12,9 @@ type ParseError struct {
 	Line int
 	Col  int
 	Msg  string
+	// soft marks a problem after which decoding can go on (a value outside its key's allowed
+	// set), so that the later stages' problems are listed in the same run.
+	soft bool
 }
 
 func (e *ParseError) Error() string {

@@ -174,8 +174,12 @@ func mergeItems(file, list string, parent, child []ast.Node, errs *ErrorList) []
 		}
 		return -1
 	}
+	seen := map[string]Pos{}
 	for _, c := range child {
-		c, pl := takePlacement(c, errs, file)
+		c, pl, ok := childItem(file, list, c, seen, errs)
+		if !ok {
+			continue
+		}
 		id := idOf(c)
 		i := find(id)
 		if (pl.remove || pl.merge) && i < 0 {
@@ -207,6 +211,41 @@ func overParent(file, list string, parent, c ast.Node, pl placement, errs *Error
 		return mergeKeys(file, parent, c, nested, errs)
 	}
 	return c
+}
+
+// childItem takes a child's list item apart (its placement), reporting an id the list
+// already had (ok false: the item is skipped) and a placement beside the item itself.
+func childItem(file, list string, c ast.Node, seen map[string]Pos, errs *ErrorList) (ast.Node, placement, bool) {
+	c, pl := takePlacement(c, errs, file)
+	id := idOf(c)
+	if repeatedItem(file, list, c, id, seen, errs) {
+		return c, pl, false
+	}
+	if target := pl.after + pl.before; target != "" && target == id {
+		errs.Add(file, pl.pos, "%s 中 id 为 “%s” 的项不能放在它自己的前后：after/before 应写另一项的 id", list, id)
+		pl.after, pl.before = "", ""
+	}
+	return c, pl, true
+}
+
+// repeatedItem reports a child's item whose id an earlier item of the same list already has
+// (the later one would silently replace the earlier): both lines are named.
+func repeatedItem(file, list string, c ast.Node, id string, seen map[string]Pos, errs *ErrorList) bool {
+	if id == "" {
+		return false
+	}
+	m, _ := topMapping(c)
+	mv, _ := valueOf(m, "id")
+	if mv == nil {
+		mv, _ = valueOf(m, "use") // a shared field's id is the one it uses (idOf)
+	}
+	at := posOf(mv.Value)
+	if first, dup := seen[id]; dup {
+		errs.Add(file, at, "%s 中 id “%s” 重复：第 %d 行已经写过。子模板的同一列表里每个 id 只能写一次（要修改父模板的项，把要改的键写在同一项里）", list, id, first.Line)
+		return true
+	}
+	seen[id] = at
+	return false
 }
 
 // place inserts an item after or before the one its placement names, or at the end.
@@ -268,6 +307,40 @@ func mergeKeys(file string, parent, child ast.Node, nested []string, errs *Error
 				cs.Values = mergeItems(file, key, ps.Values, cs.Values, errs)
 			}
 		}
+		mv.Value = mergeMaps(out[i].Value, mv.Value)
+		out[i] = mv
+	}
+	cm.Values = out
+	return cm
+}
+
+// mergeMaps merges a child's mapping value (an output's sheet:, print:, cover:, letter:) over
+// the parent's key by key, at every depth: the keys the child leaves out are kept. Anything
+// else (a text, a list) the child gives replaces the parent's whole.
+func mergeMaps(parent, child ast.Node) ast.Node {
+	pm, ok1 := parent.(*ast.MappingNode)
+	cm, ok2 := child.(*ast.MappingNode)
+	if !ok1 || !ok2 {
+		pv, ok3 := parent.(*ast.MappingValueNode)
+		cv, ok4 := child.(*ast.MappingValueNode)
+		if (!ok1 && !ok3) || (!ok2 && !ok4) {
+			return child
+		}
+		if ok3 {
+			pm = ast.Mapping(pv.GetToken(), false, pv)
+		}
+		if ok4 {
+			cm = ast.Mapping(cv.GetToken(), false, cv)
+		}
+	}
+	out := append([]*ast.MappingValueNode(nil), pm.Values...)
+	for _, mv := range cm.Values {
+		_, i := valueOf(&ast.MappingNode{Values: out}, mv.Key.GetToken().Value)
+		if i < 0 {
+			out = append(out, mv)
+			continue
+		}
+		mv.Value = mergeMaps(out[i].Value, mv.Value)
 		out[i] = mv
 	}
 	cm.Values = out

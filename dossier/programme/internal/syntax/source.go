@@ -36,8 +36,7 @@ func ParseSource(file string, src []byte, errs *ErrorList) ast.Node {
 			errs.Add(file, pos, "键 “%s” 重复：第 %s 行已经写过，同一处只能写一次", m[1], m[2])
 			return nil
 		}
-		if q, ok := unclosedQuote(src); ok && strings.Contains(msg, "quote") {
-			errs.Add(file, q, "引号没有闭合：从这里开始的字符串直到文件末尾都没有结束的引号")
+		if syntaxCulprits(file, src, errs) {
 			return nil
 		}
 		errs.Add(file, pos, "YAML 语法错误：%s", explainYAML(msg))
@@ -95,16 +94,6 @@ func tooDeep(src []byte) (Pos, bool) {
 		return true
 	}, nil)
 	return at, ok
-}
-
-// unclosedQuote finds where a quoted scalar opens that no later quote closes. The YAML parser
-// reports such a quote where it gave up (often many lines later); the author needs the start.
-// Quoted scalars in templates stay on one line, so a quote still open at the end of its line
-// is the culprit.
-func unclosedQuote(src []byte) (Pos, bool) {
-	var at Pos
-	found := !scanYAML(src, nil, func(pos Pos) bool { at = pos; return false })
-	return at, found
 }
 
 // plainFunc sees a byte outside quotes and comments: byte i of line n.
@@ -217,7 +206,7 @@ func explainYAML(msg string) string {
 		{"could not find flow mapping end token", "“{”没有对应的“}”"},
 		{"found an invalid character", "有不允许的字符"},
 		{"tab character cannot use as a map key directly", "缩进不能用制表符（Tab），请用空格"},
-		{"found character that cannot start any token", "有不能开始一个值的字符（如 Tab、@、`），请加引号"},
+		{"that cannot start any token", "有不能开始一个值的字符（如 @、`、%），请给整个值加引号"},
 		{"unexpected key name", "键名不对（值中含“: ”或“#”时请加引号）"},
 		{"duplicate key", "键重复"},
 		{"could not find anchor", "别名（*）引用的锚点（&）不存在"},

@@ -72,7 +72,7 @@ func DecodeStrict(file string, src []byte, out any, errs *ErrorList) bool {
 func Decode(file string, body ast.Node, out any, errs *ErrorList) bool {
 	before := len(*errs)
 	checkKeys(file, body, reflect.TypeOf(out), "", errs)
-	if len(*errs) > before {
+	if hardSince(*errs, before) {
 		return false
 	}
 	if err := yaml.NodeToValue(body, out); err != nil {
@@ -200,7 +200,7 @@ func checkMapping(file string, values []*ast.MappingValueNode, t reflect.Type, e
 			seen[key] = pos
 			f, ok := fields[key]
 			if !ok {
-				errs.Add(file, pos, "未知的键 “%s”（此处可用：%s）", key, strings.Join(SortedKeys(fields), ", "))
+				errs.Add(file, pos, "未知的键 “%s”%s（此处可用：%s）", key, DidYouMean(key, SortedKeys(fields)), strings.Join(SortedKeys(fields), ", "))
 				continue
 			}
 			checkKeys(file, mv.Value, f.Type, key, errs)
@@ -225,6 +225,7 @@ func checkEnum(file string, node ast.Node, f reflect.StructField, key string, er
 		}
 	}
 	errs.Add(file, posOf(node), "%s 的值 “%s” 无效（可用：%s）", key, v, strings.ReplaceAll(allowed, "|", "、"))
+	(*errs)[len(*errs)-1].soft = true
 }
 
 func yamlFields(t reflect.Type) map[string]reflect.StructField {
