@@ -55,12 +55,11 @@ func (c Column) path(finIndex int) string {
 	return c.ID
 }
 
-var appliedOnField = &programme.Field{ID: "applied_on", Label: "申报日期", Type: programme.TypeDate}
-
 // Columns are the master's columns for programme p with finance columns for the years given.
 // Labels are unique: a label that repeats gets its field id in brackets.
 func Columns(p *programme.Programme, years []int) []Column {
-	cols := []Column{{Label: "申报日期", Field: appliedOnField, In: InAppliedOn, ID: "applied_on"}}
+	on := programme.AppliedOnField()
+	cols := []Column{{Label: on.Label, Field: on, In: InAppliedOn, ID: on.ID}}
 	cols = append(cols, profileColumns(p, years)...)
 	cols = append(cols, answerColumns(p)...)
 	seen := map[string]bool{}

@@ -124,7 +124,7 @@ func MatchAll(set *Set, f *dossier.File, today time.Time) (results []MatchResult
 // FileProblems are the problems of a data file's enterprise and application date as the
 // profile sees them, without "未填写" (errors and warnings).
 func FileProblems(f *dossier.File, today time.Time) []Problem {
-	pp, err := profileProgramme()
+	pp, err := ProfileOnly()
 	if err != nil {
 		return []Problem{{Field: "enterprise", Label: "企业信息", Message: "企业信息：无法加载企业信息的定义"}}
 	}
@@ -149,9 +149,10 @@ var (
 	profileProgErr  error
 )
 
-// profileProgramme is a programme with no fields of its own: evaluating it checks only the
-// enterprise profile.
-func profileProgramme() (*Programme, error) {
+// ProfileOnly is a programme with no fields, rules or outputs of its own: evaluating it checks
+// only the enterprise profile and the 申报日期 (the enterprise screen, FileProblems). Compiled
+// once; the same value for every caller.
+func ProfileOnly() (*Programme, error) {
 	profileProgOnce.Do(func() {
 		profileProg, profileProgErr = Parse("<企业信息>", []byte("format: 1\nid: enterprise-profile\nversion: 1\ntitle: 企业信息\n"), nil)
 	})

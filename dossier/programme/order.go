@@ -141,6 +141,23 @@ func (o formOrder) key(path string) []int {
 	return key
 }
 
+// AppliedOnID is the data file's key of the 申报日期, a top-level key beside enterprise and
+// answers (CONTRACT.md), not a field of any template.
+const AppliedOnID = "applied_on"
+
+// appliedOnField: see AppliedOnField.
+var appliedOnField = &Field{
+	ID:    AppliedOnID,
+	Label: "申报日期",
+	Type:  TypeDate,
+	Help:  "不填时按今天计算；申报截止日期按此日期判断",
+}
+
+// AppliedOnField describes the 申报日期 like a form field (a date), for whoever shows, parses
+// or writes it as one: the form, the master workbook. The same value for every caller: read
+// it, never change it.
+func AppliedOnField() *Field { return appliedOnField }
+
 // DefaultAppliedOn is the 申报日期 assumed when a data file gives none (CONTRACT.md): the
 // programme's first deadline (the last day of its first window: the application year the
 // notice has in mind), else the notice's date, else today. source says which, in words.

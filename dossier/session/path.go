@@ -9,15 +9,7 @@ import (
 )
 
 // AppliedOn is the path of the application date, a top-level key of the data file.
-const AppliedOn = "applied_on"
-
-// appliedOnField describes applied_on like a form field, so the UI can show it as a date.
-var appliedOnField = &programme.Field{
-	ID:    AppliedOn,
-	Label: "申报日期",
-	Type:  programme.TypeDate,
-	Help:  "不填时按今天计算；申报截止日期按此日期判断",
-}
+const AppliedOn = programme.AppliedOnID
 
 // ref is a parsed field path: a top-level field of the enterprise or the answers, and for a
 // table cell the row and column.
@@ -74,7 +66,7 @@ func (s *Session) Field(path string) *programme.Field {
 // field resolves a path to its definition and parsed form.
 func (s *Session) field(path string) (*programme.Field, ref, error) {
 	if path == AppliedOn {
-		return appliedOnField, ref{top: AppliedOn, row: -1}, nil
+		return programme.AppliedOnField(), ref{top: AppliedOn, row: -1}, nil
 	}
 	r, err := parsePath(path)
 	if err != nil {

@@ -42,17 +42,11 @@ func New(p *programme.Programme, f *dossier.File) *Session {
 	return &Session{prog: p, file: f, now: time.Now}
 }
 
-// profileProgramme is an empty programme: evaluating against it checks the enterprise profile
-// and nothing else.
-var profileProgramme = sync.OnceValues(func() (*programme.Programme, error) {
-	return programme.Parse("profile", []byte("format: 1\nid: profile\nversion: 1\ntitle: 企业信息\n"), nil)
-})
-
 // NewProfile starts a session on an enterprise profile alone (the "enterprise" object of a
 // data file), for the enterprise screen: only enterprise.* paths exist, and only the
 // profile's own checks run.
 func NewProfile(enterprise map[string]any) (*Session, error) {
-	p, err := profileProgramme()
+	p, err := programme.ProfileOnly()
 	if err != nil {
 		return nil, fmt.Errorf("session: profile programme: %w", err)
 	}
