@@ -91,7 +91,7 @@ func (u *UI) askProfileUpdate(im *session.Import, then func(update bool)) {
 	lines := []string{fmt.Sprintf(lang.L("“%s”（统一社会信用代码 %s）已保存过，数据文件中的企业信息有 %d 处不同："),
 		enterpriseLabel(im.Existing.Name), im.Existing.CreditCode, len(im.Changes))}
 	for _, c := range im.Changes {
-		lines = append(lines, fmt.Sprintf(lang.L("· %s：%s → %s"), c.Label, changeValue(c.Stored), changeValue(c.Imported)))
+		lines = append(lines, fmt.Sprintf(lang.L("· %s：%s → %s"), c.Label, changeValue(c.Old), changeValue(c.New)))
 	}
 	lines = append(lines, "", lang.L("是否用数据文件中的企业信息更新已保存的企业信息？不更新时，导入的申报材料使用已保存的企业信息。"))
 	label := &widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}

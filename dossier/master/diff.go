@@ -1,7 +1,11 @@
 package master
 
 import (
+	"bytes"
+	"encoding/json"
 	"sort"
+	"strconv"
+	"strings"
 
 	"dossier/dossier/decimal"
 	"dossier/dossier/programme"
@@ -78,12 +82,16 @@ func mergeFinance(old, row any) any {
 	return out
 }
 
-// Changes lists, in the master's column order and by its labels, the profile values of p's
-// master that differ between old and merged (Merge's result). A number is the same when its
-// value is ("1500" and "1500.00"); a choice reads as its label.
-func Changes(p *programme.Programme, old, merged map[string]any) []Change {
+// Changes lists the values of an enterprise profile that differ between old and cur — THE
+// profile comparison, for a master row (cur is Merge's result) and for an imported data file
+// (cur is the file's profile, session.PlanImport). In the master's column order and by its
+// labels: the profile's fields, then finance one value per year and item ("2018年 销售收入"),
+// then the profile's other tables as their row counts, then keys the profile does not define,
+// sorted. A number is the same when its value is ("1500" and "1500.00"), money reads grouped
+// with two decimals, a choice as its label; a missing value and an empty text are the same.
+func Changes(p *programme.Programme, old, cur map[string]any) []Change {
 	years := profileYears(old)
-	for y := range profileYears(merged) {
+	for y := range profileYears(cur) {
 		years[y] = true
 	}
 	var list []int
@@ -96,13 +104,66 @@ func Changes(p *programme.Programme, old, merged map[string]any) []Change {
 		if c.In != InEnterprise && c.In != InFinance {
 			continue
 		}
-		a, b := profileValue(c, old), profileValue(c, merged)
+		a, b := profileValue(c, old), profileValue(c, cur)
 		if sameValue(a, b) {
 			continue
 		}
 		out = append(out, Change{Label: c.Label, Old: shown(c, a), New: shown(c, b)})
 	}
+	return append(out, otherChanges(p, old, cur)...)
+}
+
+// otherChanges are Changes' tables other than finance (a master has no column for them) and
+// the keys the profile does not define.
+func otherChanges(p *programme.Programme, old, cur map[string]any) []Change {
+	var out []Change
+	known := map[string]bool{}
+	for _, s := range p.Profile().Sections {
+		for _, f := range s.Fields {
+			known[f.ID] = true
+			if f.Type != programme.TypeTable || f.ID == "finance" {
+				continue
+			}
+			if a, b := old[f.ID], cur[f.ID]; !sameTable(a, b) {
+				out = append(out, Change{Label: f.Label, Old: rowCount(a), New: rowCount(b)})
+			}
+		}
+	}
+	var extra []string
+	for _, m := range []map[string]any{old, cur} {
+		for k := range m {
+			if !known[k] {
+				known[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	sort.Strings(extra)
+	for _, k := range extra {
+		if a, b := old[k], cur[k]; !sameValue(a, b) {
+			out = append(out, Change{Label: k, Old: rawText(a), New: rawText(b)})
+		}
+	}
 	return out
+}
+
+func sameTable(a, b any) bool {
+	x, _ := a.([]any)
+	y, _ := b.([]any)
+	if len(x) == 0 && len(y) == 0 {
+		return true
+	}
+	j1, err1 := json.Marshal(x)
+	j2, err2 := json.Marshal(y)
+	return err1 == nil && err2 == nil && bytes.Equal(j1, j2)
+}
+
+// rowCount is a table as a change shows it: "3 行", "" when it has none.
+func rowCount(v any) string {
+	if rows, _ := v.([]any); len(rows) > 0 {
+		return strconv.Itoa(len(rows)) + " 行"
+	}
+	return ""
 }
 
 func profileYears(m map[string]any) map[int]bool {
@@ -134,7 +195,7 @@ func profileValue(c Column, m map[string]any) any {
 }
 
 func sameValue(a, b any) bool {
-	x, y := rawText(a), rawText(b)
+	x, y := strings.TrimSpace(rawText(a)), strings.TrimSpace(rawText(b))
 	if x == y {
 		return true
 	}

@@ -5,11 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
 	"dossier/dossier"
+	"dossier/dossier/master"
 	"dossier/dossier/programme"
 	"dossier/dossier/records"
 )
@@ -22,20 +22,13 @@ type Import struct {
 	// Existing is the stored, live enterprise with the file's 统一社会信用代码 (the most
 	// recently saved when several have it); nil when the file brings a new enterprise.
 	Existing *records.Enterprise
-	// Changes are the profile fields where the file differs from Existing, in the form's
-	// order; empty for a new enterprise or an identical profile.
-	Changes []ProfileChange
+	// Changes are the profile values where the file (New) differs from Existing (Old), as
+	// master.Changes lists them (finance per year); empty for a new enterprise or an
+	// identical profile.
+	Changes []master.Change
 
 	sess   *Session
 	stored map[string]any // Existing's profile, decoded
-}
-
-// ProfileChange is one field of the enterprise profile the imported file would change.
-type ProfileChange struct {
-	Path     string // enterprise.<id>
-	Label    string // as the form labels it
-	Stored   string // the stored value as shown ("" when empty; a table as its row count)
-	Imported string // the file's value, likewise
 }
 
 // PlanImport prepares f, a data file of programme p, for Save: it finds the enterprise with
@@ -69,7 +62,7 @@ func PlanImport(ctx context.Context, st records.Store, p *programme.Programme, f
 	if err != nil {
 		return nil, fmt.Errorf("session: import: %w", err)
 	}
-	im.Changes = profileChanges(p.Profile(), im.stored, decodeProfile(imported))
+	im.Changes = master.Changes(p, im.stored, decodeProfile(imported))
 	return im, nil
 }
 
@@ -117,77 +110,3 @@ func decodeProfile(b []byte) map[string]any {
 	}
 	return m
 }
-
-// profileChanges lists the fields whose values differ, the profile's fields in form order
-// first, then keys the profile does not define, sorted.
-func profileChanges(pr *programme.Profile, stored, imported map[string]any) []ProfileChange {
-	var out []ProfileChange
-	seen := map[string]bool{}
-	add := func(id, label string, table bool) {
-		seen[id] = true
-		a, b := stored[id], imported[id]
-		if sameValue(a, b) {
-			return
-		}
-		out = append(out, ProfileChange{Path: "enterprise." + id, Label: label,
-			Stored: changeText(a, table), Imported: changeText(b, table)})
-	}
-	for _, s := range pr.Sections {
-		for _, f := range s.Fields {
-			add(f.ID, f.Label, f.Type == programme.TypeTable)
-		}
-	}
-	var extra []string
-	for _, m := range []map[string]any{stored, imported} {
-		for k := range m {
-			if !seen[k] {
-				seen[k] = true
-				extra = append(extra, k)
-			}
-		}
-	}
-	sort.Strings(extra)
-	for _, k := range extra {
-		add(k, k, false)
-	}
-	return out
-}
-
-// sameValue compares two decoded JSON values; a missing value and an empty text are the
-// same (the form shows both as an empty box).
-func sameValue(a, b any) bool {
-	if isEmpty(a) && isEmpty(b) {
-		return true
-	}
-	x, err1 := json.Marshal(a)
-	y, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && bytes.Equal(x, y)
-}
-
-func isEmpty(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case string:
-		return strings.TrimSpace(x) == ""
-	case []any:
-		return len(x) == 0
-	}
-	return false
-}
-
-// changeText is a value as the change list shows it: a table as its row count.
-func changeText(v any, table bool) string {
-	if rows, ok := v.([]any); ok && (table || len(rows) > 0 && !isText(rows[0])) {
-		if len(rows) == 0 {
-			return ""
-		}
-		return fmt.Sprintf("%d 行", len(rows))
-	}
-	if _, ok := v.(map[string]any); ok {
-		return "（已填写）"
-	}
-	return display(v)
-}
-
-func isText(v any) bool { _, ok := v.(string); return ok }

@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"dossier/dossier"
+	"dossier/dossier/master"
 	"dossier/dossier/programme"
 	"dossier/dossier/records"
 	"dossier/dossier/records/recordstest"
@@ -93,14 +96,14 @@ func TestImportMatchesByCreditCode(t *testing.T) {
 		if im.Existing == nil || im.Existing.ID != old.ID {
 			t.Fatalf("not matched by credit code: %+v", im.Existing)
 		}
-		got := map[string]ProfileChange{}
+		got := map[string]master.Change{}
 		for _, c := range im.Changes {
-			got[c.Path] = c
+			got[c.Label] = c
 		}
-		if c := got["enterprise.name"]; len(im.Changes) != 2 || c.Label != "企业名称" || c.Stored != "汾河智能（旧名）" || c.Imported != f.Enterprise["name"] {
+		if c := got["企业名称"]; len(im.Changes) != 2 || c.Label != "企业名称" || c.Old != "汾河智能（旧名）" || c.New != f.Enterprise["name"] {
 			t.Fatalf("changes: %+v", im.Changes)
 		}
-		if c := got["enterprise.contact_phone"]; c.Stored != "0351-1234567" || c.Imported != f.Enterprise["contact_phone"] {
+		if c := got["联系电话"]; c.Old != "0351-1234567" || c.New != f.Enterprise["contact_phone"] {
 			t.Errorf("phone change: %+v", c)
 		}
 		id, err := im.Save(ctx, st, update)
@@ -203,5 +206,45 @@ func TestPackageName(t *testing.T) {
 	}
 	if got := s.PackageName(); got != "A_B_C_D__E__F__G_"+ProgrammeName(p)+"_20190630" {
 		t.Errorf("PackageName() = %q", got)
+	}
+}
+
+// An import names a finance change by year and item, money as money, as a master row's
+// import does (one comparison: master.Changes), not the whole table as "3 行".
+func TestImportNamesFinanceByYear(t *testing.T) {
+	ctx := context.Background()
+	p := load(t)
+	st := recordstest.NewMemStore()
+	f := demoFile(t, p)
+	prof := map[string]any{}
+	for k, v := range f.Enterprise {
+		prof[k] = v
+	}
+	var fin []any
+	for _, it := range f.Enterprise["finance"].([]any) {
+		row := map[string]any{}
+		for k, v := range it.(map[string]any) {
+			row[k] = v
+		}
+		fin = append(fin, row)
+	}
+	last := fin[len(fin)-1].(map[string]any)
+	wantYear := fmt.Sprint(last["year"])
+	last["main_revenue"] = json.Number("1500")
+	prof["finance"] = fin
+	b, err := json.Marshal(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &records.Enterprise{Name: "x", CreditCode: f.Enterprise["credit_code"].(string), Profile: b}
+	if err := st.SaveEnterprise(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	im, err := PlanImport(ctx, st, p, f, importDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(im.Changes) != 1 || im.Changes[0].Label != wantYear+"年 主营业务收入" || im.Changes[0].Old != "1,500.00" || !strings.Contains(im.Changes[0].New, ",") {
+		t.Fatalf("changes %+v, want one: %s年 主营业务收入 1,500.00 → the file's, grouped", im.Changes, wantYear)
 	}
 }
