@@ -91,7 +91,7 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 // askProfileUpdate shows how the imported enterprise profile differs from the stored one and
 // asks whether to replace it; closing the dialog keeps the stored profile.
 func (u *UI) askProfileUpdate(im *session.Import, then func(update bool)) {
-	lines := []string{fmt.Sprintf(lang.L("“%s”（统一社会信用代码 %s）已保存过，数据文件中的企业信息有 %d 处不同："),
+	lines := []string{fmt.Sprintf(lang.L("“%s”（统一社会信用代码 %s）已保存过，数据文件中的企业信息有%d处不同："),
 		enterpriseLabel(im.Existing.Name), im.Existing.CreditCode, len(im.Changes))}
 	for _, c := range im.Changes {
 		lines = append(lines, fmt.Sprintf(lang.L("· %s：%s → %s"), c.Label, changeValue(c.Stored), changeValue(c.Imported)))
