@@ -141,7 +141,7 @@ func (a *aggregateScreen) useFolder(dir string) {
 		a.u.showError(fmt.Sprintf(lang.L("无法汇总文件夹 %s：%s"), dir, err.Error()), err)
 		return
 	}
-	a.setInputs(ins, fmt.Sprintf(lang.L("文件夹：%s（%d 份数据文件或申报包）"), dir, len(ins)))
+	a.setInputs(ins, fmt.Sprintf(lang.L("文件夹：%s（%d份数据文件或申报包）"), dir, len(ins)))
 }
 
 // onFile adds one data file (the dialog picks one at a time).
@@ -157,7 +157,7 @@ func (a *aggregateScreen) onFile() {
 		path := r.URI().Path()
 		r.Close()
 		ins := append(append([]string(nil), a.inputs...), path)
-		a.setInputs(ins, fmt.Sprintf(lang.L("已选择 %d 份：%s"), len(ins), joinBase(ins)))
+		a.setInputs(ins, fmt.Sprintf(lang.L("已选择%d份：%s"), len(ins), joinBase(ins)))
 	}, a.u.win)
 	d.SetTitleText(lang.L("添加要汇总的数据文件"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
@@ -170,7 +170,7 @@ func joinBase(paths []string) string {
 	s := ""
 	for i, p := range paths {
 		if i == 5 {
-			return s + fmt.Sprintf(lang.L("等 %d 份"), len(paths))
+			return s + fmt.Sprintf(lang.L("等%d份"), len(paths))
 		}
 		if i > 0 {
 			s += "、"
@@ -210,7 +210,7 @@ func (a *aggregateScreen) onRun() {
 	a.bar.Min, a.bar.Max = 0, float64(len(a.inputs))
 	a.bar.SetValue(0)
 	a.bar.Show()
-	a.info.SetText(fmt.Sprintf(lang.L("正在审核和汇总 %d 份……"), len(a.inputs)))
+	a.info.SetText(fmt.Sprintf(lang.L("正在审核和汇总%d份……"), len(a.inputs)))
 	inputs, today := a.inputs, a.u.today()
 	var last atomic.Int64
 	progress := func(done, total int) {
@@ -250,17 +250,17 @@ func (a *aggregateScreen) onDone(p *programme.Programme, res *aggregate.Result, 
 		}
 		return widget.DangerImportance
 	})
-	items := []*container.TabItem{container.NewTabItem(fmt.Sprintf(lang.L("审核清单（%d 份）"), len(res.Entries)), a.list.table)}
+	items := []*container.TabItem{container.NewTabItem(fmt.Sprintf(lang.L("审核清单（%d份）"), len(res.Entries)), a.list.table)}
 	for i, sh := range res.Sheets {
 		t := newSheetTable(sh, a.cell.SetText, nil)
 		if i == 0 {
 			a.summary = t
 		}
-		items = append(items, container.NewTabItem(fmt.Sprintf(lang.L("汇总表：%s（%d 行）"), sh.Name, len(sh.Rows)), t.table))
+		items = append(items, container.NewTabItem(fmt.Sprintf(lang.L("汇总表：%s（%d行）"), sh.Name, len(sh.Rows)), t.table))
 	}
 	a.tabs.SetItems(items)
 	n := res.Included()
-	msg := fmt.Sprintf(lang.L("已汇总 %d 份。%s。"), n, res.Summary())
+	msg := fmt.Sprintf(lang.L("已汇总%d份。%s。"), n, res.Summary())
 	if n == 0 {
 		msg = fmt.Sprintf(lang.L("没有可汇总的申报材料（%s），保存时只写出审核清单。"), res.Summary())
 	} else if len(res.Entries) > n {

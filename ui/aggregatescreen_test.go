@@ -135,10 +135,10 @@ func TestAggregateScreen(t *testing.T) {
 	if got := sum.text(2, col("2018年主营业务收入")); got != "18,650.00" {
 		t.Errorf("2018年主营业务收入 total %s, want 18,650.00 (one enterprise)", got)
 	}
-	if !strings.Contains(a.info.Text, "已汇总 2 份") || !strings.Contains(a.info.Text, "申报包被改动 1 份") {
+	if !strings.Contains(a.info.Text, "已汇总2份") || !strings.Contains(a.info.Text, "申报包被改动 1 份") {
 		t.Errorf("info: %s", a.info.Text)
 	}
-	if len(a.tabs.Items) != 2 || !strings.Contains(a.tabs.Items[1].Text, "2 行") {
+	if len(a.tabs.Items) != 2 || !strings.Contains(a.tabs.Items[1].Text, "2行") {
 		t.Errorf("tabs %d", len(a.tabs.Items))
 	}
 

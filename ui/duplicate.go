@@ -85,6 +85,6 @@ func (h *homeScreen) duplicateInto(d *records.Dossier, p *programme.Programme) {
 		return
 	}
 	h.showDetail()
-	dialog.ShowInformation(lang.L("复制申报材料"), fmt.Sprintf(lang.L("已复制为“%s”：沿用企业信息和 %d 项相同的填写内容（共 %d 项），其余请在新申报材料中填写。"),
+	dialog.ShowInformation(lang.L("复制申报材料"), fmt.Sprintf(lang.L("已复制为“%s”：沿用企业信息和%d项相同的填写内容（共%d项），其余请在新申报材料中填写。"),
 		session.ProgrammeName(p), len(out.Answers), len(f.Answers)), h.u.win)
 }

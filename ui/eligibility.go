@@ -68,13 +68,13 @@ func (p *eligibilityPanel) update(ev *programme.Evaluation, today time.Time) {
 	case ev.Eligible():
 		p.setVerdict(lang.L("✓ 符合申报条件"), widget.SuccessImportance)
 	case errs > 0 && failed > 0:
-		p.setVerdict(fmt.Sprintf(lang.L("还有 %d 处需要填写或修改；按已填数据，%d 项条件不符合"), errs, failed), widget.WarningImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("还有%d处需要填写或修改；按已填数据，%d项条件不符合"), errs, failed), widget.WarningImportance)
 	case errs > 0:
-		p.setVerdict(fmt.Sprintf(lang.L("还有 %d 处需要填写或修改"), errs), widget.WarningImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("还有%d处需要填写或修改"), errs), widget.WarningImportance)
 	case failed > 0:
-		p.setVerdict(fmt.Sprintf(lang.L("✘ 不符合申报条件（%d 项）"), failed), widget.DangerImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("✘ 不符合申报条件（%d项）"), failed), widget.DangerImportance)
 	default:
-		p.setVerdict(fmt.Sprintf(lang.L("还有 %d 项条件待填写"), pending), widget.WarningImportance)
+		p.setVerdict(fmt.Sprintf(lang.L("还有%d项条件待填写"), pending), widget.WarningImportance)
 	}
 	setText(p.deadline, deadlineText(ev.Deadline, ev.DeadlineLabel, today))
 	p.updateRules(ev.Rules)
@@ -175,9 +175,9 @@ func deadlineText(d time.Time, label string, today time.Time) string {
 	}
 	switch {
 	case days > 0:
-		return s + fmt.Sprintf(lang.L("，还剩 %d 天"), days)
+		return s + fmt.Sprintf(lang.L("，还剩%d天"), days)
 	case days == 0:
 		return s + lang.L("，今天截止")
 	}
-	return s + fmt.Sprintf(lang.L("，已过 %d 天：本批申报已截止，上面的判断只按所填的申报日期作出"), -days)
+	return s + fmt.Sprintf(lang.L("，已过%d天：本批申报已截止，上面的判断只按所填的申报日期作出"), -days)
 }

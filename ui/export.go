@@ -135,9 +135,9 @@ func (e *editor) onBuilt(ev *programme.Evaluation, out string, draft bool, n uin
 
 // showExported tells where the package is, with buttons to copy the path or open the folder.
 func (e *editor) showExported(out string, draft bool, m *pack.Manifest) {
-	done := lang.L("已生成申报包（%d 个文件），位于：")
+	done := lang.L("已生成申报包（%d个文件），位于：")
 	if draft {
-		done = lang.L("已生成草稿申报包（%d 个文件），位于：")
+		done = lang.L("已生成草稿申报包（%d个文件），位于：")
 	}
 	path := &widget.Entry{Text: out}
 	path.ExtendBaseWidget(path)

@@ -166,7 +166,7 @@ func (h *homeScreen) dossierCard(d records.Dossier) fyne.CanvasObject {
 	status := statusText(d.Status)
 	info := prog
 	if y := h.dl.year(h.u, d); y > 0 {
-		info += fmt.Sprintf(lang.L("　·　申报年度 %d"), y)
+		info += fmt.Sprintf(lang.L("　·　申报年度%d"), y)
 	}
 	info += fmt.Sprintf(lang.L("　·　状态：%s　·　最后修改 %s"), status, d.Updated.Local().Format("2006-01-02 15:04"))
 	lines := []fyne.CanvasObject{

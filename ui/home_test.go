@@ -39,13 +39,13 @@ func TestDemoLabelledAndCardsTellDossiersApart(t *testing.T) {
 	}
 	h.u.showHome()
 	texts := labelTexts(h.u.home.obj)
-	for _, want := range []string{"这是示例企业", "申报年度 2019", "最后修改"} {
+	for _, want := range []string{"这是示例企业", "申报年度2019", "最后修改"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("home screen lacks %q:\n%s", want, texts)
 		}
 	}
 	late := deadlineText(time.Date(2019, 5, 17, 0, 0, 0, 0, time.UTC), "", testToday)
-	if !strings.Contains(late, "已过 3 天") || !strings.Contains(late, "已截止") {
+	if !strings.Contains(late, "已过3天") || !strings.Contains(late, "已截止") {
 		t.Errorf("passed deadline reads %q", late)
 	}
 }

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -88,7 +91,7 @@ func (u *UI) importParsed(name string, f *dossier.File) {
 // askProfileUpdate shows how the imported enterprise profile differs from the stored one and
 // asks whether to replace it; closing the dialog keeps the stored profile.
 func (u *UI) askProfileUpdate(im *session.Import, then func(update bool)) {
-	lines := []string{fmt.Sprintf(lang.L("“%s”（统一社会信用代码 %s）已保存过，数据文件中的企业信息有 %d 处不同："),
+	lines := []string{fmt.Sprintf(lang.L("“%s”（统一社会信用代码 %s）已保存过，数据文件中的企业信息有%d处不同："),
 		enterpriseLabel(im.Existing.Name), im.Existing.CreditCode, len(im.Changes))}
 	for _, c := range im.Changes {
 		lines = append(lines, fmt.Sprintf(lang.L("· %s：%s → %s"), c.Label, changeValue(c.Old), changeValue(c.New)))
@@ -118,7 +121,7 @@ func (u *UI) saveImport(name string, f *dossier.File, im *session.Import, update
 		return
 	}
 	u.copyImportedAttachments(id, f, name)
-	u.app.Preferences().SetString(prefImportedFrom(id), fmt.Sprintf(lang.L("导入自 %s（%s）"), name, u.today().Format("2006-01-02 15:04")))
+	u.app.Preferences().SetString(prefImportedFrom(id), encodeImportedFrom(name, u.today()))
 	u.openDossier(id)
 }
 
@@ -126,9 +129,35 @@ func (u *UI) saveImport(name string, f *dossier.File, im *session.Import, update
 // file and the day), shown on its home card and in its header.
 func prefImportedFrom(id int64) string { return fmt.Sprintf("import.%d", id) }
 
-// importedFrom says where the dossier was imported from, "" when it was not.
+// importOrigin is what the preference prefImportedFrom holds (as JSON): the facts, so that
+// the sentence is written in the UI's language when it is shown.
+type importOrigin struct {
+	File string `json:"file"`
+	At   string `json:"at"` // local time, "2006-01-02 15:04"
+}
+
+// encodeImportedFrom is the preference value for a dossier imported from file name at t.
+func encodeImportedFrom(name string, t time.Time) string {
+	b, _ := json.Marshal(importOrigin{File: name, At: t.Format("2006-01-02 15:04")})
+	return string(b)
+}
+
+// oldImportedFrom is the finished Chinese sentence stored before the facts were.
+var oldImportedFrom = regexp.MustCompile(`^导入自 (.*)（(\d{4}-\d\d-\d\d \d\d:\d\d)）$`)
+
+// importedFrom says, in the UI's language, where the dossier was imported from, "" when it
+// was not.
 func (u *UI) importedFrom(id int64) string {
-	return u.app.Preferences().String(prefImportedFrom(id))
+	v := u.app.Preferences().String(prefImportedFrom(id))
+	var o importOrigin
+	if err := json.Unmarshal([]byte(v), &o); err != nil || o.File == "" {
+		m := oldImportedFrom.FindStringSubmatch(v)
+		if m == nil {
+			return v // "" or a text of another form: shown as it is
+		}
+		o = importOrigin{File: m[1], At: m[2]}
+	}
+	return fmt.Sprintf(lang.L("导入自 %s（%s）"), o.File, o.At)
 }
 
 // importMessage explains why a data file cannot be read; dossier's errors are Chinese already.

@@ -126,7 +126,7 @@ func TestImportCopiesAttachments(t *testing.T) {
 		t.Fatal("no message for the missing file")
 	}
 	msg := strings.Join(texts(top), "")
-	for _, want := range []string{"1 个附件文件未能复制", "附件“营业执照等注册登记证件复印件”", "丢失的.pdf"} {
+	for _, want := range []string{"1个附件文件未能复制", "附件“营业执照等注册登记证件复印件”", "丢失的.pdf"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the message does not say %q: %s", want, msg)
 		}

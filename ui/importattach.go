@@ -51,6 +51,6 @@ func (u *UI) copyImportedAttachments(id int64, f *dossier.File, name string) {
 		return
 	}
 	if len(problems) > 0 {
-		showErrorText(u.win, fmt.Sprintf(lang.L("已导入 %s，但有 %d 个附件文件未能复制："), name, len(problems))+"\n"+strings.Join(problems, "\n"))
+		showErrorText(u.win, fmt.Sprintf(lang.L("已导入 %s，但有%d个附件文件未能复制："), name, len(problems))+"\n"+strings.Join(problems, "\n"))
 	}
 }

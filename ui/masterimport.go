@@ -237,7 +237,7 @@ func (m *masterScreen) summary(res *master.Result) string {
 			good++
 		}
 	}
-	s := fmt.Sprintf(lang.L("工作表“%s”第 %d 行是表头，共 %d 行：正确 %d 行（新企业 %d 家，已有企业 %d 家，其中 %d 家的企业信息将更改），有误 %d 行（不导入）。"),
+	s := fmt.Sprintf(lang.L("工作表“%s”第%d行是表头，共%d行：正确%d行（新企业%d家，已有企业%d家，其中%d家的企业信息将更改），有误%d行（不导入）。"),
 		res.Sheet, res.HeaderRow, len(m.rows), good, good-known, known, changed, bad)
 	if len(res.Ignored) > 0 {
 		s += fmt.Sprintf(lang.L("列“%s”不是本项目的字段，未读取。"), strings.Join(res.Ignored, "”“"))
@@ -270,7 +270,7 @@ func (m *masterScreen) enable() {
 // newItem is a list row: a check box, the row number, the name, the credit code, the result.
 func (m *masterScreen) newItem() fyne.CanvasObject {
 	check := widget.NewCheck("", nil)
-	num := &widget.Label{Text: fmt.Sprintf(lang.L("第 %d 行"), 9999)}
+	num := &widget.Label{Text: fmt.Sprintf(lang.L("第%d行"), 9999)}
 	name := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	code := &widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis}
 	result := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -301,7 +301,7 @@ func (m *masterScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 		check.Show()
 		check.Enable()
 	}
-	left.Objects[1].(*widget.Label).SetText(fmt.Sprintf(lang.L("第 %d 行"), r.Number))
+	left.Objects[1].(*widget.Label).SetText(fmt.Sprintf(lang.L("第%d行"), r.Number))
 	grid := box.Objects[0].(*fyne.Container)
 	texts := grid.Objects[0].(*fyne.Container)
 	name := r.Name

@@ -103,11 +103,11 @@ func (r *masterRow) resultText() (string, widget.Importance) {
 	case r.File == nil:
 		return lang.L("有误：") + strings.Join(shortProblems(r.Problems), "；"), widget.DangerImportance
 	case r.twin != 0:
-		return fmt.Sprintf(lang.L("有误：与第 %d 行的统一社会信用代码相同"), r.twin), widget.DangerImportance
+		return fmt.Sprintf(lang.L("有误：与第%d行的统一社会信用代码相同"), r.twin), widget.DangerImportance
 	case !r.known:
 		return lang.L("正确 · 新企业"), widget.SuccessImportance
 	case len(r.changes) > 0:
-		return fmt.Sprintf(lang.L("正确 · 已有企业，将更改 %d 项"), len(r.changes)), widget.WarningImportance
+		return fmt.Sprintf(lang.L("正确 · 已有企业，将更改%d项"), len(r.changes)), widget.WarningImportance
 	}
 	return lang.L("正确 · 已有企业，企业信息相同"), widget.SuccessImportance
 }
@@ -139,7 +139,7 @@ func (m *masterScreen) showRow(id int) {
 	if name == "" {
 		name = lang.L("（未填企业名称）")
 	}
-	d.Add(&widget.Label{Text: fmt.Sprintf(lang.L("第 %d 行：%s"), r.Number, name), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
+	d.Add(&widget.Label{Text: fmt.Sprintf(lang.L("第%d行：%s"), r.Number, name), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
 	if r.code != "" {
 		d.Add(&widget.Label{Text: lang.L("统一社会信用代码：") + r.code})
 	}
@@ -251,10 +251,10 @@ func (m *masterScreen) onImport(all bool) {
 		m.run(todo)
 		return
 	}
-	box := container.NewVBox(&widget.Label{Text: fmt.Sprintf(lang.L("以下 %d 家企业已在程序中，导入会更改它们的企业信息："), len(changed)), Wrapping: fyne.TextWrapWord})
+	box := container.NewVBox(&widget.Label{Text: fmt.Sprintf(lang.L("以下%d家企业已在程序中，导入会更改它们的企业信息："), len(changed)), Wrapping: fyne.TextWrapWord})
 	for _, i := range changed {
 		r := &m.rows[i]
-		box.Add(&widget.Label{Text: fmt.Sprintf(lang.L("第 %d 行：%s"), r.Number, r.entName), TextStyle: fyne.TextStyle{Bold: true}})
+		box.Add(&widget.Label{Text: fmt.Sprintf(lang.L("第%d行：%s"), r.Number, r.entName), TextStyle: fyne.TextStyle{Bold: true}})
 		box.Add(changeGrid(r.changes))
 	}
 	var d *dialog.ConfirmDialog
@@ -283,7 +283,7 @@ func (m *masterScreen) run(todo []int) {
 	m.bar.Min, m.bar.Max = 0, float64(len(todo))
 	m.bar.SetValue(0)
 	m.bar.Show()
-	m.info.SetText(fmt.Sprintf(lang.L("正在导入 %d 行……"), len(todo)))
+	m.info.SetText(fmt.Sprintf(lang.L("正在导入%d行……"), len(todo)))
 	rows := make([]masterRow, len(todo))
 	for k, i := range todo {
 		rows[k] = m.rows[i]
@@ -322,9 +322,9 @@ func (m *masterScreen) onImported(todo []int, rows []masterRow) {
 	if m.shown >= 0 {
 		m.showRow(m.shown)
 	}
-	msg := fmt.Sprintf(lang.L("已导入 %d 行：新建企业 %d 家，更新企业信息 %d 家。"), len(todo)-failed, created, updated)
+	msg := fmt.Sprintf(lang.L("已导入%d行：新建企业%d家，更新企业信息%d家。"), len(todo)-failed, created, updated)
 	if failed > 0 {
-		msg += fmt.Sprintf(lang.L("有 %d 行未能导入，原因见列表。"), failed)
+		msg += fmt.Sprintf(lang.L("有%d行未能导入，原因见列表。"), failed)
 	}
 	m.info.SetText(msg)
 	if m.u.home != nil {

@@ -180,7 +180,7 @@ func matchDeadline(r *programme.MatchResult) string {
 	}
 	switch {
 	case r.DaysLeft > 0:
-		return s + fmt.Sprintf(lang.L("，还剩 %d 天"), r.DaysLeft)
+		return s + fmt.Sprintf(lang.L("，还剩%d天"), r.DaysLeft)
 	case r.DaysLeft == 0:
 		return s + lang.L("，今天截止")
 	}
@@ -224,7 +224,7 @@ func (m *matchScreen) create(r *programme.MatchResult) {
 		return
 	}
 	u.openDossier(d.ID)
-	msg := fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息和 %d 项已知的填写内容，其余请补充。"), session.ProgrammeName(r.Programme), len(out.Answers))
+	msg := fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息和%d项已知的填写内容，其余请补充。"), session.ProgrammeName(r.Programme), len(out.Answers))
 	if len(out.Answers) == 0 {
 		msg = fmt.Sprintf(lang.L("已新建“%s”的申报材料：填入了企业信息；该项目的填写项没有可沿用的内容，请逐项填写。"), session.ProgrammeName(r.Programme))
 	}

@@ -34,7 +34,7 @@ func (t *tableView) onPaste() {
 	if len(problems) == 0 {
 		return
 	}
-	lines := []string{fmt.Sprintf(lang.L("已粘贴 %d 行（%s起）。以下内容无法读取，已留空，请逐项补填："), added, t.rowName(first))}
+	lines := []string{fmt.Sprintf(lang.L("已粘贴%d行（%s起）。以下内容无法读取，已留空，请逐项补填："), added, t.rowName(first))}
 	for _, p := range problems {
 		lines = append(lines, t.pasteProblem(p))
 	}

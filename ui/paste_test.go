@@ -42,7 +42,7 @@ func TestPasteRowsFromExcel(t *testing.T) {
 		t.Errorf("IP03 授权号 %q", got)
 	}
 	report := strings.Join(ip.lastPaste, "\n")
-	for _, want := range []string{"IP03 · 授权日期：", "IP03 · 获得方式：", "已粘贴 2 行"} {
+	for _, want := range []string{"IP03 · 授权日期：", "IP03 · 获得方式：", "已粘贴2行"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report lacks %q:\n%s", want, report)
 		}

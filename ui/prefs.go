@@ -11,5 +11,6 @@ const (
 	prefLanguage       = "ui.language"     // string: langSystem, langChinese or langEnglish (language.go)
 	prefExportDir      = "export.dir"      // string: the folder the last package was exported into
 	prefTemplateDir    = "templates.dir"   // string: the user's template folder (模板 page), "" = none
-	// "import.<id>" (prefImportedFrom, import.go), string: where dossier id was imported from.
+	// "import.<id>" (prefImportedFrom, import.go), string: where dossier id was imported from,
+	// JSON {"file","at"} (before: the finished Chinese sentence, still read).
 )

@@ -180,9 +180,9 @@ func (p *printDialog) onPick() {
 	case d.Copies == 0:
 		b = append(b, lang.L("份数、单双面：这个申报包未记录，见下面的打印说明全文。"))
 	case d.Bound && d.Copies > 1:
-		b = append(b, fmt.Sprintf(lang.L("份数：通知要求 %d 份，文件中已依次排好全部 %d 份，打印一次即可"), d.Copies, d.Copies))
+		b = append(b, fmt.Sprintf(lang.L("份数：通知要求%d份，文件中已依次排好全部%d份，打印一次即可"), d.Copies, d.Copies))
 	default:
-		b = append(b, fmt.Sprintf(lang.L("份数：%d 份"), d.Copies))
+		b = append(b, fmt.Sprintf(lang.L("份数：%d份"), d.Copies))
 	}
 	if d.Seal != "" {
 		b = append(b, lang.L("盖章：")+d.Seal)
@@ -201,11 +201,11 @@ func (p *printDialog) onPick() {
 func paperLabel(code string) string {
 	switch code {
 	case pack.PaperA4Portrait:
-		return lang.L("A4 纵向")
+		return lang.L("A4纵向")
 	case pack.PaperA4Landscape:
-		return lang.L("A4 横向")
+		return lang.L("A4横向")
 	case pack.PaperA3Landscape:
-		return lang.L("A3 横向")
+		return lang.L("A3横向")
 	}
 	return ""
 }
@@ -224,7 +224,7 @@ func (p *printDialog) onOpen() {
 func (p *printDialog) onSend() {
 	n, err := strconv.Atoi(strings.TrimSpace(p.copies.Text))
 	if err != nil || n < 1 || n > 99 {
-		showErrorText(p.u.win, lang.L("打印份数：请填 1 到 99 之间的整数。"))
+		showErrorText(p.u.win, lang.L("打印份数：请填1到99之间的整数。"))
 		return
 	}
 	name, args := lpCommand(p.lp, p.path(), p.doc().Duplex, n)

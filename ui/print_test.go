@@ -117,7 +117,7 @@ func TestPrintDialogFlow(t *testing.T) {
 		t.Fatalf("docs %+v", p.docs)
 	}
 	p.sel.SetSelectedIndex(bound)
-	for _, want := range []string{"纸张：A4 纵向", "双面打印，长边翻转", "通知要求 10 份，文件中已依次排好全部 10 份，打印一次即可", "盖章：骑缝章"} {
+	for _, want := range []string{"纸张：A4纵向", "双面打印，长边翻转", "通知要求10份，文件中已依次排好全部10份，打印一次即可", "盖章：骑缝章"} {
 		if !strings.Contains(p.info.Text, want) {
 			t.Errorf("info lacks %q:\n%s", want, p.info.Text)
 		}
@@ -143,7 +143,7 @@ func TestPrintDialogFlow(t *testing.T) {
 	}
 	p.copies.SetText("0")
 	p.onSend()
-	if top := h.win.Canvas().Overlays().Top(); !strings.Contains(labelTexts(top), "请填 1 到 99 之间的整数") {
+	if top := h.win.Canvas().Overlays().Top(); !strings.Contains(labelTexts(top), "请填1到99之间的整数") {
 		t.Error("0 copies accepted")
 	}
 	top := h.win.Canvas().Overlays().Top()

@@ -28,7 +28,7 @@ func (e *editor) aboutButton() *widget.Button {
 // (with its file and the files it extends), and a short checksum.
 func (u *UI) templateText(p *programme.Programme) string {
 	pv := p.Provenance()
-	s := fmt.Sprintf(lang.L("模板：%s，版本 %d，%s模板"), pv.ID, pv.Version, sourceLabel(pv.Source))
+	s := fmt.Sprintf(lang.L("模板：%s，版本%d，%s模板"), pv.ID, pv.Version, sourceLabel(pv.Source))
 	if pv.Source == programme.SourceUser {
 		file := p.File
 		if dir, _ := u.templateDir(); dir != "" {
@@ -48,7 +48,7 @@ func manifestTemplateText(m *pack.Manifest) string {
 		return lang.L("申报包清单未记录所用模板（较早版本的程序生成）。")
 	}
 	t := m.Template
-	return fmt.Sprintf(lang.L("申报包所用模板（manifest.json）：%s，版本 %d，%s模板，SHA-256 %s"), t.ID, t.Version, sourceLabel(t.Source), shortSum(t.SHA256))
+	return fmt.Sprintf(lang.L("申报包所用模板（manifest.json）：%s，版本%d，%s模板，SHA-256 %s"), t.ID, t.Version, sourceLabel(t.Source), shortSum(t.SHA256))
 }
 
 func shortSum(s string) string {

@@ -23,7 +23,7 @@ func TestDossierShowsTemplateProvenance(t *testing.T) {
 	btn := findButton(t, ed.obj, "模板 v"+v+"（内置）")
 	test.Tap(btn)
 	about := labelTexts(h.win.Canvas().Overlays().Top())
-	if !strings.Contains(about, "模板："+p.ID+"，版本 "+v+"，内置模板") || !strings.Contains(about, "SHA-256 "+p.Provenance().SHA256[:12]) {
+	if !strings.Contains(about, "模板："+p.ID+"，版本"+v+"，内置模板") || !strings.Contains(about, "SHA-256 "+p.Provenance().SHA256[:12]) {
 		t.Errorf("关于此项目:\n%s", about)
 	}
 	if strings.Contains(about, "最近导出的申报包") {
@@ -35,7 +35,7 @@ func TestDossierShowsTemplateProvenance(t *testing.T) {
 	ed.pickFolder = func(then func(string)) { then(dir) }
 	ed.onExport()
 	out := filepath.Join(dir, ed.packageName())
-	want := "申报包所用模板（manifest.json）：" + p.ID + "，版本 " + v + "，内置模板，SHA-256 " + p.Provenance().SHA256[:12]
+	want := "申报包所用模板（manifest.json）：" + p.ID + "，版本" + v + "，内置模板，SHA-256 " + p.Provenance().SHA256[:12]
 	waitFor(t, 60*time.Second, func() bool {
 		top := h.win.Canvas().Overlays().Top()
 		return top != nil && strings.Contains(labelTexts(top), want)
@@ -58,7 +58,7 @@ func TestUserTemplateProvenance(t *testing.T) {
 	u := templateUI(t, dir)
 	p := u.deps.Programmes.Get("shanxi-hightech-2020")
 	got := u.templateText(p)
-	for _, want := range []string{"模板：shanxi-hightech-2020，版本 1，用户模板", "文件：" + filepath.Join(dir, "shanxi-hightech-2020.yaml"), "继承自 shanxi-hightech-2019.yaml → cn-hightech-base.yaml"} {
+	for _, want := range []string{"模板：shanxi-hightech-2020，版本1，用户模板", "文件：" + filepath.Join(dir, "shanxi-hightech-2020.yaml"), "继承自 shanxi-hightech-2019.yaml → cn-hightech-base.yaml"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}

@@ -144,16 +144,16 @@ func reviewHead(ev *programme.Evaluation, failed int) string {
 	case errs == 0 && failed == 0 && missing == 0 && ev.Eligible():
 		return lang.L("没有发现问题，符合申报条件，可以导出申报包。")
 	case errs == 0 && failed == 0 && ev.Eligible():
-		return fmt.Sprintf(lang.L("数据完整，符合申报条件，但有 %d 项必需附件未提供（见“附件”），导出的申报包不完整。"), missing)
+		return fmt.Sprintf(lang.L("数据完整，符合申报条件，但有%d项必需附件未提供（见“附件”），导出的申报包不完整。"), missing)
 	case errs == 0 && failed == 0:
 		return lang.L("数据完整，但有申报条件不符合（见“申报条件”）。")
 	}
-	head := fmt.Sprintf(lang.L("%d 处需要填写或修改"), errs)
+	head := fmt.Sprintf(lang.L("%d处需要填写或修改"), errs)
 	if warns > 0 {
-		head += fmt.Sprintf(lang.L("，%d 条提示"), warns)
+		head += fmt.Sprintf(lang.L("，%d条提示"), warns)
 	}
 	if failed > 0 {
-		head += fmt.Sprintf(lang.L("，%d 项申报条件不符合"), failed)
+		head += fmt.Sprintf(lang.L("，%d项申报条件不符合"), failed)
 	}
 	return head + "。点一条跳到对应的栏目。"
 }

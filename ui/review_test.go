@@ -40,7 +40,7 @@ func TestReviewListsEverythingAndJumps(t *testing.T) {
 		t.Errorf("the review is %.0f high in a 700 high window", h)
 	}
 	errs, _ := problemCounts(ev)
-	if !strings.HasPrefix(r.head.Text, fmt.Sprintf("%d 处需要填写或修改", errs)) || !strings.Contains(ed.panel.verdict.Text, fmt.Sprintf("%d 处", errs)) {
+	if !strings.HasPrefix(r.head.Text, fmt.Sprintf("%d处需要填写或修改", errs)) || !strings.Contains(ed.panel.verdict.Text, fmt.Sprintf("%d处", errs)) {
 		t.Errorf("review says %q, panel says %q", r.head.Text, ed.panel.verdict.Text)
 	}
 	// Every row knows its field, and the failed rule's row jumps to the funding question.

@@ -92,7 +92,7 @@ func (t *tableView) rowName(i int) string {
 	if n := t.field.RowNumber(i); n != "" {
 		return n
 	}
-	return fmt.Sprintf(lang.L("第 %d 行"), i+1)
+	return fmt.Sprintf(lang.L("第%d行"), i+1)
 }
 
 // confirmRemove asks before deleting a row (there is no undo), saying what goes with it.

@@ -41,7 +41,7 @@ func (u *UI) showTemplateProblems() {
 		return
 	}
 	d := dialog.NewConfirm(lang.L("模板有问题"),
-		fmt.Sprintf(lang.L("用户模板中有 %d 处问题，有问题的模板未载入。是否打开“模板”页查看？"), len(u.tplErrs)),
+		fmt.Sprintf(lang.L("用户模板中有%d处问题，有问题的模板未载入。是否打开“模板”页查看？"), len(u.tplErrs)),
 		func(ok bool) {
 			if ok {
 				u.showTemplates()
@@ -122,7 +122,7 @@ func (t *templatesScreen) refresh() {
 		t.body.Add(heading(lang.L("问题")))
 		t.body.Add(&widget.Label{Text: lang.L("没有问题：所有模板都已载入。"), Importance: widget.SuccessImportance})
 	} else {
-		t.body.Add(heading(fmt.Sprintf(lang.L("问题（%d 处；有问题的模板未载入）"), len(errs))))
+		t.body.Add(heading(fmt.Sprintf(lang.L("问题（%d处；有问题的模板未载入）"), len(errs))))
 	}
 	for _, e := range errs {
 		t.body.Add(problemRow(e))
@@ -149,9 +149,9 @@ func (t *templatesScreen) programmeRows() []fyne.CanvasObject {
 		}
 		what := lang.L("新增项目")
 		if o, ok := over[pv.ID]; ok {
-			what = fmt.Sprintf(lang.L("覆盖%s模板 %s（版本 %d）"), sourceLabel(o.OldSource), o.OldFile, o.OldVersion)
+			what = fmt.Sprintf(lang.L("覆盖%s模板 %s（版本%d）"), sourceLabel(o.OldSource), o.OldFile, o.OldVersion)
 		}
-		line := fmt.Sprintf(lang.L("%s（%s）　·　文件 %s，版本 %d　·　%s"), p.Title, pv.ID, p.File, pv.Version, what)
+		line := fmt.Sprintf(lang.L("%s（%s）　·　文件 %s，版本%d　·　%s"), p.Title, pv.ID, p.File, pv.Version, what)
 		if len(p.Files) > 1 {
 			line += "　·　" + lang.L("继承自") + " " + strings.Join(p.Files[1:], " → ")
 		}
@@ -172,7 +172,7 @@ func sourceLabel(src string) string {
 func problemRow(e *programme.ParseError) fyne.CanvasObject {
 	where := e.File
 	if e.Line > 0 {
-		where = fmt.Sprintf(lang.L("%s 第 %d 行第 %d 列"), e.File, e.Line, e.Col)
+		where = fmt.Sprintf(lang.L("%s 第%d行第%d列"), e.File, e.Line, e.Col)
 	}
 	return container.NewVBox(
 		&widget.Label{Text: where, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.DangerImportance, Wrapping: fyne.TextWrapBreak},
