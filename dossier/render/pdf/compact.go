@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // compact rewrites a PDF as fpdf writes it, smaller: every Flate stream compressed again at
@@ -28,6 +29,10 @@ var (
 	lengthKey  = regexp.MustCompile(`/Length (\d+)`)
 	widthArray = regexp.MustCompile(`/DW (\d+)\n/W \[([^/>]*)\]`)
 )
+
+// zlibWriters are reused: a new zlib writer allocates its compressor's ~1 MB of tables,
+// which for the dozens of small streams of a page was a fifth of a package build.
+var zlibWriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
 
 type pdfObject struct {
 	num, off int
@@ -145,7 +150,9 @@ func compactObject(obj []byte) ([]byte, error) {
 		return nil, err
 	}
 	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	zw.Reset(&z)
 	zw.Write(raw.Bytes())
 	if err := zw.Close(); err != nil {
 		return nil, err
