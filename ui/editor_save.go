@@ -33,7 +33,7 @@ func (u *UI) openDossier(id int64) {
 		return
 	}
 	if e, err := u.deps.Store.Enterprise(u.ctx, d.EnterpriseID); err == nil {
-		if prof := decodeObject(e.Profile); len(prof) > 0 {
+		if prof := records.DecodeProfile(e.Profile); len(prof) > 0 {
 			f.Enterprise = prof
 		}
 	}
@@ -67,7 +67,7 @@ func (u *UI) openEnterprise(id int64) {
 		u.storeError(lang.L("无法打开企业信息"), err)
 		return
 	}
-	sess, err := session.NewProfile(decodeObject(e.Profile))
+	sess, err := session.NewProfile(records.DecodeProfile(e.Profile))
 	if err != nil {
 		u.showError(lang.L("内部错误：无法加载企业信息表"), err)
 		return
@@ -77,17 +77,6 @@ func (u *UI) openEnterprise(id int64) {
 	ed.enterpriseID = id
 	ed.updateTitle()
 	u.show(ed)
-}
-
-// decodeObject reads a JSON object the way data files are read (numbers kept exact).
-func decodeObject(b []byte) map[string]any {
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	var m map[string]any
-	if err := d.Decode(&m); err != nil || m == nil {
-		return map[string]any{}
-	}
-	return m
 }
 
 // persist saves the session: the enterprise's profile and, for a dossier, the data file with

@@ -103,7 +103,7 @@ func (h *homeScreen) createDossier(entID int64, p *programme.Programme) {
 		h.u.storeError(lang.L("无法新建申报材料"), err)
 		return
 	}
-	f := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID, Enterprise: decodeObject(ent.Profile), Answers: map[string]any{}}
+	f := &dossier.File{Format: dossier.FormatVersion, Programme: p.ID, Enterprise: records.DecodeProfile(ent.Profile), Answers: map[string]any{}}
 	data, err := json.Marshal(f)
 	if err != nil {
 		h.u.showError(lang.L("内部错误：无法新建申报材料"), err)

@@ -77,7 +77,7 @@ func analyse(u *UI, p *programme.Programme, rows []master.Row) ([]masterRow, err
 			continue
 		}
 		r.entID, r.entName, r.known = e.ID, e.Name, true
-		old := decodeObject(e.Profile)
+		old := records.DecodeProfile(e.Profile)
 		r.merged = master.Merge(old, row.File.Enterprise)
 		r.changes = master.Changes(p, old, r.merged)
 		ds, err := u.deps.Store.Dossiers(u.ctx, e.ID)

@@ -73,7 +73,7 @@ func profileOf(t *testing.T, h *harness, code string) (map[string]any, int64) {
 	}
 	for _, e := range ents {
 		if e.CreditCode == code {
-			return decodeObject(e.Profile), e.ID
+			return records.DecodeProfile(e.Profile), e.ID
 		}
 	}
 	return nil, 0

@@ -84,7 +84,7 @@ func (m *matchScreen) inputs(ent *records.Enterprise) (base *dossier.File, own m
 	if err != nil {
 		return nil, nil, err
 	}
-	prof := decodeObject(ent.Profile)
+	prof := records.DecodeProfile(ent.Profile)
 	own = map[string]*dossier.File{}
 	for _, d := range ds {
 		full, err := m.u.deps.Store.Dossier(m.u.ctx, d.ID)

@@ -6,6 +6,7 @@
 package records
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -75,4 +76,17 @@ func EnterpriseName(name string) string {
 		return name
 	}
 	return UnnamedEnterprise
+}
+
+// DecodeProfile reads a stored or imported enterprise profile (Enterprise.Profile) the way
+// data files are read: numbers kept exactly as written; anything that is not a JSON object
+// is an empty profile.
+func DecodeProfile(b []byte) map[string]any {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil || m == nil {
+		return map[string]any{}
+	}
+	return m
 }

@@ -1,7 +1,6 @@
 package session
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -57,12 +56,12 @@ func PlanImport(ctx context.Context, st records.Store, p *programme.Programme, f
 	if im.Existing == nil {
 		return im, nil
 	}
-	im.stored = decodeProfile(im.Existing.Profile)
+	im.stored = records.DecodeProfile(im.Existing.Profile)
 	imported, err := json.Marshal(sess.Enterprise())
 	if err != nil {
 		return nil, fmt.Errorf("session: import: %w", err)
 	}
-	im.Changes = master.Changes(p, im.stored, decodeProfile(imported))
+	im.Changes = master.Changes(p, im.stored, records.DecodeProfile(imported))
 	return im, nil
 }
 
@@ -97,16 +96,4 @@ func (im *Import) Save(ctx context.Context, st records.Store, updateProfile bool
 		return 0, err
 	}
 	return d.ID, nil
-}
-
-// decodeProfile decodes a stored or imported profile, numbers kept as written; anything
-// that is not an object is an empty profile.
-func decodeProfile(b []byte) map[string]any {
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	var m map[string]any
-	if err := d.Decode(&m); err != nil || m == nil {
-		return map[string]any{}
-	}
-	return m
 }

@@ -120,9 +120,9 @@ func TestImportMatchesByCreditCode(t *testing.T) {
 		if update {
 			wantName = f.Enterprise["name"].(string)
 		}
-		if e.Name != wantName || decodeProfile(e.Profile)["name"] != wantName || saved.Enterprise["name"] != wantName {
+		if e.Name != wantName || records.DecodeProfile(e.Profile)["name"] != wantName || saved.Enterprise["name"] != wantName {
 			t.Errorf("update=%v: stored %q, profile %v, dossier's data file %v; want %q", update, e.Name,
-				decodeProfile(e.Profile)["name"], saved.Enterprise["name"], wantName)
+				records.DecodeProfile(e.Profile)["name"], saved.Enterprise["name"], wantName)
 		}
 	}
 }
