@@ -190,17 +190,7 @@ func matchDeadline(r *programme.MatchResult) string {
 // matchGaps are the lines under a programme: each unmet rule's gap (its message when no gap
 // can be measured), what the programme finds wrong with the enterprise, and what is missing.
 func matchGaps(r *programme.MatchResult) []string {
-	var out []string
-	for _, u := range r.Unmet {
-		if u.Gap != "" {
-			out = append(out, u.Gap)
-		} else {
-			out = append(out, u.Message)
-		}
-	}
-	for _, p := range r.Problems {
-		out = append(out, p.Message)
-	}
+	out := r.Shortfalls()
 	if len(r.Missing) > 0 {
 		out = append(out, lang.L("待补充：")+strings.Join(r.Missing, "、"))
 	}

@@ -77,17 +77,7 @@ type MatchResult struct {
 // Reasons is the verdict's explanation in one line: the gaps (or messages) of the unmet
 // rules, then what is missing.
 func (m *MatchResult) Reasons() string {
-	var parts []string
-	for _, u := range m.Unmet {
-		if u.Gap != "" {
-			parts = append(parts, u.Gap)
-		} else {
-			parts = append(parts, u.Message)
-		}
-	}
-	for _, p := range m.Problems {
-		parts = append(parts, p.Message)
-	}
+	parts := m.Shortfalls()
 	if len(m.Missing) > 0 {
 		parts = append(parts, "待补充："+strings.Join(m.Missing, "、"))
 	}
@@ -95,6 +85,24 @@ func (m *MatchResult) Reasons() string {
 		return "全部条件符合"
 	}
 	return strings.Join(parts, "；")
+}
+
+// Shortfalls are what stands between the enterprise and the programme, a line each: every
+// unmet rule's gap (its message when no gap can be measured), then what the programme finds
+// wrong with the enterprise's data. Missing answers are not among them.
+func (m *MatchResult) Shortfalls() []string {
+	var out []string
+	for _, u := range m.Unmet {
+		if u.Gap != "" {
+			out = append(out, u.Gap)
+		} else {
+			out = append(out, u.Message)
+		}
+	}
+	for _, p := range m.Problems {
+		out = append(out, p.Message)
+	}
+	return out
 }
 
 // MatchAll judges the enterprise of f against every programme of the set, in the set's
