@@ -73,7 +73,7 @@ type Evaluation struct {
 	attachments []AttachmentStatus
 	// rowEnvs are the environments of a table's rows for its checks, built once for all of
 	// them (documents build their own: they renumber rows).
-	rowEnvs map[rowEnvKey][]map[string]any
+	rowEnvs map[rowEnvKey]*tableEnv
 }
 
 type rowEnvKey struct {
@@ -192,34 +192,62 @@ func (e *Evaluation) runChecks(checks []*Check) {
 			e.runCheck(ck, e.env, -1)
 			continue
 		}
-		for i, env := range e.checkRowEnvs(ck.row, ck.table) {
-			e.runCheck(ck, env, i)
+		t := e.checkRowEnvs(ck.row, ck.table)
+		for i := range t.rows {
+			e.runCheck(ck, t.at(i), i)
 		}
 	}
 }
 
+// tableEnv is the environment of a table's rows for its checks: one copy of the evaluation's
+// environment into which each row's own values are set before its checks run (a copy per row
+// took a fifth of an evaluation). Every row sets the same keys (its fields, labels, its place
+// and row_no), so nothing of one row is left in another's; expressions only read it.
+type tableEnv struct {
+	env  map[string]any
+	keys []string
+	rows [][]any // per row, the values of keys
+}
+
+// at is the environment of row i; it stays valid until at is called again.
+func (t *tableEnv) at(i int) map[string]any {
+	for k, key := range t.keys {
+		t.env[key] = t.rows[i][k]
+	}
+	return t.env
+}
+
 // checkRowEnvs are the environments of the rows of table, each with its row_no, for checks;
-// expressions only read them, so every check of the table shares them.
-func (e *Evaluation) checkRowEnvs(rec *record, table string) []map[string]any {
+// built once, shared by every check of the table.
+func (e *Evaluation) checkRowEnvs(rec *record, table string) *tableEnv {
 	key := rowEnvKey{rec, table}
-	if envs, ok := e.rowEnvs[key]; ok {
-		return envs
+	if t, ok := e.rowEnvs[key]; ok {
+		return t
 	}
+	t := &tableEnv{env: maps.Clone(e.env)}
+	for _, f := range rec.fields {
+		t.keys = append(t.keys, f.ID)
+	}
+	t.keys = append(t.keys, "labels", rowKey, "row_no")
 	rows := reflect.ValueOf(e.tableValue(table))
-	var envs []map[string]any
-	if rows.IsValid() {
-		envs = make([]map[string]any, 0, rows.Len())
-	}
 	for i := 0; rows.IsValid() && i < rows.Len(); i++ {
-		env := e.rowEnvAt(rec, rows, table, i)
-		env["row_no"] = i + 1
-		envs = append(envs, env)
+		row := rows.Index(i)
+		vals := make([]any, len(t.keys))
+		for k := range rec.fields {
+			vals[k] = row.Field(k).Interface()
+			t.env[t.keys[k]] = vals[k]
+		}
+		n := len(rec.fields)
+		vals[n] = e.Programme.rowLabels(rec).value(t.env)
+		vals[n+1] = rowCtx{rec: rec, path: fmt.Sprintf("%s[%d]", table, i)}
+		vals[n+2] = i + 1
+		t.rows = append(t.rows, vals)
 	}
 	if e.rowEnvs == nil {
-		e.rowEnvs = map[rowEnvKey][]map[string]any{}
+		e.rowEnvs = map[rowEnvKey]*tableEnv{}
 	}
-	e.rowEnvs[key] = envs
-	return envs
+	e.rowEnvs[key] = t
+	return t
 }
 
 // runCheck reports a check that fails, for row row of its table (-1: not a row check). A

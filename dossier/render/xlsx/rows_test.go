@@ -143,3 +143,12 @@ func TestRenderWithRefuses(t *testing.T) {
 		}
 	}
 }
+
+// newPlan is a sheet planned whole, as RenderWith plans it.
+func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
+	pl, err := startPlan(st, name, s)
+	if err != nil {
+		return nil, err
+	}
+	return pl.p, pl.fill()
+}

@@ -33,26 +33,36 @@ type formula struct {
 	value any
 }
 
-func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
+// startPlan gives the plan its columns' kinds and styles. It adds styles to the workbook, so
+// it runs on one goroutine; fill, which touches nothing shared, may then run beside the other
+// sheets' (a 10,000-row summary and its 审核清单 are converted at once).
+func startPlan(st *styles, name string, s *document.Sheet) (*planner, error) {
 	n := len(s.Columns)
 	p := &plan{name: name, kinds: make([]string, n), styles: make([]int, n),
 		totalStyles: make([]int, n), widths: make([]float64, n)}
-	pl := planner{p: p, name: name, s: s, widest: make([]float64, n)}
+	pl := &planner{p: p, name: name, s: s, widest: make([]float64, n)}
 	if err := pl.columns(st); err != nil {
 		return nil, err
 	}
+	return pl, nil
+}
+
+// fill converts and measures every cell, then sets the widths, the frozen columns, the rows'
+// places and the total formulas.
+func (pl *planner) fill() error {
+	p, s := pl.p, pl.s
 	p.rows = make([][]any, len(s.Rows))
 	for i, r := range s.Rows {
 		vals, err := pl.convert(r, fmt.Sprintf("row %d", i+1))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.rows[i] = vals
 	}
 	if s.Total != nil {
 		vals, err := pl.convert(s.Total, "total row")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.total = vals
 	}
@@ -61,10 +71,10 @@ func newPlan(st *styles, name string, s *document.Sheet) (*plan, error) {
 	}
 	p.frozenCols = frozenColumns(s.Columns, p.widths)
 	if err := p.placeRows(s); err != nil {
-		return nil, err
+		return err
 	}
 	p.sumTotals(s)
-	return p, nil
+	return nil
 }
 
 // planner fills a plan: the columns' kinds and styles, then the cells, measuring as it goes
@@ -235,45 +245,63 @@ type rowSink interface {
 	merge(r, cols int) error
 }
 
-// writeSheet sets up the page and writes title, header, rows, total and note of one sheet.
-func writeSheet(f *excelize.File, st *styles, name string, s *document.Sheet, stream bool) error {
-	p, err := newPlan(st, name, s)
-	if err != nil {
-		return err
-	}
+// sheetJob is one sheet on its way into the workbook: planned, set up, its rows written (to
+// the worksheet, or to its own StreamWriter), flushed.
+type sheetJob struct {
+	pl     *planner
+	stream bool
+	sw     *excelize.StreamWriter
+	sink   rowSink
+}
+
+// open sets up the page and the column widths, and for a streamed sheet its StreamWriter.
+// It changes the workbook: one sheet at a time.
+func (j *sheetJob) open(f *excelize.File) error {
+	p, name := j.pl.p, j.pl.name
 	if err := pageSetup(f, p); err != nil {
 		return fmt.Errorf("xlsx: sheet %q: page setup: %w", name, err)
 	}
-	var sink rowSink
-	var sw *excelize.StreamWriter
-	if stream {
-		// Everything that lives in the worksheet XML before <sheetData> (sheetPr, panes,
-		// columns) must be set before the first row is streamed; pageSetup did the rest.
-		if sw, err = f.NewStreamWriter(name); err != nil {
-			return fmt.Errorf("xlsx: sheet %q: stream writer: %w", name, err)
-		}
-		for j, w := range p.widths {
-			if err := sw.SetColWidth(j+1, j+1, w); err != nil {
-				return fmt.Errorf("xlsx: sheet %q: column width: %w", name, err)
-			}
-		}
-		sink = &streamSink{sw: sw}
-	} else {
-		for j, w := range p.widths {
-			col, _ := excelize.ColumnNumberToName(j + 1)
+	if !j.stream {
+		for c, w := range p.widths {
+			col, _ := excelize.ColumnNumberToName(c + 1)
 			if err := f.SetColWidth(name, col, col, w); err != nil {
 				return fmt.Errorf("xlsx: sheet %q: column width: %w", name, err)
 			}
 		}
-		sink = &fileSink{f: f, sheet: name}
+		j.sink = &fileSink{f: f, sheet: name}
+		return nil
 	}
-	if err := writeRows(sink, st, p, s); err != nil {
-		return fmt.Errorf("xlsx: sheet %q: %w", name, err)
+	// Everything that lives in the worksheet XML before <sheetData> (sheetPr, panes,
+	// columns) must be set before the first row is streamed; pageSetup did the rest.
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return fmt.Errorf("xlsx: sheet %q: stream writer: %w", name, err)
 	}
-	if sw != nil {
-		if err := sw.Flush(); err != nil {
-			return fmt.Errorf("xlsx: sheet %q: flush: %w", name, err)
+	for c, w := range p.widths {
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			return fmt.Errorf("xlsx: sheet %q: column width: %w", name, err)
 		}
+	}
+	j.sw, j.sink = sw, &streamSink{sw: sw}
+	return nil
+}
+
+// write writes the sheet's rows. A streamed sheet's rows go to its own StreamWriter only, so
+// streamed sheets are written at once; a worksheet's go through the workbook, one at a time.
+func (j *sheetJob) write(st *styles) error {
+	if err := writeRows(j.sink, st, j.pl.p, j.pl.s); err != nil {
+		return fmt.Errorf("xlsx: sheet %q: %w", j.pl.name, err)
+	}
+	return nil
+}
+
+// flush ends a streamed sheet: its XML goes into the workbook.
+func (j *sheetJob) flush() error {
+	if j.sw == nil {
+		return nil
+	}
+	if err := j.sw.Flush(); err != nil {
+		return fmt.Errorf("xlsx: sheet %q: flush: %w", j.pl.name, err)
 	}
 	return nil
 }

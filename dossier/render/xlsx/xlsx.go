@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"dossier/dossier/document"
@@ -85,14 +86,73 @@ func RenderWith(w io.Writer, opts Options, sheets ...*document.Sheet) (err error
 	// Before any row is written: SetActiveSheet reads every worksheet, and reading back a
 	// streamed one parses its whole XML into structs (seconds and hundreds of MB at 10,000 rows).
 	f.SetActiveSheet(0)
-	threshold := opts.streamThreshold()
-	for i, s := range sheets {
-		if err := writeSheet(f, st, names[i], s, len(s.Rows) > threshold); err != nil {
-			return err
-		}
+	if err := writeSheets(f, st, names, sheets, opts.streamThreshold()); err != nil {
+		return err
 	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("xlsx: write workbook: %w", err)
+	}
+	return nil
+}
+
+// writeSheets writes every sheet. What changes the workbook (styles, page set-up, worksheet
+// cells, flushing) happens on this goroutine, sheet after sheet; converting and measuring the
+// cells, and streaming the rows of the sheets that are streamed (each into its own
+// StreamWriter), happen for all sheets at once: the bureau's 10,000-row summary and its
+// 审核清单 take the time of the longer one, not of both.
+func writeSheets(f *excelize.File, st *styles, names []string, sheets []*document.Sheet, threshold int) error {
+	jobs := make([]*sheetJob, len(sheets))
+	for i, s := range sheets {
+		pl, err := startPlan(st, names[i], s)
+		if err != nil {
+			return err
+		}
+		jobs[i] = &sheetJob{pl: pl, stream: len(s.Rows) > threshold}
+	}
+	if err := each(jobs, func(j *sheetJob) error { return j.pl.fill() }); err != nil {
+		return err
+	}
+	var streamed []*sheetJob
+	for _, j := range jobs {
+		if err := j.open(f); err != nil {
+			return err
+		}
+		if j.stream {
+			streamed = append(streamed, j)
+		} else if err := j.write(st); err != nil {
+			return err
+		}
+	}
+	if err := each(streamed, func(j *sheetJob) error { return j.write(st) }); err != nil {
+		return err
+	}
+	for _, j := range streamed {
+		if err := j.flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// each runs fn on every job at once and returns the first error in the jobs' order.
+func each(jobs []*sheetJob, fn func(*sheetJob) error) error {
+	if len(jobs) == 1 {
+		return fn(jobs[0])
+	}
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn(j)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }
