@@ -48,22 +48,11 @@ func newSummaryPlan(p *programme.Programme) *summaryPlan {
 	return sp
 }
 
-// projectFields are the ids a template's project-name field goes by, in order of preference:
-// 项目名称, 创建对象名称 (green manufacturing), 平台名称 (SME service platforms).
-var projectFields = []string{"project_name", "subject_name", "platform_name"}
-
 // ProjectField is the field that tells two projects of one enterprise apart in programme p:
-// the first of project_name, subject_name, platform_name that is a top-level text field of
-// the programme. "" means the programme takes one application per enterprise (高企认定, 两化
-// 融合贯标): the 统一社会信用代码 alone is the key.
-func ProjectField(p *programme.Programme) string {
-	for _, id := range projectFields {
-		if f := p.Field(id); f != nil && (f.Type == "text" || f.Type == "textarea") {
-			return id
-		}
-	}
-	return ""
-}
+// the programme's title field (programme.TitleField: 项目名称, 创建对象名称, 平台名称), which
+// names its dossiers too. "" means the programme takes one application per enterprise (高企
+// 认定, 两化融合贯标): the 统一社会信用代码 alone is the key.
+func ProjectField(p *programme.Programme) string { return p.TitleField() }
 
 // outcome is one input judged: its entry and, when it may go in, its rows per sheet.
 type outcome struct {

@@ -48,3 +48,19 @@ func TestFolderInputs(t *testing.T) {
 		t.Errorf("a missing folder: %v", err)
 	}
 }
+
+// The field that tells two projects of one enterprise apart in the summary is the one that
+// names its dossiers (title_field): 项目名称, 创建对象名称, 平台名称; none for the programmes an
+// enterprise applies to once.
+func TestProjectFieldIsTitleField(t *testing.T) {
+	for id, want := range map[string]string{
+		techinnov: "project_name", "hebei-techreform-2019": "project_name",
+		"shanxi-green-2019": "subject_name", "shanxi-smeplatform-2019": "platform_name",
+		"shanxi-hightech-2019": "", "ningbo-hightech-2019": "", "beijing-lianghua-2019": "",
+	} {
+		p := load(t, id)
+		if got := aggregate.ProjectField(p); got != want || got != p.TitleField() {
+			t.Errorf("%s: ProjectField %q, TitleField %q, want %q", id, got, p.TitleField(), want)
+		}
+	}
+}
