@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -120,18 +118,7 @@ func (a *aggregateScreen) enable() {
 
 // onFolder asks for a folder: a package, or a folder of data files and packages.
 func (a *aggregateScreen) onFolder() {
-	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil {
-			a.u.showError(lang.L("无法打开所选文件夹"), err)
-			return
-		}
-		if uri != nil {
-			a.useFolder(uri.Path())
-		}
-	}, a.u.win)
-	d.SetTitleText(lang.L("选择要汇总的文件夹"))
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, a.u.win)
+	a.u.askFolder(lang.L("选择要汇总的文件夹"), "", a.useFolder)
 }
 
 // useFolder takes the inputs the folder holds (aggregate.FolderInputs).
@@ -146,23 +133,10 @@ func (a *aggregateScreen) useFolder(dir string) {
 
 // onFile adds one data file (the dialog picks one at a time).
 func (a *aggregateScreen) onFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.u.showError(lang.L("无法打开所选文件"), err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	a.u.askFile(lang.L("添加要汇总的数据文件"), []string{".json"}, func(path string) {
 		ins := append(append([]string(nil), a.inputs...), path)
 		a.setInputs(ins, fmt.Sprintf(lang.L("已选择%d份：%s"), len(ins), joinBase(ins)))
-	}, a.u.win)
-	d.SetTitleText(lang.L("添加要汇总的数据文件"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, a.u.win)
+	})
 }
 
 // joinBase lists the files' names (at most five, then how many more).

@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -238,22 +236,8 @@ func (p *attachmentsPane) changed() {
 // chooseFile shows the file dialog for one PDF, JPG or PNG file (Fyne's dialog picks one at a
 // time: 添加… again adds the next).
 func (p *attachmentsPane) chooseFile(done func(paths []string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.e.u.showError(lang.L("无法打开所选文件"), err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		done([]string{path})
-	}, p.e.u.win)
-	d.SetTitleText(lang.L("添加附件文件（PDF、JPG 或 PNG）"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png", ".PDF", ".JPG", ".JPEG", ".PNG"}))
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, p.e.u.win)
+	p.e.u.askFile(lang.L("添加附件文件（PDF、JPG 或 PNG）"), []string{".pdf", ".jpg", ".jpeg", ".png", ".PDF", ".JPG", ".JPEG", ".PNG"},
+		func(path string) { done([]string{path}) })
 }
 
 // jumpToSection shows the section with the id, when it is shown.

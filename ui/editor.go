@@ -37,7 +37,6 @@ type editor struct {
 	exportedAt   atomic.Uint64  // change count + 1 at the last export; status 已导出 while unchanged
 	forceSave    atomic.Bool    // save even when nothing changed (the status did)
 	lastExport   string         // the last package folder written
-	lastDataFile string         // the last data file written (导出数据文件)
 	lastManifest *pack.Manifest // the manifest of the last package written
 	saver        *saver
 	pickFolder   func(func(dir string)) // chooses the export folder; tests replace it

@@ -59,25 +59,11 @@ func (e *editor) packageName() string { return e.sess.PackageName() }
 
 // chooseFolder asks for the folder to put the package in.
 func (e *editor) chooseFolder(then func(dir string)) {
-	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil {
-			e.u.showError(lang.L("无法打开所选文件夹"), err)
-			return
-		}
-		if uri == nil {
-			return
-		}
-		e.u.app.Preferences().SetString(prefExportDir, uri.Path())
-		then(uri.Path())
-	}, e.u.win)
-	d.SetTitleText(lang.L("选择放申报包的文件夹"))
-	if dir := e.u.app.Preferences().String(prefExportDir); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, e.u.win)
+	prefs := e.u.app.Preferences()
+	e.u.askFolder(lang.L("选择放申报包的文件夹"), prefs.String(prefExportDir), func(dir string) {
+		prefs.SetString(prefExportDir, dir)
+		then(dir)
+	})
 }
 
 // exportTo builds the package at out in a goroutine behind a progress dialog.
@@ -163,28 +149,7 @@ func (e *editor) showExported(out string, draft bool, m *pack.Manifest) {
 
 // onExportData saves the CONTRACT.md data file.
 func (e *editor) onExportData() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.u.showError(lang.L("无法保存数据文件"), err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		err = e.writeDataFile(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			e.u.showError(lang.L("保存数据文件失败"), err)
-			return
-		}
-		e.showDataSaved(w.URI())
-	}, e.u.win)
-	d.SetTitleText(lang.L("保存数据文件"))
-	d.SetFileName(e.packageName() + ".json")
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, e.u.win)
+	e.u.saveFile(lang.L("选择保存数据文件的文件夹"), prefExportDir, e.packageName()+".json", e.writeDataFile, nil)
 }
 
 // writeDataFile writes the data file as CONTRACT.md defines it (numbers as numbers).

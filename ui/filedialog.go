@@ -5,8 +5,55 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
+
+// fileDialogSize fits a 1366×768 screen with the window's frame around it.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// askFolder shows the folder dialog titled title, opened at start when that folder exists,
+// and gives then the folder chosen; a cancelled dialog does nothing.
+func (u *UI) askFolder(title, start string, then func(dir string)) {
+	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(lang.L("无法打开所选文件夹"), err)
+			return
+		}
+		if uri != nil {
+			then(uri.Path())
+		}
+	}, u.win)
+	d.SetTitleText(title)
+	if start != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fileDialogSize)
+	showFileDialog(d, u.win)
+}
+
+// askFile shows the file dialog titled title for one file with one of the extensions exts,
+// and gives then its path; a cancelled dialog does nothing.
+func (u *UI) askFile(title string, exts []string, then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(lang.L("无法打开所选文件"), err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, u.win)
+	d.SetTitleText(title)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Resize(fileDialogSize)
+	showFileDialog(d, u.win)
+}
 
 // placeName is the UI's word for a place in the file dialog's side list: Fyne v2.7.1 writes
 // those names in English without passing them through its translations (dialog/file.go:

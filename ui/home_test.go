@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -74,7 +73,7 @@ func TestOverwriteButtonsAndDataFileSaved(t *testing.T) {
 	top.Hide()
 	h.win.Canvas().Overlays().Remove(top)
 	path := "/tmp/导出/示例.json"
-	h.editor().showDataSaved(storage.NewFileURI(path))
+	h.u.showSaved(path)
 	if top := h.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(entryTexts(top), path) {
 		t.Error("the data file's place is not shown")
 	}

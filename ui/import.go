@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/dossier"
@@ -22,25 +21,7 @@ import (
 
 // onImport asks for a data file (CONTRACT.md) and imports it.
 func (u *UI) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(lang.L("无法打开所选文件"), err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		name := r.URI().Path() // where it came from, shown with the dossier
-		if name == "" {
-			name = r.URI().Name()
-		}
-		u.importData(name, r)
-	}, u.win)
-	d.SetTitleText(lang.L("导入数据文件"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, u.win)
+	u.askFile(lang.L("导入数据文件"), []string{".json"}, u.importFile)
 }
 
 // importFile imports the data file at path (given on the command line).

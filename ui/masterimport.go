@@ -7,10 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -150,22 +148,7 @@ func (m *masterScreen) onChoose() {
 		showErrorText(m.u.win, lang.L("请先选择申报项目：名单的列因项目而不同。"))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.u.showError(lang.L("无法打开所选文件"), err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		m.load(path)
-	}, m.u.win)
-	d.SetTitleText(lang.L("选择企业名单（.xlsx）"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, m.u.win)
+	m.u.askFile(lang.L("选择企业名单（.xlsx）"), []string{".xlsx"}, m.load)
 }
 
 // load reads the master at path for the chosen programme off the UI goroutine (a thousand

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,23 +76,7 @@ func (u *UI) onPrint() {
 
 // askPackage asks for a package folder, starting where the last one was exported.
 func (u *UI) askPackage(then func(dir string)) {
-	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(lang.L("无法打开所选文件夹"), err)
-			return
-		}
-		if uri != nil {
-			then(uri.Path())
-		}
-	}, u.win)
-	d.SetTitleText(lang.L("选择要打印的申报包文件夹"))
-	if dir := u.app.Preferences().String(prefExportDir); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, u.win)
+	u.askFolder(lang.L("选择要打印的申报包文件夹"), u.app.Preferences().String(prefExportDir), then)
 }
 
 // printDialog lets the user pick a print document, shows how to print it, and opens it or

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -200,21 +199,6 @@ func (t *templatesScreen) onReload() {
 
 // askDir asks for the template folder with the folder dialog, starting at the current one.
 func (t *templatesScreen) askDir(then func(dir string)) {
-	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil {
-			t.u.showError(lang.L("无法打开所选文件夹"), err)
-			return
-		}
-		if uri != nil {
-			then(uri.Path())
-		}
-	}, t.u.win)
-	d.SetTitleText(lang.L("选择模板文件夹"))
-	if dir, _ := t.u.templateDir(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, t.u.win)
+	dir, _ := t.u.templateDir()
+	t.u.askFolder(lang.L("选择模板文件夹"), dir, then)
 }

@@ -24,36 +24,28 @@ import (
 // prefWorkbookDir remembers the folder the last workbook was saved in.
 const prefWorkbookDir = "workbook.dir"
 
-// saveWorkbook asks for a folder and saves the workbook there as name, written by write.
+// saveWorkbook saves a workbook as saveFile does, in the folder the last workbook went to.
 func (u *UI) saveWorkbook(title, name string, write func(io.Writer) error, done func(path string)) {
-	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(lang.L("无法打开所选文件夹"), err)
-			return
-		}
-		if uri == nil {
-			return
-		}
-		u.app.Preferences().SetString(prefWorkbookDir, uri.Path())
-		u.writeWorkbook(filepath.Join(uri.Path(), name), false, write, done)
-	}, u.win)
-	d.SetTitleText(title)
-	if dir := u.app.Preferences().String(prefWorkbookDir); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, u.win)
+	u.saveFile(title, prefWorkbookDir, name, write, done)
 }
 
-// writeWorkbook writes path with fsafe.WriteFile (atomic: an error leaves the old file) off
+// saveFile asks for a folder (starting at the one remembered under pref) and saves the file
+// there as name, written by write (writeFile: atomic, asking before it overwrites).
+func (u *UI) saveFile(title, pref, name string, write func(io.Writer) error, done func(path string)) {
+	prefs := u.app.Preferences()
+	u.askFolder(title, prefs.String(pref), func(dir string) {
+		prefs.SetString(pref, dir)
+		u.writeFile(filepath.Join(dir, name), false, write, done)
+	})
+}
+
+// writeFile writes path with fsafe.WriteFile (atomic: an error leaves the old file) off
 // the UI goroutine, asking first when a file is there, then says where it is.
-func (u *UI) writeWorkbook(path string, force bool, write func(io.Writer) error, done func(path string)) {
+func (u *UI) writeFile(path string, force bool, write func(io.Writer) error, done func(path string)) {
 	if _, err := os.Lstat(path); err == nil && !force {
 		confirmOverwrite(lang.L("文件已存在"), fmt.Sprintf(lang.L("“%s”已存在。是否覆盖它？"), path), func(ok bool) {
 			if ok {
-				u.writeWorkbook(path, true, write, done)
+				u.writeFile(path, true, write, done)
 			}
 		}, u.win)
 		return
@@ -118,7 +110,7 @@ func (a *aggregateScreen) onSave() {
 // saveTo saves the workbook at path (tests; the dialog's choice goes through saveWorkbook).
 func (a *aggregateScreen) saveTo(path string) {
 	a.done = make(chan struct{})
-	a.u.writeWorkbook(path, false, a.writer(), a.onSaved)
+	a.u.writeFile(path, false, a.writer(), a.onSaved)
 }
 
 func (a *aggregateScreen) onSaved(path string) {
