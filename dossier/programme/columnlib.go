@@ -99,6 +99,9 @@ func (c *compiler) namedColumn(col *syntax.Column) bool {
 // probeColumn compiles a copy of a named column over a summary sheet's environment, for its
 // problems.
 func (c *compiler) probeColumn(col *syntax.Column) {
+	if col.Use.Set() {
+		return // reported by namedColumn
+	}
 	probe := *col
 	probe.ID, probe.Use = Str{}, Str{}
 	c.columns([]syntax.Column{probe}, nil, "共用的列 “"+col.ID.S+"”", c.sheetEnv())
@@ -133,22 +136,24 @@ func usedColumns(outputs []syntax.Output) map[string]bool {
 }
 
 // useColumn fills a {use: id} column from the named column id: the keys the column leaves
-// out are the named column's. An output's column cannot have an id of its own.
-func (c *compiler) useColumn(col *syntax.Column, what string) {
+// out are the named column's. An output's column cannot have an id of its own. It reports
+// false when the named column does not exist (the column is not compiled further).
+func (c *compiler) useColumn(col *syntax.Column, what string) bool {
 	if col.ID.Set() {
 		c.errs.Add(c.file, col.ID.Pos, "%s的列不能写 id：id 只用于顶层 columns（共用的列），输出里的列用 {use: id} 取用", what)
 		col.ID = Str{}
 	}
 	if !col.Use.Set() || col.FromField {
-		return
+		return true
 	}
 	lib := c.columnLib[col.Use.S]
 	if lib == nil {
 		c.errs.Add(c.file, col.Use.Pos, "%s的列 use “%s” 不是共用的列（%s）", what, col.Use.S, choices(c.columnLib))
-		return
+		return false
 	}
 	fillFrom(col, *lib)
 	col.ID = Str{}
+	return true
 }
 
 // useLine fills a {use: id} line from profile.yaml's shared line id: the keys the line leaves
@@ -157,6 +162,7 @@ func (c *compiler) useLine(l *syntax.Line, what string) {
 	lib := c.pr.lines[l.Use.S]
 	if lib == nil {
 		c.errs.Add(c.file, l.Use.Pos, "%s的行 use “%s” 不是共用的行（%s）", what, l.Use.S, choices(c.pr.lines))
+		l.Value = Str{S: "", Pos: l.Use.Pos}
 		return
 	}
 	id := l.ID

@@ -250,7 +250,9 @@ func (c *compiler) columns(cols []syntax.Column, row *record, what string, env m
 	out := make([]Column, len(cols))
 	for i := range cols {
 		col := &cols[i]
-		c.useColumn(col, what)
+		if !c.useColumn(col, what) {
+			continue
+		}
 		c.columnField(col, row, what)
 		c.columnKind(col, what)
 		out[i] = Column{Header: col.Header.S, Unit: col.Unit, Kind: col.Kind.S, Width: col.Width, Align: col.Align, Value: col.Value.S,
