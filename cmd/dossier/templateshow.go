@@ -137,6 +137,7 @@ func overridableIDs(p *programme.Programme) string {
 		}
 		b.WriteString("\n")
 	}
+	list("columns（共用的列，输出里写 {use: id}）", p.ColumnIDs())
 	ids = ids[:0]
 	for _, at := range p.Attachments {
 		ids = append(ids, at.ID)

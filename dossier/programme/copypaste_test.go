@@ -18,9 +18,10 @@ import (
 // the columns (序号, 所在市, 填报日期, 备注) and signature lines (法定代表人（签字）…) that
 // unrelated forms share. What remains (58): one-line references every form repeats
 // ({field: enterprise.credit_code}, {use: …}, {field: …, width: …}, the ids a child names,
-// extends:): about two thirds; and short sibling texts of unrelated programmes that say the
-// same thing by coincidence or are laid out alike but have no common parent (承诺书 headings,
-// 注册地 rules of the four Shanxi programmes, 失信黑名单 checks, a letter's 发文字号 line).
+// extends:): 37; and 21 short texts of programmes without a common parent that are laid out
+// alike (承诺书 headings, the four Shanxi programmes' 注册地 rules, 失信黑名单 checks, a
+// letter's 发文字号 line, the 年度 column of a finance table), plus Liaoning's option list
+// (enum options replace, they do not merge by value) and one 宁波 材料 line.
 const maxCopied = 58
 
 // TestTemplateCopyPaste counts the distinct lines of 25 characters or more (spaces trimmed)
