@@ -2,7 +2,6 @@ package programme
 
 import (
 	"reflect"
-	"sort"
 	"strings"
 
 	"dossier/dossier/programme/internal/syntax"
@@ -148,7 +147,7 @@ func (c *compiler) useColumn(col *syntax.Column, what string) bool {
 	}
 	lib := c.columnLib[col.Use.S]
 	if lib == nil {
-		c.errs.Add(c.file, col.Use.Pos, "%s的列 use “%s” 不是共用的列（%s）", what, col.Use.S, choices(c.columnLib))
+		c.errs.Add(c.file, col.Use.Pos, "%s的列 use “%s” 不是共用的列%s", what, col.Use.S, choices(col.Use.S, c.columnLib))
 		return false
 	}
 	fillFrom(col, *lib)
@@ -161,7 +160,7 @@ func (c *compiler) useColumn(col *syntax.Column, what string) bool {
 func (c *compiler) useLine(l *syntax.Line, what string) {
 	lib := c.pr.lines[l.Use.S]
 	if lib == nil {
-		c.errs.Add(c.file, l.Use.Pos, "%s的行 use “%s” 不是共用的行（%s）", what, l.Use.S, choices(c.pr.lines))
+		c.errs.Add(c.file, l.Use.Pos, "%s的行 use “%s” 不是共用的行%s", what, l.Use.S, choices(l.Use.S, c.pr.lines))
 		l.Value = Str{S: "", Pos: l.Use.Pos}
 		return
 	}
@@ -182,17 +181,14 @@ func fillFrom[T any](dst *T, from T) {
 	}
 }
 
-// choices names the ids a use may take, for messages.
-func choices[T any](lib map[string]*T) string {
+// choices is a hint for a use of name that names nothing: the likely misspelling, and the
+// ids a use may take.
+func choices[T any](name string, lib map[string]*T) string {
 	if len(lib) == 0 {
-		return "没有可取用的定义"
+		return "（没有可取用的定义）"
 	}
-	ids := make([]string, 0, len(lib))
-	for id := range lib {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return "可用：" + strings.Join(ids, "、")
+	ids := syntax.SortedKeys(lib)
+	return syntax.DidYouMean(name, ids) + "（可用：" + strings.Join(ids, "、") + "）"
 }
 
 // ColumnIDs are the ids of the template's named columns (top-level columns), in order.

@@ -98,6 +98,7 @@ outputs:
         - {use: budget}
         - {use: nosuch}
         - {id: mine, header: 自己, value: budget}
+        - {use: budgte}
   - id: report
     kind: report
     file: a.pdf
@@ -123,10 +124,11 @@ outputs:
 		"nc.yaml:12:", "nosuch",
 		"nc.yaml:13:", "不能再写 use",
 		"nc.yaml:22:", "use “nosuch” 不是共用的列（可用：", "applied_on、broken、budget",
+		"use “budgte” 不是共用的列（是不是想写 “budget”？）",
 		"nc.yaml:23:", "列不能写 id",
-		"nc.yaml:31:", "use “no_such_line” 不是共用的行（可用：", "legal_rep_sign",
-		"nc.yaml:32:", "签字栏的行不能写 id",
-		"nc.yaml:37:", "id “a” 重复",
+		"nc.yaml:32:", "use “no_such_line” 不是共用的行（可用：", "legal_rep_sign",
+		"nc.yaml:33:", "签字栏的行不能写 id",
+		"nc.yaml:38:", "id “a” 重复",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("missing %q in:\n%v", want, err)
@@ -135,7 +137,7 @@ outputs:
 	if strings.Contains(err.Error(), "nc.yaml: ") {
 		t.Errorf("a problem without its line:\n%v", err)
 	}
-	if strings.Contains(err.Error(), "nc.yaml:21:") || strings.Contains(err.Error(), "nc.yaml:30:") {
+	if strings.Contains(err.Error(), "nc.yaml:21:") || strings.Contains(err.Error(), "nc.yaml:31:") {
 		t.Errorf("a good use is reported:\n%v", err)
 	}
 }
