@@ -82,7 +82,7 @@ func (c *compiler) lines(lines []syntax.Line, what string, items bool) []line {
 		if l.Use.Set() {
 			c.useLine(l, what)
 		}
-		out[i] = line{field: given(l.Field), hasLabel: l.Label.Set(), seal: l.Seal, wide: l.Wide}
+		out[i] = line{id: l.ID.S, field: given(l.Field), hasLabel: l.Label.Set(), seal: l.Seal, wide: l.Wide}
 		out[i].label = c.text(l.Label, what+"的 label", c.scope)
 		if l.Field.Set() {
 			if c.fieldAt(l.Field.S) == nil {
