@@ -36,6 +36,8 @@ func TestTemplateShow(t *testing.T) {
 		"#   deadlines: batch-1, batch-2\n",
 		"#   rules: registered-in-shanxi, registered-one-year, in-sx-sme-db,",
 		"#   outputs: letter（report）",
+		"#     block conditions 的 keyvalues items（merge: true 时按 id 合并）: registered, core-ip, tech-field,",
+		"#   columns（共用的列，输出里写 {use: id}）: application_type, tech_field,",
 		"# ===== 模板 " + filepath.Join(dir, "shanxi-hightech-2020.yaml") + "（模板文件夹）=====\n",
 		"# ===== 父模板 shanxi-hightech-2019.yaml（内置模板）=====\n",
 		"# ===== 父模板 cn-hightech-base.yaml（内置模板）=====\n",

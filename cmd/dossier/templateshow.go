@@ -136,7 +136,13 @@ func overridableIDs(p *programme.Programme) string {
 			fmt.Fprintf(&b, "，有 id 的 blocks: %s", strings.Join(ids, ", "))
 		}
 		b.WriteString("\n")
+		for _, id := range ids {
+			if items := o.ItemIDs(id); len(items) > 0 {
+				fmt.Fprintf(&b, "#     block %s 的 keyvalues items（merge: true 时按 id 合并）: %s\n", id, strings.Join(items, ", "))
+			}
+		}
 	}
+	list("columns（共用的列，输出里写 {use: id}）", p.ColumnIDs())
 	ids = ids[:0]
 	for _, at := range p.Attachments {
 		ids = append(ids, at.ID)

@@ -81,6 +81,7 @@ func (c *compiler) compileProgramme(fields []*Field) {
 	p.checks = append(p.checks, c.rowChecks...)
 	c.rules()
 	c.deadlines()
+	c.columnLibrary()
 	c.outputs()
 	c.attachments()
 }

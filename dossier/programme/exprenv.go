@@ -13,6 +13,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"dossier/dossier/decimal"
+	"dossier/dossier/programme/internal/syntax"
 	"dossier/dossier/validate"
 )
 
@@ -176,6 +177,8 @@ type compiler struct {
 	rowChecks []*Check
 	// scope, when set, is the environment of the blocks being compiled (a repeat's row).
 	scope map[string]any
+	// columnLib are the template's named columns, by id (columnlib.go).
+	columnLib map[string]*syntax.Column
 	// natures are the environments' type information (envNature).
 	natures map[uintptr]natureEntry
 }

@@ -24,6 +24,10 @@ type profileFile struct {
 	Checks   []syntax.Check   `yaml:"checks"`
 	// Shared are programme fields that templates take with {use: id} (shared.go).
 	Shared []syntax.Field `yaml:"shared"`
+	// Columns are sheet and table columns that templates take with {use: id} (columnlib.go).
+	Columns []syntax.Column `yaml:"columns"`
+	// Lines are cover, signature and keyvalues lines templates take with {use: id} (columnlib.go).
+	Lines []syntax.Line `yaml:"lines"`
 }
 
 // Profile is the enterprise profile shared by all programmes.
@@ -32,7 +36,9 @@ type Profile struct {
 	rec      *record
 	checks   []*Check
 	fields   map[string]*Field
-	shared   map[string]*syntax.Field // fields templates take with {use: id} (shared.go)
+	shared   map[string]*syntax.Field  // fields templates take with {use: id} (shared.go)
+	columns  map[string]*syntax.Column // columns templates take with {use: id} (columnlib.go)
+	lines    map[string]*syntax.Line   // lines templates take with {use: id} (columnlib.go)
 }
 
 var (
@@ -79,6 +85,8 @@ func EnterpriseProfile() (*Profile, error) {
 			pr.checks = c.checks(pf.Checks, "enterprise.")
 			c.tableChecks(fields, "enterprise.")
 			pr.checks = append(pr.checks, c.rowChecks...)
+			pr.columns = c.sharedColumns(pf.Columns)
+			pr.lines = c.sharedLines(pf.Lines)
 		}
 		profileErr = errs.Err()
 	})
@@ -113,6 +121,7 @@ type Programme struct {
 
 	tree       *syntax.Template // the syntax the programme was compiled from
 	titleField string           // the template's title_field, checked
+	columnIDs  []string         // the named columns' ids (columnlib.go)
 	// File is where the template came from (for messages).
 	File string
 	// Demo is a complete, valid, eligible data file for the programme, if the template has one

@@ -50,6 +50,22 @@ func (o *Output) BlockIDs() []string {
 	return ids
 }
 
+// ItemIDs are the ids of the items of the report's keyvalues block id that have one, in
+// order: what a child's block written with merge: true replaces or places items beside.
+func (o *Output) ItemIDs(id string) []string {
+	var ids []string
+	for _, b := range o.blocks {
+		if b.id == id && b.keyValues != nil {
+			for _, l := range b.keyValues.items {
+				if l.id != "" {
+					ids = append(ids, l.id)
+				}
+			}
+		}
+	}
+	return ids
+}
+
 // Style is the layout of a report.
 type Style string
 
@@ -128,6 +144,7 @@ type cover struct {
 
 // line is a label and value: from a field (its label and formatted value) or from texts.
 type line struct {
+	id           string // a keyvalues item's id, "" when it has none
 	field        string
 	label, value *Text
 	hasLabel     bool

@@ -65,11 +65,24 @@ func (c *compiler) when(s Str, what string, env map[string]any) *program {
 	return c.compile(s, what, env, true)
 }
 
-func (c *compiler) lines(lines []syntax.Line, what string) []line {
+// lines compiles the lines of a cover, a signature or (items true) a keyvalues block, whose
+// lines alone may have ids (a child's block written with merge: true merges its items by id).
+func (c *compiler) lines(lines []syntax.Line, what string, items bool) []line {
 	out := make([]line, len(lines))
+	ids := map[string]bool{}
 	for i := range lines {
 		l := &lines[i]
-		out[i] = line{field: given(l.Field), hasLabel: l.Label.Set(), seal: l.Seal, wide: l.Wide}
+		switch {
+		case l.ID.Set() && !items:
+			c.errs.Add(c.file, l.ID.Pos, "%s的行不能写 id：只有 keyvalues 的 items 按 id 合并", what)
+		case l.ID.Set() && ids[l.ID.S]:
+			c.errs.Add(c.file, l.ID.Pos, "%s的 items 中 id “%s” 重复", what, l.ID.S)
+		}
+		ids[l.ID.S] = true
+		if l.Use.Set() {
+			c.useLine(l, what)
+		}
+		out[i] = line{id: l.ID.S, field: given(l.Field), hasLabel: l.Label.Set(), seal: l.Seal, wide: l.Wide}
 		out[i].label = c.text(l.Label, what+"的 label", c.scope)
 		if l.Field.Set() {
 			if c.fieldAt(l.Field.S) == nil {
@@ -88,7 +101,7 @@ func (c *compiler) lines(lines []syntax.Line, what string) []line {
 func (c *compiler) report(o *syntax.Output, out *Output, what string) {
 	if cv := o.Cover; cv != nil {
 		out.cover = &cover{programme: c.text(cv.Programme, what+"封面", nil), title: c.text(cv.Title, what+"封面", nil),
-			date: c.text(cv.Date, what+"封面日期", nil), lines: c.lines(cv.Lines, what+"封面")}
+			date: c.text(cv.Date, what+"封面日期", nil), lines: c.lines(cv.Lines, what+"封面", false)}
 	}
 	out.blocks = c.blocks(o.Blocks, what)
 	out.letter = c.letter(o, what)
@@ -141,13 +154,13 @@ func (c *compiler) block(b *syntax.Block, what string) block {
 			c.errs.Add(c.file, kv.Caption.Pos, "%s的 keyvalues.columns 应为 2 或 4", what)
 		}
 		out.keyValues = &keyValues{caption: c.text(kv.Caption, what+"的表格标题", c.scope), columns: kv.Columns,
-			items: c.lines(kv.Items, what+"的 keyvalues")}
+			items: c.lines(kv.Items, what+"的 keyvalues", true)}
 	}
 	if t := b.Table; t != nil {
 		out.table = c.table(t, what)
 	}
 	if sg := b.Signature; sg != nil {
-		out.signature = &signature{lines: c.lines(sg.Lines, what+"的签字栏"), date: c.text(sg.Date, what+"的签字日期", c.scope)}
+		out.signature = &signature{lines: c.lines(sg.Lines, what+"的签字栏", false), date: c.text(sg.Date, what+"的签字日期", c.scope)}
 	}
 	if rp := b.Repeat; rp != nil {
 		out.repeat = c.repeat(rp, what)
@@ -237,6 +250,9 @@ func (c *compiler) columns(cols []syntax.Column, row *record, what string, env m
 	out := make([]Column, len(cols))
 	for i := range cols {
 		col := &cols[i]
+		if !c.useColumn(col, what) {
+			continue
+		}
 		c.columnField(col, row, what)
 		c.columnKind(col, what)
 		out[i] = Column{Header: col.Header.S, Unit: col.Unit, Kind: col.Kind.S, Width: col.Width, Align: col.Align, Value: col.Value.S,
@@ -316,18 +332,15 @@ func (c *compiler) columnKind(col *syntax.Column, what string) {
 func (c *compiler) sheet(s *syntax.Sheet, what string) *Sheet {
 	out := &Sheet{Rows: given(s.Rows), Name: s.Name.S, Title: s.Title.S, Subtitle: s.Subtitle.S, Note: s.Note.S, name: c.text(s.Name, what+"的 name", nil), title: c.text(s.Title, what+"的 title", nil),
 		subtitle: c.text(s.Subtitle, what+"的 subtitle", nil), note: c.text(s.Note, what+"的 note", nil)}
-	env := make(map[string]any, len(c.env)+1)
-	for k, v := range c.env {
-		env[k] = v
-	}
+	env := c.sheetEnv()
 	if s.Rows.Set() {
 		src, rowEnv := c.rowsOf(s.Rows, s.Where, "", what, "的 where")
 		if src == nil {
 			return out
 		}
 		out.rows, env = src, rowEnv
+		env["row_no"] = 0
 	}
-	env["row_no"] = 0
 	var row *record
 	if out.rows != nil {
 		row = out.rows.rec

@@ -14,7 +14,7 @@ import (
 // mergedLists are the top-level lists whose items merge by id; the other top-level keys the
 // child gives replace the parent's.
 var mergedLists = map[string]bool{"deadlines": true, "sections": true, "computed": true, "checks": true,
-	"rules": true, "outputs": true, "attachments": true}
+	"rules": true, "outputs": true, "attachments": true, "columns": true}
 
 // Placement and removal keys of an item in a child's merged list.
 const (
@@ -307,17 +307,22 @@ func mergeKeys(file string, parent, child ast.Node, nested []string, errs *Error
 				cs.Values = mergeItems(file, key, ps.Values, cs.Values, errs)
 			}
 		}
-		mv.Value = mergeMaps(out[i].Value, mv.Value)
+		mv.Value = mergeMaps(file, out[i].Value, mv.Value, errs)
 		out[i] = mv
 	}
 	cm.Values = out
 	return cm
 }
 
-// mergeMaps merges a child's mapping value (an output's sheet:, print:, cover:, letter:) over
-// the parent's key by key, at every depth: the keys the child leaves out are kept. Anything
-// else (a text, a list) the child gives replaces the parent's whole.
-func mergeMaps(parent, child ast.Node) ast.Node {
+// mergedInMaps are the lists inside a merged mapping whose items merge by id: a keyvalues
+// block's items (in a block written with merge: true).
+var mergedInMaps = map[string]bool{"items": true}
+
+// mergeMaps merges a child's mapping value (an output's sheet:, print:, cover:, letter:, a
+// merged block's keyvalues:) over the parent's key by key, at every depth: the keys the child
+// leaves out are kept. A keyvalues block's items merge by id; anything else (a text, a list)
+// the child gives replaces the parent's whole.
+func mergeMaps(file string, parent, child ast.Node, errs *ErrorList) ast.Node {
 	pm, ok1 := parent.(*ast.MappingNode)
 	cm, ok2 := child.(*ast.MappingNode)
 	if !ok1 || !ok2 {
@@ -335,12 +340,20 @@ func mergeMaps(parent, child ast.Node) ast.Node {
 	}
 	out := append([]*ast.MappingValueNode(nil), pm.Values...)
 	for _, mv := range cm.Values {
-		_, i := valueOf(&ast.MappingNode{Values: out}, mv.Key.GetToken().Value)
+		key := mv.Key.GetToken().Value
+		_, i := valueOf(&ast.MappingNode{Values: out}, key)
 		if i < 0 {
 			out = append(out, mv)
 			continue
 		}
-		mv.Value = mergeMaps(out[i].Value, mv.Value)
+		ps, ok1 := out[i].Value.(*ast.SequenceNode)
+		cs, ok2 := mv.Value.(*ast.SequenceNode)
+		if ok1 && ok2 && mergedInMaps[key] {
+			cs.Values = mergeItems(file, key, ps.Values, cs.Values, errs)
+			out[i] = mv
+			continue
+		}
+		mv.Value = mergeMaps(file, out[i].Value, mv.Value, errs)
 		out[i] = mv
 	}
 	cm.Values = out

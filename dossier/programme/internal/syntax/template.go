@@ -33,6 +33,9 @@ type Template struct {
 	Checks    []Check    `yaml:"checks"`
 	Rules     []Rule     `yaml:"rules"`
 	Outputs   []Output   `yaml:"outputs"`
+	// Columns are named sheet and table columns that outputs take with {use: id} (the 高企
+	// base's indicators, which every region's summary sheet lists in its own order).
+	Columns []Column `yaml:"columns"`
 	// Attachments are the documents the notice asks for beside ours, in binding order
 	// (attachments.go).
 	Attachments []Attachment `yaml:"attachments"`
@@ -183,6 +186,12 @@ type Cover struct {
 
 // Line is a label and value (cover lines, signature lines, key-value items).
 type Line struct {
+	// ID names a keyvalues item so that a child's block written with merge: true can replace
+	// it or place items beside it (extends); optional.
+	ID Str `yaml:"id"`
+	// Use takes profile.yaml's shared line of that id (a signature line many forms have),
+	// with the keys written beside it over its own.
+	Use   Str  `yaml:"use"`
 	Field Str  `yaml:"field"` // a field path: label and formatted value come from it
 	Label Str  `yaml:"label"`
 	Value Str  `yaml:"value"` // text with {{ … }}
@@ -246,6 +255,10 @@ type Table struct {
 
 // Column is a column of a report table or a summary sheet.
 type Column struct {
+	// ID names a column of the template's top-level columns (the library); Use takes that
+	// column, with the keys written beside it over its own.
+	ID  Str `yaml:"id"`
+	Use Str `yaml:"use"`
 	// Field makes the column show a field (a row's column, an answer or enterprise.x): its
 	// header, unit, kind and value come from the field unless the column gives them.
 	Field  Str     `yaml:"field"`
