@@ -200,21 +200,21 @@ func columnsOf(specs []Column, text func(*Text) string) []document.Column {
 	for i := range specs {
 		c := &specs[i]
 		kind := c.Kind
-		if kind == "" {
-			kind = "text"
+		if kind == ColumnUnset {
+			kind = ColumnText
 		}
 		align := c.Align
-		if align == "" {
-			align = "left"
-			if kind != "text" && kind != "date" {
-				align = "right"
+		if align == AlignByKind {
+			align = AlignLeft
+			if kind != ColumnText && kind != ColumnDate {
+				align = AlignRight
 			}
 		}
 		w := c.Width
 		if w == 0 {
 			w = 1
 		}
-		cols[i] = document.Column{Header: text(c.header), Unit: c.Unit, Width: w, Align: align, Kind: kind}
+		cols[i] = document.Column{Header: text(c.header), Unit: c.Unit, Width: w, Align: string(align), Kind: string(kind)}
 	}
 	return cols
 }
@@ -227,7 +227,7 @@ func (b builder) table(t *table) *document.Table {
 		for j := range t.columns {
 			switch v, st, _ := b.e.eval(t.columns[j].value, env); st {
 			case evalOK:
-				cells[j] = Format(v, t.columns[j].Kind)
+				cells[j] = Format(v, string(t.columns[j].Kind))
 			case evalFault:
 				cells[j] = "（无法计算）"
 			}
@@ -304,20 +304,20 @@ func (e *Evaluation) sheetCells(s *Sheet, env map[string]any) ([]document.Cell, 
 	return cells, nil
 }
 
-func cellOf(v any, kind string) document.Cell {
+func cellOf(v any, kind ColumnKind) document.Cell {
 	switch x := v.(type) {
 	case nil:
 		return document.Cell{}
 	case decimal.D:
-		if kind == "percent" {
+		if kind == ColumnPercent {
 			return document.Cell{Number: x.Fixed(6)}
 		}
-		if kind == "" || kind == "text" {
+		if kind == ColumnUnset || kind == ColumnText {
 			return document.Cell{Text: Format(x, "")}
 		}
 		return document.Cell{Number: x.Fixed(2)}
 	case int:
-		if kind == "" || kind == "text" {
+		if kind == ColumnUnset || kind == ColumnText {
 			return document.Cell{Text: fmt.Sprint(x)}
 		}
 		return document.Cell{Number: fmt.Sprint(x)}

@@ -116,13 +116,40 @@ type Sheet struct {
 	name, title, subtitle, note *Text
 }
 
+// ColumnKind is how a column writes its values. The zero value is a column whose template
+// leaves the kind out: a sheet shows its cells as text, a report table writes a number in it
+// as money is written (grouped, two decimals).
+type ColumnKind string
+
+// Column kinds, as templates write them ("integer", the field types' word, is read as int).
+const (
+	ColumnUnset   ColumnKind = ""
+	ColumnText    ColumnKind = "text"
+	ColumnMoney   ColumnKind = "money"
+	ColumnInt     ColumnKind = "int"
+	ColumnPercent ColumnKind = "percent"
+	ColumnDate    ColumnKind = "date"
+)
+
+// Align is where a column's cells sit; the zero value follows the kind (numbers on the right,
+// text and dates on the left).
+type Align string
+
+// Alignments, as templates write them.
+const (
+	AlignByKind Align = ""
+	AlignLeft   Align = "left"
+	AlignCenter Align = "center"
+	AlignRight  Align = "right"
+)
+
 // Column is a column of a report table or a summary sheet.
 type Column struct {
 	Header string // as written; may hold {{ … }} (the document has it filled)
 	Unit   string
-	Kind   string // text money int percent date; "" as text
+	Kind   ColumnKind
 	Width  float64
-	Align  string // left center right; "" by kind
+	Align  Align
 	Value  string // the value expression as written
 
 	header *Text

@@ -255,7 +255,7 @@ func (c *compiler) columns(cols []syntax.Column, row *record, what string, env m
 		}
 		c.columnField(col, row, what)
 		c.columnKind(col, what)
-		out[i] = Column{Header: col.Header.S, Unit: col.Unit, Kind: col.Kind.S, Width: col.Width, Align: col.Align, Value: col.Value.S,
+		out[i] = Column{Header: col.Header.S, Unit: col.Unit, Kind: ColumnKind(col.Kind.S), Width: col.Width, Align: Align(col.Align), Value: col.Value.S,
 			header: c.text(col.Header, what+"的列标题", c.scope), // headers may name years: "{{last_year}}年"
 			value:  c.compile(col.Value, what+"的列 “"+col.Header.S+"”", env, false)}
 	}
@@ -287,13 +287,13 @@ func (c *compiler) columnField(col *syntax.Column, row *record, what string) {
 		c.errs.Add(c.file, col.Value.Pos, "%s的列 field “%s” 已决定列的值，不能再写 value", what, path)
 	}
 	kind, ok := fieldColumnKinds[f.Type]
-	if !ok || (kind == "labels" && strings.Contains(path, ".")) {
+	if !ok || (kind == columnLabels && strings.Contains(path, ".")) {
 		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 是%s字段，不能直接作列（请用 header 和 value 写表达式）", what, path, f.Type)
 		return
 	}
 	value := path
-	if kind == "labels" {
-		kind, value = "", "labels."+path
+	if kind == columnLabels {
+		kind, value = ColumnUnset, "labels."+path
 	}
 	unit := kindUnit(f)
 	if !col.Header.Set() {
@@ -303,25 +303,28 @@ func (c *compiler) columnField(col *syntax.Column, row *record, what string) {
 		}
 	}
 	if !col.Kind.Set() {
-		col.Kind = Str{S: kind, Pos: col.Field.Pos}
+		col.Kind = Str{S: string(kind), Pos: col.Field.Pos}
 	}
 	col.Value = Str{S: value, Pos: col.Field.Pos}
 	col.FromField = true
 }
 
 // fieldColumnKinds is the column kind a field type shows as ("labels": an option's label).
-var fieldColumnKinds = map[FieldType]string{TypeText: "", TypeTextarea: "", TypeMoney: "money", TypeInteger: "int",
-	TypePercent: "percent", TypeDate: "date", TypeEnum: "labels"}
+var fieldColumnKinds = map[FieldType]ColumnKind{TypeText: ColumnUnset, TypeTextarea: ColumnUnset, TypeMoney: ColumnMoney,
+	TypeInteger: ColumnInt, TypePercent: ColumnPercent, TypeDate: ColumnDate, TypeEnum: columnLabels}
 
-var columnKinds = map[string]bool{"": true, "text": true, "money": true, "int": true, "percent": true, "date": true}
+// columnLabels marks, in fieldColumnKinds, an option field: its column shows the option's label.
+const columnLabels ColumnKind = "labels"
+
+var columnKinds = map[ColumnKind]bool{ColumnUnset: true, ColumnText: true, ColumnMoney: true, ColumnInt: true, ColumnPercent: true, ColumnDate: true}
 
 // columnKind checks a column's kind; "integer" (the field types' word) is the same as "int"
 // (the renderers' word, kept for old templates).
 func (c *compiler) columnKind(col *syntax.Column, what string) {
 	if col.Kind.S == string(TypeInteger) {
-		col.Kind.S = "int"
+		col.Kind.S = string(ColumnInt)
 	}
-	if !columnKinds[col.Kind.S] {
+	if !columnKinds[ColumnKind(col.Kind.S)] {
 		c.errs.Add(c.file, col.Kind.Pos, "%s的列类型 kind “%s” 无效（可用：text、money、integer、percent、date）", what, col.Kind.S)
 	}
 	if !col.Header.Set() {
