@@ -1,12 +1,66 @@
 package programme
 
 import (
+	"errors"
 	"reflect"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/checker/nature"
+	exprcompiler "github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/vm"
 )
+
+// compileExpr is expr.Compile(src, expr.Env(env), c.opts..., [expr.AsBool()]) with the
+// options applied once per compiler instead of once per expression: expr.Compile starts each
+// expression from a new configuration (a map of its ~80 builtins, our functions and operator
+// overloads, checked again), about a quarter of compiling a template. Only the environment
+// and the result wanted change between expressions; the operator overloads read the
+// configuration's environment, and a compiler compiles one expression at a time.
+func (c *compiler) compileExpr(src string, env map[string]any, wantBool bool) (*vm.Program, error) {
+	cfg := c.config(c.envNature(env))
+	cfg.Expect, cfg.ExpectAny = reflect.Invalid, false
+	if wantBool {
+		expr.AsBool()(cfg)
+	}
+	tree, err := checker.ParseCheck(src, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Optimize {
+		if err := optimizer.Optimize(&tree.Node, cfg); err != nil {
+			var fileError *file.Error
+			if errors.As(err, &fileError) {
+				return nil, fileError.Bind(tree.Source)
+			}
+			return nil, err
+		}
+	}
+	return exprcompiler.Compile(tree, cfg)
+}
+
+// config is the compiler's expr configuration with the environment set, made on first use
+// as expr.Compile makes it (and checked, as it checks it, once).
+func (c *compiler) config(env expr.Option) *conf.Config {
+	if c.cfg != nil {
+		env(c.cfg)
+		return c.cfg
+	}
+	cfg := conf.CreateNew()
+	env(cfg)
+	for _, op := range c.opts {
+		op(cfg)
+	}
+	for name := range cfg.Disabled {
+		delete(cfg.Builtins, name)
+	}
+	cfg.Check()
+	c.cfg = cfg
+	return cfg
+}
 
 // envNature is expr.Env(env) with the environment's type information worked out once per
 // environment map instead of once per expression: for a map, expr walks every name and the
