@@ -75,14 +75,33 @@ func (c *compiler) compileProgramme(fields []*Field) {
 		}
 	}
 	c.computed()
+	joinOutputs := c.forkOutputs()
 	c.derives(fields)
 	p.checks = c.checks(p.tree.Checks, "")
 	c.tableChecks(fields, "")
 	p.checks = append(p.checks, c.rowChecks...)
 	c.rules()
 	c.deadlines()
-	c.outputs()
+	joinOutputs()
 	c.attachments()
+}
+
+// forkOutputs compiles the outputs (about half a template's expressions) on another core
+// while the rest compiles: a cold command compiles one template and has a core to spare. The
+// outputs' compiler has its own configuration and environment caches and reads the sample
+// environment, complete once the computed values are in it; join waits and adds its problems
+// where a sequential compile would have.
+func (c *compiler) forkOutputs() (join func()) {
+	oc := &compiler{file: c.file, env: c.env, opts: baseOptions(), errs: &ErrorList{}, pr: c.pr, p: c.p}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		oc.outputs()
+	}()
+	return func() {
+		<-done
+		*c.errs = append(*c.errs, *oc.errs...)
+	}
 }
 
 func (c *compiler) computed() {
