@@ -149,9 +149,13 @@ func (d *fastDecoder) mapping(n ast.Node, v reflect.Value) bool {
 		}
 		keys[i] = k.Value
 	}
+	fields, ok := decodeFields(v.Type())
+	if !ok {
+		return false
+	}
 	// In the struct's field order, as goccy decodes: it decides which of an anchor and its
 	// aliases is met first.
-	for _, f := range decodeFields(v.Type()) {
+	for _, f := range fields {
 		for i, k := range keys {
 			if k == f.name {
 				if !d.field(values[i].Value, v.Field(f.index)) {
@@ -237,16 +241,17 @@ type decodeField struct {
 	name  string
 }
 
-var decodeFieldsOf sync.Map // reflect.Type → []decodeField
+var decodeFieldsOf sync.Map // reflect.Type → []decodeField; nil: not for fastDecode
 
 // decodeFields are the fields goccy decodes a struct's keys into, in order, named as it names
-// them (the yaml tag, else the json tag, else the lower-cased field name). A struct with an
-// embedded or inline field is not for fastDecode.
-func decodeFields(t reflect.Type) []decodeField {
+// them (the yaml tag, else the json tag, else the lower-cased field name); ok is false for a
+// struct with an embedded or inline field, which fastDecode leaves to goccy.
+func decodeFields(t reflect.Type) (fields []decodeField, ok bool) {
 	if f, ok := decodeFieldsOf.Load(t); ok {
-		return f.([]decodeField)
+		fields = f.([]decodeField)
+		return fields, fields != nil
 	}
-	var out []decodeField
+	out := []decodeField{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("yaml")
@@ -258,7 +263,8 @@ func decodeFields(t reflect.Type) []decodeField {
 		}
 		name, opts, _ := strings.Cut(tag, ",")
 		if f.Anonymous || strings.Contains(opts, "inline") {
-			panic("syntax: fastDecode cannot decode embedded field " + t.String() + "." + f.Name)
+			out = nil
+			break
 		}
 		if name == "" {
 			name = strings.ToLower(f.Name)
@@ -266,5 +272,5 @@ func decodeFields(t reflect.Type) []decodeField {
 		out = append(out, decodeField{index: i, name: name})
 	}
 	decodeFieldsOf.Store(t, out)
-	return out
+	return out, out != nil
 }
