@@ -75,7 +75,7 @@ func (c *compiler) compileProgramme(fields []*Field) {
 		}
 	}
 	c.computed()
-	joinOutputs := c.forkOutputs()
+	joinOutputs := c.fork(func(oc *compiler) { oc.outputs() })
 	c.derives(fields)
 	p.checks = c.checks(p.tree.Checks, "")
 	c.tableChecks(fields, "")
@@ -86,17 +86,19 @@ func (c *compiler) compileProgramme(fields []*Field) {
 	c.attachments()
 }
 
-// forkOutputs compiles the outputs (about half a template's expressions) on another core
-// while the rest compiles: a cold command compiles one template and has a core to spare. The
-// outputs' compiler has its own configuration and environment caches and reads the sample
-// environment, complete once the computed values are in it; join waits and adds its problems
-// where a sequential compile would have.
-func (c *compiler) forkOutputs() (join func()) {
-	oc := &compiler{file: c.file, env: c.env, opts: baseOptions(), errs: &ErrorList{}, pr: c.pr, p: c.p}
+// fork runs work (the outputs: about half a template's expressions) on another core while
+// the rest compiles: a cold command compiles one template and has a core to spare. work gets
+// a copy of the compiler with its own expr configuration, environment caches and problem
+// list; it reads the sample environment, complete once the computed values are in it. join
+// waits and adds work's problems where a sequential compile would have.
+func (c *compiler) fork(work func(*compiler)) (join func()) {
+	oc := *c
+	oc.opts, oc.cfg, oc.natures, oc.errs = baseOptions(), nil, nil, &ErrorList{}
+	oc.rowChecks, oc.scope = nil, nil
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		oc.outputs()
+		work(&oc)
 	}()
 	return func() {
 		<-done
