@@ -161,9 +161,13 @@ func parseText(t *testing.T, name, src string) ast.Node {
 	if body == nil {
 		return nil
 	}
-	checkKeys(name, body, reflect.TypeOf(&Template{}), "", &errs)
+	shape := reflect.TypeOf(&Template{})
 	if strings.HasSuffix(name, "profile.yaml") {
-		errs = nil
+		shape = reflect.TypeOf(&profileShape{})
+	}
+	checkKeys(name, body, shape, "", &errs)
+	if shape != reflect.TypeOf(&Template{}) && len(errs) > 0 {
+		t.Fatalf("profileShape no longer mirrors programme.profileFile: %v", errs.Err())
 	}
 	if hardSince(errs, 0) {
 		return nil
