@@ -14,11 +14,15 @@ import (
 	"dossier/templates"
 )
 
-// profileShape mirrors programme.profileFile (profile.yaml's shape).
+// profileShape mirrors programme.profileFile (profile.yaml's shape); the test fails when
+// profile.yaml has a key it lacks. Columns and Lines are the shared columns and lines that
+// the template-sharing work adds to profile.yaml (absent keys decode to nothing).
 type profileShape struct {
 	Sections []Section `yaml:"sections"`
 	Checks   []Check   `yaml:"checks"`
 	Shared   []Field   `yaml:"shared"`
+	Columns  []Column  `yaml:"columns"`
+	Lines    []Line    `yaml:"lines"`
 }
 
 // decodeCase is one tree to decode both ways; fast says fastDecode must take it.
