@@ -212,3 +212,31 @@ func sameSharing(a, b reflect.Value, ab, ba map[uintptr]uintptr) string {
 	}
 	return ""
 }
+
+// FuzzFastDecode: on any template text Decode would decode, fastDecode either leaves it to
+// goccy or gives goccy's result.
+func FuzzFastDecode(f *testing.F) {
+	for _, src := range crafted {
+		f.Add(src)
+	}
+	f.Add("format: 1\nid: x\nsections: [{id: a, title: A, fields: [{id: b, label: B, type: money, decimals: 2}]}]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		body := parseText(t, "fuzz.yaml", src)
+		if body == nil {
+			return
+		}
+		want, got := &Template{}, &Template{}
+		if err := yaml.NodeToValue(body, want); err != nil {
+			return
+		}
+		if !fastDecode(body, got) {
+			return
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("fastDecode differs from goccy:\n got %+v\nwant %+v", got, want)
+		}
+		if msg := sameSharing(reflect.ValueOf(want), reflect.ValueOf(got), map[uintptr]uintptr{}, map[uintptr]uintptr{}); msg != "" {
+			t.Fatal(msg)
+		}
+	})
+}
