@@ -188,35 +188,19 @@ func (d *fastDecoder) sequence(n ast.Node, v reflect.Value) bool {
 func scalar(n ast.Node, v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.String:
-		switch x := n.(type) {
-		case *ast.StringNode:
-			v.SetString(x.Value)
-			return true
-		case *ast.LiteralNode:
-			v.SetString(x.Value.Value)
-			return true
-		}
+		return scalarString(n, v)
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		if x, ok := n.(*ast.IntegerNode); ok {
-			switch i := x.Value.(type) {
-			case int64:
-				if !v.OverflowInt(i) {
-					v.SetInt(i)
-					return true
-				}
-			case uint64:
-				if i <= math.MaxInt64 && !v.OverflowInt(int64(i)) {
-					v.SetInt(int64(i))
-					return true
-				}
-			}
+		i, ok := integer(n)
+		if ok && !v.OverflowInt(i) {
+			v.SetInt(i)
+			return true
 		}
 	case reflect.Float64:
-		switch x := n.(type) {
-		case *ast.FloatNode:
+		if x, ok := n.(*ast.FloatNode); ok {
 			v.SetFloat(x.Value)
 			return true
-		case *ast.IntegerNode:
+		}
+		if x, ok := n.(*ast.IntegerNode); ok {
 			switch i := x.Value.(type) {
 			case int64:
 				v.SetFloat(float64(i))
@@ -233,6 +217,33 @@ func scalar(n ast.Node, v reflect.Value) bool {
 		}
 	}
 	return false
+}
+
+func scalarString(n ast.Node, v reflect.Value) bool {
+	switch x := n.(type) {
+	case *ast.StringNode:
+		v.SetString(x.Value)
+		return true
+	case *ast.LiteralNode:
+		v.SetString(x.Value.Value)
+		return true
+	}
+	return false
+}
+
+// integer is an integer node's value, when it fits an int64.
+func integer(n ast.Node) (int64, bool) {
+	x, ok := n.(*ast.IntegerNode)
+	if !ok {
+		return 0, false
+	}
+	switch i := x.Value.(type) {
+	case int64:
+		return i, true
+	case uint64:
+		return int64(i), i <= math.MaxInt64
+	}
+	return 0, false
 }
 
 // decodeField is a struct field goccy decodes: its index and its key.
