@@ -93,7 +93,7 @@ func (c *compiler) compileProgramme(fields []*Field) {
 // waits and adds work's problems where a sequential compile would have.
 func (c *compiler) fork(work func(*compiler)) (join func()) {
 	oc := *c
-	oc.opts, oc.cfg, oc.natures, oc.errs = baseOptions(), nil, nil, &ErrorList{}
+	oc.opts, oc.cfg, oc.natures, oc.ntCache, oc.errs = baseOptions(), nil, nil, nil, &ErrorList{}
 	oc.rowChecks, oc.scope = nil, nil
 	done := make(chan struct{})
 	go func() {

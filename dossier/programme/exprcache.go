@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/types"
 	"github.com/expr-lang/expr/vm"
 )
 
@@ -68,12 +69,21 @@ func (c *compiler) config(env expr.Option) *conf.Config {
 // most of what compiling a template's hundreds of expressions allocated. An environment is
 // known by its map and its size: the compiler only ever adds names to a map it has compiled
 // against (computed values, in order); the cache keeps the maps, so none is freed and its
-// address reused while the compiler lives.
+// address reused while the compiler lives. The types' natures (the records' struct types) are
+// worked out once per compiler too (ntCache): a map's nature is made anew on each call, a
+// struct's is kept, and one compiler runs on one goroutine.
 func (c *compiler) envNature(env map[string]any) expr.Option {
 	key := reflect.ValueOf(env).Pointer()
 	e, ok := c.natures[key]
 	if !ok || e.size != len(env) {
-		e = natureEntry{env: env, size: len(env), nt: conf.EnvWithCache(new(nature.Cache), env)}
+		if c.ntCache == nil {
+			c.ntCache = new(nature.Cache)
+		}
+		var grown *nature.Nature // the same map with fewer names: their natures stay
+		if ok {
+			grown = &e.nt
+		}
+		e = natureEntry{env: env, size: len(env), nt: mapNature(c.ntCache, env, grown)}
 		if c.natures == nil {
 			c.natures = map[uintptr]natureEntry{}
 		}
@@ -90,4 +100,29 @@ type natureEntry struct {
 	env  map[string]any // kept: see envNature
 	size int
 	nt   nature.Nature
+}
+
+// mapNature is conf.EnvWithCache(cache, env) for our environments (a map[string]any), without
+// reflecting over the map, and reusing the natures of the names an earlier, smaller state of
+// the same map had (prev, may be nil): computed values are added one by one, and each asks
+// for the environment's nature again.
+func mapNature(cache *nature.Cache, env map[string]any, prev *nature.Nature) nature.Nature {
+	n := cache.FromType(reflect.TypeOf(env))
+	n.TypeData = &nature.TypeData{Fields: make(map[string]nature.Nature, len(env))}
+	n.Strict = true
+	for k, v := range env {
+		if prev != nil {
+			if f, ok := prev.Fields[k]; ok {
+				n.Fields[k] = f
+				continue
+			}
+		}
+		switch v := v.(type) {
+		case types.Map:
+			n.Fields[k] = v.Nature()
+		default:
+			n.Fields[k] = cache.NatureOf(v) // NatureOf(nil) is the nil nature, as EnvWithCache's
+		}
+	}
+	return n
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/checker/nature"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/vm"
 
@@ -179,7 +180,8 @@ type compiler struct {
 	scope map[string]any
 	// natures are the environments' type information (envNature).
 	natures map[uintptr]natureEntry
-	cfg     *conf.Config // expr's configuration with opts applied (compileExpr)
+	cfg     *conf.Config  // expr's configuration with opts applied (compileExpr)
+	ntCache *nature.Cache // the environments' types' natures (envNature)
 }
 
 // base is the environment expressions are compiled against by default.
