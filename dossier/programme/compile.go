@@ -75,15 +75,35 @@ func (c *compiler) compileProgramme(fields []*Field) {
 		}
 	}
 	c.computed()
+	joinOutputs := c.fork(func(oc *compiler) { oc.columnLibrary(); oc.outputs() })
 	c.derives(fields)
 	p.checks = c.checks(p.tree.Checks, "")
 	c.tableChecks(fields, "")
 	p.checks = append(p.checks, c.rowChecks...)
 	c.rules()
 	c.deadlines()
-	c.columnLibrary()
-	c.outputs()
+	joinOutputs()
 	c.attachments()
+}
+
+// fork runs work (the outputs: about half a template's expressions) on another core while
+// the rest compiles: a cold command compiles one template and has a core to spare. work gets
+// a copy of the compiler with its own expr configuration, environment caches and problem
+// list; it reads the sample environment, complete once the computed values are in it. join
+// waits and adds work's problems where a sequential compile would have.
+func (c *compiler) fork(work func(*compiler)) (join func()) {
+	oc := *c
+	oc.opts, oc.cfg, oc.natures, oc.ntCache, oc.errs = baseOptions(), nil, nil, nil, &ErrorList{}
+	oc.rowChecks, oc.scope = nil, nil
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		work(&oc)
+	}()
+	return func() {
+		<-done
+		*c.errs = append(*c.errs, *oc.errs...)
+	}
 }
 
 func (c *compiler) computed() {

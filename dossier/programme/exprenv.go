@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/checker/nature"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/vm"
 
 	"dossier/dossier/decimal"
@@ -181,6 +183,8 @@ type compiler struct {
 	columnLib map[string]*syntax.Column
 	// natures are the environments' type information (envNature).
 	natures map[uintptr]natureEntry
+	cfg     *conf.Config  // expr's configuration with opts applied (compileExpr)
+	ntCache *nature.Cache // the environments' types' natures (envNature)
 }
 
 // base is the environment expressions are compiled against by default.
@@ -197,11 +201,7 @@ func (c *compiler) compile(src Str, what string, env map[string]any, wantBool bo
 	if env == nil {
 		env = c.base()
 	}
-	opts := append([]expr.Option{c.envNature(env)}, c.opts...)
-	if wantBool {
-		opts = append(opts, expr.AsBool())
-	}
-	p, err := expr.Compile(src.S, opts...)
+	p, err := c.compileExpr(src.S, env, wantBool)
 	if err != nil {
 		if c.readsBadType(src.S) {
 			return nil

@@ -284,6 +284,11 @@ func loadFile(folders []folder, fi int, name string) (*Programme, ErrorList) {
 
 // parseChain builds a template's tree (merging its parents), then decodes and compiles it.
 func parseChain(folders []folder, file, source string, src, demo []byte) (*Programme, ErrorList) {
+	// The enterprise profile (loaded once per process, and needed to compile any template)
+	// loads on another core while this template parses: a cold command needs both.
+	profileDone := make(chan struct{})
+	go func() { _, _ = EnterpriseProfile(); close(profileDone) }() // compileTree reports its error
+	defer func() { <-profileDone }()
 	var errs ErrorList
 	find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
 	t := syntax.Build(find, file, src, nil, &errs)

@@ -30,11 +30,17 @@ type Str struct {
 // UnmarshalYAML records the scalar's text and position.
 func (s *Str) UnmarshalYAML(node ast.Node) error {
 	s.Pos = posOf(node)
-	switch node.(type) {
+	switch n := node.(type) {
 	case *ast.MappingNode, *ast.SequenceNode, *ast.MappingValueNode:
 		return fmt.Errorf("[%d:%d] 此处应为文字，不是列表或映射", s.Pos.Line, s.Pos.Col)
 	case *ast.NullNode:
 		s.S = ""
+		return nil
+	case *ast.StringNode: // what NodeToValue gives, without its decoder
+		s.S = n.Value
+		return nil
+	case *ast.LiteralNode:
+		s.S = n.Value.Value
 		return nil
 	}
 	var v any
@@ -75,6 +81,12 @@ func Decode(file string, body ast.Node, out any, errs *ErrorList) bool {
 	if hardSince(*errs, before) {
 		return false
 	}
+	if fastDecode(body, out) {
+		return true
+	}
+	// A shape fastDecode leaves to goccy: start again from the zero value.
+	rv := reflect.ValueOf(out).Elem()
+	rv.Set(reflect.Zero(rv.Type()))
 	if err := yaml.NodeToValue(body, out); err != nil {
 		errs.Add(file, yamlErrPos(err), "值的类型不对：%s", explainYAML(yamlErrMsg(err)))
 		return false
@@ -228,7 +240,14 @@ func checkEnum(file string, node ast.Node, f reflect.StructField, key string, er
 	(*errs)[len(*errs)-1].soft = true
 }
 
+var yamlFieldsOf sync.Map // reflect.Type → map[string]reflect.StructField
+
+// yamlFields are a struct's fields by key, worked out once per type (every mapping of a
+// template is checked against them). The map is shared: read it only.
 func yamlFields(t reflect.Type) map[string]reflect.StructField {
+	if m, ok := yamlFieldsOf.Load(t); ok {
+		return m.(map[string]reflect.StructField)
+	}
 	m := map[string]reflect.StructField{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -241,6 +260,7 @@ func yamlFields(t reflect.Type) map[string]reflect.StructField {
 		}
 		m[name] = f
 	}
+	yamlFieldsOf.Store(t, m)
 	return m
 }
 
