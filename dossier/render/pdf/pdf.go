@@ -201,7 +201,7 @@ func newRenderer(r *document.Report, o Options, tocPages map[int]int, fonts *fon
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	p.SetCompression(false) // compact compresses the pages, once
 	p.SetTitle(r.Title, true)
 	p.SetSubject(r.Subject, true)
 	p.SetAuthor(r.Author, true)
