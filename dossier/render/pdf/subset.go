@@ -53,7 +53,7 @@ func (fs *fontSet) prints(c rune) bool {
 	case c > 0xFFFF:
 		return false
 	}
-	return fs.songHas[c] || fs.heiHas[c]
+	return fs.songHas.has(c) || fs.heiHas.has(c)
 }
 
 // usedRunes adds to set the distinct characters a render of r can print. It returns a
