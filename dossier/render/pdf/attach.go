@@ -84,7 +84,7 @@ func (d *renderer) appendixEntries(st style, lh, numW, dotW float64) {
 // tocEntry draws one line of a 目录 or index: the title (wrapped), dot leaders and the page.
 func (d *renderer) tocEntry(st style, lh, numW, dotW float64, title, num string) {
 	textW := d.width - numW - 2*dotW
-	lines := splitLines(title, d.measurer(st), textW, textW, false)
+	lines := d.split(st, title, textW, textW, false)
 	d.ensure(lh * float64(len(lines)))
 	for j, l := range lines {
 		d.line(st, d.left, textW, l, "left", lh)
@@ -210,7 +210,7 @@ func (d *renderer) placeholder(text string) {
 	st := headingStyle[2]
 	lh := pitch(st.size, 1.6)
 	boxW := pageW - 2*30.0
-	lines := splitLines(text, d.measurer(st), boxW-10, boxW-10, false)
+	lines := d.split(st, text, boxW-10, boxW-10, false)
 	h := lh*float64(len(lines)) + 20
 	top := (pageH - h) / 2
 	d.pdf.SetDrawColor(120, 120, 120)

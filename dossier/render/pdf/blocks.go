@@ -204,7 +204,7 @@ func (d *renderer) signature(s *document.Signature) {
 	x := d.left + d.width - 2*em(st) - blockW
 	x = max(x, d.left)
 	for _, l := range lines {
-		for _, part := range splitLines(l, d.measurer(st), blockW, blockW, false) {
+		for _, part := range d.split(st, l, blockW, blockW, false) {
 			d.line(st, x, blockW, part, "left", lh)
 			d.y += lh
 		}
@@ -237,7 +237,7 @@ func (d *renderer) toc(tocAt int) {
 			indent = 2 * em(st)
 		}
 		textW := d.width - indent - numW - 2*dotW
-		lines := splitLines(h.Text, d.measurer(st), textW, textW, false)
+		lines := d.split(st, h.Text, textW, textW, false)
 		d.ensure(lh * float64(len(lines)))
 		top := d.y
 		for j, l := range lines {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
 	"regexp"
 	"sort"
@@ -147,19 +148,7 @@ func compactObject(obj []byte) ([]byte, error) {
 	if data+n > len(obj) || !bytes.HasPrefix(obj[data+n:], []byte("\nendstream")) {
 		return nil, fmt.Errorf("stream length %d does not end at endstream", n)
 	}
-	raw := obj[data : data+n]
-	if !plain {
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, err
-		}
-		var dec bytes.Buffer
-		if _, err := dec.ReadFrom(zr); err != nil {
-			return nil, err
-		}
-		raw = dec.Bytes()
-	}
-	z, err := deflate(raw)
+	z, err := recompress(obj[data:data+n], plain)
 	if err != nil {
 		return nil, err
 	}
@@ -182,6 +171,80 @@ func compactObject(obj []byte) ([]byte, error) {
 	out.Write(z)
 	out.Write(obj[data+n:])
 	return out.Bytes(), nil
+}
+
+// recompress returns stream data compressed at the default level: data itself when plain,
+// else what it inflates to. A large stream goes through streamCache.
+func recompress(data []byte, plain bool) ([]byte, error) {
+	if len(data) < cachedStream {
+		return inflateDeflate(data, plain)
+	}
+	key := sha256.Sum256(data)
+	if !plain {
+		key[0] ^= 1 // the same bytes plain or compressed are different streams
+	}
+	e := streamCache.entry(key)
+	e.once.Do(func() { e.z, e.err = inflateDeflate(data, plain) })
+	return e.z, e.err
+}
+
+func inflateDeflate(data []byte, plain bool) ([]byte, error) {
+	if !plain {
+		zr, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		var dec bytes.Buffer
+		dec.Grow(4 * len(data))
+		if _, err := dec.ReadFrom(zr); err != nil {
+			return nil, err
+		}
+		data = dec.Bytes()
+	}
+	return deflate(data)
+}
+
+// streamCache holds the compressed form of recent large streams: the font subsets of a
+// report's screen and print copies are the same bytes (the same characters drawn), and so
+// are its CIDToGIDMaps, so each is compressed once per package. Entries are never changed
+// once computed; a stream is found by the hash of its bytes as fpdf wrote them.
+var streamCache = &streams{}
+
+// cachedStream is the size from which a stream is cached (fonts and glyph maps, not pages).
+const cachedStream = 16 << 10
+
+const streamCacheSize = 16
+
+type streams struct {
+	sync.Mutex
+	keys []([sha256.Size]byte)
+	vals map[[sha256.Size]byte]*cachedZ
+}
+
+type cachedZ struct {
+	once sync.Once
+	z    []byte
+	err  error
+}
+
+// entry returns the cache entry for key, new (and the oldest dropped) if it is not there.
+func (c *streams) entry(key [sha256.Size]byte) *cachedZ {
+	c.Lock()
+	defer c.Unlock()
+	if e, ok := c.vals[key]; ok {
+		return e
+	}
+	if c.vals == nil {
+		c.vals = map[[sha256.Size]byte]*cachedZ{}
+	}
+	if len(c.keys) >= streamCacheSize {
+		delete(c.vals, c.keys[0])
+		c.keys = c.keys[1:]
+	}
+	e := &cachedZ{}
+	c.keys = append(c.keys, key)
+	c.vals[key] = e
+	return e
 }
 
 // deflate compresses b at zlib's default level.

@@ -115,6 +115,7 @@ type renderer struct {
 	r     *document.Report
 	o     Options
 	fonts *fontSet
+	faces *cutFonts // the cut the fonts were added from (nil: no line cache)
 
 	left, right, top, bottom float64 // margins
 	width                    float64 // of the text block
@@ -264,12 +265,69 @@ func (d *renderer) ensure(h float64) {
 // wrap breaks text (which may hold newlines) into lines for a box w wide, with an indent on
 // the first line of every paragraph.
 func (d *renderer) wrap(st style, text string, w, indent float64, hang bool) [][]string {
-	m := d.measurer(st)
 	var paras [][]string
 	for _, para := range strings.Split(text, "\n") {
-		paras = append(paras, splitLines(strings.TrimRight(para, " \t\r"), m, w-indent, w, hang))
+		paras = append(paras, d.split(st, strings.TrimRight(para, " \t\r"), w-indent, w, hang))
 	}
 	return paras
+}
+
+// split is splitLines in style st, through the cut's line cache: every layout pass of a
+// report (two or three with a 目录) and its print copy break the same paragraphs at the same
+// widths. The lines returned must not be changed (appending to them copies).
+func (d *renderer) split(st style, text string, first, rest float64, hang bool) []string {
+	var c *lineCache
+	if d.faces != nil {
+		c = &d.faces.lines
+	}
+	k := lineKey{st: st, face: d.o.Face, first: first, rest: rest, hang: hang, text: text}
+	if l, ok := c.get(k); ok {
+		return l
+	}
+	l := splitLines(text, d.measurer(st), first, rest, hang)
+	l = l[:len(l):len(l)]
+	c.put(k, l)
+	return l
+}
+
+// lineCache remembers how texts were broken into lines. The widths are those of the cut it
+// belongs to, so a key is the text and everything else splitLines and measure depend on.
+type lineCache struct {
+	sync.Mutex
+	m map[lineKey][]string
+}
+
+type lineKey struct {
+	st          style
+	face        Face
+	first, rest float64
+	hang        bool
+	text        string
+}
+
+// maxCachedLines bounds a cache (the desktop application renders many versions of a text).
+const maxCachedLines = 1 << 14
+
+func (c *lineCache) get(k lineKey) ([]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.Lock()
+	defer c.Unlock()
+	l, ok := c.m[k]
+	return l, ok
+}
+
+func (c *lineCache) put(k lineKey, l []string) {
+	if c == nil {
+		return
+	}
+	c.Lock()
+	defer c.Unlock()
+	if c.m == nil || len(c.m) >= maxCachedLines {
+		c.m = map[lineKey][]string{}
+	}
+	c.m[k] = l
 }
 
 // em is the width of one full-width character in style st.

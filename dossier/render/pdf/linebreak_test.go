@@ -113,3 +113,42 @@ func TestAtomize(t *testing.T) {
 		t.Errorf("atomize = %q, want %q", got, want)
 	}
 }
+
+// The line cache: the layout passes of a report and its print copy break the same texts the
+// same way, so the print copy (its 156 mm text block as wide as on screen) adds nothing to the
+// cache the screen copy filled, and both read back the same body text.
+func TestLineCacheSharedByCopies(t *testing.T) {
+	r := sampleReport(3, 2, 10)
+	full, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces, err := cut(full, r, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces = &cutFonts{runes: faces.runes, song: faces.song, hei: faces.hei} // an empty cache
+	if _, err := layout(r, Options{}, full, faces, 0); err != nil {
+		t.Fatal(err)
+	}
+	screen := len(faces.lines.m)
+	if screen < 20 {
+		t.Fatalf("the screen copy cached %d texts", screen)
+	}
+	if _, err := layout(r, Options{Print: true, Seal: true}, full, faces, 0); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(faces.lines.m); n != screen {
+		t.Errorf("the print copy broke %d texts again", n-screen)
+	}
+	fresh, err := newRenderer(r, Options{}, nil, full, faces)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh.faces = nil // no cache
+	for k, lines := range faces.lines.m {
+		if want := fresh.split(k.st, k.text, k.first, k.rest, k.hang); strings.Join(want, "\n") != strings.Join(lines, "\n") {
+			t.Errorf("%q: cached %q, broken now %q", k.text, lines, want)
+		}
+	}
+}

@@ -144,6 +144,7 @@ func sortedRunes(set map[rune]bool) string {
 type cutFonts struct {
 	runes           map[rune]bool // what the cut covers
 	song, hei, fang []byte        // fang is nil unless a FaceFang render asked for it
+	lines           lineCache     // texts broken into lines with these fonts' widths
 }
 
 // cutCache holds recent cuts. A cut serves any report whose characters it covers, so
