@@ -35,6 +35,7 @@ func (d *renderer) render() error {
 	}
 	d.endParts()
 	d.appendix() // the attachment index page, the report's end, inline placeholders
+	d.drawNumbers()
 	return nil
 }
 
@@ -212,7 +213,7 @@ func (d *renderer) signature(s *document.Signature) {
 }
 
 // toc draws the 目录 on a page of its own: level-1 and level-2 headings with dot leaders and
-// the page numbers found by the previous pass, each entry linked to its heading.
+// their page numbers (drawn at the end, pageNumber), each entry linked to its heading.
 func (d *renderer) toc(tocAt int) {
 	d.ensure(0)
 	if !d.fresh {
@@ -246,17 +247,8 @@ func (d *renderer) toc(tocAt int) {
 				d.y += lh
 			}
 		}
-		num := "?"
-		if n, ok := d.tocPages[i]; ok {
-			num = fmt.Sprint(n)
-		}
 		last := lines[len(lines)-1]
-		from := d.left + indent + d.measure(st, last) + dotW
-		to := d.left + d.width - d.measure(st, num) - dotW
-		if n := int((to - from) / dotW); n > 0 {
-			d.line(st, to-float64(n)*dotW, float64(n)*dotW, strings.Repeat(".", n), "left", lh)
-		}
-		d.line(st, d.left, d.width, num, "right", lh)
+		d.pageNumber(st, lh, d.left+indent+d.measure(st, last)+dotW, dotW, func() string { return pageLabel(d.headingPages, i) })
 		if i > tocAt { // a link to a heading that was drawn before would never get its target
 			id := d.pdf.AddLink()
 			d.pdf.Link(d.left, top, d.width, d.y+lh-top, id)

@@ -121,13 +121,13 @@ type renderer struct {
 	width                    float64 // of the text block
 	y                        float64 // top of the next thing to draw
 
-	coverPages   int          // pages without a number before page 1
-	blanks       map[int]bool // pages left blank so that a part starts on a right-hand page
-	rectoAt      map[int]bool // blocks that start a part (double-sided print layout)
-	fresh        bool         // nothing drawn on this page yet
-	tocPages     map[int]int  // heading index → page, from the previous pass
-	headingPages map[int]int  // heading index → page, this pass
-	tocLinks     map[int]int  // heading index → internal link id made by the 目录
+	coverPages   int             // pages without a number before page 1
+	blanks       map[int]bool    // pages left blank so that a part starts on a right-hand page
+	rectoAt      map[int]bool    // blocks that start a part (double-sided print layout)
+	fresh        bool            // nothing drawn on this page yet
+	headingPages map[int]int     // heading index → page
+	numbers      []pendingNumber // the 目录's page numbers, drawn at the end (numbers.go)
+	tocLinks     map[int]int     // heading index → internal link id made by the 目录
 
 	letterPitch float64 // a letter's line pitch (letter.go)
 	signAlone   bool    // a letter's 落款 (or its 附注) went to a page of its own

@@ -141,7 +141,7 @@ func TestLineCacheSharedByCopies(t *testing.T) {
 	if n := len(faces.lines.m); n != screen {
 		t.Errorf("the print copy broke %d texts again", n-screen)
 	}
-	fresh, err := newRenderer(r, Options{}, nil, full, faces)
+	fresh, err := newRenderer(r, Options{}, full, faces)
 	if err != nil {
 		t.Fatal(err)
 	}
