@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -150,5 +151,41 @@ func TestLineCacheSharedByCopies(t *testing.T) {
 		if want := fresh.split(k.st, k.text, k.first, k.rest, k.hang); strings.Join(want, "\n") != strings.Join(lines, "\n") {
 			t.Errorf("%q: cached %q, broken now %q", k.text, lines, want)
 		}
+	}
+}
+
+// A report's bytes do not depend on the line cache: its screen copy laid out with the cache
+// empty and after its print copy filled it is the same PDF (the texts are measured on the
+// cut's own document, so no render's pages get the font selections of measuring).
+func TestLineCacheDeterministic(t *testing.T) {
+	r := sampleReport(3, 2, 10)
+	full, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached, err := cut(full, r, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces := &cutFonts{runes: cached.runes, song: cached.song, hei: cached.hei}
+	render := func(o Options) []byte {
+		rd, err := layout(r, o, full, faces, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rd.finish(); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := rd.pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	cold := render(Options{})
+	faces = &cutFonts{runes: cached.runes, song: cached.song, hei: cached.hei}
+	render(Options{Print: true, Seal: true})
+	if warm := render(Options{}); !bytes.Equal(cold, warm) {
+		t.Errorf("the screen copy differs after the print copy filled the line cache (%d and %d bytes)", len(cold), len(warm))
 	}
 }

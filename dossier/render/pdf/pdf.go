@@ -157,7 +157,7 @@ func newRenderer(r *document.Report, o Options, fonts *fontSet, faces *cutFonts)
 	p.AddUTF8FontFromBytes(famSong, "", faces.song)
 	p.AddUTF8FontFromBytes(famHei, "", faces.hei)
 	if o.Face == FaceFang {
-		p.AddUTF8FontFromBytes(famFang, "", faces.fang)
+		p.AddUTF8FontFromBytes(famFang, "", faces.fang())
 	}
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)

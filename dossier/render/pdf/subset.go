@@ -142,10 +142,49 @@ func sortedRunes(set map[rune]bool) string {
 }
 
 type cutFonts struct {
-	runes           map[rune]bool // what the cut covers
-	song, hei, fang []byte        // fang is nil unless a FaceFang render asked for it
-	lines           lineCache     // texts broken into lines with these fonts' widths
+	runes     map[rune]bool // what the cut covers
+	song, hei []byte
+	lines     lineCache  // texts broken into lines with these fonts' widths
+	meas      measureDoc // where the lines are measured
+	// The Fang face, when a FaceFang render asked for it (withFang), is cut in the background:
+	// only letters need it, and the renders of the other documents need not wait for it.
+	withFang bool
+	fangOnce sync.Once
+	fangCut  []byte
+	fangFrom *fontSet
 }
+
+// measureDoc is a document without pages that holds a cut's fonts, for measuring text
+// (fpdf writes a font selection only into a page). One render at a time uses it.
+type measureDoc struct {
+	sync.Mutex
+	p    *fpdf.Fpdf
+	fang bool
+}
+
+// measuring locks and returns the cut's measuring document, with Fang when asked for.
+func (c *cutFonts) measuring(fang bool) *measureDoc {
+	m := &c.meas
+	m.Lock()
+	if m.p == nil {
+		m.p = fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
+		m.p.AddUTF8FontFromBytes(famSong, "", c.song)
+		m.p.AddUTF8FontFromBytes(famHei, "", c.hei)
+	}
+	if fang && !m.fang {
+		m.p.AddUTF8FontFromBytes(famFang, "", c.fang())
+		m.fang = true
+	}
+	return m
+}
+
+// fang returns the cut Fang face, waiting for its cut to finish.
+func (c *cutFonts) fang() []byte {
+	c.fangOnce.Do(c.cutFang)
+	return c.fangCut
+}
+
+func (c *cutFonts) cutFang() { c.fangCut = fpdf.UTF8CutFont(c.fangFrom.fang, sortedRunes(c.runes)) }
 
 // cutCache holds recent cuts. A cut serves any report whose characters it covers, so
 // Prepare can cut once for all the reports of a package.
@@ -222,21 +261,21 @@ func cut(full *fontSet, r *document.Report, fang bool) (*cutFonts, error) {
 func cutFor(full *fontSet, set map[rune]bool, fang bool) *cutFonts {
 	cutCache.Lock()
 	for i := len(cutCache.entries) - 1; i >= 0; i-- {
-		if c := cutCache.entries[i]; (c.fang != nil || !fang) && covers(c.runes, set) {
+		if c := cutCache.entries[i]; (c.withFang || !fang) && covers(c.runes, set) {
 			cutCache.Unlock()
 			return c
 		}
 	}
 	cutCache.Unlock()
 	runes := sortedRunes(set)
-	c := &cutFonts{runes: set}
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); c.song = fpdf.UTF8CutFont(full.song, runes) }()
-	go func() { defer wg.Done(); c.hei = fpdf.UTF8CutFont(full.hei, runes) }()
+	c := &cutFonts{runes: set, withFang: fang, fangFrom: full}
 	if fang {
-		c.fang = fpdf.UTF8CutFont(full.fang, runes)
+		go c.fang() // the first render that sets Fang waits for it, the others do not
 	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); c.song = fpdf.UTF8CutFont(full.song, runes) }()
+	c.hei = fpdf.UTF8CutFont(full.hei, runes)
 	wg.Wait()
 	cutCache.Lock()
 	defer cutCache.Unlock()
