@@ -154,7 +154,9 @@ func tagSubsets(b []byte) []byte {
 // newRenderer makes an fpdf document with the fonts, metadata and page decorations set up.
 func newRenderer(r *document.Report, o Options, fonts *fontSet, faces *cutFonts) (*renderer, error) {
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
-	p.AddUTF8FontFromBytes(famSong, "", faces.song)
+	if o.Face != FaceFang || needsSong(fonts, r) {
+		p.AddUTF8FontFromBytes(famSong, "", faces.song)
+	}
 	p.AddUTF8FontFromBytes(famHei, "", faces.hei)
 	if o.Face == FaceFang {
 		p.AddUTF8FontFromBytes(famFang, "", faces.fang())

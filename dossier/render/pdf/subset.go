@@ -132,6 +132,22 @@ func (u *runeCollector) addBlock(b document.Block) {
 	}
 }
 
+// needsSong reports whether a FaceFang render of r sets any character in Song: one that Fang
+// (the body) or Hei (the headings) lacks. A letter seldom has one, and then its document does
+// without Song (adding a face and subsetting it on output costs as much as laying a letter out).
+func needsSong(fs *fontSet, r *document.Report) bool {
+	set := map[rune]bool{}
+	if usedRunes(set, r, fs) != nil {
+		return true
+	}
+	for c := range set {
+		if c >= 0x80 && !(fs.fangHas.has(c) && fs.heiHas.has(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 func sortedRunes(set map[rune]bool) string {
 	runes := make([]rune, 0, len(set))
 	for c := range set {
