@@ -115,7 +115,6 @@ type renderer struct {
 	r     *document.Report
 	o     Options
 	fonts *fontSet
-	faces *cutFonts // the cut the fonts were added from (nil: no line cache)
 
 	left, right, top, bottom float64 // margins
 	width                    float64 // of the text block
@@ -169,15 +168,11 @@ func (d *renderer) runs(st style, s string, each func(fam, text string)) {
 }
 
 // measure returns the width of s in style st, in millimetres.
-func (d *renderer) measure(st style, s string) float64 { return d.measureOn(d.pdf, st, s) }
-
-// measureOn is measure with the fonts of document p (the widths are the same in every
-// document made from the same cut).
-func (d *renderer) measureOn(p *fpdf.Fpdf, st style, s string) float64 {
+func (d *renderer) measure(st style, s string) float64 {
 	w := 0.0
 	d.runs(st, s, func(f, text string) {
-		setFont(p, f, st.size)
-		w += p.GetStringWidth(text)
+		d.setFont(f, st.size)
+		w += d.pdf.GetStringWidth(text)
 	})
 	return w
 }
@@ -185,13 +180,11 @@ func (d *renderer) measureOn(p *fpdf.Fpdf, st style, s string) float64 {
 // setFont selects face f at size pt unless it is selected already: fpdf writes a font
 // selection into the open page at every SetFont, the same font included, and measuring alone
 // wrote some 200 KB of them into a page of running text (a tenth of the file compressed).
-func (d *renderer) setFont(f string, pt float64) { setFont(d.pdf, f, pt) }
-
-func setFont(p *fpdf.Fpdf, f string, pt float64) {
-	if size, _ := p.GetFontSize(); size == pt && p.GetFontFamily() == f {
+func (d *renderer) setFont(f string, pt float64) {
+	if size, _ := d.pdf.GetFontSize(); size == pt && d.pdf.GetFontFamily() == f {
 		return
 	}
-	p.SetFont(f, "", pt)
+	d.pdf.SetFont(f, "", pt)
 }
 
 // measurer returns measure bound to a style, the shape splitLines wants.
@@ -278,69 +271,9 @@ func (d *renderer) wrap(st style, text string, w, indent float64, hang bool) [][
 	return paras
 }
 
-// split is splitLines in style st, through the cut's line cache: a report's screen and print
-// copies (and a letter's) break the same paragraphs at the same widths. The texts are measured
-// on the cut's own measuring document, never on the page being drawn: measuring selects fonts,
-// and a page's content must not depend on which render measured a text first. The lines
-// returned must not be changed (appending to them copies).
+// split is splitLines in style st.
 func (d *renderer) split(st style, text string, first, rest float64, hang bool) []string {
-	if d.faces == nil {
-		return splitLines(text, d.measurer(st), first, rest, hang)
-	}
-	c := &d.faces.lines
-	k := lineKey{st: st, face: d.o.Face, first: first, rest: rest, hang: hang, text: text}
-	if l, ok := c.get(k); ok {
-		return l
-	}
-	m := d.faces.measuring(d.o.Face == FaceFang)
-	defer m.Unlock()
-	if m.p.Err() {
-		return splitLines(text, d.measurer(st), first, rest, hang) // not cached
-	}
-	l := splitLines(text, func(s string) float64 { return d.measureOn(m.p, st, s) }, first, rest, hang)
-	l = l[:len(l):len(l)]
-	c.put(k, l)
-	return l
-}
-
-// lineCache remembers how texts were broken into lines. The widths are those of the cut it
-// belongs to, so a key is the text and everything else splitLines and measure depend on.
-type lineCache struct {
-	sync.Mutex
-	m map[lineKey][]string
-}
-
-type lineKey struct {
-	st          style
-	face        Face
-	first, rest float64
-	hang        bool
-	text        string
-}
-
-// maxCachedLines bounds a cache (the desktop application renders many versions of a text).
-const maxCachedLines = 1 << 14
-
-func (c *lineCache) get(k lineKey) ([]string, bool) {
-	if c == nil {
-		return nil, false
-	}
-	c.Lock()
-	defer c.Unlock()
-	l, ok := c.m[k]
-	return l, ok
-}
-
-func (c *lineCache) put(k lineKey, l []string) {
-	if c == nil {
-		return
-	}
-	c.Lock()
-	defer c.Unlock()
-	if c.m == nil || len(c.m) >= maxCachedLines {
-		c.m = map[lineKey][]string{}
-	}
-	c.m[k] = l
+	return splitLines(text, d.measurer(st), first, rest, hang)
 }
 
 // em is the width of one full-width character in style st.

@@ -115,10 +115,9 @@ func TestAtomize(t *testing.T) {
 	}
 }
 
-// The line cache: the layout passes of a report and its print copy break the same texts the
-// same way, so the print copy (its 156 mm text block as wide as on screen) adds nothing to the
-// cache the screen copy filled, and both read back the same body text.
-func TestLineCacheSharedByCopies(t *testing.T) {
+// A report's bytes do not depend on what was rendered before with the same cut: its screen
+// copy laid out before and after its print copy is the same PDF.
+func TestRenderDeterministic(t *testing.T) {
 	r := sampleReport(3, 2, 10)
 	full, err := loadFonts()
 	if err != nil {
@@ -128,46 +127,6 @@ func TestLineCacheSharedByCopies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	faces = &cutFonts{runes: faces.runes, song: faces.song, hei: faces.hei} // an empty cache
-	if _, err := layout(r, Options{}, full, faces, 0); err != nil {
-		t.Fatal(err)
-	}
-	screen := len(faces.lines.m)
-	if screen < 20 {
-		t.Fatalf("the screen copy cached %d texts", screen)
-	}
-	if _, err := layout(r, Options{Print: true, Seal: true}, full, faces, 0); err != nil {
-		t.Fatal(err)
-	}
-	if n := len(faces.lines.m); n != screen {
-		t.Errorf("the print copy broke %d texts again", n-screen)
-	}
-	fresh, err := newRenderer(r, Options{}, full, faces)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh.faces = nil // no cache
-	for k, lines := range faces.lines.m {
-		if want := fresh.split(k.st, k.text, k.first, k.rest, k.hang); strings.Join(want, "\n") != strings.Join(lines, "\n") {
-			t.Errorf("%q: cached %q, broken now %q", k.text, lines, want)
-		}
-	}
-}
-
-// A report's bytes do not depend on the line cache: its screen copy laid out with the cache
-// empty and after its print copy filled it is the same PDF (the texts are measured on the
-// cut's own document, so no render's pages get the font selections of measuring).
-func TestLineCacheDeterministic(t *testing.T) {
-	r := sampleReport(3, 2, 10)
-	full, err := loadFonts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cached, err := cut(full, r, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	faces := &cutFonts{runes: cached.runes, song: cached.song, hei: cached.hei}
 	render := func(o Options) []byte {
 		rd, err := layout(r, o, full, faces, 0)
 		if err != nil {
@@ -182,10 +141,9 @@ func TestLineCacheDeterministic(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	cold := render(Options{})
-	faces = &cutFonts{runes: cached.runes, song: cached.song, hei: cached.hei}
+	first := render(Options{})
 	render(Options{Print: true, Seal: true})
-	if warm := render(Options{}); !bytes.Equal(cold, warm) {
-		t.Errorf("the screen copy differs after the print copy filled the line cache (%d and %d bytes)", len(cold), len(warm))
+	if again := render(Options{}); !bytes.Equal(first, again) {
+		t.Errorf("the screen copy differs after the print copy was rendered (%d and %d bytes)", len(first), len(again))
 	}
 }

@@ -181,7 +181,7 @@ func newRenderer(r *document.Report, o Options, fonts *fontSet, faces *cutFonts)
 	p.SetAutoPageBreak(false, 0) // the renderer breaks pages itself, never inside a row
 	p.SetMargins(0, 0, 0)
 
-	rd := &renderer{pdf: p, r: r, o: o, fonts: fonts, faces: faces, headingPages: map[int]int{}}
+	rd := &renderer{pdf: p, r: r, o: o, fonts: fonts, headingPages: map[int]int{}}
 	rd.left, rd.right = o.Margins(1)
 	rd.top, rd.bottom = marginTop, marginBottom
 	rd.width = pageW - rd.left - rd.right

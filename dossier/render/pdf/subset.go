@@ -160,38 +160,12 @@ func sortedRunes(set map[rune]bool) string {
 type cutFonts struct {
 	runes     map[rune]bool // what the cut covers
 	song, hei []byte
-	lines     lineCache  // texts broken into lines with these fonts' widths
-	meas      measureDoc // where the lines are measured
 	// The Fang face, when a FaceFang render asked for it (withFang), is cut in the background:
 	// only letters need it, and the renders of the other documents need not wait for it.
 	withFang bool
 	fangOnce sync.Once
 	fangCut  []byte
 	fangFrom *fontSet
-}
-
-// measureDoc is a document without pages that holds a cut's fonts, for measuring text
-// (fpdf writes a font selection only into a page). One render at a time uses it.
-type measureDoc struct {
-	sync.Mutex
-	p    *fpdf.Fpdf
-	fang bool
-}
-
-// measuring locks and returns the cut's measuring document, with Fang when asked for.
-func (c *cutFonts) measuring(fang bool) *measureDoc {
-	m := &c.meas
-	m.Lock()
-	if m.p == nil {
-		m.p = fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
-		m.p.AddUTF8FontFromBytes(famSong, "", c.song)
-		m.p.AddUTF8FontFromBytes(famHei, "", c.hei)
-	}
-	if fang && !m.fang {
-		m.p.AddUTF8FontFromBytes(famFang, "", c.fang())
-		m.fang = true
-	}
-	return m
 }
 
 // fang returns the cut Fang face, waiting for its cut to finish.
