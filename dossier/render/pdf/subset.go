@@ -259,14 +259,16 @@ func cutFor(full *fontSet, set map[rune]bool, fang bool) *cutFonts {
 	cutCache.Unlock()
 	runes := sortedRunes(set)
 	c := &cutFonts{runes: set, withFang: fang, fangFrom: full}
-	if fang {
-		go c.fang() // the first render that sets Fang waits for it, the others do not
-	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); c.song = fpdf.UTF8CutFont(full.song, runes) }()
 	c.hei = fpdf.UTF8CutFont(full.hei, runes)
 	wg.Wait()
+	if fang {
+		// Once Song and Hei are cut (two cores, two faces), while the documents render: the
+		// first render that sets Fang waits for it, the others do not.
+		go c.fang()
+	}
 	cutCache.Lock()
 	defer cutCache.Unlock()
 	if len(cutCache.entries) >= cutCacheSize {
