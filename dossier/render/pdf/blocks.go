@@ -73,8 +73,9 @@ func (d *renderer) block(i int, b document.Block) error {
 	return nil
 }
 
-// finish closes the document (last footer, fonts subset and embedded). Only the final pass
-// is finished: subsetting is a third of the rendering time.
+// finish closes the document (last footer, fonts subset and embedded). Only the layout that
+// is kept is finished (a letter may be laid out at several pitches): subsetting is a third of
+// the rendering time.
 func (d *renderer) finish() error {
 	d.pdf.Close()
 	if err := d.pdf.Error(); err != nil {
