@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"dossier/dossier"
+	"dossier/dossier/pack"
 	"dossier/dossier/programme"
 	"dossier/dossier/render/pdf"
 )
@@ -92,5 +94,23 @@ func TestNoticesReportSize(t *testing.T) {
 		if k := os.Getenv("KEEP"); k != "" {
 			_ = os.WriteFile(k+map[bool]string{false: "-screen.pdf", true: "-print.pdf"}[o.Print], buf.Bytes(), 0o644)
 		}
+	}
+}
+
+// BenchmarkBuildNotices builds the package of the notices' text (a draft: the chapters are
+// over their length limits): the report's screen and print copies, the letter, the table.
+// The font cut and the compressed font streams stay cached between iterations, as they do
+// between builds of the same dossier in one process.
+func BenchmarkBuildNotices(b *testing.B) {
+	ev, _ := noticesReport(b)
+	dir := b.TempDir()
+	for i := 0; b.Loop(); i++ {
+		out := filepath.Join(dir, "pkg", strconv.Itoa(i))
+		if _, err := pack.Build(ev, pack.Options{Out: out, Now: when, Draft: true, Generator: "dossier test"}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		os.RemoveAll(out)
+		b.StartTimer()
 	}
 }

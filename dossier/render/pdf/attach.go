@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -15,8 +14,8 @@ import (
 // pages they will start on, and the pages that carry them get the report's page numbers and
 // seal strip from an overlay (Overlay) that is stamped over them after merging.
 
-// endPageKey is where a pass records its last physical page among the heading pages, so
-// that the next pass can number the attachments (and a change of it makes another pass).
+// endPageKey is where the layout records its last physical page among the heading pages,
+// from which the attachments are numbered.
 const endPageKey = -1
 
 // Layout says how a rendered report's pages came out.
@@ -44,47 +43,48 @@ func AppendixStarts(o Options, end int, counts []int) (starts []int, last int) {
 	return starts, next - 1
 }
 
-// indexPageKey is where a pass records the printed page of the attachment index page.
+// indexPageKey is where the layout records the printed page of the attachment index page.
 const indexPageKey = -2
 
 // appendixTOC lists, at the end of the 目录, the attachment index page (when there is one) and
-// the attachments, each with the page the previous pass found it on.
+// the attachments, each with the page it starts on.
 func (d *renderer) appendixTOC(st style, lh, numW, dotW float64) {
 	if len(d.r.Appendix) == 0 {
 		return
 	}
 	if d.hasIndex() {
-		num := "?"
-		if n, ok := d.tocPages[indexPageKey]; ok {
-			num = fmt.Sprint(n)
-		}
-		d.tocEntry(st, lh, numW, dotW, d.r.AppendixIndex, num)
+		d.tocEntry(st, lh, numW, dotW, d.r.AppendixIndex, func() string { return pageLabel(d.headingPages, indexPageKey) })
 	}
 	d.appendixEntries(st, lh, numW, dotW)
 }
 
-// appendixEntries lists the attachments with their first pages as the previous pass found the
-// report's end.
+// appendixEntries lists the attachments with their first pages, known once the report's end is.
 func (d *renderer) appendixEntries(st style, lh, numW, dotW float64) {
+	for i, e := range d.r.Appendix {
+		d.tocEntry(st, lh, numW, dotW, e.Title, func() string { return d.appendixPage(i) })
+	}
+}
+
+// appendixPage is the printed page attachment i starts on, "?" before the report's end is
+// known.
+func (d *renderer) appendixPage(i int) string {
+	end, known := d.headingPages[endPageKey]
+	if !known {
+		return "?"
+	}
 	counts := make([]int, len(d.r.Appendix))
 	for i, e := range d.r.Appendix {
 		counts[i] = e.Pages
 	}
-	end, known := d.tocPages[endPageKey]
 	starts, _ := AppendixStarts(d.o, end, counts)
-	for i, e := range d.r.Appendix {
-		num := "?"
-		if known {
-			num = fmt.Sprint(starts[i] - d.coverPages)
-		}
-		d.tocEntry(st, lh, numW, dotW, e.Title, num)
-	}
+	return fmt.Sprint(starts[i] - d.coverPages)
 }
 
-// tocEntry draws one line of a 目录 or index: the title (wrapped), dot leaders and the page.
-func (d *renderer) tocEntry(st style, lh, numW, dotW float64, title, num string) {
+// tocEntry draws one line of a 目录 or index: the title (wrapped), dot leaders and the page
+// num gives at the end of the layout.
+func (d *renderer) tocEntry(st style, lh, numW, dotW float64, title string, num func() string) {
 	textW := d.width - numW - 2*dotW
-	lines := splitLines(title, d.measurer(st), textW, textW, false)
+	lines := d.split(st, title, textW, textW, false)
 	d.ensure(lh * float64(len(lines)))
 	for j, l := range lines {
 		d.line(st, d.left, textW, l, "left", lh)
@@ -92,12 +92,7 @@ func (d *renderer) tocEntry(st style, lh, numW, dotW float64, title, num string)
 			d.y += lh
 		}
 	}
-	from := d.left + d.measure(st, lines[len(lines)-1]) + dotW
-	to := d.left + d.width - d.measure(st, num) - dotW
-	if n := int((to - from) / dotW); n > 0 {
-		d.line(st, to-float64(n)*dotW, float64(n)*dotW, strings.Repeat(".", n), "left", lh)
-	}
-	d.line(st, d.left, d.width, num, "right", lh)
+	d.pageNumber(st, lh, d.left+d.measure(st, lines[len(lines)-1])+dotW, dotW, num)
 	d.y += lh
 }
 
@@ -210,7 +205,7 @@ func (d *renderer) placeholder(text string) {
 	st := headingStyle[2]
 	lh := pitch(st.size, 1.6)
 	boxW := pageW - 2*30.0
-	lines := splitLines(text, d.measurer(st), boxW-10, boxW-10, false)
+	lines := d.split(st, text, boxW-10, boxW-10, false)
 	h := lh*float64(len(lines)) + 20
 	top := (pageH - h) / 2
 	d.pdf.SetDrawColor(120, 120, 120)
@@ -252,7 +247,7 @@ func withFonts(w io.Writer, text string, draw func(d *renderer)) (err error) {
 	if err != nil {
 		return err
 	}
-	d, err := newRenderer(r, Options{}, nil, full, faces)
+	d, err := newRenderer(r, Options{}, full, faces)
 	if err != nil {
 		return err
 	}

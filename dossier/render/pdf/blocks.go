@@ -35,6 +35,7 @@ func (d *renderer) render() error {
 	}
 	d.endParts()
 	d.appendix() // the attachment index page, the report's end, inline placeholders
+	d.drawNumbers()
 	return nil
 }
 
@@ -72,8 +73,9 @@ func (d *renderer) block(i int, b document.Block) error {
 	return nil
 }
 
-// finish closes the document (last footer, fonts subset and embedded). Only the final pass
-// is finished: subsetting is a third of the rendering time.
+// finish closes the document (last footer, fonts subset and embedded). Only the layout that
+// is kept is finished (a letter may be laid out at several pitches): subsetting is a third of
+// the rendering time.
 func (d *renderer) finish() error {
 	d.pdf.Close()
 	if err := d.pdf.Error(); err != nil {
@@ -204,7 +206,7 @@ func (d *renderer) signature(s *document.Signature) {
 	x := d.left + d.width - 2*em(st) - blockW
 	x = max(x, d.left)
 	for _, l := range lines {
-		for _, part := range splitLines(l, d.measurer(st), blockW, blockW, false) {
+		for _, part := range d.split(st, l, blockW, blockW, false) {
 			d.line(st, x, blockW, part, "left", lh)
 			d.y += lh
 		}
@@ -212,7 +214,7 @@ func (d *renderer) signature(s *document.Signature) {
 }
 
 // toc draws the 目录 on a page of its own: level-1 and level-2 headings with dot leaders and
-// the page numbers found by the previous pass, each entry linked to its heading.
+// their page numbers (drawn at the end, pageNumber), each entry linked to its heading.
 func (d *renderer) toc(tocAt int) {
 	d.ensure(0)
 	if !d.fresh {
@@ -237,7 +239,7 @@ func (d *renderer) toc(tocAt int) {
 			indent = 2 * em(st)
 		}
 		textW := d.width - indent - numW - 2*dotW
-		lines := splitLines(h.Text, d.measurer(st), textW, textW, false)
+		lines := d.split(st, h.Text, textW, textW, false)
 		d.ensure(lh * float64(len(lines)))
 		top := d.y
 		for j, l := range lines {
@@ -246,17 +248,8 @@ func (d *renderer) toc(tocAt int) {
 				d.y += lh
 			}
 		}
-		num := "?"
-		if n, ok := d.tocPages[i]; ok {
-			num = fmt.Sprint(n)
-		}
 		last := lines[len(lines)-1]
-		from := d.left + indent + d.measure(st, last) + dotW
-		to := d.left + d.width - d.measure(st, num) - dotW
-		if n := int((to - from) / dotW); n > 0 {
-			d.line(st, to-float64(n)*dotW, float64(n)*dotW, strings.Repeat(".", n), "left", lh)
-		}
-		d.line(st, d.left, d.width, num, "right", lh)
+		d.pageNumber(st, lh, d.left+indent+d.measure(st, last)+dotW, dotW, func() string { return pageLabel(d.headingPages, i) })
 		if i > tocAt { // a link to a heading that was drawn before would never get its target
 			id := d.pdf.AddLink()
 			d.pdf.Link(d.left, top, d.width, d.y+lh-top, id)

@@ -90,7 +90,7 @@ func testRenderer(t *testing.T) *renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := newRenderer(r, Options{}, nil, full, faces)
+	d, err := newRenderer(r, Options{}, full, faces)
 	if err != nil {
 		t.Fatal(err)
 	}

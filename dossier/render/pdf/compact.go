@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
 	"regexp"
 	"sort"
@@ -10,9 +11,9 @@ import (
 	"sync"
 )
 
-// compact rewrites a PDF as fpdf writes it, smaller: every Flate stream compressed again at
-// zlib's default level (fpdf uses its fastest, and a CJK font subset is most of a report's
-// bytes), and the /W width arrays of the CID fonts without the glyphs whose width is the
+// compact rewrites a PDF as fpdf writes it, smaller: every stream compressed at zlib's
+// default level (fpdf writes page contents plain, as the renderers ask, and compresses fonts
+// at its fastest level; a CJK font subset is most of a report's bytes), and the /W width arrays of the CID fonts without the glyphs whose width is the
 // font's default /DW (fpdf lists every one of them). The objects keep their numbers and order;
 // the cross-reference table is rebuilt. Input it does not recognise (not fpdf's plain layout)
 // is returned unchanged: compact never makes a PDF it cannot vouch for.
@@ -28,6 +29,9 @@ var (
 	startXRef  = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
 	lengthKey  = regexp.MustCompile(`/Length (\d+)`)
 	widthArray = regexp.MustCompile(`/DW (\d+)\n/W \[([^/>]*)\]`)
+	// plainStream is the dictionary of a stream fpdf wrote without compression (page contents
+	// under SetCompression(false)).
+	plainStream = regexp.MustCompile(`^\d+ 0 obj\n<</Length \d+>>$`)
 )
 
 // zlibWriters are reused: a new zlib writer allocates its compressor's ~1 MB of tables,
@@ -122,14 +126,17 @@ func xrefEntries(b, entries []byte, at int) ([]pdfObject, error) {
 	return objs, nil
 }
 
-// compactObject recompresses an object's Flate stream and trims its /W array.
+// compactObject compresses an object's stream at zlib's default level (a plain one, as fpdf
+// writes page contents without compression, or one fpdf compressed at its fastest level) and
+// trims its /W array.
 func compactObject(obj []byte) ([]byte, error) {
 	s := bytes.Index(obj, []byte(">>\nstream\n"))
 	if s < 0 {
 		return trimWidths(obj), nil // a font's /W is in its dictionary object, not a stream's
 	}
 	dict := obj[:s+2]
-	if !bytes.Contains(dict, []byte("/Filter /FlateDecode")) || bytes.Contains(dict, []byte("/DecodeParms")) {
+	plain := plainStream.Match(dict)
+	if !plain && (!bytes.Contains(dict, []byte("/Filter /FlateDecode")) || bytes.Contains(dict, []byte("/DecodeParms"))) {
 		return obj, nil
 	}
 	m := lengthKey.FindSubmatchIndex(dict)
@@ -141,33 +148,117 @@ func compactObject(obj []byte) ([]byte, error) {
 	if data+n > len(obj) || !bytes.HasPrefix(obj[data+n:], []byte("\nendstream")) {
 		return nil, fmt.Errorf("stream length %d does not end at endstream", n)
 	}
-	zr, err := zlib.NewReader(bytes.NewReader(obj[data : data+n]))
+	z, err := recompress(obj[data:data+n], plain)
 	if err != nil {
 		return nil, err
 	}
-	var raw bytes.Buffer
-	if _, err := raw.ReadFrom(zr); err != nil {
-		return nil, err
-	}
-	var z bytes.Buffer
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	zw.Reset(&z)
-	zw.Write(raw.Bytes())
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	if z.Len() >= n {
+	if !plain && len(z) >= n {
 		return obj, nil
 	}
 	var out bytes.Buffer
-	out.Write(dict[:m[2]])
-	out.WriteString(strconv.Itoa(z.Len()))
+	out.Grow(len(z) + len(dict) + 40)
+	if plain {
+		at := bytes.Index(dict, []byte("<<")) + 2
+		out.Write(dict[:at])
+		out.WriteString("/Filter /FlateDecode ")
+		out.Write(dict[at:m[2]])
+	} else {
+		out.Write(dict[:m[2]])
+	}
+	out.WriteString(strconv.Itoa(len(z)))
 	out.Write(dict[m[3]:])
 	out.WriteString("\nstream\n")
-	out.Write(z.Bytes())
+	out.Write(z)
 	out.Write(obj[data+n:])
 	return out.Bytes(), nil
+}
+
+// recompress returns stream data compressed at the default level: data itself when plain,
+// else what it inflates to. A large stream goes through streamCache.
+func recompress(data []byte, plain bool) ([]byte, error) {
+	if len(data) < cachedStream {
+		return inflateDeflate(data, plain)
+	}
+	key := sha256.Sum256(data)
+	if !plain {
+		key[0] ^= 1 // the same bytes plain or compressed are different streams
+	}
+	e := streamCache.entry(key)
+	e.once.Do(func() { e.z, e.err = inflateDeflate(data, plain) })
+	return e.z, e.err
+}
+
+func inflateDeflate(data []byte, plain bool) ([]byte, error) {
+	if !plain {
+		zr, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		var dec bytes.Buffer
+		dec.Grow(4 * len(data))
+		if _, err := dec.ReadFrom(zr); err != nil {
+			return nil, err
+		}
+		data = dec.Bytes()
+	}
+	return deflate(data)
+}
+
+// streamCache holds the compressed form of recent large streams: the font subsets of a
+// report's screen and print copies are the same bytes (the same characters drawn), and so
+// are its CIDToGIDMaps, so each is compressed once per package. Entries are never changed
+// once computed; a stream is found by the hash of its bytes as fpdf wrote them.
+var streamCache = &streams{}
+
+// cachedStream is the size from which a stream is cached (fonts and glyph maps, not pages).
+const cachedStream = 16 << 10
+
+const streamCacheSize = 16
+
+type streams struct {
+	sync.Mutex
+	keys []([sha256.Size]byte)
+	vals map[[sha256.Size]byte]*cachedZ
+}
+
+type cachedZ struct {
+	once sync.Once
+	z    []byte
+	err  error
+}
+
+// entry returns the cache entry for key, new (and the oldest dropped) if it is not there.
+func (c *streams) entry(key [sha256.Size]byte) *cachedZ {
+	c.Lock()
+	defer c.Unlock()
+	if e, ok := c.vals[key]; ok {
+		return e
+	}
+	if c.vals == nil {
+		c.vals = map[[sha256.Size]byte]*cachedZ{}
+	}
+	if len(c.keys) >= streamCacheSize {
+		delete(c.vals, c.keys[0])
+		c.keys = c.keys[1:]
+	}
+	e := &cachedZ{}
+	c.keys = append(c.keys, key)
+	c.vals[key] = e
+	return e
+}
+
+// deflate compresses b at zlib's default level.
+func deflate(b []byte) ([]byte, error) {
+	var z bytes.Buffer
+	z.Grow(len(b)/2 + 64)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	zw.Reset(&z)
+	zw.Write(b)
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return z.Bytes(), nil
 }
 
 // trimWidths drops from a CID font's /W array the ranges "first last w" whose width is /DW:

@@ -85,7 +85,7 @@ func (d *renderer) coverPlan(c *document.Cover, s float64) ([]coverLine, float64
 	blockX := x + (w-labelW-valueW)/2
 	y = max(y+20*s, pageH*0.55-(1-s)*pageH*0.3)
 	for i, l := range c.Lines {
-		for j, v := range splitLines(l.Value, d.measurer(st), valueW, valueW, false) {
+		for j, v := range d.split(st, l.Value, valueW, valueW, false) {
 			if j == 0 {
 				out = append(out, coverLine{st: st, x: blockX, w: labelW, y: y, h: h, text: labels[i], align: "right"})
 			}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -28,7 +29,30 @@ const (
 // fontSet is the embedded fonts and the characters each covers.
 type fontSet struct {
 	song, hei, fang          []byte
-	songHas, heiHas, fangHas map[rune]bool
+	songHas, heiHas, fangHas *runeSet
+}
+
+// runeSet is a set of characters of the Basic Multilingual Plane (the only ones fpdf can
+// print), one bit each: the renderer asks it for every character it measures or draws.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) has(r rune) bool {
+	return s != nil && r >= 0 && r <= 0xFFFF && s[r>>6]&(1<<(r&63)) != 0
+}
+
+// coverage reads the characters a font covers (assets.Covers) into a runeSet.
+func coverage(ttf []byte) (*runeSet, error) {
+	m, err := assets.Covers(ttf)
+	if err != nil {
+		return nil, err
+	}
+	s := new(runeSet)
+	for r, ok := range m {
+		if ok && r >= 0 && r <= 0xFFFF {
+			s[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return s, nil
 }
 
 var (
@@ -41,10 +65,10 @@ var (
 func loadFonts() (*fontSet, error) {
 	fontsOnce.Do(func() {
 		fs := &fontSet{song: assets.Song(), hei: assets.Hei()}
-		if fs.songHas, fontsErr = assets.Covers(fs.song); fontsErr != nil {
+		if fs.songHas, fontsErr = coverage(fs.song); fontsErr != nil {
 			return
 		}
-		fs.heiHas, fontsErr = assets.Covers(fs.hei)
+		fs.heiHas, fontsErr = coverage(fs.hei)
 		fontsVal = fs
 	})
 	if fontsErr != nil {
@@ -62,7 +86,7 @@ var (
 func loadFang(fs *fontSet) error {
 	fangOnce.Do(func() {
 		fang := assets.Fang()
-		has, err := assets.Covers(fang)
+		has, err := coverage(fang)
 		if err != nil {
 			fangErr = fmt.Errorf("pdf: reading fonts: %w", err)
 			return
@@ -96,13 +120,13 @@ type renderer struct {
 	width                    float64 // of the text block
 	y                        float64 // top of the next thing to draw
 
-	coverPages   int          // pages without a number before page 1
-	blanks       map[int]bool // pages left blank so that a part starts on a right-hand page
-	rectoAt      map[int]bool // blocks that start a part (double-sided print layout)
-	fresh        bool         // nothing drawn on this page yet
-	tocPages     map[int]int  // heading index → page, from the previous pass
-	headingPages map[int]int  // heading index → page, this pass
-	tocLinks     map[int]int  // heading index → internal link id made by the 目录
+	coverPages   int             // pages without a number before page 1
+	blanks       map[int]bool    // pages left blank so that a part starts on a right-hand page
+	rectoAt      map[int]bool    // blocks that start a part (double-sided print layout)
+	fresh        bool            // nothing drawn on this page yet
+	headingPages map[int]int     // heading index → page
+	numbers      []pendingNumber // the 目录's page numbers, drawn at the end (numbers.go)
+	tocLinks     map[int]int     // heading index → internal link id made by the 目录
 
 	letterPitch float64 // a letter's line pitch (letter.go)
 	signAlone   bool    // a letter's 落款 (or its 附注) went to a page of its own
@@ -112,43 +136,44 @@ type renderer struct {
 // famFor picks the face that will draw r in style fam. With Options.Face = FaceFang, what
 // is set in Song is set in Fang, except the characters Fang lacks (rarer hanzi).
 func (d *renderer) famFor(fam string, r rune) string {
-	if fam == famSong && d.o.Face == FaceFang && (r < 0x80 || d.fonts.fangHas[r]) {
+	if fam == famSong && d.o.Face == FaceFang && (r < 0x80 || d.fonts.fangHas.has(r)) {
 		return famFang
 	}
 	if r < 0x80 {
 		return fam
 	}
-	if fam == famSong && !d.fonts.songHas[r] && d.fonts.heiHas[r] {
+	if fam == famSong && !d.fonts.songHas.has(r) && d.fonts.heiHas.has(r) {
 		return famHei
 	}
-	if fam == famHei && !d.fonts.heiHas[r] && d.fonts.songHas[r] {
+	if fam == famHei && !d.fonts.heiHas.has(r) && d.fonts.songHas.has(r) {
 		return famSong
 	}
 	return fam
 }
 
-// runs cuts s into pieces that are each drawn in one face.
-func (d *renderer) runs(st style, s string) (fams []string, texts []string) {
-	for _, r := range s {
+// runs calls each with the pieces of s that are each drawn in one face, in order.
+func (d *renderer) runs(st style, s string, each func(fam, text string)) {
+	start, cur := 0, ""
+	for i, r := range s {
 		f := d.famFor(st.fam, r)
-		if n := len(fams); n > 0 && fams[n-1] == f {
-			texts[n-1] += string(r)
-			continue
+		if i > 0 && f != cur {
+			each(cur, s[start:i])
+			start = i
 		}
-		fams = append(fams, f)
-		texts = append(texts, string(r))
+		cur = f
 	}
-	return fams, texts
+	if s != "" {
+		each(cur, s[start:])
+	}
 }
 
 // measure returns the width of s in style st, in millimetres.
 func (d *renderer) measure(st style, s string) float64 {
-	fams, texts := d.runs(st, s)
 	w := 0.0
-	for i, f := range fams {
+	d.runs(st, s, func(f, text string) {
 		d.setFont(f, st.size)
-		w += d.pdf.GetStringWidth(texts[i])
-	}
+		w += d.pdf.GetStringWidth(text)
+	})
 	return w
 }
 
@@ -173,12 +198,11 @@ func (d *renderer) text(st style, x, y float64, s string, spacing float64) {
 	if spacing != 0 {
 		d.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc", spacing/ptMM))
 	}
-	fams, texts := d.runs(st, s)
-	for i, f := range fams {
+	d.runs(st, s, func(f, text string) {
 		d.setFont(f, st.size)
-		d.pdf.Text(x, y, texts[i])
-		x += d.pdf.GetStringWidth(texts[i]) + spacing*float64(len([]rune(texts[i])))
-	}
+		d.pdf.Text(x, y, text)
+		x += d.pdf.GetStringWidth(text) + spacing*float64(utf8.RuneCountInString(text))
+	})
 	if spacing != 0 {
 		d.pdf.RawWriteStr("0 Tc")
 	}
@@ -240,12 +264,16 @@ func (d *renderer) ensure(h float64) {
 // wrap breaks text (which may hold newlines) into lines for a box w wide, with an indent on
 // the first line of every paragraph.
 func (d *renderer) wrap(st style, text string, w, indent float64, hang bool) [][]string {
-	m := d.measurer(st)
 	var paras [][]string
 	for _, para := range strings.Split(text, "\n") {
-		paras = append(paras, splitLines(strings.TrimRight(para, " \t\r"), m, w-indent, w, hang))
+		paras = append(paras, d.split(st, strings.TrimRight(para, " \t\r"), w-indent, w, hang))
 	}
 	return paras
+}
+
+// split is splitLines in style st.
+func (d *renderer) split(st style, text string, first, rest float64, hang bool) []string {
+	return splitLines(text, d.measurer(st), first, rest, hang)
 }
 
 // em is the width of one full-width character in style st.

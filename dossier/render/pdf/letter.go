@@ -92,7 +92,7 @@ func (d *renderer) annex(a *document.Annex) {
 		}
 		numW := d.measure(st, num)
 		avail := d.left + d.width - x - labelW - numW
-		for j, l := range splitLines(item, d.measurer(st), avail, avail, true) {
+		for j, l := range d.split(st, item, avail, avail, true) {
 			d.ensure(lh)
 			if j == 0 && num != "" {
 				d.line(st, x+labelW, numW, num, "left", lh)

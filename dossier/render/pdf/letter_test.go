@@ -173,3 +173,39 @@ func TestTitleLines(t *testing.T) {
 		}
 	}
 }
+
+// A letter is set in Fang (and Hei): its document does without Song unless one of its
+// characters is missing from Fang, which Song then prints.
+func TestLetterSongOnlyWhenNeeded(t *testing.T) {
+	full, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := loadFang(full); err != nil {
+		t.Fatal(err)
+	}
+	rare := rune(0)
+	for c := rune(0x4E00); c < 0x9FA5 && rare == 0; c++ {
+		if full.songHas.has(c) && full.heiHas.has(c) && !full.fangHas.has(c) {
+			rare = c
+		}
+	}
+	if rare == 0 {
+		t.Fatal("no character in Song that Fang lacks")
+	}
+	for _, extra := range []string{"", "经办人：张" + string(rare)} {
+		r := letterReport()
+		r.Blocks = append(r.Blocks, &document.Paragraph{Text: "特此请示。" + extra})
+		path, _ := renderFile(t, r, Options{})
+		fonts := tool(t, "pdffonts", path)
+		if has := strings.Contains(fonts, "notoserifcjksc"); has != (extra != "") {
+			t.Errorf("letter with %q: Song embedded %v:\n%s", extra, has, fonts)
+		}
+		if !strings.Contains(fonts, "fandolfang") {
+			t.Errorf("letter with %q: no Fang:\n%s", extra, fonts)
+		}
+		if text := strings.Join(strings.Fields(tool(t, "pdftotext", path, "-")), ""); !strings.Contains(text, "特此请示。"+extra) {
+			t.Errorf("letter with %q reads back:\n%s", extra, text)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -111,5 +112,38 @@ func TestAtomize(t *testing.T) {
 	// （一） is glued by glueShortBrackets: atomize alone would give "（一）" too, as ）is glued back.
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("atomize = %q, want %q", got, want)
+	}
+}
+
+// A report's bytes do not depend on what was rendered before with the same cut: its screen
+// copy laid out before and after its print copy is the same PDF.
+func TestRenderDeterministic(t *testing.T) {
+	r := sampleReport(3, 2, 10)
+	full, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces, err := cut(full, r, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(o Options) []byte {
+		rd, err := layout(r, o, full, faces, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rd.finish(); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := rd.pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := render(Options{})
+	render(Options{Print: true, Seal: true})
+	if again := render(Options{}); !bytes.Equal(first, again) {
+		t.Errorf("the screen copy differs after the print copy was rendered (%d and %d bytes)", len(first), len(again))
 	}
 }

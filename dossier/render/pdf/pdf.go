@@ -60,10 +60,6 @@ const (
 // ErrEmpty is returned for a nil report or one with neither a cover nor blocks.
 var ErrEmpty = errors.New("pdf: empty report")
 
-// maxPasses bounds the layout passes: the first collects the pages of the headings for the
-// 目录, the second prints them; a third is needed only if the 目录 changed the pagination.
-const maxPasses = 4
-
 // Render writes r as PDF to w. It never panics: fpdf errors (sticky inside fpdf) and panics
 // are returned as errors, and nothing is written to w unless rendering succeeded.
 func Render(w io.Writer, r *document.Report, o Options) error {
@@ -113,46 +109,18 @@ func RenderLayout(w io.Writer, r *document.Report, o Options) (lay Layout, err e
 	return lay, err
 }
 
-// layout runs the layout passes until the 目录's page numbers settle.
+// layout lays the report out in one pass: the page numbers of the 目录 and of an attachment
+// index are drawn once the pages they point to are known (numbers.go).
 func layout(r *document.Report, o Options, full *fontSet, faces *cutFonts, letterPitch float64) (*renderer, error) {
-	var pages map[int]int // heading index → printed page number, from the previous pass
-	var rd *renderer
-	passes := 1 // without a 目录 or an attachment index one pass lays the report out
-	if r.AppendixIndex != "" && len(r.Appendix) > 0 {
-		passes = maxPasses
+	rd, err := newRenderer(r, o, full, faces)
+	if err != nil {
+		return nil, err
 	}
-	for _, b := range r.Blocks {
-		if _, ok := b.(*document.TOC); ok {
-			passes = maxPasses
-		}
-	}
-	for pass := 0; pass < passes; pass++ {
-		var err error
-		if rd, err = newRenderer(r, o, pages, full, faces); err != nil {
-			return nil, err
-		}
-		rd.letterPitch = letterPitch
-		if err = rd.render(); err != nil {
-			return nil, err
-		}
-		if pass > 0 && samePages(pages, rd.headingPages) {
-			break
-		}
-		pages = rd.headingPages
+	rd.letterPitch = letterPitch
+	if err = rd.render(); err != nil {
+		return nil, err
 	}
 	return rd, nil
-}
-
-func samePages(a, b map[int]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // Font families as registered with fpdf. fpdf names a UTF-8 font "utf8"+family in the file;
@@ -184,12 +152,14 @@ func tagSubsets(b []byte) []byte {
 }
 
 // newRenderer makes an fpdf document with the fonts, metadata and page decorations set up.
-func newRenderer(r *document.Report, o Options, tocPages map[int]int, fonts *fontSet, faces *cutFonts) (*renderer, error) {
+func newRenderer(r *document.Report, o Options, fonts *fontSet, faces *cutFonts) (*renderer, error) {
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
-	p.AddUTF8FontFromBytes(famSong, "", faces.song)
+	if o.Face != FaceFang || needsSong(fonts, r) {
+		p.AddUTF8FontFromBytes(famSong, "", faces.song)
+	}
 	p.AddUTF8FontFromBytes(famHei, "", faces.hei)
 	if o.Face == FaceFang {
-		p.AddUTF8FontFromBytes(famFang, "", faces.fang)
+		p.AddUTF8FontFromBytes(famFang, "", faces.fang())
 	}
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
@@ -201,7 +171,7 @@ func newRenderer(r *document.Report, o Options, tocPages map[int]int, fonts *fon
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	p.SetCompression(false) // compact compresses the pages, once
 	p.SetTitle(r.Title, true)
 	p.SetSubject(r.Subject, true)
 	p.SetAuthor(r.Author, true)
@@ -211,7 +181,7 @@ func newRenderer(r *document.Report, o Options, tocPages map[int]int, fonts *fon
 	p.SetAutoPageBreak(false, 0) // the renderer breaks pages itself, never inside a row
 	p.SetMargins(0, 0, 0)
 
-	rd := &renderer{pdf: p, r: r, o: o, fonts: fonts, tocPages: tocPages, headingPages: map[int]int{}}
+	rd := &renderer{pdf: p, r: r, o: o, fonts: fonts, headingPages: map[int]int{}}
 	rd.left, rd.right = o.Margins(1)
 	rd.top, rd.bottom = marginTop, marginBottom
 	rd.width = pageW - rd.left - rd.right

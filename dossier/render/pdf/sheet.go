@@ -243,7 +243,7 @@ func newSheetLayout(t *sheetText, o SheetOptions, full *fontSet, faces *cutFonts
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	p.SetCompression(false) // compact compresses the pages, once
 	p.SetTitle(t.title, true)
 	p.SetCreator("Dossier", true)
 	p.SetProducer("Dossier (fpdf)", true)

@@ -222,7 +222,7 @@ func (sl *sheetLayout) layoutRow(vals []string, st style, fill bool) srow {
 		}
 		inner := w - 2*cellPadX
 		for _, para := range strings.Split(v, "\n") {
-			r.cells[j] = append(r.cells[j], splitLines(para, sl.d.measurer(st), inner, inner, false)...)
+			r.cells[j] = append(r.cells[j], sl.d.split(st, para, inner, inner, false)...)
 		}
 	}
 	return r
@@ -271,7 +271,7 @@ func (sl *sheetLayout) render() int {
 	if t.title != "" {
 		st := style{famHei, 16}
 		h := pitch(st.size, 1.5)
-		for _, l := range splitLines(t.title, d.measurer(st), d.width, d.width, false) {
+		for _, l := range d.split(st, t.title, d.width, d.width, false) {
 			d.line(st, d.left, d.width, l, "center", h)
 			d.y += h
 		}
@@ -279,7 +279,7 @@ func (sl *sheetLayout) render() int {
 	}
 	if t.subtitle != "" {
 		h := pitch(cellSt.size, 1.6)
-		for _, l := range splitLines(t.subtitle, d.measurer(cellSt), d.width, d.width, false) {
+		for _, l := range d.split(cellSt, t.subtitle, d.width, d.width, false) {
 			d.line(cellSt, d.left, d.width, l, "left", h)
 			d.y += h
 		}
@@ -340,7 +340,7 @@ func (sl *sheetLayout) noteAndSeals(room func() float64, page func()) {
 	h := pitch(st.size, 1.6)
 	if t.note != "" {
 		d.y += 1.5
-		for _, l := range splitLines(t.note, d.measurer(st), d.width, d.width, false) {
+		for _, l := range d.split(st, t.note, d.width, d.width, false) {
 			if room() < h {
 				page()
 			}
@@ -360,9 +360,9 @@ func (sl *sheetLayout) noteAndSeals(room func() float64, page func()) {
 		if s.Seal && !strings.Contains(label, "盖章") {
 			label += "（盖章）"
 		}
-		lines := splitLines(label+"：", d.measurer(sealSt), w-4, w-4, false)
+		lines := d.split(sealSt, label+"：", w-4, w-4, false)
 		if s.Value != "" {
-			lines = append(lines, splitLines(s.Value, d.measurer(sealSt), w-4, w-4, false)...)
+			lines = append(lines, d.split(sealSt, s.Value, w-4, w-4, false)...)
 		}
 		blocks = append(blocks, lines)
 		tallest = max(tallest, len(lines))

@@ -11,7 +11,8 @@ import (
 )
 
 // fpdf parses the whole 5 MB font each time a document adds it, and again when it subsets it
-// on output; with two layout passes and two faces that was most of the time of a render. A
+// on output; with the screen and print copies and two faces that was most of the time of a
+// render. A
 // report's characters are all known before layout, so each face is cut down once to those
 // characters (fpdf.UTF8CutFont) and fpdf then parses a font of a few hundred glyphs. Cut fonts
 // are cached by character set: the screen and print variants of a report share them.
@@ -53,7 +54,7 @@ func (fs *fontSet) prints(c rune) bool {
 	case c > 0xFFFF:
 		return false
 	}
-	return fs.songHas[c] || fs.heiHas[c]
+	return fs.songHas.has(c) || fs.heiHas.has(c)
 }
 
 // usedRunes adds to set the distinct characters a render of r can print. It returns a
@@ -132,6 +133,22 @@ func (u *runeCollector) addBlock(b document.Block) {
 	}
 }
 
+// needsSong reports whether a FaceFang render of r sets any character in Song: one that Fang
+// (the body) or Hei (the headings) lacks. A letter seldom has one, and then its document does
+// without Song (adding a face and subsetting it on output costs as much as laying a letter out).
+func needsSong(fs *fontSet, r *document.Report) bool {
+	set := map[rune]bool{}
+	if usedRunes(set, r, fs) != nil {
+		return true
+	}
+	for c := range set {
+		if c >= 0x80 && !(fs.fangHas.has(c) && fs.heiHas.has(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 func sortedRunes(set map[rune]bool) string {
 	runes := make([]rune, 0, len(set))
 	for c := range set {
@@ -142,9 +159,23 @@ func sortedRunes(set map[rune]bool) string {
 }
 
 type cutFonts struct {
-	runes           map[rune]bool // what the cut covers
-	song, hei, fang []byte        // fang is nil unless a FaceFang render asked for it
+	runes     map[rune]bool // what the cut covers
+	song, hei []byte
+	// The Fang face, when a FaceFang render asked for it (withFang), is cut in the background:
+	// only letters need it, and the renders of the other documents need not wait for it.
+	withFang bool
+	fangOnce sync.Once
+	fangCut  []byte
+	fangFrom *fontSet
 }
+
+// fang returns the cut Fang face, waiting for its cut to finish.
+func (c *cutFonts) fang() []byte {
+	c.fangOnce.Do(c.cutFang)
+	return c.fangCut
+}
+
+func (c *cutFonts) cutFang() { c.fangCut = fpdf.UTF8CutFont(c.fangFrom.fang, sortedRunes(c.runes)) }
 
 // cutCache holds recent cuts. A cut serves any report whose characters it covers, so
 // Prepare can cut once for all the reports of a package.
@@ -221,22 +252,24 @@ func cut(full *fontSet, r *document.Report, fang bool) (*cutFonts, error) {
 func cutFor(full *fontSet, set map[rune]bool, fang bool) *cutFonts {
 	cutCache.Lock()
 	for i := len(cutCache.entries) - 1; i >= 0; i-- {
-		if c := cutCache.entries[i]; (c.fang != nil || !fang) && covers(c.runes, set) {
+		if c := cutCache.entries[i]; (c.withFang || !fang) && covers(c.runes, set) {
 			cutCache.Unlock()
 			return c
 		}
 	}
 	cutCache.Unlock()
 	runes := sortedRunes(set)
-	c := &cutFonts{runes: set}
+	c := &cutFonts{runes: set, withFang: fang, fangFrom: full}
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(1)
 	go func() { defer wg.Done(); c.song = fpdf.UTF8CutFont(full.song, runes) }()
-	go func() { defer wg.Done(); c.hei = fpdf.UTF8CutFont(full.hei, runes) }()
-	if fang {
-		c.fang = fpdf.UTF8CutFont(full.fang, runes)
-	}
+	c.hei = fpdf.UTF8CutFont(full.hei, runes)
 	wg.Wait()
+	if fang {
+		// Once Song and Hei are cut (two cores, two faces), while the documents render: the
+		// first render that sets Fang waits for it, the others do not.
+		go c.fang()
+	}
 	cutCache.Lock()
 	defer cutCache.Unlock()
 	if len(cutCache.entries) >= cutCacheSize {

@@ -42,7 +42,7 @@ type grid struct {
 func (g *grid) layoutCell(text string, st style, w float64, align string) tcell {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
-		lines = append(lines, splitLines(para, g.d.measurer(st), w-2*cellPadX, w-2*cellPadX, false)...)
+		lines = append(lines, g.d.split(st, para, w-2*cellPadX, w-2*cellPadX, false)...)
 	}
 	return tcell{lines: lines, st: st, align: align, span: 1}
 }
@@ -63,7 +63,7 @@ func (g *grid) start(first trow) {
 	ch := pitch(st.size, 1.6)
 	var capLines []string
 	if g.caption != "" {
-		capLines = splitLines(g.caption, d.measurer(st), d.width, d.width, false)
+		capLines = d.split(st, g.caption, d.width, d.width, false)
 		capH = float64(len(capLines)) * ch
 	}
 	need := capH + g.headerHeight()
