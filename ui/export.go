@@ -60,7 +60,7 @@ func (e *editor) packageName() string { return e.sess.PackageName() }
 // chooseFolder asks for the folder to put the package in.
 func (e *editor) chooseFolder(then func(dir string)) {
 	prefs := e.u.app.Preferences()
-	e.u.askFolder(lang.L("选择放申报包的文件夹"), prefs.String(prefExportDir), func(dir string) {
+	e.u.askFolderTo(lang.L("选择放申报包的文件夹"), lang.L("保存到这里"), prefs.String(prefExportDir), func(dir string) {
 		prefs.SetString(prefExportDir, dir)
 		then(dir)
 	})

@@ -15,6 +15,12 @@ var fileDialogSize = fyne.NewSize(900, 600)
 // askFolder shows the folder dialog titled title, opened at start when that folder exists,
 // and gives then the folder chosen; a cancelled dialog does nothing.
 func (u *UI) askFolder(title, start string, then func(dir string)) {
+	u.askFolderTo(title, "", start, then)
+}
+
+// askFolderTo is askFolder whose confirm button says confirm (Fyne's 打开 when "": a folder
+// to save into wants 保存到这里).
+func (u *UI) askFolderTo(title, confirm, start string, then func(dir string)) {
 	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
 		if err != nil {
 			u.showError(lang.L("无法打开所选文件夹"), err)
@@ -25,6 +31,9 @@ func (u *UI) askFolder(title, start string, then func(dir string)) {
 		}
 	}, u.win)
 	d.SetTitleText(title)
+	if confirm != "" {
+		d.SetConfirmText(confirm)
+	}
 	if start != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
 			d.SetLocation(l)

@@ -33,7 +33,7 @@ func (u *UI) saveWorkbook(title, name string, write func(io.Writer) error, done 
 // there as name, written by write (writeFile: atomic, asking before it overwrites).
 func (u *UI) saveFile(title, pref, name string, write func(io.Writer) error, done func(path string)) {
 	prefs := u.app.Preferences()
-	u.askFolder(title, prefs.String(pref), func(dir string) {
+	u.askFolderTo(title, lang.L("保存到这里"), prefs.String(pref), func(dir string) {
 		prefs.SetString(pref, dir)
 		u.writeFile(filepath.Join(dir, name), false, write, done)
 	})
