@@ -13,8 +13,9 @@ import (
 
 // compact rewrites a PDF as fpdf writes it, smaller: every stream compressed at zlib's
 // default level (fpdf writes page contents plain, as the renderers ask, and compresses fonts
-// at its fastest level; a CJK font subset is most of a report's bytes), and the /W width arrays of the CID fonts without the glyphs whose width is the
-// font's default /DW (fpdf lists every one of them). The objects keep their numbers and order;
+// at its fastest level; a CJK font subset is most of a report's bytes), and the /W width
+// arrays of the CID fonts without the glyphs whose width is the font's default /DW (fpdf
+// lists every one of them). The objects keep their numbers and order;
 // the cross-reference table is rebuilt. Input it does not recognise (not fpdf's plain layout)
 // is returned unchanged: compact never makes a PDF it cannot vouch for.
 func compact(b []byte) []byte {

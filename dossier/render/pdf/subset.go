@@ -12,10 +12,9 @@ import (
 
 // fpdf parses the whole 5 MB font each time a document adds it, and again when it subsets it
 // on output; with the screen and print copies and two faces that was most of the time of a
-// render. A
-// report's characters are all known before layout, so each face is cut down once to those
-// characters (fpdf.UTF8CutFont) and fpdf then parses a font of a few hundred glyphs. Cut fonts
-// are cached by character set: the screen and print variants of a report share them.
+// render. A report's characters are all known before layout, so each face is cut down once to
+// those characters (fpdf.UTF8CutFont) and fpdf then parses a font of a few hundred glyphs.
+// Cut fonts are cached by character set: the screen and print variants of a report share them.
 
 // rendererText is every non-ASCII character the renderer prints on its own (labels, page
 // numbers, the watermark, the seal strip), beyond the report's text.

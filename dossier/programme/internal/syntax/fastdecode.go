@@ -188,7 +188,11 @@ func (d *fastDecoder) sequence(n ast.Node, v reflect.Value) bool {
 func scalar(n ast.Node, v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.String:
-		return scalarString(n, v)
+		s, ok := plainString(n)
+		if ok {
+			v.SetString(s)
+		}
+		return ok
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		i, ok := integer(n)
 		if ok && !v.OverflowInt(i) {
@@ -219,16 +223,16 @@ func scalar(n ast.Node, v reflect.Value) bool {
 	return false
 }
 
-func scalarString(n ast.Node, v reflect.Value) bool {
+// plainString is the text of a string scalar (plain, quoted, or a | or > block) as goccy
+// decodes it; false for any other node.
+func plainString(n ast.Node) (string, bool) {
 	switch x := n.(type) {
 	case *ast.StringNode:
-		v.SetString(x.Value)
-		return true
+		return x.Value, true
 	case *ast.LiteralNode:
-		v.SetString(x.Value.Value)
-		return true
+		return x.Value.Value, true
 	}
-	return false
+	return "", false
 }
 
 // integer is an integer node's value, when it fits an int64.
@@ -265,20 +269,13 @@ func decodeFields(t reflect.Type) (fields []decodeField, ok bool) {
 	out := []decodeField{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		tag := f.Tag.Get("yaml")
-		if tag == "" {
-			tag = f.Tag.Get("json")
-		}
-		if (f.PkgPath != "" && !f.Anonymous) || tag == "-" {
+		name, opts, ok := yamlKey(f)
+		if !ok || (f.PkgPath != "" && !f.Anonymous) {
 			continue
 		}
-		name, opts, _ := strings.Cut(tag, ",")
 		if f.Anonymous || strings.Contains(opts, "inline") {
 			out = nil
 			break
-		}
-		if name == "" {
-			name = strings.ToLower(f.Name)
 		}
 		out = append(out, decodeField{index: i, name: name})
 	}

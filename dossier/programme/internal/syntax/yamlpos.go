@@ -36,11 +36,8 @@ func (s *Str) UnmarshalYAML(node ast.Node) error {
 	case *ast.NullNode:
 		s.S = ""
 		return nil
-	case *ast.StringNode: // what NodeToValue gives, without its decoder
-		s.S = n.Value
-		return nil
-	case *ast.LiteralNode:
-		s.S = n.Value.Value
+	case *ast.StringNode, *ast.LiteralNode: // what NodeToValue gives, without its decoder
+		s.S, _ = plainString(n)
 		return nil
 	}
 	var v any
@@ -251,17 +248,30 @@ func yamlFields(t reflect.Type) map[string]reflect.StructField {
 	m := map[string]reflect.StructField{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if name == "-" || !f.IsExported() {
-			continue
+		if name, _, ok := yamlKey(f); ok && f.IsExported() {
+			m[name] = f
 		}
-		if name == "" {
-			name = strings.ToLower(f.Name)
-		}
-		m[name] = f
 	}
 	yamlFieldsOf.Store(t, m)
 	return m
+}
+
+// yamlKey is the key a struct field is read from, as goccy names it: the yaml tag, else the
+// json tag, else the lower-cased field name; ok is false for a field it skips ("-"). opts
+// are the tag's options (inline…).
+func yamlKey(f reflect.StructField) (name, opts string, ok bool) {
+	tag := f.Tag.Get("yaml")
+	if tag == "" {
+		tag = f.Tag.Get("json")
+	}
+	if tag == "-" {
+		return "", "", false
+	}
+	name, opts, _ = strings.Cut(tag, ",")
+	if name == "" {
+		name = strings.ToLower(f.Name)
+	}
+	return name, opts, true
 }
 
 func SortedKeys[K ~string, V any](m map[K]V) []string {
