@@ -3,7 +3,6 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"time"
@@ -32,16 +31,6 @@ func (u *UI) importFile(path string) {
 		return
 	}
 	u.importParsed(path, f)
-}
-
-// importData imports a data file read from r; name is for messages.
-func (u *UI) importData(name string, r io.Reader) {
-	f, err := dossier.Decode(r)
-	if err != nil {
-		u.showError(importMessage(name, err), err)
-		return
-	}
-	u.importParsed(name, f)
 }
 
 // importParsed stores the file as a new dossier (of the enterprise with its credit code, or a

@@ -63,7 +63,11 @@ func TestImportAsksBeforeUpdatingProfile(t *testing.T) {
 		if err := h.st.SaveEnterprise(h.u.ctx, old); err != nil {
 			t.Fatal(err)
 		}
-		h.u.importData("汾河.json", bytes.NewReader(src))
+		path := filepath.Join(t.TempDir(), "汾河.json")
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h.u.importFile(path) // what 导入数据文件's dialog calls
 		top := h.win.Canvas().Overlays().Top()
 		if top == nil || !strings.Contains(labelTexts(top), "· 企业名称：汾河（旧名） → "+newName) {
 			t.Fatalf("no question before the profile is replaced: %v", top)

@@ -342,7 +342,11 @@ func TestImportBadFileShowsNoPanic(t *testing.T) {
 	h := newHarness(t, false)
 	h.u.Start("")
 	for _, src := range []string{"", "{", `{"programme": "nope"}`, `[]`, `{"programme": "shanxi-techinnov-2019", "enterprise": {"finance": "x"}}`} {
-		h.u.importData("x.json", strings.NewReader(src))
+		path := filepath.Join(t.TempDir(), "x.json")
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h.u.importFile(path)
 	}
 }
 
