@@ -237,6 +237,17 @@ func (c *compiler) fieldAt(path string) *Field {
 	return subField(c.p.fields, path)
 }
 
+// fieldIn is the field path names inside a table's rows: a column of row (nil outside a
+// table), else what fieldAt finds.
+func (c *compiler) fieldIn(row *record, path string) *Field {
+	if row != nil {
+		if i, ok := row.index[path]; ok {
+			return row.fields[i]
+		}
+	}
+	return c.fieldAt(path)
+}
+
 func (c *compiler) rules() {
 	p := c.p
 	seen := map[string]bool{"deadline": true}

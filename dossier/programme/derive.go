@@ -84,16 +84,7 @@ func (c *compiler) derive(f *Field, key, what string, env map[string]any, row *r
 func (c *compiler) sourceLabels(prog *program, row *record) string {
 	var labels []string
 	for _, ref := range prog.info.refs {
-		var f *Field
-		if row != nil {
-			if i, ok := row.index[ref]; ok {
-				f = row.fields[i]
-			}
-		}
-		if f == nil {
-			f = c.fieldAt(ref)
-		}
-		if f != nil {
+		if f := c.fieldIn(row, ref); f != nil {
 			labels = append(labels, f.Label)
 		}
 	}

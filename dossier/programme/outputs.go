@@ -270,15 +270,7 @@ func (c *compiler) columnField(col *syntax.Column, row *record, what string) {
 		return
 	}
 	path := col.Field.S
-	var f *Field
-	if row != nil {
-		if i, ok := row.index[path]; ok {
-			f = row.fields[i]
-		}
-	}
-	if f == nil {
-		f = c.fieldAt(path)
-	}
+	f := c.fieldIn(row, path)
 	if f == nil {
 		c.errs.Add(c.file, col.Field.Pos, "%s的列 field “%s” 不是字段（可用表格的列、表单字段或 enterprise.…）", what, path)
 		return
