@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
+
+	"dossier/dossier/render/ttf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -18,7 +20,7 @@ func TestCoverage(t *testing.T) {
 	const needed = "统一社会信用代码 ABC abc 0123 “”‘’—…（万元）〔〕【】《》、，。；：？！·草稿骑缝章法定代表人（签字）盖章目录"
 	dec := simplifiedchinese.GB18030.NewDecoder()
 	for name, font := range map[string][]byte{"Song": Song(), "Hei": Hei(), "Fang": Fang()} {
-		set, err := Covers(font)
+		set, err := ttf.Covers(font)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -56,8 +58,8 @@ func TestCoverage(t *testing.T) {
 
 func TestCoversRejectsGarbage(t *testing.T) {
 	for _, b := range [][]byte{nil, []byte("not a font at all"), make([]byte, 64)} {
-		if _, err := Covers(b); err == nil {
-			t.Errorf("Covers(%q): no error", b)
+		if _, err := ttf.Covers(b); err == nil {
+			t.Errorf("ttf.Covers(%q): no error", b)
 		}
 	}
 }
@@ -66,7 +68,7 @@ func TestCoversRejectsGarbage(t *testing.T) {
 // Ideographs U+4E00–9FA5) and 〇, so rare characters of names never switch typeface.
 func TestNamesCoverage(t *testing.T) {
 	for name, font := range map[string][]byte{"Song": Song(), "Hei": Hei()} {
-		set, err := Covers(font)
+		set, err := ttf.Covers(font)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"dossier/assets"
 	"dossier/dossier/document"
+	"dossier/dossier/render/ttf"
 )
 
 // Page geometry in millimetres (A4 portrait) and type sizes in points.
@@ -40,9 +41,9 @@ func (s *runeSet) has(r rune) bool {
 	return s != nil && r >= 0 && r <= 0xFFFF && s[r>>6]&(1<<(r&63)) != 0
 }
 
-// coverage reads the characters a font covers (assets.Covers) into a runeSet.
-func coverage(ttf []byte) (*runeSet, error) {
-	m, err := assets.Covers(ttf)
+// coverage reads the characters a font covers (ttf.Covers) into a runeSet.
+func coverage(font []byte) (*runeSet, error) {
+	m, err := ttf.Covers(font)
 	if err != nil {
 		return nil, err
 	}

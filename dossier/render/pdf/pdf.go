@@ -159,7 +159,11 @@ func newRenderer(r *document.Report, o Options, fonts *fontSet, faces *cutFonts)
 	}
 	p.AddUTF8FontFromBytes(famHei, "", faces.hei)
 	if o.Face == FaceFang {
-		p.AddUTF8FontFromBytes(famFang, "", faces.fang())
+		fang, err := faces.fang()
+		if err != nil {
+			return nil, err
+		}
+		p.AddUTF8FontFromBytes(famFang, "", fang)
 	}
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)

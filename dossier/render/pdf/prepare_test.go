@@ -28,7 +28,10 @@ func TestPrepareCutsFangForLetters(t *testing.T) {
 		t.Fatal(err)
 	}
 	prepared := lastCut()
-	if prepared == nil || prepared.fang() == nil {
+	if prepared == nil {
+		t.Fatalf("nothing was cut")
+	}
+	if fang, err := prepared.fang(); err != nil || fang == nil {
 		t.Fatalf("the prepared cut has no Fang face")
 	}
 	for _, r := range []*document.Report{letter, report} {

@@ -72,7 +72,10 @@ func RenderSheet(w io.Writer, s *document.Sheet, o SheetOptions) (err error) {
 	if err := t.runes(set, full); err != nil {
 		return err
 	}
-	faces := cutFor(full, set, false)
+	faces, err := cutFor(full, set, false)
+	if err != nil {
+		return err
+	}
 	sl, err := newSheetLayout(t, o, full, faces)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package assets
+package ttf
 
 import (
 	"encoding/binary"
@@ -34,8 +34,8 @@ func sfnt(subs ...struct {
 	return append(font, cmap...)
 }
 
-// format4 maps first..last to glyphs 1.. (one segment and the closing 0xFFFF one).
-func format4(first, last uint16) []byte {
+// subtable4 maps first..last to glyphs 1.. (one segment and the closing 0xFFFF one).
+func subtable4(first, last uint16) []byte {
 	b := binary.BigEndian
 	t := b.AppendUint16(nil, 4)
 	t = b.AppendUint16(t, 32)
@@ -52,8 +52,8 @@ func format4(first, last uint16) []byte {
 	return append(t, 0, 0, 0, 0) // idRangeOffset 0, 0
 }
 
-// format12 maps start..end to glyphs gid...
-func format12(start, end, gid uint32) []byte {
+// subtable12 maps start..end to glyphs gid...
+func subtable12(start, end, gid uint32) []byte {
 	b := binary.BigEndian
 	t := b.AppendUint16(nil, 12)
 	t = b.AppendUint16(t, 0)
@@ -71,7 +71,7 @@ type sub = struct {
 }
 
 func TestCoversSubtables(t *testing.T) {
-	set, err := Covers(sfnt(sub{1, 0, format4('x', 'z')}, sub{3, 1, format4('A', 'C')}, sub{3, 10, format12(0x20000, 0x20001, 5)}))
+	set, err := Covers(sfnt(sub{1, 0, subtable4('x', 'z')}, sub{3, 1, subtable4('A', 'C')}, sub{3, 10, subtable12(0x20000, 0x20001, 5)}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,10 +90,10 @@ func TestCoversSubtables(t *testing.T) {
 		font []byte
 		want string
 	}{
-		{sfnt(sub{1, 0, format4('A', 'C')}), "no Unicode cmap subtable"},
+		{sfnt(sub{1, 0, subtable4('A', 'C')}), "no Unicode cmap subtable"},
 		{noCmap, "no cmap table"},
-		{append(sfnt(sub{3, 1, format4('A', 'C')})[:24], 0xFF, 0, 0, 0), "cmap out of range"},
-		{sfnt(sub{3, 1, format4('A', 'C')})[:20], "truncated table directory"},
+		{append(sfnt(sub{3, 1, subtable4('A', 'C')})[:24], 0xFF, 0, 0, 0), "cmap out of range"},
+		{sfnt(sub{3, 1, subtable4('A', 'C')})[:20], "truncated table directory"},
 	} {
 		if _, err := Covers(c.font); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v, want %q", err, c.want)
