@@ -199,8 +199,20 @@ func Parse(file string, src, demo []byte) (*Programme, error) {
 	return ParseIn(file, src, demo)
 }
 
-// compileTree decodes a template's (merged) tree and compiles it.
-func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
+// decodeTree decodes a template's (merged) tree. It adds its problems to errs, and returns
+// nil when they are such that the template cannot be compiled; a template with lesser ones
+// (a value outside its key's set) is still compiled, for one run to report everything.
+func decodeTree(file string, body ast.Node, errs *ErrorList) *syntax.Template {
+	t := &syntax.Template{}
+	if !syntax.Decode(file, body, t, errs) {
+		return nil
+	}
+	return t
+}
+
+// compileTemplate checks and compiles a decoded template, which it changes (the shared lines
+// and columns it uses are filled in, the years expanded): each compile needs its own.
+func compileTemplate(file string, t *syntax.Template, demo []byte) (*Programme, error) {
 	pr, err := EnterpriseProfile()
 	if err != nil {
 		return nil, err
@@ -208,10 +220,6 @@ func compileTree(file string, body ast.Node, demo []byte) (*Programme, error) {
 	var errs ErrorList
 	p := &Programme{File: file, Demo: demo, profile: pr, fields: map[string]*Field{}, showIf: map[string]*program{},
 		requiredIf: map[string]*program{}, labelsOf: map[*record]*labels{}}
-	t := &syntax.Template{}
-	if !syntax.Decode(file, body, t, &errs) {
-		return nil, errs.Err()
-	}
 	p.tree = t
 	checkHeader(t, file, &errs)
 	useShared(file, t.Sections, pr, &errs)

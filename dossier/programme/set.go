@@ -287,50 +287,70 @@ func parseChain(folders []folder, file, source string, src, demo []byte) (*Progr
 	// The enterprise profile (loaded once per process, and needed to compile any template)
 	// loads on another core while this template parses: a cold command needs both.
 	profileDone := make(chan struct{})
-	go func() { _, _ = EnterpriseProfile(); close(profileDone) }() // compileTree reports its error
+	go func() { _, _ = EnterpriseProfile(); close(profileDone) }() // compileTemplate reports its error
 	defer func() { <-profileDone }()
 	var errs ErrorList
-	find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
-	t := syntax.Build(find, file, src, nil, &errs)
-	if t == nil {
-		return nil, errs
-	}
-	// A mistake in extends' placement keys does not stop the rest from being checked.
-	p, err := compileTree(file, t.Body, demo)
-	if err != nil {
-		if l, ok := err.(ErrorList); ok {
-			return nil, append(errs, l...)
+	tpl, files, srcs := fromSnapshot(folders, file, source, src)
+	if tpl == nil {
+		find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
+		t := syntax.Build(find, file, src, nil, &errs)
+		if t == nil {
+			return nil, errs
 		}
-		return nil, append(errs, &ParseError{File: file, Msg: err.Error()})
+		// A mistake in extends' placement keys does not stop the rest from being checked.
+		if tpl = decodeTree(file, t.Body, &errs); tpl == nil {
+			return nil, errs
+		}
+		files, srcs = t.Files, t.Srcs
+	}
+	p, err := compileTemplate(file, tpl, demo)
+	if err != nil {
+		return nil, appendErr(errs, file, err)
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	p.source = source
-	p.Files = t.Files
+	p.Files = files
 	h := sha256.New()
-	for _, b := range t.Srcs {
+	for _, b := range srcs {
 		h.Write(b)
 	}
 	p.sum = hex.EncodeToString(h.Sum(nil))
 	return p, nil
 }
 
+// appendErr adds the error compiling a template returned to errs.
+func appendErr(errs ErrorList, file string, err error) ErrorList {
+	if l, ok := err.(ErrorList); ok {
+		return append(errs, l...)
+	}
+	return append(errs, &ParseError{File: file, Msg: err.Error()})
+}
+
 // findParent reads <id>.yaml from the last folder that has it.
 func findParent(folders []folder, id string) (file string, src []byte, err error, ok bool) {
-	name := id + ".yaml"
-	if id == "" || !fs.ValidPath(name) || strings.ContainsAny(id, "/\\") {
+	i, ok := parentFolder(folders, id)
+	if !ok {
 		return "", nil, nil, false
 	}
-	for i := len(folders) - 1; i >= 0; i-- {
-		f := folders[i]
-		if _, err := fs.Stat(f.fsys, name); err != nil {
-			continue
-		}
-		src, err := fsafe.ReadRegularFS(f.fsys, name, fsafe.MaxTemplateFile)
-		return f.display(name), src, err, true
+	f, name := folders[i], id+".yaml"
+	src, err = fsafe.ReadRegularFS(f.fsys, name, fsafe.MaxTemplateFile)
+	return f.display(name), src, err, true
+}
+
+// parentFolder is the index of the last folder that has <id>.yaml.
+func parentFolder(folders []folder, id string) (int, bool) {
+	name := id + ".yaml"
+	if id == "" || !fs.ValidPath(name) || strings.ContainsAny(id, "/\\") {
+		return 0, false
 	}
-	return "", nil, nil, false
+	for i := len(folders) - 1; i >= 0; i-- {
+		if _, err := fs.Stat(folders[i].fsys, name); err == nil {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // Get returns the programme with the id, or nil (also for an abstract template).
