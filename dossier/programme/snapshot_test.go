@@ -2,6 +2,7 @@ package programme
 
 import (
 	"bytes"
+	"encoding/gob"
 	"flag"
 	"io/fs"
 	"os"
@@ -107,4 +108,24 @@ func mustLoad(t *testing.T, id string) *Programme {
 		t.Fatal(ok, err)
 	}
 	return p
+}
+
+// TestSnapshotUnusable: a snapshot that does not decode, or was made of another Go type, is
+// ignored and the templates load the YAML way.
+func TestSnapshotUnusable(t *testing.T) {
+	saved := snapshotGob
+	t.Cleanup(func() { snapshotGob, snapshotOnce, snapshotVal = saved, sync.Once{}, nil })
+	var other bytes.Buffer
+	if err := gob.NewEncoder(&other).Encode(snapshot{Schema: "another syntax.Template", Entries: loadSnapshot().Entries}); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{"garbage": []byte("not a gob"), "empty": nil, "other type": other.Bytes()} {
+		snapshotGob, snapshotOnce, snapshotVal = b, sync.Once{}, nil
+		if loadSnapshot() != nil {
+			t.Errorf("%s: the snapshot was used", name)
+		}
+		if f := mustLoad(t, "shanxi-hightech-2019").Field("system_no"); f == nil || f.Label != "系统填报号" {
+			t.Errorf("%s: %+v", name, f)
+		}
+	}
 }
