@@ -33,10 +33,16 @@ var disableConfig sync.Once
 // has been loaded that way NewDefaultConfiguration returns it regardless of the switch.
 // Bind needs no fonts, so the built-in defaults are enough. A fresh configuration per call
 // matters because api functions overwrite conf.Cmd.
+//
+// pdfcpu is set to write a classic cross-reference table and no object streams, the layout
+// canonical reads (canonical.go); pdfcpu v0.15 only ever turns these off by itself
+// (write.go, handleEncryption), never on.
 func config() *model.Configuration {
 	disableConfig.Do(api.DisableConfigDir)
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
+	conf.WriteObjectStream = false
+	conf.WriteXRefStream = false
 	return conf
 }
 
@@ -100,9 +106,11 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	if err != nil {
 		return err
 	}
+	d := infoDates(src)
 	// Pad once, then repeat the padded document: the padding page then belongs to each copy.
 	one := src
-	if len(dims)%2 == 1 && !o.Simplex {
+	pad := len(dims)%2 == 1 && !o.Simplex
+	if pad {
 		if one, err = padded(src, dims); err != nil {
 			return err
 		}
@@ -114,6 +122,9 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	}
 	if copies == 1 {
 		// nothing to repeat: the (padded) document is the copy
+		if pad { // pdfcpu wrote it
+			one = canonicalOr(one, d)
+		}
 		if _, err := w.Write(one); err != nil {
 			return fmt.Errorf("bind: write output: %w", err)
 		}
@@ -123,7 +134,7 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	if err := repeat(&out, ctx, one, copies); err != nil {
 		return err
 	}
-	if _, err := out.WriteTo(w); err != nil {
+	if _, err := w.Write(canonicalOr(out.Bytes(), d)); err != nil {
 		return fmt.Errorf("bind: write output: %w", err)
 	}
 	return nil

@@ -31,35 +31,50 @@ func CountPages(path string) (int, error) {
 	return ctx.PageCount, nil
 }
 
-// Merge writes the PDF files inFiles, one after another, to the file out.
-func Merge(out string, inFiles []string) (err error) {
-	f, err := os.Create(out)
+// Merge writes the PDF files inFiles, one after another, to the file out, with the Info
+// dates of the first.
+func Merge(out string, inFiles []string) error {
+	if len(inFiles) == 0 {
+		return errors.New("bind: merge: no files")
+	}
+	first, err := os.ReadFile(inFiles[0])
+	if err != nil {
+		return err
+	}
+	conf := config()
+	conf.CreateBookmarks = false // no outline entry and named destination per input file
+	var buf bytes.Buffer
+	if err := api.Merge("", inFiles, &buf, conf, false); err != nil {
+		return fmt.Errorf("bind: merge: %w", err)
+	}
+	return writeFile(out, canonicalOr(buf.Bytes(), infoDates(first)))
+}
+
+// writeFile writes b to the file path.
+func writeFile(path string, b []byte) (err error) {
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer func() { err = errors.Join(err, f.Close()) }()
-	conf := config()
-	conf.CreateBookmarks = false // no outline entry and named destination per input file
-	if err := api.Merge("", inFiles, f, conf, false); err != nil {
-		return fmt.Errorf("bind: merge: %w", err)
-	}
-	return nil
+	_, err = f.Write(b)
+	return err
 }
 
 // Stamp writes to the file out the PDF file in with an overlay laid over its pages from
 // page first on: overlay is given the size of every page of in (millimetres, as shown) and
 // returns a PDF whose page k goes on page first+k-1, at scale 1 from the lower left corner.
-// in is parsed once.
-func Stamp(out, in string, first int, overlay func(sizes [][2]float64) ([]byte, error)) (err error) {
-	src, err := os.Open(in)
+// in is parsed once. The result has in's Info dates.
+func Stamp(out, in string, first int, overlay func(sizes [][2]float64) ([]byte, error)) error {
+	src, err := os.ReadFile(in)
 	if err != nil {
 		return err
 	}
-	defer src.Close()
+	d := infoDates(src)
 	conf := config()
 	conf.Cmd = model.ADDWATERMARKS
 	conf.OptimizeDuplicateContentStreams = false
-	ctx, err := api.ReadAndValidate(src, conf)
+	ctx, err := api.ReadAndValidate(bytes.NewReader(src), conf)
 	if err != nil {
 		return fmt.Errorf("bind: read volume: %w", err)
 	}
@@ -86,13 +101,9 @@ func Stamp(out, in string, first int, overlay func(sizes [][2]float64) ([]byte, 
 	if err := api.WatermarkContext(ctx, pages, wm); err != nil {
 		return fmt.Errorf("bind: stamp page numbers: %w", err)
 	}
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	defer func() { err = errors.Join(err, f.Close()) }()
-	if err := api.Write(ctx, f, conf); err != nil {
+	var buf bytes.Buffer
+	if err := api.Write(ctx, &buf, conf); err != nil {
 		return fmt.Errorf("bind: write volume: %w", err)
 	}
-	return nil
+	return writeFile(out, canonicalOr(buf.Bytes(), d))
 }

@@ -1,0 +1,200 @@
+package bind
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"dossier/dossier/render/internal/xref"
+)
+
+// What pdfcpu writes is not a function of what it read (STYLE.md rule 8): it walks maps to
+// write objects and to number those it merges, makes the trailer's /ID from the time, and
+// sets the Info dictionary's dates to the time of writing. Every PDF bind writes through
+// pdfcpu therefore goes through canonical, which rewrites it as a function of its content:
+// pdfcpu is set to write a classic cross-reference table (config), canonical numbers the
+// objects in the order they are reached from the trailer (/Root, then /Info, breadth first,
+// each object's references in the order its text has them), writes them in that order with a
+// new table, gives the Info dictionary the dates of the document bound (infoDates), and makes
+// the /ID from a hash of everything before the trailer. Objects nothing reaches are left out.
+
+// dates are an Info dictionary's /CreationDate and /ModDate as their text in the file (a
+// PDF string), nil when it has none.
+type dates struct{ creation, mod []byte }
+
+// infoDates reads the dates of the PDF b (as fpdf, or canonical, writes it): none when b is
+// not laid out with a classic cross-reference table.
+func infoDates(b []byte) dates {
+	f, err := xref.Read(b)
+	if err != nil {
+		return dates{}
+	}
+	obj, ok := f.Resolve(b, f.TrailerDict(), "Info")
+	if !ok {
+		return dates{}
+	}
+	start, end, _, err := xref.Scan(obj)
+	if err != nil {
+		return dates{}
+	}
+	d := obj[start:end]
+	c, _ := xref.DictValue(d, "CreationDate")
+	m, _ := xref.DictValue(d, "ModDate")
+	return dates{creation: bytes.Clone(c), mod: bytes.Clone(m)}
+}
+
+// canonicalOr is canonical(b, d), or b itself when canonical cannot read b: a PDF that
+// pdfcpu wrote in a way canonical does not know is still a valid PDF.
+func canonicalOr(b []byte, d dates) []byte {
+	if out, err := canonical(b, d); err == nil {
+		return out
+	}
+	return b
+}
+
+// scanned is an object of the input, read.
+type scanned struct {
+	xref.Object
+	start, end int // its value
+	refs       []xref.Ref
+}
+
+// canonical rewrites the PDF b (a classic cross-reference table) as a function of its
+// content, with the Info dates d: see above.
+func canonical(b []byte, d dates) ([]byte, error) {
+	f, err := xref.Read(b)
+	if err != nil {
+		return nil, err
+	}
+	objs := make(map[int]*scanned, len(f.Objects))
+	for _, o := range f.Objects {
+		objs[o.Num] = &scanned{Object: o}
+	}
+	trailer := f.TrailerDict()
+	var roots []int // the old numbers of /Root and /Info
+	for _, key := range []string{"Root", "Info"} {
+		v, ok := xref.DictValue(trailer, key)
+		if !ok {
+			continue
+		}
+		num, gen, ok := xref.RefValue(v)
+		if o := objs[num]; !ok || o == nil || o.Gen != gen {
+			return nil, fmt.Errorf("trailer /%s is not an object", key)
+		}
+		roots = append(roots, num)
+	}
+	if len(roots) == 0 {
+		return nil, fmt.Errorf("trailer has no /Root")
+	}
+	order, err := reach(b, objs, roots)
+	if err != nil {
+		return nil, err
+	}
+	renum := make(map[int]int, len(order))
+	for i, o := range order {
+		renum[o.Num] = i + 1
+	}
+	w := xref.NewWriter(b[:f.Objects[0].Off], len(b))
+	info := 0
+	if len(roots) > 1 {
+		info = renum[roots[1]]
+	}
+	for i, o := range order {
+		obj := rewrite(b, o, i+1, objs, renum)
+		if i+1 == info {
+			obj = setDates(obj, d)
+		}
+		w.Object(i+1, obj)
+	}
+	at := w.Table()
+	sum := sha256.Sum256(w.Bytes())
+	id := "<" + hex.EncodeToString(sum[:16]) + ">"
+	t := fmt.Sprintf("trailer\n<</ID [%s %s]", id, id)
+	if info > 0 {
+		t += fmt.Sprintf(" /Info %d 0 R", info)
+	}
+	t += fmt.Sprintf(" /Root 1 0 R /Size %d>>\n", w.Size())
+	return w.End([]byte(t), at), nil
+}
+
+// reach returns the objects reached from roots, breadth first, each scanned.
+func reach(b []byte, objs map[int]*scanned, roots []int) ([]*scanned, error) {
+	seen := map[int]bool{}
+	var order []*scanned
+	for _, r := range roots {
+		if !seen[r] {
+			seen[r] = true
+			order = append(order, objs[r])
+		}
+	}
+	for k := 0; k < len(order); k++ {
+		o := order[k]
+		var err error
+		if o.start, o.end, o.refs, err = xref.Scan(b[o.Off:o.End]); err != nil {
+			return nil, fmt.Errorf("object %d: %w", o.Num, err)
+		}
+		for _, r := range o.refs {
+			if t := objs[r.Num]; t != nil && t.Gen == r.Gen && !seen[r.Num] {
+				seen[r.Num] = true
+				order = append(order, t)
+			}
+		}
+	}
+	return order, nil
+}
+
+// rewrite is the text of o numbered num, its references renumbered (one to an object not in
+// the file being null, as PDF reads it).
+func rewrite(b []byte, o *scanned, num int, objs map[int]*scanned, renum map[int]int) []byte {
+	text := b[o.Off:o.End]
+	var out bytes.Buffer
+	out.Grow(len(text) + 16)
+	out.WriteString(strconv.Itoa(num))
+	out.WriteString(" 0 obj")
+	at := o.start
+	for _, r := range o.refs {
+		out.Write(text[at:r.Start])
+		if n, ok := renum[r.Num]; ok && objs[r.Num].Gen == r.Gen {
+			fmt.Fprintf(&out, "%d 0 R", n)
+		} else {
+			out.WriteString("null")
+		}
+		at = r.End
+	}
+	out.Write(text[at:])
+	return out.Bytes()
+}
+
+// setDates gives the Info dictionary obj (its whole object text) the dates d: an entry d
+// has not is removed.
+func setDates(obj []byte, d dates) []byte {
+	start, end, _, err := xref.Scan(obj)
+	if err != nil {
+		return obj
+	}
+	dict := obj[start:end]
+	for _, e := range []struct {
+		key string
+		val []byte
+	}{{"CreationDate", d.creation}, {"ModDate", d.mod}} {
+		en, ok := xref.DictEntry(dict, e.key)
+		var out []byte
+		switch {
+		case ok && e.val == nil:
+			out = append(append(out, dict[:en.Key]...), dict[en.End:]...)
+		case ok:
+			out = append(append(append(out, dict[:en.Value]...), e.val...), dict[en.End:]...)
+		case e.val != nil:
+			at := bytes.Index(dict, []byte("<<")) + 2
+			out = append(append(out, dict[:at]...), "/"+e.key+" "...)
+			out = append(append(out, e.val...), dict[at:]...)
+		default:
+			continue
+		}
+		dict = out
+	}
+	return slices.Concat(obj[:start], dict, obj[end:])
+}
