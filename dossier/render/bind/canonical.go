@@ -17,9 +17,11 @@ import (
 // pdfcpu therefore goes through canonical, which rewrites it as a function of its content:
 // pdfcpu is set to write a classic cross-reference table (config), canonical numbers the
 // objects in the order they are reached from the trailer (/Root, then /Info, breadth first,
-// each object's references in the order its text has them), writes them in that order with a
-// new table, gives the Info dictionary the dates of the document bound (infoDates), and makes
-// the /ID from a hash of everything before the trailer. Objects nothing reaches are left out.
+// each object's references in the order its text has them), writes them in that order (the
+// streams as objects, the rest packed into object streams) with a cross-reference stream,
+// gives the Info dictionary the dates of the document bound (infoDates), and makes the /ID
+// from a hash of everything before the cross-reference stream. Objects nothing reaches are
+// left out.
 
 // dates are an Info dictionary's /CreationDate and /ModDate as their text in the file (a
 // PDF string), nil when it has none.
@@ -57,31 +59,40 @@ func canonicalOr(b []byte, d dates) []byte {
 
 // scanned is an object of the input, read.
 type scanned struct {
-	xref.Object
-	start, end int // its value
+	num, gen   int
+	text       []byte // "num gen obj" … "endobj"
+	start, end int    // its value in text
 	refs       []xref.Ref
 }
 
-// canonical rewrites the PDF b (a classic cross-reference table) as a function of its
-// content, with the Info dates d: see above.
+// canonical rewrites the PDF b as a function of its content, with the Info dates d: see
+// above. The objects that are not streams are packed into object streams and the table is a
+// cross-reference stream, as pdfcpu writes by default: the page objects of many copies are
+// most of what is not a stream.
 func canonical(b []byte, d dates) ([]byte, error) {
 	f, err := xref.Read(b)
 	if err != nil {
 		return nil, err
 	}
-	objs := make(map[int]*scanned, len(f.Objects))
+	objs := make(map[int]*scanned, len(f.Objects)+len(f.Packed))
 	for _, o := range f.Objects {
-		objs[o.Num] = &scanned{Object: o}
+		objs[o.Num] = &scanned{num: o.Num, gen: o.Gen, text: b[o.Off:o.End]}
 	}
-	trailer := f.TrailerDict()
+	for num := range f.Packed {
+		text, gen, ok := f.Text(b, num)
+		if !ok {
+			return nil, fmt.Errorf("object %d: not in its object stream", num)
+		}
+		objs[num] = &scanned{num: num, gen: gen, text: text}
+	}
 	var roots []int // the old numbers of /Root and /Info
 	for _, key := range []string{"Root", "Info"} {
-		v, ok := xref.DictValue(trailer, key)
+		v, ok := xref.DictValue(f.TrailerDict(), key)
 		if !ok {
 			continue
 		}
 		num, gen, ok := xref.RefValue(v)
-		if o := objs[num]; !ok || o == nil || o.Gen != gen {
+		if o := objs[num]; !ok || o == nil || o.gen != gen {
 			return nil, fmt.Errorf("trailer /%s is not an object", key)
 		}
 		roots = append(roots, num)
@@ -89,39 +100,40 @@ func canonical(b []byte, d dates) ([]byte, error) {
 	if len(roots) == 0 {
 		return nil, fmt.Errorf("trailer has no /Root")
 	}
-	order, err := reach(b, objs, roots)
+	order, err := reach(objs, roots)
 	if err != nil {
 		return nil, err
 	}
 	renum := make(map[int]int, len(order))
 	for i, o := range order {
-		renum[o.Num] = i + 1
+		renum[o.num] = i + 1
 	}
 	w := xref.NewWriter(b[:f.Objects[0].Off], len(b))
-	info := 0
-	if len(roots) > 1 {
-		info = renum[roots[1]]
-	}
+	dict := "/Root 1 0 R"
 	for i, o := range order {
-		obj := rewrite(b, o, i+1, objs, renum)
-		if i+1 == info {
+		obj := rewrite(o, i+1, objs, renum)
+		if len(roots) > 1 && o.num == roots[1] {
 			obj = setDates(obj, d)
+			dict = fmt.Sprintf("/Info %d 0 R%s", i+1, dict)
 		}
-		w.Object(i+1, obj)
+		start, end, _, err := xref.Scan(obj)
+		if err != nil {
+			return nil, err
+		}
+		if bytes.HasPrefix(obj[end:], []byte("stream")) {
+			w.Object(i+1, obj)
+		} else {
+			w.Pack(i+1, bytes.TrimSpace(obj[start:end]))
+		}
 	}
-	at := w.Table()
-	sum := sha256.Sum256(w.Bytes())
-	id := "<" + hex.EncodeToString(sum[:16]) + ">"
-	t := fmt.Sprintf("trailer\n<</ID [%s %s]", id, id)
-	if info > 0 {
-		t += fmt.Sprintf(" /Info %d 0 R", info)
-	}
-	t += fmt.Sprintf(" /Root 1 0 R /Size %d>>\n", w.Size())
-	return w.End([]byte(t), at), nil
+	return w.EndStreams(dict, func(before []byte) string {
+		sum := sha256.Sum256(before)
+		return hex.EncodeToString(sum[:16])
+	}), nil
 }
 
 // reach returns the objects reached from roots, breadth first, each scanned.
-func reach(b []byte, objs map[int]*scanned, roots []int) ([]*scanned, error) {
+func reach(objs map[int]*scanned, roots []int) ([]*scanned, error) {
 	seen := map[int]bool{}
 	var order []*scanned
 	for _, r := range roots {
@@ -133,11 +145,11 @@ func reach(b []byte, objs map[int]*scanned, roots []int) ([]*scanned, error) {
 	for k := 0; k < len(order); k++ {
 		o := order[k]
 		var err error
-		if o.start, o.end, o.refs, err = xref.Scan(b[o.Off:o.End]); err != nil {
-			return nil, fmt.Errorf("object %d: %w", o.Num, err)
+		if o.start, o.end, o.refs, err = xref.Scan(o.text); err != nil {
+			return nil, fmt.Errorf("object %d: %w", o.num, err)
 		}
 		for _, r := range o.refs {
-			if t := objs[r.Num]; t != nil && t.Gen == r.Gen && !seen[r.Num] {
+			if t := objs[r.Num]; t != nil && t.gen == r.Gen && !seen[r.Num] {
 				seen[r.Num] = true
 				order = append(order, t)
 			}
@@ -148,8 +160,8 @@ func reach(b []byte, objs map[int]*scanned, roots []int) ([]*scanned, error) {
 
 // rewrite is the text of o numbered num, its references renumbered (one to an object not in
 // the file being null, as PDF reads it).
-func rewrite(b []byte, o *scanned, num int, objs map[int]*scanned, renum map[int]int) []byte {
-	text := b[o.Off:o.End]
+func rewrite(o *scanned, num int, objs map[int]*scanned, renum map[int]int) []byte {
+	text := o.text
 	var out bytes.Buffer
 	out.Grow(len(text) + 16)
 	out.WriteString(strconv.Itoa(num))
@@ -157,7 +169,7 @@ func rewrite(b []byte, o *scanned, num int, objs map[int]*scanned, renum map[int
 	at := o.start
 	for _, r := range o.refs {
 		out.Write(text[at:r.Start])
-		if n, ok := renum[r.Num]; ok && objs[r.Num].Gen == r.Gen {
+		if n, ok := renum[r.Num]; ok && objs[r.Num].gen == r.Gen {
 			fmt.Fprintf(&out, "%d 0 R", n)
 		} else {
 			out.WriteString("null")

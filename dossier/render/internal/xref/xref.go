@@ -1,8 +1,10 @@
-// Package xref reads and writes PDF files laid out with a classic cross-reference table (no
-// cross-reference or object streams, no incremental updates): where each object starts and
-// ends, the trailer, the indirect references inside an object, and a new table for objects
-// written anew. It is the one reader of that layout for the renderers: package pdf rewrites
-// fpdf's output with it, package bind canonicalises pdfcpu's.
+// Package xref reads and writes PDF files whole (no incremental updates, no encryption): where
+// each object starts and ends, through a classic cross-reference table or a cross-reference
+// stream, the objects packed in object streams, the trailer, the indirect references inside
+// an object and a dictionary's entries; and it writes a file object by object with a new
+// table, classic or (objects packed) a stream. It is the one reader of PDF's file structure
+// for the renderers: package pdf rewrites fpdf's output with it, package bind canonicalises
+// pdfcpu's.
 package xref
 
 import (
@@ -13,51 +15,71 @@ import (
 	"strconv"
 )
 
-// Object is one object in use, as the table lists it.
+// Object is one object in use that the table gives an offset.
 type Object struct {
 	Num, Gen int
 	// Off is where "Num Gen obj" starts; End where the next object (or the table) starts.
 	Off, End int
 }
 
-// File is a PDF read through its cross-reference table.
+// Packed is where an object packed in an object stream is: that stream's number and the
+// object's index in it.
+type Packed struct{ Stream, Index int }
+
+// File is a PDF read through its cross-reference table or stream.
 type File struct {
-	// Objects are the objects in use, in the order they appear in the file.
+	// Objects are the objects in use that have an offset, in the order they appear in the
+	// file (a cross-reference stream itself is not among them).
 	Objects []Object
-	// At is the offset of the table ("xref").
+	// Packed are the objects in object streams, by number.
+	Packed map[int]Packed
+	// At is the offset of the table ("xref", or the cross-reference stream's object).
 	At int
-	// Trailer is the trailer dictionary's bytes, from "trailer" up to "startxref".
+	// Trailer is a classic trailer's bytes, from "trailer" up to "startxref"; nil for a
+	// cross-reference stream.
 	Trailer []byte
+	// Dict is the trailer's dictionary, or the cross-reference stream's.
+	Dict []byte
+
+	byNum   map[int]int // Objects' index by number
+	streams map[int]*objStream
 }
 
 var startXRef = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 
-// Read reads b's cross-reference table: one or more subsections, free entries allowed. Every
-// object in use must start, at the offset given, with its number and generation and "obj".
-// A file whose trailer has /Prev, /XRefStm or /Encrypt is refused.
+// Read reads b's cross-reference table (one or more subsections, free entries allowed) or
+// stream. Every object with an offset must start there with its number and generation and
+// "obj". A file whose trailer has /Prev, /XRefStm or /Encrypt is refused.
 func Read(b []byte) (*File, error) {
 	m := startXRef.FindSubmatchIndex(b)
 	if m == nil {
 		return nil, fmt.Errorf("no startxref")
 	}
 	at, _ := strconv.Atoi(string(b[m[2]:m[3]]))
-	if at <= 0 || at >= m[0] || !bytes.HasPrefix(b[at:], []byte("xref")) {
+	if at <= 0 || at >= m[0] {
 		return nil, fmt.Errorf("no xref table at %d", at)
 	}
-	objs, i, err := entries(b, at)
+	var f *File
+	var err error
+	if bytes.HasPrefix(b[at:], []byte("xref")) {
+		f, err = readTable(b, at, m[0])
+	} else {
+		f, err = readStream(b, at)
+	}
 	if err != nil {
 		return nil, err
 	}
-	trailer := b[i:m[0]]
-	if !bytes.HasPrefix(trailer, []byte("trailer")) {
-		return nil, fmt.Errorf("no trailer after the xref table")
-	}
 	for _, key := range []string{"Prev", "XRefStm", "Encrypt"} {
-		if _, ok := DictValue(trailer[len("trailer"):], key); ok {
+		if _, ok := DictValue(f.Dict, key); ok {
 			return nil, fmt.Errorf("trailer has /%s", key)
 		}
 	}
+	objs := f.Objects
+	if len(objs) == 0 {
+		return nil, fmt.Errorf("no objects in the xref table")
+	}
 	sort.Slice(objs, func(i, j int) bool { return objs[i].Off < objs[j].Off })
+	f.byNum = make(map[int]int, len(objs))
 	for k := range objs {
 		objs[k].End = at
 		if k+1 < len(objs) {
@@ -66,8 +88,25 @@ func Read(b []byte) (*File, error) {
 		if objs[k].Off == objs[k].End {
 			return nil, fmt.Errorf("objects %d and %d at the same offset", objs[k].Num, objs[k+1].Num)
 		}
+		if !bytes.HasPrefix(b[objs[k].Off:], []byte(strconv.Itoa(objs[k].Num)+" "+strconv.Itoa(objs[k].Gen)+" obj")) {
+			return nil, fmt.Errorf("object %d not at %d", objs[k].Num, objs[k].Off)
+		}
+		f.byNum[objs[k].Num] = k
 	}
-	return &File{Objects: objs, At: at, Trailer: trailer}, nil
+	return f, nil
+}
+
+// readTable reads the classic table at at and the trailer after it, up to end.
+func readTable(b []byte, at, end int) (*File, error) {
+	objs, i, err := entries(b, at)
+	if err != nil {
+		return nil, err
+	}
+	trailer := b[i:end]
+	if !bytes.HasPrefix(trailer, []byte("trailer")) {
+		return nil, fmt.Errorf("no trailer after the xref table")
+	}
+	return &File{Objects: objs, At: at, Trailer: trailer, Dict: trailer[len("trailer"):]}, nil
 }
 
 // entries reads the subsections of the table at at, returning the objects in use and where
@@ -92,16 +131,10 @@ func entries(b []byte, at int) ([]Object, int, error) {
 			if e[17] != 'n' || err1 != nil || err2 != nil || off <= 0 || off >= at || seen[num] {
 				return nil, 0, fmt.Errorf("bad xref entry for object %d", num)
 			}
-			if !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(num)+" "+strconv.Itoa(gen)+" obj")) {
-				return nil, 0, fmt.Errorf("object %d not at %d", num, off)
-			}
 			seen[num] = true
 			objs = append(objs, Object{Num: num, Gen: gen, Off: off})
 		}
 		i = skipSpace(b, next+20*count)
-	}
-	if len(objs) == 0 {
-		return nil, 0, fmt.Errorf("no objects in the xref table")
 	}
 	return objs, i, nil
 }
@@ -136,6 +169,7 @@ func skipSpace(b []byte, i int) int {
 type Writer struct {
 	bytes.Buffer
 	offsets map[int]int
+	packed  []packedObj
 	max     int
 }
 
@@ -160,14 +194,7 @@ func (w *Writer) Table() int {
 	at := w.Len()
 	fmt.Fprintf(w, "xref\n0 %d\n", w.max+1)
 	// The free entries form a list from entry 0, each pointing to the next free number.
-	next := func(n int) int {
-		for k := n + 1; k <= w.max; k++ {
-			if _, ok := w.offsets[k]; !ok {
-				return k
-			}
-		}
-		return 0
-	}
+	next := func(n int) int { return w.nextFree(n, nil) }
 	fmt.Fprintf(w, "%010d 65535 f \n", next(0))
 	for n := 1; n <= w.max; n++ {
 		if off, ok := w.offsets[n]; ok {
@@ -186,11 +213,38 @@ func (w *Writer) End(trailer []byte, at int) []byte {
 	return w.Bytes()
 }
 
-// Size is the /Size a trailer gives for what was written: the highest number plus one.
-func (w *Writer) Size() int { return w.max + 1 }
+// Size is the highest object number in f plus one.
+func (f *File) Size() int {
+	n := 0
+	for _, o := range f.Objects {
+		n = max(n, o.Num)
+	}
+	for num := range f.Packed {
+		n = max(n, num)
+	}
+	return n + 1
+}
 
 // TrailerDict is the trailer's dictionary ("<<" … ">>").
-func (f *File) TrailerDict() []byte { return f.Trailer[len("trailer"):] }
+func (f *File) TrailerDict() []byte { return f.Dict }
+
+// Text returns the text of object num, "num gen obj" to "endobj" (for an object packed in
+// an object stream, made so).
+func (f *File) Text(b []byte, num int) ([]byte, int, bool) {
+	if k, ok := f.byNum[num]; ok {
+		o := f.Objects[k]
+		return b[o.Off:o.End], o.Gen, true
+	}
+	p, ok := f.Packed[num]
+	if !ok {
+		return nil, 0, false
+	}
+	v, err := f.packed(b, p)
+	if err != nil {
+		return nil, 0, false
+	}
+	return []byte(strconv.Itoa(num) + " 0 obj\n" + string(v) + "\nendobj\n"), 0, true
+}
 
 // Resolve returns the text of the object that the entry key of dict refers to.
 func (f *File) Resolve(b, dict []byte, key string) ([]byte, bool) {
@@ -202,10 +256,6 @@ func (f *File) Resolve(b, dict []byte, key string) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	for _, o := range f.Objects {
-		if o.Num == num && o.Gen == gen {
-			return b[o.Off:o.End], true
-		}
-	}
-	return nil, false
+	text, g, ok := f.Text(b, num)
+	return text, ok && g == gen
 }

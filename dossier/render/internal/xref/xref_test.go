@@ -141,3 +141,42 @@ func TestWriterFreeList(t *testing.T) {
 		t.Fatalf("read back: %v %+v", err, f)
 	}
 }
+
+// TestStreamsRoundTrip: objects packed by EndStreams read back through the cross-reference
+// stream and their object stream; a free number stays free.
+func TestStreamsRoundTrip(t *testing.T) {
+	w := NewWriter([]byte("%PDF-1.7\n"), 0)
+	w.Pack(1, []byte("<</Type/Catalog/Pages 2 0 R>>"))
+	w.Pack(2, []byte("<</Type/Pages/Kids[]/Count 0>>"))
+	w.Object(3, []byte("3 0 obj\n<</Length 5>>\nstream\nhello\nendstream\nendobj\n"))
+	for n := 5; n < 5+2*packedPerStream; n++ { // two object streams more
+		w.Pack(n, []byte(fmt.Sprintf("(object %d)", n)))
+	}
+	var before []byte
+	b := w.EndStreams("/Root 1 0 R", func(b []byte) string { before = b; return "00ff" })
+	if !bytes.Contains(b, []byte("/ID[<00ff><00ff>]")) || len(before) == 0 {
+		t.Errorf("no /ID from the function given")
+	}
+	f, err := Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Packed) != 2+2*packedPerStream || len(f.Objects) != 4 {
+		t.Errorf("%d packed, %d with offsets; want %d and 4 (a stream, three object streams)", len(f.Packed), len(f.Objects), 2+2*packedPerStream)
+	}
+	for n, want := range map[int]string{1: "<</Type/Catalog/Pages 2 0 R>>", 7: "(object 7)", 5 + 2*packedPerStream - 1: fmt.Sprintf("(object %d)", 5+2*packedPerStream-1)} {
+		text, gen, ok := f.Text(b, n)
+		if !ok || gen != 0 || string(text) != fmt.Sprintf("%d 0 obj\n%s\nendobj\n", n, want) {
+			t.Errorf("object %d: %q %v", n, text, ok)
+		}
+	}
+	if text, _, ok := f.Text(b, 3); !ok || !bytes.Contains(text, []byte("hello")) {
+		t.Errorf("object 3: %q", text)
+	}
+	if _, _, ok := f.Text(b, 4); ok {
+		t.Error("object 4 was never written")
+	}
+	if root, ok := f.Resolve(b, f.TrailerDict(), "Root"); !ok || !bytes.Contains(root, []byte("/Catalog")) {
+		t.Errorf("Resolve /Root: %q", root)
+	}
+}
