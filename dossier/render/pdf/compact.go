@@ -35,10 +35,6 @@ var (
 	plainStream = regexp.MustCompile(`^\d+ 0 obj\n<</Length \d+>>$`)
 )
 
-// zlibWriters are reused: a new zlib writer allocates its compressor's ~1 MB of tables,
-// which for the dozens of small streams of a page was a fifth of a package build.
-var zlibWriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
-
 func compactPDF(b []byte) ([]byte, error) {
 	f, err := xref.Read(b)
 	if err != nil {
@@ -133,7 +129,7 @@ func inflateDeflate(data []byte, plain bool) ([]byte, error) {
 		}
 		data = dec.Bytes()
 	}
-	return deflate(data)
+	return xref.Deflate(data), nil
 }
 
 // streamCache holds the compressed form of recent large streams: the font subsets of a
@@ -177,20 +173,6 @@ func (c *streams) entry(key [sha256.Size]byte) *cachedZ {
 	c.keys = append(c.keys, key)
 	c.vals[key] = e
 	return e
-}
-
-// deflate compresses b at zlib's default level.
-func deflate(b []byte) ([]byte, error) {
-	var z bytes.Buffer
-	z.Grow(len(b)/2 + 64)
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	zw.Reset(&z)
-	zw.Write(b)
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return z.Bytes(), nil
 }
 
 // trimWidths drops from a CID font's /W array the ranges "first last w" whose width is /DW:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"sync"
 )
 
 // Cross-reference streams and object streams (ISO 32000 7.5.7–7.5.8), as far as the files
@@ -203,7 +204,7 @@ func (w *Writer) EndStreams(dict string, id func([]byte) string) []byte {
 		}
 		first := hdr.Len()
 		hdr.Write(body.Bytes())
-		z := deflate(hdr.Bytes())
+		z := Deflate(hdr.Bytes())
 		num := w.max + 1
 		w.Object(num, fmt.Appendf(nil, "%d 0 obj\n<</Filter/FlateDecode/First %d/Length %d/N %d/Type/ObjStm>>\nstream\n%s\nendstream\nendobj\n", num, first, len(z), len(chunk), z))
 	}
@@ -225,7 +226,7 @@ func (w *Writer) EndStreams(dict string, id func([]byte) string) []byte {
 			row(0, w.nextFree(n, where), 1)
 		}
 	}
-	z := deflate(rows.Bytes())
+	z := Deflate(rows.Bytes())
 	ident := id(w.Bytes())
 	fmt.Fprintf(w, "%d 0 obj\n<<%s/Filter/FlateDecode/ID[<%s><%s>]/Length %d/Size %d/Type/XRef/W[1 4 2]>>\nstream\n", num, dict, ident, ident, len(z), size)
 	w.Write(z)
@@ -245,10 +246,18 @@ func (w *Writer) nextFree(n int, packed map[int]Packed) int {
 	return 0
 }
 
-func deflate(b []byte) []byte {
+// zlibWriters are reused: a new zlib writer allocates its compressor's ~1 MB of tables,
+// which for the dozens of small streams of a page was a fifth of a package build.
+var zlibWriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
+
+// Deflate compresses b at zlib's default level (a FlateDecode stream's data).
+func Deflate(b []byte) []byte {
 	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(b)
+	z.Grow(len(b)/2 + 64)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	zw.Reset(&z)
+	zw.Write(b) // a bytes.Buffer does not fail
 	zw.Close()
 	return z.Bytes()
 }
