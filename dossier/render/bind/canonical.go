@@ -111,14 +111,13 @@ func canonical(b []byte, d dates) ([]byte, error) {
 	w := xref.NewWriter(b[:f.Objects[0].Off], len(b))
 	dict := "/Root 1 0 R"
 	for i, o := range order {
-		obj := rewrite(o, i+1, objs, renum)
+		obj, start, end := rewrite(o, i+1, objs, renum)
 		if len(roots) > 1 && o.num == roots[1] {
 			obj = setDates(obj, d)
 			dict = fmt.Sprintf("/Info %d 0 R%s", i+1, dict)
-		}
-		start, end, _, err := xref.Scan(obj)
-		if err != nil {
-			return nil, err
+			if start, end, _, err = xref.Scan(obj); err != nil {
+				return nil, err
+			}
 		}
 		if bytes.HasPrefix(obj[end:], []byte("stream")) {
 			w.Object(i+1, obj)
@@ -159,25 +158,27 @@ func reach(objs map[int]*scanned, roots []int) ([]*scanned, error) {
 }
 
 // rewrite is the text of o numbered num, its references renumbered (one to an object not in
-// the file being null, as PDF reads it).
-func rewrite(o *scanned, num int, objs map[int]*scanned, renum map[int]int) []byte {
+// the file being null, as PDF reads it), and where its value is in that text.
+func rewrite(o *scanned, num int, objs map[int]*scanned, renum map[int]int) (obj []byte, start, end int) {
 	text := o.text
-	var out bytes.Buffer
-	out.Grow(len(text) + 16)
-	out.WriteString(strconv.Itoa(num))
-	out.WriteString(" 0 obj")
+	out := make([]byte, 0, len(text)+16)
+	out = strconv.AppendInt(out, int64(num), 10)
+	out = append(out, " 0 obj"...)
+	start = len(out)
 	at := o.start
 	for _, r := range o.refs {
-		out.Write(text[at:r.Start])
+		out = append(out, text[at:r.Start]...)
 		if n, ok := renum[r.Num]; ok && objs[r.Num].gen == r.Gen {
-			fmt.Fprintf(&out, "%d 0 R", n)
+			out = strconv.AppendInt(out, int64(n), 10)
+			out = append(out, " 0 R"...)
 		} else {
-			out.WriteString("null")
+			out = append(out, "null"...)
 		}
 		at = r.End
 	}
-	out.Write(text[at:])
-	return out.Bytes()
+	out = append(out, text[at:o.end]...)
+	end = len(out)
+	return append(out, text[o.end:]...), start, end
 }
 
 // setDates gives the Info dictionary obj (its whole object text) the dates d: an entry d
