@@ -74,31 +74,13 @@ func canonical(b []byte, d dates) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	objs := make(map[int]*scanned, len(f.Objects)+len(f.Packed))
-	for _, o := range f.Objects {
-		objs[o.Num] = &scanned{num: o.Num, gen: o.Gen, text: b[o.Off:o.End]}
+	objs, err := objects(b, f)
+	if err != nil {
+		return nil, err
 	}
-	for num := range f.Packed {
-		text, gen, ok := f.Text(b, num)
-		if !ok {
-			return nil, fmt.Errorf("object %d: not in its object stream", num)
-		}
-		objs[num] = &scanned{num: num, gen: gen, text: text}
-	}
-	var roots []int // the old numbers of /Root and /Info
-	for _, key := range []string{"Root", "Info"} {
-		v, ok := xref.DictValue(f.TrailerDict(), key)
-		if !ok {
-			continue
-		}
-		num, gen, ok := xref.RefValue(v)
-		if o := objs[num]; !ok || o == nil || o.gen != gen {
-			return nil, fmt.Errorf("trailer /%s is not an object", key)
-		}
-		roots = append(roots, num)
-	}
-	if len(roots) == 0 {
-		return nil, fmt.Errorf("trailer has no /Root")
+	roots, err := trailerRoots(f, objs)
+	if err != nil {
+		return nil, err
 	}
 	order, err := reach(objs, roots)
 	if err != nil {
@@ -129,6 +111,42 @@ func canonical(b []byte, d dates) ([]byte, error) {
 		sum := sha256.Sum256(before)
 		return hex.EncodeToString(sum[:16])
 	}), nil
+}
+
+// objects are the objects of the file f (whose bytes are b) by number, with their text.
+func objects(b []byte, f *xref.File) (map[int]*scanned, error) {
+	objs := make(map[int]*scanned, len(f.Objects)+len(f.Packed))
+	for _, o := range f.Objects {
+		objs[o.Num] = &scanned{num: o.Num, gen: o.Gen, text: b[o.Off:o.End]}
+	}
+	for num := range f.Packed {
+		text, gen, ok := f.Text(b, num)
+		if !ok {
+			return nil, fmt.Errorf("object %d: not in its object stream", num)
+		}
+		objs[num] = &scanned{num: num, gen: gen, text: text}
+	}
+	return objs, nil
+}
+
+// trailerRoots are the numbers of the objects the trailer's /Root and /Info refer to (Info
+// being optional).
+func trailerRoots(f *xref.File, objs map[int]*scanned) ([]int, error) {
+	var roots []int
+	for _, key := range []string{"Root", "Info"} {
+		v, ok := xref.DictValue(f.TrailerDict(), key)
+		if !ok && key == "Root" {
+			return nil, fmt.Errorf("trailer has no /Root")
+		} else if !ok {
+			continue
+		}
+		num, gen, ok := xref.RefValue(v)
+		if o := objs[num]; !ok || o == nil || o.gen != gen {
+			return nil, fmt.Errorf("trailer /%s is not an object", key)
+		}
+		roots = append(roots, num)
+	}
+	return roots, nil
 }
 
 // reach returns the objects reached from roots, breadth first, each scanned.

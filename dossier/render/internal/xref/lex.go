@@ -36,53 +36,70 @@ func isDelim(c byte) bool {
 
 // next returns the token at or after i: its kind and span.
 func next(b []byte, i int) (kind, int, int) {
-	for i < len(b) {
-		if isSpace(b[i]) {
-			i++
-			continue
-		}
-		if b[i] != '%' {
-			break
-		}
-		for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-			i++
-		}
-	}
+	i = skipBlank(b, i)
 	if i >= len(b) {
 		return kEOF, i, i
 	}
-	start := i
-	switch c := b[i]; {
-	case c == '(':
-		return kString, start, literalEnd(b, i)
-	case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '>' && i+1 < len(b) && b[i+1] == '>':
-		if c == '<' {
-			return kOpen, start, i + 2
-		}
-		return kClose, start, i + 2
-	case c == '<':
-		end := bytes.IndexByte(b[i:], '>')
-		if end < 0 {
-			return kString, start, len(b)
-		}
-		return kString, start, i + end + 1
-	case c == '[':
-		return kOpen, start, i + 1
-	case c == ']':
-		return kClose, start, i + 1
-	case c == '/':
-		i++
-		for i < len(b) && !isSpace(b[i]) && !isDelim(b[i]) {
-			i++
-		}
-		return kName, start, i
-	case isDelim(c):
-		return kOther, start, i + 1
+	switch c := b[i]; c {
+	case '(':
+		return kString, i, literalEnd(b, i)
+	case '<', '>':
+		return angle(b, i)
+	case '[':
+		return kOpen, i, i + 1
+	case ']':
+		return kClose, i, i + 1
+	case '/':
+		return kName, i, regularEnd(b, i+1)
 	}
+	if isDelim(b[i]) {
+		return kOther, i, i + 1
+	}
+	return kRegular, i, regularEnd(b, i)
+}
+
+// skipBlank skips white space and comments from i.
+func skipBlank(b []byte, i int) int {
+	for i < len(b) {
+		switch {
+		case isSpace(b[i]):
+			i++
+		case b[i] == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// regularEnd is the end of the run of regular characters from i.
+func regularEnd(b []byte, i int) int {
 	for i < len(b) && !isSpace(b[i]) && !isDelim(b[i]) {
 		i++
 	}
-	return kRegular, start, i
+	return i
+}
+
+// angle is the token at i that starts with '<' or '>': a dictionary's bracket, a
+// hexadecimal string, or a stray '>'.
+func angle(b []byte, i int) (kind, int, int) {
+	double := i+1 < len(b) && b[i+1] == b[i]
+	switch {
+	case double && b[i] == '<':
+		return kOpen, i, i + 2
+	case double:
+		return kClose, i, i + 2
+	case b[i] == '>':
+		return kOther, i, i + 1
+	}
+	end := bytes.IndexByte(b[i:], '>')
+	if end < 0 {
+		return kString, i, len(b)
+	}
+	return kString, i, i + end + 1
 }
 
 // literalEnd is the end of the literal string opening at i: balanced parentheses, a
@@ -127,12 +144,14 @@ type Ref struct {
 // (for a stream, its dictionary): it returns where the value starts and ends and the
 // references in it, in order.
 func Scan(obj []byte) (start, end int, refs []Ref, err error) {
-	type tok struct {
-		n     int // the token's value when it is an unsigned integer, else -1
-		start int
+	start, err = header(obj)
+	if err != nil {
+		return 0, 0, nil, err
 	}
-	var prev [2]tok // the two tokens before the current one
-	for i, k := 0, 0; ; k++ {
+	// prev are the values of the two tokens before the current one when they are unsigned
+	// integers (else -1), and where the first of them starts.
+	prev, first := [2]int{-1, -1}, [2]int{}
+	for i := start; ; {
 		kd, s, e := next(obj, i)
 		i = e
 		word := obj[s:e]
@@ -140,23 +159,31 @@ func Scan(obj []byte) (start, end int, refs []Ref, err error) {
 		switch {
 		case kd == kEOF:
 			return 0, 0, nil, fmt.Errorf("no endobj")
-		case k < 3:
-			if kd != kRegular || (k == 2) != bytes.Equal(word, []byte("obj")) || (k < 2 && !isNum) {
-				return 0, 0, nil, fmt.Errorf("no object header")
-			}
-			start = e
-			continue
 		case kd != kRegular:
-		case bytes.Equal(word, []byte("stream")), bytes.Equal(word, []byte("endobj")):
+		case string(word) == "stream", string(word) == "endobj":
 			return start, s, refs, nil
-		case bytes.Equal(word, []byte("R")) && k > 4 && prev[0].n >= 0 && prev[1].n >= 0:
-			refs = append(refs, Ref{Num: prev[0].n, Gen: prev[1].n, Start: prev[0].start, End: e})
+		case string(word) == "R" && prev[0] >= 0 && prev[1] >= 0:
+			refs = append(refs, Ref{Num: prev[0], Gen: prev[1], Start: first[0], End: e})
 		}
 		if kd != kRegular || !isNum {
 			n = -1
 		}
-		prev = [2]tok{prev[1], {n, s}}
+		prev, first = [2]int{prev[1], n}, [2]int{first[1], s}
 	}
+}
+
+// header reads "num gen obj" at the start of obj and returns where it ends.
+func header(obj []byte) (int, error) {
+	i := 0
+	for k := 0; k < 3; k++ {
+		kd, s, e := next(obj, i)
+		_, isNum := unsigned(obj[s:e])
+		if kd != kRegular || (k < 2 && !isNum) || (k == 2 && string(obj[s:e]) != "obj") {
+			return 0, fmt.Errorf("no object header")
+		}
+		i = e
+	}
+	return i, nil
 }
 
 // valueEnd is the end of the object value whose first token is at i (a dictionary or an
