@@ -88,7 +88,10 @@ func readStream(b []byte, at int) (*File, error) {
 	if !ok1 || !ok2 || len(w) != 3 || len(index)%2 != 0 || w[0]+w[1]+w[2] == 0 {
 		return nil, fmt.Errorf("bad xref stream dictionary")
 	}
-	self, _ := unsigned(b[at : at+bytes.IndexByte(b[at:], ' ')])
+	self := -1 // the stream's own number
+	if sp := bytes.IndexByte(b[at:], ' '); sp > 0 {
+		self, _ = unsigned(b[at : at+sp])
+	}
 	f := &File{At: at, Dict: dict, Packed: map[int]Packed{}}
 	row := w[0] + w[1] + w[2]
 	for k := 0; k < len(index); k += 2 {

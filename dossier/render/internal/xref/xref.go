@@ -85,8 +85,8 @@ func Read(b []byte) (*File, error) {
 		if k+1 < len(objs) {
 			objs[k].End = objs[k+1].Off
 		}
-		if objs[k].Off == objs[k].End {
-			return nil, fmt.Errorf("objects %d and %d at the same offset", objs[k].Num, objs[k+1].Num)
+		if _, dup := f.byNum[objs[k].Num]; dup || objs[k].Off <= 0 || objs[k].Off >= at || objs[k].Off >= objs[k].End {
+			return nil, fmt.Errorf("object %d: bad offset %d", objs[k].Num, objs[k].Off)
 		}
 		if !bytes.HasPrefix(b[objs[k].Off:], []byte(strconv.Itoa(objs[k].Num)+" "+strconv.Itoa(objs[k].Gen)+" obj")) {
 			return nil, fmt.Errorf("object %d not at %d", objs[k].Num, objs[k].Off)
@@ -101,6 +101,9 @@ func readTable(b []byte, at, end int) (*File, error) {
 	objs, i, err := entries(b, at)
 	if err != nil {
 		return nil, err
+	}
+	if i > end {
+		return nil, fmt.Errorf("xref table runs past startxref")
 	}
 	trailer := b[i:end]
 	if !bytes.HasPrefix(trailer, []byte("trailer")) {
