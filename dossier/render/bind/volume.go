@@ -12,9 +12,10 @@ import (
 )
 
 // A bound volume: a report followed by its attachments (scanned PDFs merged as they are),
-// and the overlay that numbers the attachment pages on from the report. Everything goes
+// and the overlay that numbers the attachment pages on from the report. The inputs go
 // through files, so that what is held in memory is pdfcpu's parse of one volume and not
-// every input twice over.
+// every input twice over; the volume pdfcpu writes is held once more, to be made canonical
+// (canonical.go) before it is written.
 
 // CountPages returns the page count of the PDF file at path (an attachment), read with the
 // relaxed validation that scans from many producers need.
