@@ -93,11 +93,20 @@ func readStream(b []byte, at int) (*File, error) {
 		self, _ = unsigned(b[at : at+sp])
 	}
 	f := &File{At: at, Dict: dict, Packed: map[int]Packed{}}
+	if err := f.rows(data, w, index, self); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// rows reads the entries of a cross-reference stream, whose fields are w bytes wide, for the
+// numbers in the subsections index; the entry of the stream itself (self) is left out.
+func (f *File) rows(data []byte, w, index []int, self int) error {
 	row := w[0] + w[1] + w[2]
 	for k := 0; k < len(index); k += 2 {
 		for num := index[k]; num < index[k]+index[k+1]; num++ {
 			if len(data) < row {
-				return nil, fmt.Errorf("xref stream too short")
+				return fmt.Errorf("xref stream too short")
 			}
 			typ, f2, f3 := field(data, w[0], 1), field(data[w[0]:], w[1], 0), field(data[w[0]+w[1]:], w[2], 0)
 			data = data[row:]
@@ -109,7 +118,7 @@ func readStream(b []byte, at int) (*File, error) {
 			}
 		}
 	}
-	return f, nil
+	return nil
 }
 
 // field reads a big-endian field of n bytes (def when n is 0).

@@ -74,9 +74,18 @@ func Read(b []byte) (*File, error) {
 			return nil, fmt.Errorf("trailer has /%s", key)
 		}
 	}
-	objs := f.Objects
+	if err := f.index(b); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// index puts f.Objects in file order, says where each ends and checks it starts where the
+// table says.
+func (f *File) index(b []byte) error {
+	objs, at := f.Objects, f.At
 	if len(objs) == 0 {
-		return nil, fmt.Errorf("no objects in the xref table")
+		return fmt.Errorf("no objects in the xref table")
 	}
 	sort.Slice(objs, func(i, j int) bool { return objs[i].Off < objs[j].Off })
 	f.byNum = make(map[int]int, len(objs))
@@ -86,14 +95,14 @@ func Read(b []byte) (*File, error) {
 			objs[k].End = objs[k+1].Off
 		}
 		if _, dup := f.byNum[objs[k].Num]; dup || objs[k].Off <= 0 || objs[k].Off >= at || objs[k].Off >= objs[k].End {
-			return nil, fmt.Errorf("object %d: bad offset %d", objs[k].Num, objs[k].Off)
+			return fmt.Errorf("object %d: bad offset %d", objs[k].Num, objs[k].Off)
 		}
 		if !bytes.HasPrefix(b[objs[k].Off:], []byte(strconv.Itoa(objs[k].Num)+" "+strconv.Itoa(objs[k].Gen)+" obj")) {
-			return nil, fmt.Errorf("object %d not at %d", objs[k].Num, objs[k].Off)
+			return fmt.Errorf("object %d not at %d", objs[k].Num, objs[k].Off)
 		}
 		f.byNum[objs[k].Num] = k
 	}
-	return f, nil
+	return nil
 }
 
 // readTable reads the classic table at at and the trailer after it, up to end.
