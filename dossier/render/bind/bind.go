@@ -33,10 +33,16 @@ var disableConfig sync.Once
 // has been loaded that way NewDefaultConfiguration returns it regardless of the switch.
 // Bind needs no fonts, so the built-in defaults are enough. A fresh configuration per call
 // matters because api functions overwrite conf.Cmd.
+//
+// pdfcpu is set to write a classic cross-reference table and no object streams, the layout
+// canonical reads (canonical.go); pdfcpu v0.15 only ever turns these off by itself
+// (write.go, handleEncryption), never on.
 func config() *model.Configuration {
 	disableConfig.Do(api.DisableConfigDir)
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
+	conf.WriteObjectStream = false
+	conf.WriteXRefStream = false
 	return conf
 }
 
@@ -100,17 +106,9 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	if err != nil {
 		return err
 	}
-	// Pad once, then repeat the padded document: the padding page then belongs to each copy.
-	one := src
-	if len(dims)%2 == 1 && !o.Simplex {
-		if one, err = padded(src, dims); err != nil {
-			return err
-		}
-		if copies > 1 {
-			if ctx, err = readPDF(one); err != nil {
-				return err
-			}
-		}
+	one, ctx, err := oneCopy(src, ctx, dims, o)
+	if err != nil {
+		return err
 	}
 	if copies == 1 {
 		// nothing to repeat: the (padded) document is the copy
@@ -123,10 +121,31 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	if err := repeat(&out, ctx, one, copies); err != nil {
 		return err
 	}
-	if _, err := out.WriteTo(w); err != nil {
+	if _, err := w.Write(canonicalOr(out.Bytes(), infoDates(src))); err != nil {
 		return fmt.Errorf("bind: write output: %w", err)
 	}
 	return nil
+}
+
+// oneCopy is what one copy of src (parsed as ctx, of page sizes dims) is: src, or for
+// double-sided printing src padded to an even page count, canonical when it is the output
+// (one copy), else with its parse.
+func oneCopy(src []byte, ctx *model.Context, dims []types.Dim, o Options) ([]byte, *model.Context, error) {
+	// Pad once, then repeat the padded document: the padding page then belongs to each copy.
+	if len(dims)%2 == 0 || o.Simplex {
+		return src, ctx, nil
+	}
+	one, err := padded(src, dims)
+	if err != nil {
+		return nil, nil, err
+	}
+	if o.Copies == 1 {
+		return canonicalOr(one, infoDates(src)), nil, nil
+	}
+	if ctx, err = readPDF(one); err != nil {
+		return nil, nil, err
+	}
+	return one, ctx, nil
 }
 
 // readInput reads the whole PDF, parses it and returns its page sizes (at least one page).

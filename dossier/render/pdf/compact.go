@@ -6,9 +6,10 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"sync"
+
+	"dossier/dossier/render/internal/xref"
 )
 
 // compact rewrites a PDF as fpdf writes it, smaller: every stream compressed at zlib's
@@ -27,7 +28,6 @@ func compact(b []byte) []byte {
 }
 
 var (
-	startXRef  = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
 	lengthKey  = regexp.MustCompile(`/Length (\d+)`)
 	widthArray = regexp.MustCompile(`/DW (\d+)\n/W \[([^/>]*)\]`)
 	// plainStream is the dictionary of a stream fpdf wrote without compression (page contents
@@ -35,96 +35,23 @@ var (
 	plainStream = regexp.MustCompile(`^\d+ 0 obj\n<</Length \d+>>$`)
 )
 
-// zlibWriters are reused: a new zlib writer allocates its compressor's ~1 MB of tables,
-// which for the dozens of small streams of a page was a fifth of a package build.
-var zlibWriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
-
-type pdfObject struct {
-	num, off int
-}
-
 func compactPDF(b []byte) ([]byte, error) {
-	m := startXRef.FindSubmatchIndex(b)
-	if m == nil {
-		return nil, fmt.Errorf("no startxref")
-	}
-	xref, _ := strconv.Atoi(string(b[m[2]:m[3]]))
-	objs, trailer, err := readXRef(b, xref)
+	f, err := xref.Read(b)
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
-	var out bytes.Buffer
-	out.Grow(len(b))
-	out.Write(b[:objs[0].off])
-	offsets := map[int]int{}
-	for i, o := range objs {
-		end := xref
-		if i+1 < len(objs) {
-			end = objs[i+1].off
+	w := xref.NewWriter(b[:f.Objects[0].Off], len(b))
+	for _, o := range f.Objects {
+		if o.Gen != 0 {
+			return nil, fmt.Errorf("object %d has generation %d", o.Num, o.Gen)
 		}
-		offsets[o.num] = out.Len()
-		obj, err := compactObject(b[o.off:end])
+		obj, err := compactObject(b[o.Off:o.End])
 		if err != nil {
-			return nil, fmt.Errorf("object %d: %w", o.num, err)
+			return nil, fmt.Errorf("object %d: %w", o.Num, err)
 		}
-		out.Write(obj)
+		w.Object(o.Num, obj)
 	}
-	at := out.Len()
-	size := len(objs) + 1
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
-	for n := 1; n < size; n++ {
-		off, ok := offsets[n]
-		if !ok {
-			return nil, fmt.Errorf("object %d missing", n)
-		}
-		fmt.Fprintf(&out, "%010d 00000 n \n", off)
-	}
-	out.Write(trailer)
-	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", at)
-	return out.Bytes(), nil
-}
-
-// readXRef reads fpdf's one-section cross-reference table: the objects in use and the trailer
-// up to startxref.
-func readXRef(b []byte, at int) ([]pdfObject, []byte, error) {
-	if at <= 0 || at >= len(b) || !bytes.HasPrefix(b[at:], []byte("xref\n0 ")) {
-		return nil, nil, fmt.Errorf("no xref table at %d", at)
-	}
-	rest := b[at+len("xref\n0 "):]
-	nl := bytes.IndexByte(rest, '\n')
-	n, err := strconv.Atoi(string(bytes.TrimSpace(rest[:max(nl, 0)])))
-	if err != nil || nl < 0 || n < 2 || len(rest) < nl+1+20*n {
-		return nil, nil, fmt.Errorf("bad xref header")
-	}
-	objs, err := xrefEntries(b, rest[nl+1:nl+1+20*n], at)
-	if err != nil {
-		return nil, nil, err
-	}
-	trailer := rest[nl+1+20*n:]
-	end := bytes.LastIndex(trailer, []byte("startxref"))
-	if !bytes.HasPrefix(trailer, []byte("trailer")) || end < 0 {
-		return nil, nil, fmt.Errorf("no trailer")
-	}
-	return objs, trailer[:end], nil
-}
-
-// xrefEntries reads the 20-byte entries of objects 1… (entry 0 is the free list's head): each
-// in use and at an offset where that object starts, before the table at.
-func xrefEntries(b, entries []byte, at int) ([]pdfObject, error) {
-	var objs []pdfObject
-	for i := 1; i < len(entries)/20; i++ {
-		e := entries[20*i : 20*i+20]
-		if e[17] != 'n' {
-			return nil, fmt.Errorf("free object %d", i)
-		}
-		off, err := strconv.Atoi(string(e[:10]))
-		if err != nil || off <= 0 || off >= at || !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(i)+" 0 obj")) {
-			return nil, fmt.Errorf("object %d not at %d", i, off)
-		}
-		objs = append(objs, pdfObject{num: i, off: off})
-	}
-	return objs, nil
+	return w.End(f.Trailer, w.Table()), nil
 }
 
 // compactObject compresses an object's stream at zlib's default level (a plain one, as fpdf
@@ -202,7 +129,7 @@ func inflateDeflate(data []byte, plain bool) ([]byte, error) {
 		}
 		data = dec.Bytes()
 	}
-	return deflate(data)
+	return xref.Deflate(data), nil
 }
 
 // streamCache holds the compressed form of recent large streams: the font subsets of a
@@ -246,20 +173,6 @@ func (c *streams) entry(key [sha256.Size]byte) *cachedZ {
 	c.keys = append(c.keys, key)
 	c.vals[key] = e
 	return e
-}
-
-// deflate compresses b at zlib's default level.
-func deflate(b []byte) ([]byte, error) {
-	var z bytes.Buffer
-	z.Grow(len(b)/2 + 64)
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	zw.Reset(&z)
-	zw.Write(b)
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return z.Bytes(), nil
 }
 
 // trimWidths drops from a CID font's /W array the ranges "first last w" whose width is /DW:
