@@ -121,7 +121,7 @@ func Bind(w io.Writer, pdf io.ReadSeeker, o Options) error {
 	if err := repeat(&out, ctx, one, copies); err != nil {
 		return err
 	}
-	if _, err := w.Write(canonicalOr(out.Bytes(), infoDates(src))); err != nil {
+	if _, err := w.Write(canonicalOr(out.Bytes(), infoOf(src))); err != nil {
 		return fmt.Errorf("bind: write output: %w", err)
 	}
 	return nil
@@ -140,7 +140,7 @@ func oneCopy(src []byte, ctx *model.Context, dims []types.Dim, o Options) ([]byt
 		return nil, nil, err
 	}
 	if o.Copies == 1 {
-		return canonicalOr(one, infoDates(src)), nil, nil
+		return canonicalOr(one, infoOf(src)), nil, nil
 	}
 	if ctx, err = readPDF(one); err != nil {
 		return nil, nil, err

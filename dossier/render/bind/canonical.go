@@ -19,38 +19,40 @@ import (
 // objects in the order they are reached from the trailer (/Root, then /Info, breadth first,
 // each object's references in the order its text has them), writes them in that order (the
 // streams as objects, the rest packed into object streams) with a cross-reference stream,
-// gives the Info dictionary the dates of the document bound (infoDates), and makes the /ID
+// gives the Info dictionary the dates and producer of the document bound (infoOf), and makes the /ID
 // from a hash of everything before the cross-reference stream. Objects nothing reaches are
 // left out.
 
-// dates are an Info dictionary's /CreationDate and /ModDate as their text in the file (a
-// PDF string), nil when it has none.
-type dates struct{ creation, mod []byte }
+// infoEntries are an Info dictionary's /CreationDate, /ModDate and /Producer as their text
+// in the file (a PDF string), nil when it has none: pdfcpu sets them to the time of writing
+// and to itself, and a print copy should say what its screen copy says.
+type infoEntries struct{ creation, mod, producer []byte }
 
-// infoDates reads the dates of the PDF b (as fpdf, or canonical, writes it): none when b is
+// infoOf reads the Info entries of the PDF b (as fpdf, or canonical, writes it): none when b is
 // not laid out with a classic cross-reference table.
-func infoDates(b []byte) dates {
+func infoOf(b []byte) infoEntries {
 	f, err := xref.Read(b)
 	if err != nil {
-		return dates{}
+		return infoEntries{}
 	}
 	obj, ok := f.Resolve(b, f.TrailerDict(), "Info")
 	if !ok {
-		return dates{}
+		return infoEntries{}
 	}
 	start, end, _, err := xref.Scan(obj)
 	if err != nil {
-		return dates{}
+		return infoEntries{}
 	}
 	d := obj[start:end]
 	c, _ := xref.DictValue(d, "CreationDate")
 	m, _ := xref.DictValue(d, "ModDate")
-	return dates{creation: bytes.Clone(c), mod: bytes.Clone(m)}
+	p, _ := xref.DictValue(d, "Producer")
+	return infoEntries{creation: bytes.Clone(c), mod: bytes.Clone(m), producer: bytes.Clone(p)}
 }
 
 // canonicalOr is canonical(b, d), or b itself when canonical cannot read b: a PDF that
 // pdfcpu wrote in a way canonical does not know is still a valid PDF.
-func canonicalOr(b []byte, d dates) []byte {
+func canonicalOr(b []byte, d infoEntries) []byte {
 	if out, err := canonical(b, d); err == nil {
 		return out
 	}
@@ -65,11 +67,11 @@ type scanned struct {
 	refs       []xref.Ref
 }
 
-// canonical rewrites the PDF b as a function of its content, with the Info dates d: see
+// canonical rewrites the PDF b as a function of its content, with the Info entries d: see
 // above. The objects that are not streams are packed into object streams and the table is a
 // cross-reference stream, as pdfcpu writes by default: the page objects of many copies are
 // most of what is not a stream.
-func canonical(b []byte, d dates) ([]byte, error) {
+func canonical(b []byte, d infoEntries) ([]byte, error) {
 	f, err := xref.Read(b)
 	if err != nil {
 		return nil, err
@@ -95,7 +97,7 @@ func canonical(b []byte, d dates) ([]byte, error) {
 	for i, o := range order {
 		obj, start, end := rewrite(o, i+1, objs, renum)
 		if len(roots) > 1 && o.num == roots[1] {
-			obj = setDates(obj, d)
+			obj = setInfo(obj, d)
 			dict = fmt.Sprintf("/Info %d 0 R%s", i+1, dict)
 			if start, end, _, err = xref.Scan(obj); err != nil {
 				return nil, err
@@ -199,9 +201,9 @@ func rewrite(o *scanned, num int, objs map[int]*scanned, renum map[int]int) (obj
 	return append(out, text[o.end:]...), start, end
 }
 
-// setDates gives the Info dictionary obj (its whole object text) the dates d: an entry d
-// has not is removed.
-func setDates(obj []byte, d dates) []byte {
+// setInfo gives the Info dictionary obj (its whole object text) the entries d: one d has
+// not is removed.
+func setInfo(obj []byte, d infoEntries) []byte {
 	start, end, _, err := xref.Scan(obj)
 	if err != nil {
 		return obj
@@ -210,7 +212,7 @@ func setDates(obj []byte, d dates) []byte {
 	for _, e := range []struct {
 		key string
 		val []byte
-	}{{"CreationDate", d.creation}, {"ModDate", d.mod}} {
+	}{{"CreationDate", d.creation}, {"ModDate", d.mod}, {"Producer", d.producer}} {
 		en, ok := xref.DictEntry(dict, e.key)
 		var out []byte
 		switch {

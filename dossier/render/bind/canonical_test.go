@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,14 +41,19 @@ var (
 	fileIDRE  = regexp.MustCompile(`/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`)
 )
 
-// rawDates is what pdfinfo reads as the file's dates, unconverted.
+// rawDates is what pdfinfo reads as the file's dates, unconverted, and its producer.
 func rawDates(t testing.TB, path string) string {
 	t.Helper()
-	m := rawDateRE.FindAllString(run(t, "pdfinfo", "poppler-utils", "-rawdates", path), -1)
+	info := run(t, "pdfinfo", "poppler-utils", "-rawdates", path)
+	m := rawDateRE.FindAllString(info, -1)
 	if len(m) != 2 {
 		t.Fatalf("pdfinfo -rawdates %s: dates %q", path, m)
 	}
-	return fmt.Sprint(m)
+	producer := regexp.MustCompile(`(?m)^Producer:\s*(.*)$`).FindStringSubmatch(info)
+	if producer == nil || strings.Contains(producer[1], "pdfcpu") {
+		t.Errorf("%s: producer %q, want the input's", path, producer)
+	}
+	return fmt.Sprint(m, producer)
 }
 
 // fileID is the trailer's /ID, both halves (pdfcpu's classic or stream trailer alike).
@@ -203,7 +209,7 @@ func TestCanonicalFixedPoint(t *testing.T) {
 	if err := Copies(&out, bytes.NewReader(datedPDF(t, 2, "DOC", buildTime)), 2); err != nil {
 		t.Fatal(err)
 	}
-	d := infoDates(out.Bytes())
+	d := infoOf(out.Bytes())
 	again, err := canonical(out.Bytes(), d)
 	if err != nil {
 		t.Fatal(err)

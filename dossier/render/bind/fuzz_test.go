@@ -26,12 +26,12 @@ func FuzzCanonical(f *testing.F) {
 	f.Add(classic.Bytes())
 	f.Add(in)
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d := infoDates(b)
+		d := infoOf(b)
 		c, err := canonical(b, d)
 		if err != nil {
 			return
 		}
-		again, err := canonical(c, infoDates(c))
+		again, err := canonical(c, infoOf(c))
 		if err != nil {
 			t.Fatalf("canonical cannot read its own output: %v", err)
 		}

@@ -48,7 +48,7 @@ func Merge(out string, inFiles []string) error {
 	if err := api.Merge("", inFiles, &buf, conf, false); err != nil {
 		return fmt.Errorf("bind: merge: %w", err)
 	}
-	return writeFile(out, canonicalOr(buf.Bytes(), infoDates(first)))
+	return writeFile(out, canonicalOr(buf.Bytes(), infoOf(first)))
 }
 
 // writeFile writes b to the file path.
@@ -71,7 +71,7 @@ func Stamp(out, in string, first int, overlay func(sizes [][2]float64) ([]byte, 
 	if err != nil {
 		return err
 	}
-	d := infoDates(src)
+	d := infoOf(src)
 	conf := config()
 	conf.Cmd = model.ADDWATERMARKS
 	conf.OptimizeDuplicateContentStreams = false
