@@ -63,10 +63,14 @@ type outcome struct {
 }
 
 // judge reads one input and decides its verdict. It runs on a worker goroutine: it touches
-// nothing shared but the immutable programme.
-func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
+// nothing shared but the immutable programme. buf is the worker's read buffer: nothing judge
+// returns refers to it (DecodeBytes copies what it keeps), so the next input reuses it.
+func (sp *summaryPlan) judge(input string, today time.Time, buf *[]byte) *outcome {
 	o := &outcome{entry: Entry{Input: input}}
-	data, isPackage, verdict, why := read(input)
+	data, isPackage, verdict, why := read(input, *buf)
+	if cap(data) > cap(*buf) && cap(data) <= maxKeptBuffer {
+		*buf = data[:0]
+	}
 	if why != "" {
 		o.entry.Verdict, o.entry.Reason = verdict, why
 		return o
@@ -111,18 +115,26 @@ func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
 	return o
 }
 
+// maxKeptBuffer bounds the read buffer a worker keeps between inputs: one large data file
+// does not pin its size for the rest of the run.
+const maxKeptBuffer = 1 << 20
+
 // read returns the data file of an input: the file itself, or a package folder's
 // pack.DataFileName once the package passed verify. A non-empty why is the reason it is
-// left out.
-func read(input string) (data []byte, isPackage bool, v Verdict, why string) {
-	path := input
-	if fi, err := os.Stat(input); err == nil && fi.IsDir() {
-		if v, why := verify(input); why != "" {
-			return nil, true, v, why
+// left out. The file is read into buf when it fits.
+func read(input string, buf []byte) (data []byte, isPackage bool, v Verdict, why string) {
+	// A data file is read at once (fsafe refuses what is not a regular file without opening
+	// it); only what is not a regular file is looked at again, to tell a package folder.
+	data, err := fsafe.ReadRegularInto(input, fsafe.MaxDataFile, buf)
+	if errors.Is(err, fsafe.ErrNotRegular) {
+		if fi, serr := os.Stat(input); serr == nil && fi.IsDir() {
+			if v, why := verify(input); why != "" {
+				return nil, true, v, why
+			}
+			isPackage = true
+			data, err = fsafe.ReadRegularInto(pack.FindDataFile(input), fsafe.MaxDataFile, buf) // 不刻录/申报数据.json, or at the top level
 		}
-		path, isPackage = pack.FindDataFile(input), true // 不刻录/申报数据.json, or at the top level
 	}
-	data, err := fsafe.ReadRegular(path, fsafe.MaxDataFile)
 	switch {
 	case errors.Is(err, fsafe.ErrNotFound) && isPackage:
 		return nil, true, Invalid, "申报包中没有数据文件 " + pack.DataFileName
