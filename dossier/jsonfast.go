@@ -3,6 +3,7 @@ package dossier
 import (
 	"bytes"
 	"encoding/json"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -20,7 +21,30 @@ type fastReader struct {
 	src    []byte
 	i      int
 	values int
-	buf    []byte // unescaping scratch
+	buf    []byte            // unescaping scratch
+	keys   map[string]string // interned keys (internKey)
+}
+
+// Keys are interned: the data files of one programme use the same hundred-odd keys, and a
+// string for every key of every file was a fifth of the reader's allocations. The tables
+// are pooled (one per reader at a time, no lock) and bounded, so odd files cannot grow them.
+const (
+	maxInterned   = 1024 // keys per table
+	maxInternSize = 64   // bytes per key
+)
+
+var keyTables = sync.Pool{New: func() any { return make(map[string]string, 256) }}
+
+// internKey is string(b), shared with earlier files' equal keys.
+func (p *fastReader) internKey(b []byte) string {
+	if s, ok := p.keys[string(b)]; ok { // no allocation: the compiler looks b up in place
+		return s
+	}
+	s := string(b)
+	if len(b) <= maxInternSize && len(p.keys) < maxInterned {
+		p.keys[s] = s
+	}
+	return s
 }
 
 // fastParse returns the top-level object of src, or ok false to hand it to the careful reader.
@@ -28,7 +52,8 @@ func fastParse(src []byte) (top map[string]any, ok bool) {
 	if !utf8.Valid(src) {
 		return nil, false
 	}
-	p := &fastReader{src: bytes.TrimPrefix(src, bom)}
+	p := &fastReader{src: bytes.TrimPrefix(src, bom), keys: keyTables.Get().(map[string]string)}
+	defer keyTables.Put(p.keys)
 	p.space()
 	if !p.next('{') {
 		return nil, false
@@ -70,7 +95,7 @@ func (p *fastReader) object(depth int) (map[string]any, bool) {
 		if !p.next('"') {
 			return nil, false
 		}
-		key, ok := p.str()
+		key, ok := p.str(true)
 		if !ok || checkKey(key) != "" {
 			return nil, false
 		}
@@ -145,7 +170,7 @@ func (p *fastReader) value(depth int) (any, bool) {
 		return p.array(depth + 1)
 	case '"':
 		p.i++
-		return p.str()
+		return p.str(false)
 	case 't':
 		return true, p.literal("true")
 	case 'f':
@@ -197,8 +222,8 @@ func (p *fastReader) digits() int {
 
 // str reads a string whose opening quote has been read. The closing quote and a backslash are
 // found with bytes.IndexByte (vectorised); the run before them is checked for control
-// characters in a loop that tests nothing else.
-func (p *fastReader) str() (string, bool) {
+// characters in a loop that tests nothing else. A key without escapes is interned.
+func (p *fastReader) str(key bool) (string, bool) {
 	start := p.i
 	end := bytes.IndexByte(p.src[start:], '"')
 	if end < 0 {
@@ -216,6 +241,9 @@ func (p *fastReader) str() (string, bool) {
 		return "", false
 	}
 	p.i = start + end + 1
+	if key {
+		return p.internKey(run), true
+	}
 	return string(run), true
 }
 

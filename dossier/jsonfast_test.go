@@ -78,3 +78,51 @@ func FuzzFastReader(f *testing.F) {
 	f.Add([]byte(`{"format":1,"answers":{"a":"\ud83d\ude00","b":1e3,"c":[true,false,null]}}`))
 	f.Fuzz(func(t *testing.T, src []byte) { sameAsCareful(t, src) })
 }
+
+// A decoded file keeps nothing of the bytes it was read from (the aggregate's workers read
+// every file into the same buffer), interned keys included: scribbling over the input after
+// decoding changes nothing.
+func TestDecodeKeepsNothingOfItsInput(t *testing.T) {
+	demos, _ := filepath.Glob("../templates/*.demo.json")
+	if len(demos) == 0 {
+		t.Fatal("no demos")
+	}
+	for _, name := range demos {
+		src, _ := os.ReadFile(name)
+		want, err := DecodeBytes(bytes.Clone(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf := bytes.Clone(src)
+		got, err := DecodeBytes(buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range buf {
+			buf[i] = 'x'
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the decoded file changed with its input", name)
+		}
+	}
+}
+
+// The key table stays bounded however many distinct keys files bring, and an interned key is
+// the key read.
+func TestInternedKeysAreBounded(t *testing.T) {
+	p := &fastReader{keys: map[string]string{}}
+	for i := range 3 * maxInterned {
+		k := []byte("key" + strings.Repeat("x", i%100) + string(rune('a'+i%26)) + strings.Repeat("y", i/100))
+		if s := p.internKey(k); s != string(k) {
+			t.Fatalf("internKey(%q) = %q", k, s)
+		}
+	}
+	if len(p.keys) > maxInterned {
+		t.Errorf("%d keys kept, at most %d", len(p.keys), maxInterned)
+	}
+	for k := range p.keys {
+		if len(k) > maxInternSize {
+			t.Errorf("a key of %d bytes kept", len(k))
+		}
+	}
+}
