@@ -127,7 +127,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	fields := len(pr.rec.fields) + len(p.answers.fields)
 	e := &Evaluation{Programme: p, File: f, present: make(map[string]bool, 2*fields), visible: make(map[string]bool, fields),
 		broken: map[string]*ExprError{}, computeErr: map[string]*ExprError{}, faults: &faultLog{}}
-	c := &converter{problems: &e.Problems, present: e.present}
+	c := &converter{problems: &e.Problems, present: e.present, p: p}
 	if f.Format != dossier.FormatVersion {
 		e.problem("format", "格式版本", "数据文件格式版本为 %d，本程序支持 %d", f.Format, dossier.FormatVersion)
 	}
@@ -138,14 +138,14 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 		e.Problems = append(e.Problems, Problem{Field: k, Label: k, Warning: true, Message: fmt.Sprintf("未知的顶层字段“%s”，已忽略", k)})
 	}
 	e.appliedOn(today)
-	e.ent = c.convert(pr.rec, f.Enterprise, "enterprise", "")
-	answers := c.convert(p.answers, f.Answers, "", "")
+	e.ent = c.convert(pr.rec, f.Enterprise, "enterprise", "", p.recordNames(pr.rec, "enterprise", ""))
+	answers := c.convert(p.answers, f.Answers, "", "", nil) // top-level paths are the ids themselves
 	e.env = baseEnv(pr, e.ent, e.AppliedOn, len(p.answers.fields)+len(p.Computed)+1)
 	for i, fd := range p.answers.fields {
 		e.env[fd.ID] = answers.Field(i).Interface()
 	}
 	e.env["labels"] = p.labels.value(e.env)
-	p.headerNames(e.env)
+	p.loadedHeaderNames(e.env)
 	for _, cm := range p.Computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {

@@ -18,10 +18,15 @@ func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
 		e.Problems = append(e.Problems, Problem{Field: "format", Label: "格式版本", Warning: true,
 			Message: fmt.Sprintf("格式版本：文件没有写 \"format\"，已按第 %d 版读取（请在文件开头的 { 之后加上 \"format\": %d,）", dossier.FormatVersion, dossier.FormatVersion)})
 	}
+	names := p.recordNames(pr.rec, "enterprise", "")
 	for _, s := range pr.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			e.checkValue(f, "enterprise."+f.ID, f.Label, pr.rec)
+			path := "enterprise." + f.ID
+			if k, ok := pr.rec.index[f.ID]; ok {
+				path = names.paths[k] // the same string, made once
+			}
+			e.checkValue(f, path, f.Label, pr.rec)
 		}
 	}
 	for _, s := range p.Sections {
@@ -220,11 +225,10 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 	seen := map[string]int{}
 	for i := 0; i < n; i++ {
 		r := rows.Index(i)
-		rowPath := fmt.Sprintf("%s[%d]", path, i)
-		rowLabel := fmt.Sprintf("%s第%d行 ", label, i+1)
-		for _, col := range row.fields {
-			cp := rowPath + "." + col.ID
-			cl := rowLabel + col.Label
+		names := e.Programme.rowNames(row, path, label, i)
+		rowPath := names.path
+		for k, col := range row.fields {
+			cp, cl := names.paths[k], names.labels[k]
 			v := row.get(r, col.ID)
 			e.checkOne(col, v, cp, cl, row)
 			if col.Ref != "" && e.present[cp] {

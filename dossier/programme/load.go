@@ -148,7 +148,8 @@ type Programme struct {
 	gapPlan    *gapPlan
 	order      formOrder // the form's order of problems, built once (order.go)
 	orderOnce  sync.Once
-	headerEnv  any // headerValue, boxed, made once (headerNames): it is the same for every file
+	names      namesCache // the paths and labels of records' fields (cellnames.go)
+	headerEnv  any        // headerValue, boxed, made once (headerNames): it is the same for every file
 	headerOnce sync.Once
 }
 

@@ -96,6 +96,7 @@ func (r *record) asMap(v reflect.Value) map[string]any {
 type converter struct {
 	problems *[]Problem
 	present  map[string]bool
+	p        *Programme // its names cache (cellnames.go); nil: names are made here
 }
 
 func (c *converter) add(path, label, format string, args ...any) {
@@ -104,7 +105,8 @@ func (c *converter) add(path, label, format string, args ...any) {
 
 // convert fills a record from raw (a JSON object decoded with UseNumber). Keys the record does
 // not know are reported as warnings: the contract may be extended, so they are not errors.
-func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix string) reflect.Value {
+// names, when not nil, are the fields' paths below path.
+func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix string, names *fieldNames) reflect.Value {
 	v := r.zero()
 	for key := range raw {
 		if _, ok := r.index[key]; !ok {
@@ -117,13 +119,26 @@ func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix str
 		if !ok || val == nil {
 			continue
 		}
-		p := join(path, f.ID)
+		var p string
+		if names != nil {
+			p = names.paths[i]
+		} else {
+			p = join(path, f.ID)
+		}
 		if out, ok := c.value(r, f, val, p, labelPrefix); ok {
 			v.Field(i).Set(reflect.ValueOf(out))
 			c.present[p] = true
 		}
 	}
 	return v
+}
+
+// rowNames are the names of row i of a table (cellnames.go).
+func (c *converter) rowNames(rr *record, path, label string, i int) *fieldNames {
+	if c.p == nil {
+		return namesKey{rr, path, label, i}.make()
+	}
+	return c.p.rowNames(rr, path, label, i)
 }
 
 func join(path, key string) string {
@@ -148,7 +163,7 @@ func (c *converter) value(r *record, f *Field, val any, path, labelPrefix string
 			c.add(path, label, "应为一组数据（JSON 对象）")
 			return nil, false
 		}
-		return c.convert(r.rows[f.ID], obj, path, label+" ").Interface(), true
+		return c.convert(r.rows[f.ID], obj, path, label+" ", nil).Interface(), true
 	}
 	v, msg := parseValue(f, val)
 	if msg != "" {
@@ -196,16 +211,16 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 	}
 	rows := reflect.MakeSlice(reflect.SliceOf(rr.typ), 0, len(list))
 	for i, it := range list {
-		rowPath := path + "[" + strconv.Itoa(i) + "]"
 		obj, ok := it.(map[string]any)
 		if !ok {
-			c.add(rowPath, label, "第%d行应为一行数据（JSON 对象）", i+1)
+			c.add(path+"["+strconv.Itoa(i)+"]", label, "第%d行应为一行数据（JSON 对象）", i+1)
 			continue
 		}
 		if f.Numbering != "" {
 			obj = withNumber(obj, f.RowNumber(i))
 		}
-		row := c.convert(rr, obj, rowPath, label+"第"+strconv.Itoa(i+1)+"行 ")
+		names := c.rowNames(rr, path, label, i)
+		row := c.convert(rr, obj, names.path, names.label, names)
 		rows = reflect.Append(rows, row)
 	}
 	return rows.Interface(), true
