@@ -18,11 +18,12 @@ import (
 var bom = []byte("\xef\xbb\xbf")
 
 type fastReader struct {
-	src    []byte
-	i      int
-	values int
-	buf    []byte            // unescaping scratch
-	keys   map[string]string // interned keys (internKey)
+	src     []byte
+	i       int
+	values  int
+	buf     []byte            // unescaping scratch
+	keys    map[string]string // interned keys (internKey)
+	members []member          // the members of the objects being read (object)
 }
 
 // Keys are interned: the data files of one programme use the same hundred-odd keys, and a
@@ -33,7 +34,20 @@ const (
 	maxInternSize = 64   // bytes per key
 )
 
-var keyTables = sync.Pool{New: func() any { return make(map[string]string, 256) }}
+// scratch is what a reader keeps for the next: its key table and its buffers.
+type scratch struct {
+	keys    map[string]string
+	members []member
+	buf     []byte
+}
+
+var scratches = sync.Pool{New: func() any { return &scratch{keys: make(map[string]string, 256)} }}
+
+// Buffers larger than these (a file with a huge text or object) are not kept.
+const (
+	maxKeptBuf     = 64 << 10
+	maxKeptMembers = 4096
+)
 
 // internKey is string(b), shared with earlier files' equal keys.
 func (p *fastReader) internKey(b []byte) string {
@@ -52,8 +66,17 @@ func fastParse(src []byte) (top map[string]any, ok bool) {
 	if !utf8.Valid(src) {
 		return nil, false
 	}
-	p := &fastReader{src: bytes.TrimPrefix(src, bom), keys: keyTables.Get().(map[string]string)}
-	defer keyTables.Put(p.keys)
+	sc := scratches.Get().(*scratch)
+	p := &fastReader{src: bytes.TrimPrefix(src, bom), keys: sc.keys, members: sc.members[:0], buf: sc.buf[:0]}
+	defer func() {
+		if cap(p.buf) <= maxKeptBuf {
+			sc.buf = p.buf[:0]
+		}
+		if cap(p.members) <= maxKeptMembers {
+			sc.members = p.members[:0]
+		}
+		scratches.Put(sc)
+	}()
 	p.space()
 	if !p.next('{') {
 		return nil, false
@@ -83,13 +106,16 @@ func (p *fastReader) next(c byte) bool {
 	return false
 }
 
-// object reads the members of an object whose '{' has been read, at nesting depth depth.
+// object reads the members of an object whose '{' has been read, at nesting depth depth. The
+// members are gathered on the reader's stack and the map made at the end, at its size
+// (growing it member by member was a fifth of the reader); a duplicate key is found then.
 func (p *fastReader) object(depth int) (map[string]any, bool) {
-	m := map[string]any{}
 	p.space()
 	if p.next('}') {
-		return m, true
+		return map[string]any{}, true
 	}
+	base := len(p.members)
+	defer func() { clear(p.members[base:]); p.members = p.members[:base] }()
 	for {
 		p.space()
 		if !p.next('"') {
@@ -97,9 +123,6 @@ func (p *fastReader) object(depth int) (map[string]any, bool) {
 		}
 		key, ok := p.str(true)
 		if !ok || checkKey(key) != "" {
-			return nil, false
-		}
-		if _, dup := m[key]; dup {
 			return nil, false
 		}
 		p.space()
@@ -110,15 +133,33 @@ func (p *fastReader) object(depth int) (map[string]any, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[key] = v
+		p.members = append(p.members, member{key, v})
 		p.space()
 		if p.next('}') {
-			return m, true
+			return p.objectOf(p.members[base:])
 		}
 		if !p.next(',') {
 			return nil, false
 		}
 	}
+}
+
+// member is one key and value of an object being read.
+type member struct {
+	key string
+	val any
+}
+
+// objectOf makes the map of an object's members, or ok false on a duplicate key.
+func (p *fastReader) objectOf(members []member) (map[string]any, bool) {
+	m := make(map[string]any, len(members))
+	for _, kv := range members {
+		if _, dup := m[kv.key]; dup {
+			return nil, false
+		}
+		m[kv.key] = kv.val
+	}
+	return m, true
 }
 
 // array reads the elements of an array whose '[' has been read.
@@ -259,23 +300,34 @@ func printable(b []byte) bool {
 }
 
 // escaped finishes a string with escapes, from start (after the quote) with p.i at the first
-// backslash.
+// backslash. The runs between escapes are found as str finds them (bytes.IndexByte); the
+// closing quote is looked for again only after an escaped quote.
 func (p *fastReader) escaped(start int) (string, bool) {
 	b := append(p.buf[:0], p.src[start:p.i]...)
+	q := -1 // the first quote at or after p.i
 	for p.i < len(p.src) {
-		run := p.i
-		for p.i < len(p.src) && p.src[p.i] != '"' && p.src[p.i] != '\\' && p.src[p.i] >= 0x20 {
-			p.i++
+		if q < p.i {
+			n := bytes.IndexByte(p.src[p.i:], '"')
+			if n < 0 {
+				return "", false
+			}
+			q = p.i + n
 		}
-		b = append(b, p.src[run:p.i]...)
-		switch {
-		case p.i >= len(p.src) || p.src[p.i] < 0x20:
+		end := q
+		if n := bytes.IndexByte(p.src[p.i:q], '\\'); n >= 0 {
+			end = p.i + n
+		}
+		if !printable(p.src[p.i:end]) {
 			return "", false
-		case p.src[p.i] == '"':
+		}
+		b = append(b, p.src[p.i:end]...)
+		p.i = end
+		if p.src[p.i] == '"' {
 			p.i++
 			p.buf = b[:0]
 			return string(b), true
-		case p.i+1 >= len(p.src):
+		}
+		if p.i+1 >= len(p.src) {
 			return "", false
 		}
 		p.i += 2
