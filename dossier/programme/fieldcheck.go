@@ -22,9 +22,11 @@ func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
 	for _, s := range pr.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			path := "enterprise." + f.ID
+			var path string
 			if k, ok := pr.rec.index[f.ID]; ok {
-				path = names.paths[k] // the same string, made once
+				path = names.paths[k] // "enterprise." + f.ID, made once
+			} else {
+				path = "enterprise." + f.ID
 			}
 			e.checkValue(f, path, f.Label, pr.rec)
 		}
