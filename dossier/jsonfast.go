@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"sync"
 	"unicode/utf16"
@@ -291,6 +292,15 @@ func (p *fastReader) str(key bool) (string, bool) {
 // printable reports whether b holds no control character (below U+0020), which JSON forbids
 // unescaped inside a string.
 func printable(b []byte) bool {
+	// Eight bytes at a time: (x - 0x20…20) & ^x & 0x80…80 is not zero exactly when a byte of
+	// x is below 0x20 ("hasless", Bit Twiddling Hacks).
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
 	for _, c := range b {
 		if c < 0x20 {
 			return false

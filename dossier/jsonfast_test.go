@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -125,6 +126,42 @@ func TestInternedKeysAreBounded(t *testing.T) {
 	for k := range p.keys {
 		if len(k) > maxInternSize {
 			t.Errorf("a key of %d bytes kept", len(k))
+		}
+	}
+}
+
+// printable's word-at-a-time test agrees with the byte loop: every byte value at every place
+// of words and tails, and runs of Chinese text (bytes from 0x80 up).
+func TestPrintable(t *testing.T) {
+	slow := func(b []byte) bool {
+		for _, c := range b {
+			if c < 0x20 {
+				return false
+			}
+		}
+		return true
+	}
+	base := []byte("申报材料 abc~\x7f\xff\x80 0123456789")
+	for n := 0; n <= len(base); n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := bytes.Clone(base[:n])
+				b[at] = byte(c)
+				if got, want := printable(b), slow(b); got != want {
+					t.Fatalf("printable(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+	edges := []byte{0x00, 0x01, 0x1f, 0x20, 0x21, 0x3f, 0x40, 0x7f, 0x80, 0x9f, 0xa0, 0xe0, 0xff}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 200_000 {
+		b := make([]byte, rnd.IntN(25))
+		for i := range b {
+			b[i] = edges[rnd.IntN(len(edges))]
+		}
+		if got, want := printable(b), slow(b); got != want {
+			t.Fatalf("printable(%q) = %v, want %v", b, got, want)
 		}
 	}
 }
