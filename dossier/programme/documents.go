@@ -2,6 +2,7 @@ package programme
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -262,10 +263,7 @@ func less(a, b any) bool {
 
 // SheetRow is this dossier's row of a summary sheet; rowNo is its 序号.
 func (e *Evaluation) SheetRow(s *Sheet, rowNo int) ([]document.Cell, error) {
-	env := make(map[string]any, len(e.env)+1)
-	for k, v := range e.env {
-		env[k] = v
-	}
+	env := maps.Clone(e.env) // a copy: outputs may be rendered at once from one evaluation
 	env["row_no"] = rowNo
 	return e.sheetCells(s, env)
 }
