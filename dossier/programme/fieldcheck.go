@@ -59,7 +59,11 @@ func (e *Evaluation) shown(p *Programme, id string) bool {
 func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
 	var v any
 	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
-		v = rec.get(e.ent, id)
+		if k, ok := rec.index[id]; ok && rec == e.Programme.profile.rec {
+			v = e.entBoxes.at(e.ent, k)
+		} else {
+			v = rec.get(e.ent, id)
+		}
 	} else {
 		v = e.env[f.ID]
 		if prog := e.Programme.requiredIf[f.ID]; prog != nil && !f.Required {
@@ -225,13 +229,19 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 		return // checking every cell of an over-long table would only repeat problems
 	}
 	seen := map[string]int{}
+	b := e.rowBoxes(path, rows)
 	for i := 0; i < n; i++ {
 		r := rows.Index(i)
 		names := e.Programme.rowNames(row, path, label, i)
 		rowPath := names.path
 		for k, col := range row.fields {
 			cp, cl := names.paths[k], names.labels[k]
-			v := row.get(r, col.ID)
+			var v any
+			if b != nil {
+				v = b[i].at(r, k) // the column's value, as row.get reads it
+			} else {
+				v = row.get(r, col.ID)
+			}
 			e.checkOne(col, v, cp, cl, row)
 			if col.Ref != "" && e.present[cp] {
 				e.checkRef(col, v, cp, cl)
