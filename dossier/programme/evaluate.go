@@ -303,7 +303,8 @@ func (e *Evaluation) setRow(env map[string]any, rec *record, rows reflect.Value,
 		}
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
-	env[rowKey] = rowCtx{rec: rec, path: e.Programme.rowNames(rec, path, "", i).path} // path[i], made once
+	names := e.Programme.rowNames(rec, path, "", i) // path[i] and its columns' paths, made once
+	env[rowKey] = rowCtx{rec: rec, path: names.path, names: names}
 }
 
 // judge evaluates the rules and the deadline.

@@ -77,8 +77,9 @@ const (
 const rowKey = "\x00row"
 
 type rowCtx struct {
-	rec  *record
-	path string // enterprise.finance[2]
+	rec   *record
+	path  string      // enterprise.finance[2]
+	names *fieldNames // the row's names (cellnames.go): path.<column> for each column
 }
 
 func (e *Evaluation) info(p *program) *progInfo {
@@ -146,7 +147,7 @@ func (e *Evaluation) isColumn(name string, env map[string]any) bool {
 func (e *Evaluation) unanswered(ref string, env map[string]any) bool {
 	if rc, ok := env[rowKey].(rowCtx); ok {
 		if i, col := rc.rec.index[ref]; col {
-			return !e.present[rc.path+"."+ref] && mustAnswer(rc.rec.fields[i])
+			return !e.present[rc.names.paths[i]] && mustAnswer(rc.rec.fields[i])
 		}
 	}
 	return e.unknown[ref] != ""
