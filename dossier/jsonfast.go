@@ -50,16 +50,34 @@ const (
 	maxKeptMembers = 4096
 )
 
-// internKey is string(b), shared with earlier files' equal keys.
-func (p *fastReader) internKey(b []byte) string {
+// internKey is string(b) for a key without escapes, shared with earlier files' equal keys;
+// ok is false when checkKey refuses it. Only keys checkKey accepts are kept, so a key found in
+// the table is not checked again.
+func (p *fastReader) internKey(b []byte) (string, bool) {
 	if s, ok := p.keys[string(b)]; ok { // no allocation: the compiler looks b up in place
-		return s
+		return s, true
 	}
 	s := string(b)
+	if checkKey(s) != "" {
+		return "", false
+	}
 	if len(b) <= maxInternSize && len(p.keys) < maxInterned {
 		p.keys[s] = s
 	}
-	return s
+	return s, true
+}
+
+// key reads an object's key whose opening quote has been read, refusing what checkKey refuses.
+func (p *fastReader) key() (string, bool) {
+	start := p.i
+	if end := bytes.IndexByte(p.src[start:], '"'); end >= 0 {
+		if run := p.src[start : start+end]; bytes.IndexByte(run, '\\') < 0 && printable(run) {
+			p.i = start + end + 1
+			return p.internKey(run)
+		}
+	}
+	k, ok := p.str() // with escapes, or a problem str gives up on
+	return k, ok && checkKey(k) == ""
 }
 
 // fastParse returns the top-level object of src, or ok false to hand it to the careful reader.
@@ -122,8 +140,8 @@ func (p *fastReader) object(depth int) (map[string]any, bool) {
 		if !p.next('"') {
 			return nil, false
 		}
-		key, ok := p.str(true)
-		if !ok || checkKey(key) != "" {
+		key, ok := p.key()
+		if !ok {
 			return nil, false
 		}
 		p.space()
@@ -212,7 +230,7 @@ func (p *fastReader) value(depth int) (any, bool) {
 		return p.array(depth + 1)
 	case '"':
 		p.i++
-		return p.str(false)
+		return p.str()
 	case 't':
 		return true, p.literal("true")
 	case 'f':
@@ -264,8 +282,8 @@ func (p *fastReader) digits() int {
 
 // str reads a string whose opening quote has been read. The closing quote and a backslash are
 // found with bytes.IndexByte (vectorised); the run before them is checked for control
-// characters in a loop that tests nothing else. A key without escapes is interned.
-func (p *fastReader) str(key bool) (string, bool) {
+// characters in a loop that tests nothing else.
+func (p *fastReader) str() (string, bool) {
 	start := p.i
 	end := bytes.IndexByte(p.src[start:], '"')
 	if end < 0 {
@@ -283,9 +301,6 @@ func (p *fastReader) str(key bool) (string, bool) {
 		return "", false
 	}
 	p.i = start + end + 1
-	if key {
-		return p.internKey(run), true
-	}
 	return string(run), true
 }
 

@@ -117,9 +117,9 @@ func TestDecodeKeepsNothingOfItsInput(t *testing.T) {
 func TestInternedKeysAreBounded(t *testing.T) {
 	p := &fastReader{keys: map[string]string{}}
 	for i := range 3 * maxInterned {
-		k := []byte("key" + strings.Repeat("x", i%100) + string(rune('a'+i%26)) + strings.Repeat("y", i/100))
-		if s := p.internKey(k); s != string(k) {
-			t.Fatalf("internKey(%q) = %q", k, s)
+		k := []byte("key" + strings.Repeat("x", i%50) + string(rune('a'+i%26)) + strings.Repeat("y", i/100))
+		if s, ok := p.internKey(k); !ok || s != string(k) {
+			t.Fatalf("internKey(%q) = %q, %v", k, s, ok)
 		}
 	}
 	if len(p.keys) > maxInterned {
@@ -129,6 +129,18 @@ func TestInternedKeysAreBounded(t *testing.T) {
 		if len(k) > maxInternSize {
 			t.Errorf("a key of %d bytes kept", len(k))
 		}
+	}
+	// A key checkKey refuses is refused, and not kept: it is refused again the next time.
+	bad := []byte("a\u200bb") // a zero-width space
+	for range 2 {
+		if _, ok := (&fastReader{keys: map[string]string{}}).internKey(bad); ok {
+			t.Errorf("internKey accepts %q", bad)
+		}
+	}
+	p = &fastReader{keys: map[string]string{}}
+	p.internKey(bad)
+	if len(p.keys) != 0 {
+		t.Errorf("a refused key was kept: %q", p.keys)
 	}
 }
 
