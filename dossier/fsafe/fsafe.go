@@ -120,7 +120,7 @@ func openSized(fsys fs.FS, name string, limit int64) (fs.File, int64, error) {
 type osFS struct{}
 
 func (osFS) Open(name string) (fs.File, error) {
-	f, err := os.Open(name)
+	f, err := openFile(name)
 	if err != nil {
 		return nil, err // not a nil *os.File in a non-nil fs.File
 	}

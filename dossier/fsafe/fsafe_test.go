@@ -3,6 +3,7 @@ package fsafe
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -174,3 +175,35 @@ func TestDescribeIsChinese(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The file OpenRegular opens (openFile) reads, seeks, stats and closes as os.Open's does, and
+// a failed open is the *fs.PathError os.Open gives.
+func TestOpenedFileIsAnOrdinaryFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "申报数据.json")
+	os.WriteFile(p, []byte(`{"format":1}`), 0o644)
+	f, err := OpenRegular(p, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(f)
+	if err != nil || string(b) != `{"format":1}` {
+		t.Errorf("read %q %v", b, err)
+	}
+	if fi, err := f.Stat(); err != nil || fi.Size() != 12 || !fi.Mode().IsRegular() {
+		t.Errorf("stat %v %v", fi, err)
+	}
+	if off, err := f.Seek(1, io.SeekStart); err != nil || off != 1 {
+		t.Errorf("seek %d %v", off, err)
+	}
+	if err := f.Close(); err != nil {
+		t.Errorf("close %v", err)
+	}
+	_, err = osFS{}.Open(filepath.Join(t.TempDir(), "none.json"))
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Op != "open" || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %#v", err)
+	}
+	if d := Describe(err); d == err.Error() || strings.Contains(d, "no such") {
+		t.Errorf("not described in Chinese: %q", d)
+	}
+}
