@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"dossier/dossier"
@@ -25,6 +26,9 @@ type summaryPlan struct {
 	// rowNo[i][j]: column j of sheet i is the 序号 (value: row_no), numbered over the summary.
 	rowNo   [][]bool
 	project string // the project-name field id, "" when the programme has none
+	// haveHeads is set by the collector once it holds every sheet's head (from the first input
+	// that went in): the workers then leave the heads out.
+	haveHeads atomic.Bool
 }
 
 func newSummaryPlan(p *programme.Programme) *summaryPlan {
@@ -102,15 +106,26 @@ func (sp *summaryPlan) judge(input string, today time.Time, buf *[]byte) *outcom
 		return o
 	}
 	o.key = o.entry.CreditCode + "\x00" + o.entry.Project
+	// The sheets' heads (title, columns) come from the first input that goes in; once the
+	// collector has them (haveHeads), later inputs, which all come after it, make only rows.
+	heads := !sp.haveHeads.Load()
 	for _, out := range sp.outputs {
-		sh, err := programme.BuildSheet(out, []*programme.Evaluation{ev})
+		var rows [][]document.Cell
+		var err error
+		if heads {
+			var sh *document.Sheet
+			if sh, err = programme.BuildSheet(out, []*programme.Evaluation{ev}); err == nil {
+				rows, sh.Rows = sh.Rows, nil
+				o.heads = append(o.heads, sh)
+			}
+		} else {
+			rows, err = programme.SheetRows(out, ev)
+		}
 		if err != nil {
 			o.entry.Verdict, o.entry.Reason = Invalid, err.Error()
 			return o
 		}
-		o.rows = append(o.rows, sh.Rows)
-		sh.Rows = nil
-		o.heads = append(o.heads, sh)
+		o.rows = append(o.rows, rows)
 	}
 	return o
 }

@@ -325,6 +325,12 @@ func cellOf(v any, kind ColumnKind) document.Cell {
 	return document.Cell{Text: Format(v, "")}
 }
 
+// SheetRows are one dossier's rows of a summary sheet, numbered from 1, as BuildSheet makes
+// them: for a caller that gathers the rows of many dossiers and has the sheet's head already.
+func SheetRows(o *Output, ev *Evaluation) ([][]document.Cell, error) {
+	return ev.sheetRows(o.Sheet, 1)
+}
+
 // BuildSheet builds a summary sheet from the evaluations of many dossiers of one programme, one row
 // each in the given order, with the spec's total row.
 func BuildSheet(o *Output, evals []*Evaluation) (*document.Sheet, error) {
