@@ -2,7 +2,9 @@ package dossier
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -17,10 +19,65 @@ import (
 var bom = []byte("\xef\xbb\xbf")
 
 type fastReader struct {
-	src    []byte
-	i      int
-	values int
-	buf    []byte // unescaping scratch
+	src     []byte
+	i       int
+	values  int
+	buf     []byte            // unescaping scratch
+	keys    map[string]string // interned keys (internKey)
+	members []member          // the members of the objects being read (object)
+}
+
+// Keys are interned: the data files of one programme use the same hundred-odd keys, and a
+// string for every key of every file was a fifth of the reader's allocations. The tables
+// are pooled (one per reader at a time, no lock) and bounded, so odd files cannot grow them.
+const (
+	maxInterned   = 1024 // keys per table
+	maxInternSize = 64   // bytes per key
+)
+
+// scratch is what a reader keeps for the next: its key table and its buffers.
+type scratch struct {
+	keys    map[string]string
+	members []member
+	buf     []byte
+}
+
+var scratches = sync.Pool{New: func() any { return &scratch{keys: make(map[string]string, 256)} }}
+
+// Buffers larger than these (a file with a huge text or object) are not kept.
+const (
+	maxKeptBuf     = 64 << 10
+	maxKeptMembers = 4096
+)
+
+// internKey is string(b) for a key without escapes, shared with earlier files' equal keys;
+// ok is false when checkKey refuses it. Only keys checkKey accepts are kept, so a key found in
+// the table is not checked again.
+func (p *fastReader) internKey(b []byte) (string, bool) {
+	if s, ok := p.keys[string(b)]; ok { // no allocation: the compiler looks b up in place
+		return s, true
+	}
+	s := string(b)
+	if checkKey(s) != "" {
+		return "", false
+	}
+	if len(b) <= maxInternSize && len(p.keys) < maxInterned {
+		p.keys[s] = s
+	}
+	return s, true
+}
+
+// key reads an object's key whose opening quote has been read, refusing what checkKey refuses.
+func (p *fastReader) key() (string, bool) {
+	start := p.i
+	if end := bytes.IndexByte(p.src[start:], '"'); end >= 0 {
+		if run := p.src[start : start+end]; bytes.IndexByte(run, '\\') < 0 && printable(run) {
+			p.i = start + end + 1
+			return p.internKey(run)
+		}
+	}
+	k, ok := p.str() // with escapes, or a problem str gives up on
+	return k, ok && checkKey(k) == ""
 }
 
 // fastParse returns the top-level object of src, or ok false to hand it to the careful reader.
@@ -28,7 +85,17 @@ func fastParse(src []byte) (top map[string]any, ok bool) {
 	if !utf8.Valid(src) {
 		return nil, false
 	}
-	p := &fastReader{src: bytes.TrimPrefix(src, bom)}
+	sc := scratches.Get().(*scratch)
+	p := &fastReader{src: bytes.TrimPrefix(src, bom), keys: sc.keys, members: sc.members[:0], buf: sc.buf[:0]}
+	defer func() {
+		if cap(p.buf) <= maxKeptBuf {
+			sc.buf = p.buf[:0]
+		}
+		if cap(p.members) <= maxKeptMembers {
+			sc.members = p.members[:0]
+		}
+		scratches.Put(sc)
+	}()
 	p.space()
 	if !p.next('{') {
 		return nil, false
@@ -58,23 +125,23 @@ func (p *fastReader) next(c byte) bool {
 	return false
 }
 
-// object reads the members of an object whose '{' has been read, at nesting depth depth.
+// object reads the members of an object whose '{' has been read, at nesting depth depth. The
+// members are gathered on the reader's stack and the map made at the end, at its size
+// (growing it member by member was a fifth of the reader); a duplicate key is found then.
 func (p *fastReader) object(depth int) (map[string]any, bool) {
-	m := map[string]any{}
 	p.space()
 	if p.next('}') {
-		return m, true
+		return map[string]any{}, true
 	}
+	base := len(p.members)
+	defer func() { clear(p.members[base:]); p.members = p.members[:base] }()
 	for {
 		p.space()
 		if !p.next('"') {
 			return nil, false
 		}
-		key, ok := p.str()
-		if !ok || checkKey(key) != "" {
-			return nil, false
-		}
-		if _, dup := m[key]; dup {
+		key, ok := p.key()
+		if !ok {
 			return nil, false
 		}
 		p.space()
@@ -85,15 +152,33 @@ func (p *fastReader) object(depth int) (map[string]any, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[key] = v
+		p.members = append(p.members, member{key, v})
 		p.space()
 		if p.next('}') {
-			return m, true
+			return p.objectOf(p.members[base:])
 		}
 		if !p.next(',') {
 			return nil, false
 		}
 	}
+}
+
+// member is one key and value of an object being read.
+type member struct {
+	key string
+	val any
+}
+
+// objectOf makes the map of an object's members, or ok false on a duplicate key.
+func (p *fastReader) objectOf(members []member) (map[string]any, bool) {
+	m := make(map[string]any, len(members))
+	for _, kv := range members {
+		if _, dup := m[kv.key]; dup {
+			return nil, false
+		}
+		m[kv.key] = kv.val
+	}
+	return m, true
 }
 
 // array reads the elements of an array whose '[' has been read.
@@ -222,6 +307,15 @@ func (p *fastReader) str() (string, bool) {
 // printable reports whether b holds no control character (below U+0020), which JSON forbids
 // unescaped inside a string.
 func printable(b []byte) bool {
+	// Eight bytes at a time: (x - 0x20…20) & ^x & 0x80…80 is not zero exactly when a byte of
+	// x is below 0x20 ("hasless", Bit Twiddling Hacks).
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
 	for _, c := range b {
 		if c < 0x20 {
 			return false
@@ -231,23 +325,34 @@ func printable(b []byte) bool {
 }
 
 // escaped finishes a string with escapes, from start (after the quote) with p.i at the first
-// backslash.
+// backslash. The runs between escapes are found as str finds them (bytes.IndexByte); the
+// closing quote is looked for again only after an escaped quote.
 func (p *fastReader) escaped(start int) (string, bool) {
 	b := append(p.buf[:0], p.src[start:p.i]...)
+	q := -1 // the first quote at or after p.i
 	for p.i < len(p.src) {
-		run := p.i
-		for p.i < len(p.src) && p.src[p.i] != '"' && p.src[p.i] != '\\' && p.src[p.i] >= 0x20 {
-			p.i++
+		if q < p.i {
+			n := bytes.IndexByte(p.src[p.i:], '"')
+			if n < 0 {
+				return "", false
+			}
+			q = p.i + n
 		}
-		b = append(b, p.src[run:p.i]...)
-		switch {
-		case p.i >= len(p.src) || p.src[p.i] < 0x20:
+		end := q
+		if n := bytes.IndexByte(p.src[p.i:q], '\\'); n >= 0 {
+			end = p.i + n
+		}
+		if !printable(p.src[p.i:end]) {
 			return "", false
-		case p.src[p.i] == '"':
+		}
+		b = append(b, p.src[p.i:end]...)
+		p.i = end
+		if p.src[p.i] == '"' {
 			p.i++
 			p.buf = b[:0]
 			return string(b), true
-		case p.i+1 >= len(p.src):
+		}
+		if p.i+1 >= len(p.src) {
 			return "", false
 		}
 		p.i += 2

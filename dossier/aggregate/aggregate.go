@@ -137,8 +137,9 @@ func Run(p *programme.Programme, inputs []string, opts Options) (*Result, error)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for j := range jobs {
-				j.out <- sp.judge(j.input, opts.Today)
+				j.out <- sp.judge(j.input, opts.Today, &buf)
 			}
 		}()
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -327,4 +328,53 @@ func TestPerEnterpriseColumns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The sheets' heads come from the first input that went in, however many workers run ahead of
+// the collector (they leave the heads out once it has them): the result is the same with one
+// worker as with several, and the head is the first included dossier's own.
+func TestHeadsFromTheFirstIncluded(t *testing.T) {
+	for _, id := range []string{techinnov, "hebei-techreform-2019"} {
+		p := load(t, id)
+		dir := t.TempDir()
+		inputs := []string{write(t, dir, "bad.json", map[string]any{"format": 1, "programme": id, "answers": []any{}})}
+		for i := range 40 {
+			m := demo(t, p, enterprise(i, 2000+float64(i)))
+			inputs = append(inputs, write(t, dir, fmt.Sprintf("%02d.json", i), m))
+		}
+		inputs = append(inputs, inputs[3]) // a duplicate
+		one, err := aggregate.Run(p, inputs, aggregate.Options{Today: today, Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		many, err := aggregate.Run(p, inputs, aggregate.Options{Today: today, Workers: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one.Included() < 30 || !reflect.DeepEqual(one, many) {
+			t.Fatalf("%s: %s with one worker, %s with four, or they differ", id, one.Summary(), many.Summary())
+		}
+		f, err := dossier.ReadFile(inputs[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh, err := programme.BuildSheet(aggregateSheet(p), []*programme.Evaluation{programme.Evaluate(p, f, today)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := one.Sheets[0]
+		if got.Name != sh.Name || got.Title != sh.Title || got.Subtitle != sh.Subtitle || !reflect.DeepEqual(got.Columns, sh.Columns) {
+			t.Errorf("%s: the head is not the first included dossier's", id)
+		}
+	}
+}
+
+// aggregateSheet is the programme's first summary sheet output.
+func aggregateSheet(p *programme.Programme) *programme.Output {
+	for i := range p.Outputs {
+		if o := &p.Outputs[i]; o.Kind == programme.KindSheet && o.Sheet != nil {
+			return o
+		}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"dossier/dossier"
@@ -25,6 +26,9 @@ type summaryPlan struct {
 	// rowNo[i][j]: column j of sheet i is the 序号 (value: row_no), numbered over the summary.
 	rowNo   [][]bool
 	project string // the project-name field id, "" when the programme has none
+	// haveHeads is set by the collector once it holds every sheet's head (from the first input
+	// that went in): the workers then leave the heads out.
+	haveHeads atomic.Bool
 }
 
 func newSummaryPlan(p *programme.Programme) *summaryPlan {
@@ -63,10 +67,14 @@ type outcome struct {
 }
 
 // judge reads one input and decides its verdict. It runs on a worker goroutine: it touches
-// nothing shared but the immutable programme.
-func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
+// nothing shared but the immutable programme. buf is the worker's read buffer: nothing judge
+// returns refers to it (DecodeBytes copies what it keeps), so the next input reuses it.
+func (sp *summaryPlan) judge(input string, today time.Time, buf *[]byte) *outcome {
 	o := &outcome{entry: Entry{Input: input}}
-	data, isPackage, verdict, why := read(input)
+	data, isPackage, verdict, why := read(input, *buf)
+	if cap(data) > cap(*buf) && cap(data) <= maxKeptBuffer {
+		*buf = data[:0]
+	}
 	if why != "" {
 		o.entry.Verdict, o.entry.Reason = verdict, why
 		return o
@@ -98,31 +106,50 @@ func (sp *summaryPlan) judge(input string, today time.Time) *outcome {
 		return o
 	}
 	o.key = o.entry.CreditCode + "\x00" + o.entry.Project
+	// The sheets' heads (title, columns) come from the first input that goes in; once the
+	// collector has them (haveHeads), later inputs, which all come after it, make only rows.
+	heads := !sp.haveHeads.Load()
 	for _, out := range sp.outputs {
-		sh, err := programme.BuildSheet(out, []*programme.Evaluation{ev})
+		var rows [][]document.Cell
+		var err error
+		if heads {
+			var sh *document.Sheet
+			if sh, err = programme.BuildSheet(out, []*programme.Evaluation{ev}); err == nil {
+				rows, sh.Rows = sh.Rows, nil
+				o.heads = append(o.heads, sh)
+			}
+		} else {
+			rows, err = programme.SheetRows(out, ev)
+		}
 		if err != nil {
 			o.entry.Verdict, o.entry.Reason = Invalid, err.Error()
 			return o
 		}
-		o.rows = append(o.rows, sh.Rows)
-		sh.Rows = nil
-		o.heads = append(o.heads, sh)
+		o.rows = append(o.rows, rows)
 	}
 	return o
 }
 
+// maxKeptBuffer bounds the read buffer a worker keeps between inputs: one large data file
+// does not pin its size for the rest of the run.
+const maxKeptBuffer = 1 << 20
+
 // read returns the data file of an input: the file itself, or a package folder's
 // pack.DataFileName once the package passed verify. A non-empty why is the reason it is
-// left out.
-func read(input string) (data []byte, isPackage bool, v Verdict, why string) {
-	path := input
-	if fi, err := os.Stat(input); err == nil && fi.IsDir() {
-		if v, why := verify(input); why != "" {
-			return nil, true, v, why
+// left out. The file is read into buf when it fits.
+func read(input string, buf []byte) (data []byte, isPackage bool, v Verdict, why string) {
+	// A data file is read at once (fsafe refuses what is not a regular file without opening
+	// it); only what is not a regular file is looked at again, to tell a package folder.
+	data, err := fsafe.ReadRegularInto(input, fsafe.MaxDataFile, buf)
+	if errors.Is(err, fsafe.ErrNotRegular) {
+		if fi, serr := os.Stat(input); serr == nil && fi.IsDir() {
+			if v, why := verify(input); why != "" {
+				return nil, true, v, why
+			}
+			isPackage = true
+			data, err = fsafe.ReadRegularInto(pack.FindDataFile(input), fsafe.MaxDataFile, buf) // 不刻录/申报数据.json, or at the top level
 		}
-		path, isPackage = pack.FindDataFile(input), true // 不刻录/申报数据.json, or at the top level
 	}
-	data, err := fsafe.ReadRegular(path, fsafe.MaxDataFile)
 	switch {
 	case errors.Is(err, fsafe.ErrNotFound) && isPackage:
 		return nil, true, Invalid, "申报包中没有数据文件 " + pack.DataFileName

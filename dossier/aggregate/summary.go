@@ -58,6 +58,7 @@ func (c *collector) add(o *outcome) {
 				notes = append(notes, c.addRows(i, acc, o, idx)...)
 				e.Rows += len(o.rows[i])
 			}
+			c.sp.haveHeads.Store(true) // every sheet has its head now: later inputs need none
 			e.Reason = strings.Join(notes, "；")
 		}
 	}

@@ -70,30 +70,49 @@ func OpenRegular(path string, limit int64) (*os.File, error) {
 
 // ReadRegularFS is ReadRegular for a file of an fs.FS (a template folder).
 func ReadRegularFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	f, err := openRegular(fsys, name, limit)
+	return readRegular(fsys, name, limit, nil)
+}
+
+// ReadRegularInto is ReadRegular into buf's storage when the file fits in its capacity, else
+// into a new buffer: a caller reading many files (the aggregate's workers) reuses one. The
+// file is checked as ReadRegular checks it. The result may share buf's storage, so it is only
+// valid until buf is used again.
+func ReadRegularInto(path string, limit int64, buf []byte) ([]byte, error) {
+	return readRegular(osFS{}, path, limit, buf)
+}
+
+func readRegular(fsys fs.FS, name string, limit int64, buf []byte) ([]byte, error) {
+	f, size, err := openSized(fsys, name, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, limit)
+	return readLimited(f, limit, size, buf[:0])
 }
 
 // openRegular is the one way a user's file is opened: stat it (following links), refuse what
 // is not a regular file of at most limit bytes, and only then open it, so that a FIFO or a
 // device is never opened.
 func openRegular(fsys fs.FS, name string, limit int64) (fs.File, error) {
+	f, _, err := openSized(fsys, name, limit)
+	return f, err
+}
+
+// openSized is openRegular that also returns the size Stat gave, which sizes the buffer it is
+// read into (a second Stat of the open file was a system call per file for the aggregate).
+func openSized(fsys fs.FS, name string, limit int64) (fs.File, int64, error) {
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, statError(err)
+		return nil, 0, statError(err)
 	}
 	if err := checkRegular(fi, limit); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, openError(err)
+		return nil, 0, openError(err)
 	}
-	return f, nil
+	return f, fi.Size(), nil
 }
 
 // osFS is the operating system's files as an fs.FS that takes any path os.Open takes
@@ -101,7 +120,7 @@ func openRegular(fsys fs.FS, name string, limit int64) (fs.File, error) {
 type osFS struct{}
 
 func (osFS) Open(name string) (fs.File, error) {
-	f, err := os.Open(name)
+	f, err := openFile(name)
 	if err != nil {
 		return nil, err // not a nil *os.File in a non-nil fs.File
 	}
@@ -121,16 +140,14 @@ func checkRegular(fi fs.FileInfo, limit int64) error {
 }
 
 // readLimited reads at most limit bytes; a file that grew past the limit since Stat is refused.
-// The buffer is sized from the file's own size (one allocation, where io.ReadAll grew it from
-// 512 bytes: seven times the file's size in garbage for a data file of the aggregate).
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	size := int64(512)
-	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = min(max(fi.Size(), 0), limit) + 1 // +1: room to see the end of the file
-		}
+// The buffer is sized from the file's size as Stat gave it (one allocation, where io.ReadAll
+// grew it from 512 bytes: seven times the file's size in garbage for a data file of the
+// aggregate), or is b when that is large enough.
+func readLimited(r io.Reader, limit, size int64, b []byte) ([]byte, error) {
+	size = min(max(size, 0), limit) + 1 // +1: room to see the end of the file
+	if int64(cap(b)) < size {
+		b = make([]byte, 0, size)
 	}
-	b := make([]byte, 0, size)
 	lr := io.LimitReader(r, limit+1)
 	for {
 		n, err := lr.Read(b[len(b):cap(b)])

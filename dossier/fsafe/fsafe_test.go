@@ -3,6 +3,7 @@ package fsafe
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,16 +13,39 @@ import (
 	"time"
 )
 
+// readers are the ways a user's file is read: each must refuse the same things.
+var readers = map[string]func(path string, limit int64) ([]byte, error){
+	"ReadRegular": ReadRegular,
+	"ReadRegularInto": func(path string, limit int64) ([]byte, error) {
+		return ReadRegularInto(path, limit, make([]byte, 0, 4096))
+	},
+}
+
 func TestReadRegularRefusesWhatIsNotAFile(t *testing.T) {
+	for name, read := range readers {
+		t.Run(name, func(t *testing.T) { refusesWhatIsNotAFile(t, read) })
+	}
 	dir := t.TempDir()
-	if _, err := ReadRegular(dir, 100); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "文件夹") {
+	os.WriteFile(filepath.Join(dir, "big.json"), make([]byte, 101), 0o644)
+	os.WriteFile(filepath.Join(dir, "ok.json"), []byte("{}"), 0o644)
+	if b, err := ReadRegularFS(os.DirFS(dir), "ok.json", 100); err != nil || string(b) != "{}" {
+		t.Errorf("regular in FS: %q %v", b, err)
+	}
+	if _, err := ReadRegularFS(os.DirFS(dir), "big.json", 100); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("too large in FS: %v", err)
+	}
+}
+
+func refusesWhatIsNotAFile(t *testing.T, read func(string, int64) ([]byte, error)) {
+	dir := t.TempDir()
+	if _, err := read(dir, 100); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "文件夹") {
 		t.Errorf("folder: %v", err)
 	}
-	if _, err := ReadRegular(filepath.Join(dir, "none.json"), 100); !errors.Is(err, ErrNotFound) {
+	if _, err := read(filepath.Join(dir, "none.json"), 100); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing: %v", err)
 	}
 	if runtime.GOOS != "windows" {
-		if _, err := ReadRegular("/dev/zero", 100); !errors.Is(err, ErrNotRegular) {
+		if _, err := read("/dev/zero", 100); !errors.Is(err, ErrNotRegular) {
 			t.Errorf("/dev/zero: %v", err)
 		}
 		fifo := filepath.Join(dir, "fifo")
@@ -29,7 +53,7 @@ func TestReadRegularRefusesWhatIsNotAFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		done := make(chan error, 1)
-		go func() { _, err := ReadRegular(fifo, 100); done <- err }()
+		go func() { _, err := read(fifo, 100); done <- err }()
 		select {
 		case err := <-done:
 			if !errors.Is(err, ErrNotRegular) {
@@ -40,25 +64,43 @@ func TestReadRegularRefusesWhatIsNotAFile(t *testing.T) {
 		}
 		link := filepath.Join(dir, "link.json")
 		os.Symlink("/dev/zero", link)
-		if _, err := ReadRegular(link, 100); !errors.Is(err, ErrNotRegular) {
+		if _, err := read(link, 100); !errors.Is(err, ErrNotRegular) {
 			t.Errorf("link to /dev/zero: %v", err)
 		}
 	}
 	big := filepath.Join(dir, "big.json")
 	os.WriteFile(big, make([]byte, 101), 0o644)
-	if _, err := ReadRegular(big, 100); !errors.Is(err, ErrTooLarge) {
+	if _, err := read(big, 100); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("too large: %v", err)
 	}
 	ok := filepath.Join(dir, "ok.json")
 	os.WriteFile(ok, []byte("{}"), 0o644)
-	if b, err := ReadRegular(ok, 100); err != nil || string(b) != "{}" {
+	if b, err := read(ok, 100); err != nil || string(b) != "{}" {
 		t.Errorf("regular: %q %v", b, err)
 	}
-	if b, err := ReadRegularFS(os.DirFS(dir), "ok.json", 100); err != nil || string(b) != "{}" {
-		t.Errorf("regular in FS: %q %v", b, err)
+}
+
+// ReadRegularInto reads into the caller's buffer when the file fits, else into a new one, and
+// checks a file that outgrew the buffer as ReadRegular does.
+func TestReadRegularIntoReusesTheBuffer(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.json"), filepath.Join(dir, "large.json")
+	os.WriteFile(small, []byte(`{"a":1}`), 0o644)
+	os.WriteFile(large, []byte(strings.Repeat(" ", 200)+"{}"), 0o644)
+	buf := make([]byte, 0, 64)
+	b, err := ReadRegularInto(small, 1000, buf)
+	if err != nil || string(b) != `{"a":1}` || &b[:1][0] != &buf[:1][0] {
+		t.Errorf("small file: %q %v (buffer reused: %v)", b, err, err == nil && &b[:1][0] == &buf[:1][0])
 	}
-	if _, err := ReadRegularFS(os.DirFS(dir), "big.json", 100); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("too large in FS: %v", err)
+	b, err = ReadRegularInto(large, 1000, buf)
+	if err != nil || len(b) != 202 || strings.TrimSpace(string(b)) != "{}" {
+		t.Errorf("large file: %q %v", b, err)
+	}
+	if _, err := ReadRegularInto(large, 100, make([]byte, 0, 4096)); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("too large for the limit, though not for the buffer: %v", err)
+	}
+	if b, err := ReadRegularInto(small, 1000, nil); err != nil || string(b) != `{"a":1}` {
+		t.Errorf("no buffer: %q %v", b, err)
 	}
 }
 
@@ -133,3 +175,35 @@ func TestDescribeIsChinese(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The file OpenRegular opens (openFile) reads, seeks, stats and closes as os.Open's does, and
+// a failed open is the *fs.PathError os.Open gives.
+func TestOpenedFileIsAnOrdinaryFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "申报数据.json")
+	os.WriteFile(p, []byte(`{"format":1}`), 0o644)
+	f, err := OpenRegular(p, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(f)
+	if err != nil || string(b) != `{"format":1}` {
+		t.Errorf("read %q %v", b, err)
+	}
+	if fi, err := f.Stat(); err != nil || fi.Size() != 12 || !fi.Mode().IsRegular() {
+		t.Errorf("stat %v %v", fi, err)
+	}
+	if off, err := f.Seek(1, io.SeekStart); err != nil || off != 1 {
+		t.Errorf("seek %d %v", off, err)
+	}
+	if err := f.Close(); err != nil {
+		t.Errorf("close %v", err)
+	}
+	_, err = osFS{}.Open(filepath.Join(t.TempDir(), "none.json"))
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Op != "open" || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %#v", err)
+	}
+	if d := Describe(err); d == err.Error() || strings.Contains(d, "no such") {
+		t.Errorf("not described in Chinese: %q", d)
+	}
+}

@@ -2,6 +2,7 @@ package programme
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -262,10 +263,7 @@ func less(a, b any) bool {
 
 // SheetRow is this dossier's row of a summary sheet; rowNo is its 序号.
 func (e *Evaluation) SheetRow(s *Sheet, rowNo int) ([]document.Cell, error) {
-	env := make(map[string]any, len(e.env)+1)
-	for k, v := range e.env {
-		env[k] = v
-	}
+	env := maps.Clone(e.env) // a copy: outputs may be rendered at once from one evaluation
 	env["row_no"] = rowNo
 	return e.sheetCells(s, env)
 }
@@ -325,6 +323,12 @@ func cellOf(v any, kind ColumnKind) document.Cell {
 		return document.Cell{Text: Format(x, string(TypeDate))}
 	}
 	return document.Cell{Text: Format(v, "")}
+}
+
+// SheetRows are one dossier's rows of a summary sheet, numbered from 1, as BuildSheet makes
+// them: for a caller that gathers the rows of many dossiers and has the sheet's head already.
+func SheetRows(o *Output, ev *Evaluation) ([][]document.Cell, error) {
+	return ev.sheetRows(o.Sheet, 1)
 }
 
 // BuildSheet builds a summary sheet from the evaluations of many dossiers of one programme, one row

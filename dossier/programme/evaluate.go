@@ -58,10 +58,12 @@ type Evaluation struct {
 	// Milestones are the informational deadlines that apply (the bureau's, not the applicant's).
 	Milestones []Milestone
 
-	env     map[string]any
-	ent     reflect.Value
-	present map[string]bool
-	visible map[string]bool
+	env      map[string]any
+	ent      reflect.Value
+	entBoxes boxes                  // ent's fields as interfaces (boxes.go)
+	tables   map[string]*tableBoxes // the tables' rows' fields as interfaces, by path
+	present  map[string]bool
+	visible  map[string]bool
 	// unknown maps what expressions may name (an answer id, enterprise.x, a computed id) to the
 	// labels of the unanswered fields it stands for; broken, the computed values that could not
 	// be evaluated.
@@ -127,7 +129,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 	fields := len(pr.rec.fields) + len(p.answers.fields)
 	e := &Evaluation{Programme: p, File: f, present: make(map[string]bool, 2*fields), visible: make(map[string]bool, fields),
 		broken: map[string]*ExprError{}, computeErr: map[string]*ExprError{}, faults: &faultLog{}}
-	c := &converter{problems: &e.Problems, present: e.present}
+	c := &converter{problems: &e.Problems, present: e.present, p: p}
 	if f.Format != dossier.FormatVersion {
 		e.problem("format", "格式版本", "数据文件格式版本为 %d，本程序支持 %d", f.Format, dossier.FormatVersion)
 	}
@@ -138,14 +140,15 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 		e.Problems = append(e.Problems, Problem{Field: k, Label: k, Warning: true, Message: fmt.Sprintf("未知的顶层字段“%s”，已忽略", k)})
 	}
 	e.appliedOn(today)
-	e.ent = c.convert(pr.rec, f.Enterprise, "enterprise", "")
-	answers := c.convert(p.answers, f.Answers, "", "")
+	e.ent, e.entBoxes = c.convert(pr.rec, f.Enterprise, "enterprise", "", p.recordNames(pr.rec, "enterprise", ""))
+	answers, ab := c.convert(p.answers, f.Answers, "", "", nil) // top-level paths are the ids themselves
+	e.tables = c.tables
 	e.env = baseEnv(pr, e.ent, e.AppliedOn, len(p.answers.fields)+len(p.Computed)+1)
 	for i, fd := range p.answers.fields {
-		e.env[fd.ID] = answers.Field(i).Interface()
+		e.env[fd.ID] = ab.at(answers, i)
 	}
 	e.env["labels"] = p.labels.value(e.env)
-	p.headerNames(e.env)
+	p.loadedHeaderNames(e.env)
 	for _, cm := range p.Computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {
@@ -291,11 +294,17 @@ func rowKeys(rec *record) []string {
 // the row's fields, their labels and its place (rowKeys).
 func (e *Evaluation) setRow(env map[string]any, rec *record, rows reflect.Value, path string, i int) {
 	row := rows.Index(i)
+	b := e.rowBoxes(path, rows)
 	for k, f := range rec.fields {
-		env[f.ID] = row.Field(k).Interface()
+		if b != nil {
+			env[f.ID] = b[i].at(row, k)
+		} else {
+			env[f.ID] = row.Field(k).Interface()
+		}
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
-	env[rowKey] = rowCtx{rec: rec, path: fmt.Sprintf("%s[%d]", path, i)}
+	names := e.Programme.rowNames(rec, path, "", i) // path[i] and its columns' paths, made once
+	env[rowKey] = rowCtx{rec: rec, path: names.path, names: names}
 }
 
 // judge evaluates the rules and the deadline.

@@ -18,10 +18,17 @@ func (e *Evaluation) checkFields(pr *Profile, p *Programme) {
 		e.Problems = append(e.Problems, Problem{Field: "format", Label: "格式版本", Warning: true,
 			Message: fmt.Sprintf("格式版本：文件没有写 \"format\"，已按第 %d 版读取（请在文件开头的 { 之后加上 \"format\": %d,）", dossier.FormatVersion, dossier.FormatVersion)})
 	}
+	names := p.recordNames(pr.rec, "enterprise", "")
 	for _, s := range pr.Sections {
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			e.checkValue(f, "enterprise."+f.ID, f.Label, pr.rec)
+			var path string
+			if k, ok := pr.rec.index[f.ID]; ok {
+				path = names.paths[k] // "enterprise." + f.ID, made once
+			} else {
+				path = "enterprise." + f.ID
+			}
+			e.checkValue(f, path, f.Label, pr.rec)
 		}
 	}
 	for _, s := range p.Sections {
@@ -52,7 +59,11 @@ func (e *Evaluation) shown(p *Programme, id string) bool {
 func (e *Evaluation) checkValue(f *Field, path, label string, rec *record) {
 	var v any
 	if id, ok := strings.CutPrefix(path, "enterprise."); ok {
-		v = rec.get(e.ent, id)
+		if k, ok := rec.index[id]; ok && rec == e.Programme.profile.rec {
+			v = e.entBoxes.at(e.ent, k)
+		} else {
+			v = rec.get(e.ent, id)
+		}
 	} else {
 		v = e.env[f.ID]
 		if prog := e.Programme.requiredIf[f.ID]; prog != nil && !f.Required {
@@ -218,14 +229,19 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 		return // checking every cell of an over-long table would only repeat problems
 	}
 	seen := map[string]int{}
+	b := e.rowBoxes(path, rows)
 	for i := 0; i < n; i++ {
 		r := rows.Index(i)
-		rowPath := fmt.Sprintf("%s[%d]", path, i)
-		rowLabel := fmt.Sprintf("%s第%d行 ", label, i+1)
-		for _, col := range row.fields {
-			cp := rowPath + "." + col.ID
-			cl := rowLabel + col.Label
-			v := row.get(r, col.ID)
+		names := e.Programme.rowNames(row, path, label, i)
+		rowPath := names.path
+		for k, col := range row.fields {
+			cp, cl := names.paths[k], names.labels[k]
+			var v any
+			if b != nil {
+				v = b[i].at(r, k) // the column's value, as row.get reads it
+			} else {
+				v = row.get(r, col.ID)
+			}
 			e.checkOne(col, v, cp, cl, row)
 			if col.Ref != "" && e.present[cp] {
 				e.checkRef(col, v, cp, cl)

@@ -52,6 +52,15 @@ func (p *Programme) headerNames(env map[string]any) {
 	env[envDeadline] = deadlineEnv{}
 }
 
+// loadedHeaderNames is headerNames for an evaluation, once the programme is loaded: the header
+// is made once (its notice is cut by a regular expression, a fortieth of an evaluation), not
+// for every data file.
+func (p *Programme) loadedHeaderNames(env map[string]any) {
+	p.headerOnce.Do(func() { p.headerEnv = p.headerValue() })
+	env[envProgramme] = p.headerEnv
+	env[envDeadline] = deadlineEnv{}
+}
+
 // applicableDeadline is the deadline judgeDeadline judges: the first, informational ones
 // aside, whose when holds.
 func (e *Evaluation) applicableDeadline() deadlineEnv {

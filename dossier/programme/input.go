@@ -43,14 +43,9 @@ const (
 // sentence to follow the field's label ("“abc”不是数字（如 1500.00）").
 func (f *Field) Parse(text string) (v any, msg string) {
 	switch f.Type {
-	case TypeText, TypeEnum:
-		if msg := validate.Text(text, false); msg != "" {
-			return nil, msg
-		}
-		return text, ""
-	case TypeTextarea:
-		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-		if msg := validate.Text(text, true); msg != "" {
+	case TypeText, TypeEnum, TypeTextarea:
+		text, msg := f.parseText(text)
+		if msg != "" {
 			return nil, msg
 		}
 		return text, ""
@@ -86,6 +81,18 @@ func (f *Field) Parse(text string) (v any, msg string) {
 		return nil, fmt.Sprintf("“%s”应为“是”或“否”", validate.Quote(t))
 	}
 	return nil, "不能直接填写（请逐项填写）"
+}
+
+// parseText is Parse of a text, enum or textarea field (a textarea's line ends made \n).
+func (f *Field) parseText(text string) (string, string) {
+	multiline := f.Type == TypeTextarea
+	if multiline {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	}
+	if msg := validate.Text(text, multiline); msg != "" {
+		return "", msg
+	}
+	return text, ""
 }
 
 var maxAbsD = decimal.MustParse(maxAbs)
@@ -169,6 +176,16 @@ func unitOf(f *Field) string {
 func parseValue(f *Field, val any) (any, string) {
 	switch x := val.(type) {
 	case string:
+		if f.Type == TypeText || f.Type == TypeEnum || f.Type == TypeTextarea {
+			t, msg := f.parseText(x)
+			switch {
+			case msg != "":
+				return nil, msg
+			case t == x:
+				return val, "" // the text as read, already an interface: not boxed again
+			}
+			return t, ""
+		}
 		return f.Parse(x)
 	case json.Number:
 		switch f.Type {

@@ -148,6 +148,9 @@ type Programme struct {
 	gapPlan    *gapPlan
 	order      formOrder // the form's order of problems, built once (order.go)
 	orderOnce  sync.Once
+	names      namesCache // the paths and labels of records' fields (cellnames.go)
+	headerEnv  any        // headerValue, boxed, made once (headerNames): it is the same for every file
+	headerOnce sync.Once
 }
 
 // rowLabels is the labels record inside a row of a table: the programme's enum fields and

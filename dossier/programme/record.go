@@ -18,6 +18,8 @@ type record struct {
 	index  map[string]int
 	typ    reflect.Type
 	rows   map[string]*record // table fields' row records, by field id
+	ftypes []reflect.Type     // the fields' types
+	zeros  []any              // the fields' zero values (boxes.go)
 }
 
 func goType(f *Field, rows map[string]*record) reflect.Type {
@@ -55,6 +57,11 @@ func newRecord(fields []*Field) *record {
 		})
 	}
 	r.typ = reflect.StructOf(sf)
+	for i := range fields {
+		t := r.typ.Field(i).Type
+		r.ftypes = append(r.ftypes, t)
+		r.zeros = append(r.zeros, reflect.Zero(t).Interface())
+	}
 	return r
 }
 
@@ -96,6 +103,8 @@ func (r *record) asMap(v reflect.Value) map[string]any {
 type converter struct {
 	problems *[]Problem
 	present  map[string]bool
+	p        *Programme // its names cache (cellnames.go); nil: names are made here
+	tables   map[string]*tableBoxes
 }
 
 func (c *converter) add(path, label, format string, args ...any) {
@@ -104,8 +113,11 @@ func (c *converter) add(path, label, format string, args ...any) {
 
 // convert fills a record from raw (a JSON object decoded with UseNumber). Keys the record does
 // not know are reported as warnings: the contract may be extended, so they are not errors.
-func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix string) reflect.Value {
+// names, when not nil, are the fields' paths below path. The boxes are the fields as
+// interfaces (boxes.go).
+func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix string, names *fieldNames) (reflect.Value, boxes) {
 	v := r.zero()
+	b := r.newBoxes()
 	for key := range raw {
 		if _, ok := r.index[key]; !ok {
 			*c.problems = append(*c.problems, Problem{Field: join(path, key), Label: key, Warning: true,
@@ -117,13 +129,27 @@ func (c *converter) convert(r *record, raw map[string]any, path, labelPrefix str
 		if !ok || val == nil {
 			continue
 		}
-		p := join(path, f.ID)
+		var p string
+		if names != nil {
+			p = names.paths[i]
+		} else {
+			p = join(path, f.ID)
+		}
 		if out, ok := c.value(r, f, val, p, labelPrefix); ok {
 			v.Field(i).Set(reflect.ValueOf(out))
+			r.set(b, i, out)
 			c.present[p] = true
 		}
 	}
-	return v
+	return v, b
+}
+
+// rowNames are the names of row i of a table (cellnames.go).
+func (c *converter) rowNames(rr *record, path, label string, i int) *fieldNames {
+	if c.p == nil {
+		return namesKey{rr, path, label, i}.make()
+	}
+	return c.p.rowNames(rr, path, label, i)
 }
 
 func join(path, key string) string {
@@ -148,7 +174,8 @@ func (c *converter) value(r *record, f *Field, val any, path, labelPrefix string
 			c.add(path, label, "应为一组数据（JSON 对象）")
 			return nil, false
 		}
-		return c.convert(r.rows[f.ID], obj, path, label+" ").Interface(), true
+		v, _ := c.convert(r.rows[f.ID], obj, path, label+" ", nil)
+		return v.Interface(), true
 	}
 	v, msg := parseValue(f, val)
 	if msg != "" {
@@ -195,19 +222,25 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 		return nil, false
 	}
 	rows := reflect.MakeSlice(reflect.SliceOf(rr.typ), 0, len(list))
+	var rowBoxes []boxes
 	for i, it := range list {
-		rowPath := path + "[" + strconv.Itoa(i) + "]"
 		obj, ok := it.(map[string]any)
 		if !ok {
-			c.add(rowPath, label, "第%d行应为一行数据（JSON 对象）", i+1)
+			c.add(path+"["+strconv.Itoa(i)+"]", label, "第%d行应为一行数据（JSON 对象）", i+1)
 			continue
 		}
 		if f.Numbering != "" {
 			obj = withNumber(obj, f.RowNumber(i))
 		}
-		row := c.convert(rr, obj, rowPath, label+"第"+strconv.Itoa(i+1)+"行 ")
+		names := c.rowNames(rr, path, label, i)
+		row, b := c.convert(rr, obj, names.path, names.label, names)
 		rows = reflect.Append(rows, row)
+		rowBoxes = append(rowBoxes, b)
 	}
+	if c.tables == nil {
+		c.tables = map[string]*tableBoxes{}
+	}
+	c.tables[path] = &tableBoxes{ptr: rows.Pointer(), rows: rowBoxes}
 	return rows.Interface(), true
 }
 

@@ -77,8 +77,9 @@ const (
 const rowKey = "\x00row"
 
 type rowCtx struct {
-	rec  *record
-	path string // enterprise.finance[2]
+	rec   *record
+	path  string      // enterprise.finance[2]
+	names *fieldNames // the row's names (cellnames.go): path.<column> for each column
 }
 
 func (e *Evaluation) info(p *program) *progInfo {
@@ -96,11 +97,12 @@ func (e *Evaluation) eval(p *program, env map[string]any) (any, outcome, *ExprEr
 	}
 	info := e.info(p)
 	pending := false
+	rc, inRow := env[rowKey].(rowCtx) // looked up once, not for every reference
 	for _, ref := range info.refs {
 		if x := e.broken[ref]; x != nil && !e.isColumn(ref, env) {
 			return nil, evalFault, x
 		}
-		if e.unanswered(ref, env) {
+		if e.unansweredIn(ref, rc, inRow) {
 			pending = true
 		}
 	}
@@ -144,9 +146,15 @@ func (e *Evaluation) isColumn(name string, env map[string]any) bool {
 
 // unanswered reports whether ref (as an expression names it) is a field left unanswered.
 func (e *Evaluation) unanswered(ref string, env map[string]any) bool {
-	if rc, ok := env[rowKey].(rowCtx); ok {
+	rc, inRow := env[rowKey].(rowCtx)
+	return e.unansweredIn(ref, rc, inRow)
+}
+
+// unansweredIn is unanswered in an environment whose row is rc (inRow), or none.
+func (e *Evaluation) unansweredIn(ref string, rc rowCtx, inRow bool) bool {
+	if inRow {
 		if i, col := rc.rec.index[ref]; col {
-			return !e.present[rc.path+"."+ref] && mustAnswer(rc.rec.fields[i])
+			return !e.present[rc.names.paths[i]] && mustAnswer(rc.rec.fields[i])
 		}
 	}
 	return e.unknown[ref] != ""

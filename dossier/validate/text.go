@@ -16,9 +16,15 @@ import (
 func Text(s string, multiline bool) string {
 	pos := 0
 	for i := 0; i < len(s); {
-		if b := s[i]; b >= 0x20 && b < 0x7f { // printable ASCII: the common case, always fine
+		b := s[i]
+		if b >= 0x20 && b < 0x7f { // printable ASCII: the common case, always fine
 			pos++
 			i++
+			continue
+		}
+		if cjkIdeograph(s, i) { // the other common case, judged without decoding
+			pos++
+			i += 3
 			continue
 		}
 		c, n := decodeRune(s, i)
@@ -36,6 +42,17 @@ func Text(s string, multiline bool) string {
 		i += n
 	}
 	return ""
+}
+
+// cjkIdeograph reports whether s[i:] starts with the UTF-8 of a CJK Unified Ideograph
+// (U+4E00–U+9FFF: lead byte E4 with a second byte from B8, or E5–E9, then two continuation
+// bytes), which plainBMP accepts.
+func cjkIdeograph(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	b, b1, b2 := s[i], s[i+1], s[i+2]
+	return (b >= 0xE5 && b <= 0xE9 || b == 0xE4 && b1 >= 0xB8) && b1&0xC0 == 0x80 && b2&0xC0 == 0x80
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with the three-byte sequences of Chinese text

@@ -53,14 +53,14 @@ func (pl *planner) fill() error {
 	p, s := pl.p, pl.s
 	p.rows = make([][]any, len(s.Rows))
 	for i, r := range s.Rows {
-		vals, err := pl.convert(r, fmt.Sprintf("row %d", i+1))
+		vals, err := pl.convert(r, i+1)
 		if err != nil {
 			return err
 		}
 		p.rows[i] = vals
 	}
 	if s.Total != nil {
-		vals, err := pl.convert(s.Total, "total row")
+		vals, err := pl.convert(s.Total, 0)
 		if err != nil {
 			return err
 		}
@@ -107,17 +107,23 @@ func (pl *planner) columns(st *styles) error {
 	return nil
 }
 
-// convert is one row's cells as the values written (what names the row in errors).
-func (pl *planner) convert(cells []document.Cell, what string) ([]any, error) {
+// convert is one row's cells as the values written (row: its number for errors, 0 for the total row).
+func (pl *planner) convert(cells []document.Cell, row int) ([]any, error) {
+	what := func() string { // worded only for an error, not for every row
+		if row == 0 {
+			return "total row"
+		}
+		return fmt.Sprintf("row %d", row)
+	}
 	n := len(pl.p.kinds)
 	if len(cells) > n {
-		return nil, fmt.Errorf("xlsx: sheet %q %s: %d cells but %d columns", pl.name, what, len(cells), n)
+		return nil, fmt.Errorf("xlsx: sheet %q %s: %d cells but %d columns", pl.name, what(), len(cells), n)
 	}
 	vals := make([]any, n)
 	for j, c := range cells {
 		v, err := cellValue(pl.p.kinds[j], c)
 		if err != nil {
-			return nil, fmt.Errorf("xlsx: sheet %q %s column %d %q: %w", pl.name, what, j+1, pl.s.Columns[j].Header, err)
+			return nil, fmt.Errorf("xlsx: sheet %q %s column %d %q: %w", pl.name, what(), j+1, pl.s.Columns[j].Header, err)
 		}
 		vals[j] = v
 		if v != nil {

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -62,34 +63,37 @@ func (s *fileSink) merge(r, cols int) error {
 	if err != nil {
 		return err
 	}
-	return s.f.MergeCell(s.sheet, fmt.Sprintf("A%d", r), last)
+	return s.f.MergeCell(s.sheet, "A"+strconv.Itoa(r), last)
 }
 
 // streamSink writes rows through a StreamWriter; cells are buffered to a temp file, not
 // kept as structs.
 type streamSink struct {
-	sw  *excelize.StreamWriter
-	buf []any
+	sw    *excelize.StreamWriter
+	buf   []any
+	cells []excelize.Cell // what buf points to: a row's cells, reused (a Cell in an any was an allocation per cell)
 }
 
 func (s *streamSink) row(r int, vals []any, styles []int, height float64) error {
 	if cap(s.buf) < len(vals) {
 		s.buf = make([]any, len(vals))
+		s.cells = make([]excelize.Cell, len(vals))
 	}
 	s.buf = s.buf[:len(vals)]
 	for j, v := range vals {
 		// A blank cell is still written (with its style) so that its borders show.
 		if fm, ok := v.(formula); ok {
-			s.buf[j] = excelize.Cell{StyleID: styles[j], Value: fm.value, Formula: fm.expr}
-			continue
+			s.cells[j] = excelize.Cell{StyleID: styles[j], Value: fm.value, Formula: fm.expr}
+		} else {
+			s.cells[j] = excelize.Cell{StyleID: styles[j], Value: v}
 		}
-		s.buf[j] = excelize.Cell{StyleID: styles[j], Value: v}
+		s.buf[j] = &s.cells[j]
 	}
 	var opts []excelize.RowOpts
 	if height > 0 {
 		opts = append(opts, excelize.RowOpts{Height: height})
 	}
-	return s.sw.SetRow(fmt.Sprintf("A%d", r), s.buf, opts...)
+	return s.sw.SetRow("A"+strconv.Itoa(r), s.buf, opts...)
 }
 
 func (s *streamSink) merge(r, cols int) error {
@@ -100,5 +104,5 @@ func (s *streamSink) merge(r, cols int) error {
 	if err != nil {
 		return err
 	}
-	return s.sw.MergeCell(fmt.Sprintf("A%d", r), last)
+	return s.sw.MergeCell("A"+strconv.Itoa(r), last)
 }
