@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -127,7 +126,7 @@ func TestVerdicts(t *testing.T) {
 	build(t, p, write(t, t.TempDir(), "e.json", demo(t, p, enterprise(3, 5000))), tampered)
 	os.WriteFile(pack.FindDataFile(tampered), []byte(`{"format":1}`), 0o644)
 	fifo := filepath.Join(dir, "fifo.json")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skip(err)
 	}
 	link := filepath.Join(dir, "link.json")
