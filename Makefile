@@ -58,6 +58,8 @@ race: deps-test
 # staticcheck (unused code, suspicious constructs), pinned.
 lint:
 	CGO_ENABLED=0 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags ci ./...
+	# most users are on Windows: the tests must build there too
+	GOOS=windows CGO_ENABLED=0 go vet -tags ci ./...
 
 # The contract smoke run (../shared/tools/smoke.sh, beside the repository) for every programme.
 # Without it this fails; SMOKE_OPTIONAL=1 makes it a notice instead.
