@@ -52,7 +52,7 @@ func EnterpriseProfile() (*Profile, error) {
 	profileOnce.Do(func() {
 		var errs ErrorList
 		var pf profileFile
-		if syntax.DecodeStrict("profile.yaml", profileYAML, &pf, &errs) {
+		if profileFromSnapshot(&pf) || syntax.DecodeStrict("profile.yaml", profileYAML, &pf, &errs) {
 			pr := &Profile{fields: map[string]*Field{}}
 			for si := range pf.Sections {
 				for fi := range pf.Sections[si].Fields {

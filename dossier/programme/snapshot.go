@@ -15,7 +15,7 @@ import (
 	"dossier/dossier/programme/internal/syntax"
 )
 
-// The built-in templates are also stored decoded, in snapshot.gob: a cold command decodes
+// The built-in templates (and profile.yaml) are also stored decoded, in snapshot.gob: a cold command decodes
 // about 100 KB of gob (1–2 ms) instead of parsing a 高企 template's 66 KB of YAML and checking
 // every key (15–25 ms, most of a cold `dossier check`). An entry is taken only when the
 // template and every parent it extends are built-in files with the very bytes it was made
@@ -31,6 +31,10 @@ var snapshotGob []byte
 type snapshot struct {
 	Schema  string          // templateSchema() when it was made
 	Entries []snapshotEntry // in file name order, so that the file is the same each time
+	// Profile is the gob of profile.yaml decoded (a profileFile), whose hex SHA-256 is
+	// ProfileSum.
+	Profile    []byte
+	ProfileSum string
 }
 
 type snapshotEntry struct {
@@ -92,6 +96,20 @@ func fromSnapshot(folders []folder, file, source string, src []byte) (*syntax.Te
 	return &t, files, srcs
 }
 
+// profileFromSnapshot decodes profile.yaml into pf from the snapshot, when it holds these
+// bytes of it.
+func profileFromSnapshot(pf *profileFile) bool {
+	s := loadSnapshot()
+	if s == nil || s.ProfileSum != sum(profileYAML) {
+		return false
+	}
+	if gob.NewDecoder(bytes.NewReader(s.Profile)).Decode(pf) != nil {
+		*pf = profileFile{}
+		return false
+	}
+	return true
+}
+
 func (s *snapshot) find(sum string) *snapshotEntry {
 	for i := range s.Entries {
 		if s.Entries[i].Sum == sum {
@@ -135,6 +153,16 @@ func makeSnapshot(folders []folder, names []string) ([]byte, error) {
 		}
 		s.Entries = append(s.Entries, e)
 	}
+	var errs ErrorList
+	var pf profileFile
+	if !syntax.DecodeStrict("profile.yaml", profileYAML, &pf, &errs) || len(errs) > 0 {
+		return nil, fmt.Errorf("profile.yaml: %v", errs.Err())
+	}
+	var pb bytes.Buffer
+	if err := gob.NewEncoder(&pb).Encode(pf); err != nil {
+		return nil, err
+	}
+	s.Profile, s.ProfileSum = pb.Bytes(), sum(profileYAML)
 	var out bytes.Buffer
 	err := gob.NewEncoder(&out).Encode(s)
 	return out.Bytes(), err
@@ -145,12 +173,15 @@ var (
 	schemaVal  string
 )
 
-// templateSchema describes the Go type syntax.Template (every field's name, type and tag,
-// recursively): a snapshot made of another shape is not used, whatever gob would make of it.
+// templateSchema describes the Go types syntax.Template and profileFile (every field's name,
+// type and tag, recursively): a snapshot made of other shapes is not used, whatever gob would
+// make of it.
 func templateSchema() string {
 	schemaOnce.Do(func() {
 		var b strings.Builder
-		describeType(&b, reflect.TypeOf(syntax.Template{}), map[reflect.Type]bool{})
+		seen := map[reflect.Type]bool{}
+		describeType(&b, reflect.TypeOf(syntax.Template{}), seen)
+		describeType(&b, reflect.TypeOf(profileFile{}), seen)
 		schemaVal = sum([]byte(b.String()))
 	})
 	return schemaVal

@@ -43,6 +43,11 @@ func TestSnapshotIsCurrent(t *testing.T) {
 	if loadSnapshot() == nil {
 		t.Fatal(snapshotHelp + " (unreadable, or made of another syntax.Template)")
 	}
+	var pf, want profileFile
+	var perrs ErrorList
+	if !profileFromSnapshot(&pf) || !syntax.DecodeStrict("profile.yaml", profileYAML, &want, &perrs) || !reflect.DeepEqual(pf, want) {
+		t.Errorf("profile.yaml: the snapshot's differs from the YAML's; %s", snapshotHelp)
+	}
 	for _, name := range names {
 		src, _ := fs.ReadFile(templates.FS, name)
 		got, files, srcs := fromSnapshot(folders, name, SourceBuiltin, src)
@@ -114,15 +119,22 @@ func mustLoad(t *testing.T, id string) *Programme {
 // ignored and the templates load the YAML way.
 func TestSnapshotUnusable(t *testing.T) {
 	saved := snapshotGob
-	t.Cleanup(func() { snapshotGob, snapshotOnce, snapshotVal = saved, sync.Once{}, nil })
+	t.Cleanup(func() {
+		snapshotGob, snapshotOnce, snapshotVal = saved, sync.Once{}, nil
+		profileOnce, profile, profileErr = sync.Once{}, nil, nil
+	})
 	var other bytes.Buffer
 	if err := gob.NewEncoder(&other).Encode(snapshot{Schema: "another syntax.Template", Entries: loadSnapshot().Entries}); err != nil {
 		t.Fatal(err)
 	}
 	for name, b := range map[string][]byte{"garbage": []byte("not a gob"), "empty": nil, "other type": other.Bytes()} {
 		snapshotGob, snapshotOnce, snapshotVal = b, sync.Once{}, nil
+		profileOnce, profile, profileErr = sync.Once{}, nil, nil
 		if loadSnapshot() != nil {
 			t.Errorf("%s: the snapshot was used", name)
+		}
+		if pr, err := EnterpriseProfile(); err != nil || pr.fields["name"] == nil {
+			t.Errorf("%s: the profile the YAML way: %v", name, err)
 		}
 		if f := mustLoad(t, "shanxi-hightech-2019").Field("system_no"); f == nil || f.Label != "系统填报号" {
 			t.Errorf("%s: %+v", name, f)
