@@ -292,13 +292,8 @@ func parseChain(folders []folder, file, source string, src, demo []byte) (*Progr
 	var errs ErrorList
 	tpl, files, srcs := fromSnapshot(folders, file, source, src)
 	if tpl == nil {
-		find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
-		t := syntax.Build(find, file, src, nil, &errs)
-		if t == nil {
-			return nil, errs
-		}
-		// A mistake in extends' placement keys does not stop the rest from being checked.
-		if tpl = decodeTree(file, t.Body, &errs); tpl == nil {
+		var t *syntax.Tree
+		if tpl, t = decodeYAML(folders, file, src, &errs); tpl == nil {
 			return nil, errs
 		}
 		files, srcs = t.Files, t.Srcs
@@ -320,6 +315,19 @@ func parseChain(folders []folder, file, source string, src, demo []byte) (*Progr
 	return p, nil
 }
 
+// decodeYAML is the YAML way to a decoded template: its tree built with its parents merged
+// (found in folders), then decoded. It adds every problem to errs and returns nil when the
+// template cannot be compiled; a mistake in extends' placement keys does not stop the rest
+// from being checked.
+func decodeYAML(folders []folder, file string, src []byte, errs *ErrorList) (*syntax.Template, *syntax.Tree) {
+	find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
+	t := syntax.Build(find, file, src, nil, errs)
+	if t == nil {
+		return nil, nil
+	}
+	return decodeTree(file, t.Body, errs), t
+}
+
 // appendErr adds the error compiling a template returned to errs.
 func appendErr(errs ErrorList, file string, err error) ErrorList {
 	if l, ok := err.(ErrorList); ok {
@@ -330,27 +338,25 @@ func appendErr(errs ErrorList, file string, err error) ErrorList {
 
 // findParent reads <id>.yaml from the last folder that has it.
 func findParent(folders []folder, id string) (file string, src []byte, err error, ok bool) {
-	i, ok := parentFolder(folders, id)
-	if !ok {
-		return "", nil, nil, false
-	}
-	f, name := folders[i], id+".yaml"
-	src, err = fsafe.ReadRegularFS(f.fsys, name, fsafe.MaxTemplateFile)
-	return f.display(name), src, err, true
+	_, file, src, err, ok = parentIn(folders, id)
+	return file, src, err, ok
 }
 
-// parentFolder is the index of the last folder that has <id>.yaml.
-func parentFolder(folders []folder, id string) (int, bool) {
+// parentIn is findParent that also says which folder the parent came from.
+func parentIn(folders []folder, id string) (f folder, file string, src []byte, err error, ok bool) {
 	name := id + ".yaml"
 	if id == "" || !fs.ValidPath(name) || strings.ContainsAny(id, "/\\") {
-		return 0, false
+		return folder{}, "", nil, nil, false
 	}
 	for i := len(folders) - 1; i >= 0; i-- {
-		if _, err := fs.Stat(folders[i].fsys, name); err == nil {
-			return i, true
+		f := folders[i]
+		if _, err := fs.Stat(f.fsys, name); err != nil {
+			continue
 		}
+		src, err := fsafe.ReadRegularFS(f.fsys, name, fsafe.MaxTemplateFile)
+		return f, f.display(name), src, err, true
 	}
-	return 0, false
+	return folder{}, "", nil, nil, false
 }
 
 // Get returns the programme with the id, or nil (also for an abstract template).

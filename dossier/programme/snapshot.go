@@ -79,12 +79,8 @@ func fromSnapshot(folders []folder, file, source string, src []byte) (*syntax.Te
 	}
 	files, srcs := []string{file}, [][]byte{src}
 	for _, par := range e.Parents {
-		i, ok := parentFolder(folders, par.ID)
-		if !ok || folders[i].source() != SourceBuiltin {
-			return nil, nil, nil
-		}
-		pfile, psrc, err, _ := findParent(folders, par.ID)
-		if err != nil || sum(psrc) != par.Sum {
+		f, pfile, psrc, err, ok := parentIn(folders, par.ID)
+		if !ok || err != nil || f.source() != SourceBuiltin || sum(psrc) != par.Sum {
 			return nil, nil, nil
 		}
 		files, srcs = append(files, pfile), append(srcs, psrc)
@@ -134,12 +130,7 @@ func makeSnapshot(folders []folder, names []string) ([]byte, error) {
 			return nil, err
 		}
 		var errs ErrorList
-		find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
-		t := syntax.Build(find, name, src, nil, &errs)
-		var tpl *syntax.Template
-		if t != nil {
-			tpl = decodeTree(name, t.Body, &errs)
-		}
+		tpl, t := decodeYAML(folders, name, src, &errs)
 		if tpl == nil || len(errs) > 0 {
 			return nil, fmt.Errorf("%s: %v", name, errs.Err())
 		}

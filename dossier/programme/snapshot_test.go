@@ -56,9 +56,7 @@ func TestSnapshotIsCurrent(t *testing.T) {
 			continue
 		}
 		var errs ErrorList
-		find := func(id string) (string, []byte, error, bool) { return findParent(folders, id) }
-		tree := syntax.Build(find, name, src, nil, &errs)
-		want := decodeTree(name, tree.Body, &errs)
+		want, tree := decodeYAML(folders, name, src, &errs)
 		if want == nil || len(errs) > 0 {
 			t.Fatal(errs.Err())
 		}
