@@ -31,11 +31,8 @@ func cutCmap(runeGlyph map[rune]int, newID map[int]int, glyphs int) []byte {
 		prevRune, prevGlyph = r, g
 	}
 	n := len(segs) + 1
-	searchRange, selector := 1, 0
-	for searchRange*2 <= n {
-		searchRange, selector = searchRange*2, selector+1
-	}
-	searchRange *= 2
+	power, selector := searchParams(n)
+	searchRange := 2 * power
 	out := make([]byte, 0, 24+8*n+2*len(runes))
 	u16 := func(v int) { out = be.AppendUint16(out, uint16(v)) }
 	for _, v := range []int{0, 1, 3, 1, 0, 12, 4, 16 + 8*n + glyphs + 1, 0, 2 * n, searchRange, selector, 2*n - searchRange} {
@@ -135,10 +132,7 @@ func writeTables(tables map[string][]byte) []byte {
 	}
 	sort.Strings(tags)
 	n := len(tags)
-	searchRange, selector := 1, 0
-	for searchRange*2 <= n {
-		searchRange, selector = searchRange*2, selector+1
-	}
+	searchRange, selector := searchParams(n)
 	out := make([]byte, 0, size)
 	out = be.AppendUint32(out, 0x00010000)
 	for _, v := range []int{n, 16 * searchRange, selector, 16*n - 16*searchRange} {

@@ -62,9 +62,6 @@ type fontTables struct {
 var kept = []string{"name", "cvt ", "fpgm", "prep", "gasp", "OS/2"}
 
 func readFont(font []byte) (*fontTables, error) {
-	if len(font) < 12 {
-		return nil, errors.New("ttf: font too short")
-	}
 	f := &fontTables{all: map[string][]byte{}}
 	for _, tag := range append([]string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "post", "cmap"}, kept...) {
 		t, err := table(font, tag)
@@ -127,14 +124,13 @@ func (f *fontTables) metric(g int) []byte {
 // unicodeFormat4 is the subtable fpdf reads: the first format-4 one for Windows Unicode BMP
 // (3, 1) or any Unicode platform (0).
 func unicodeFormat4(cmap []byte) (*format4, error) {
-	if len(cmap) < 4 {
-		return nil, errors.New("ttf: no cmap table")
+	subs, err := subtables(cmap)
+	if err != nil {
+		return nil, err
 	}
-	for i := 0; i < int(be.Uint16(cmap[2:])) && 4+8*i+8 <= len(cmap); i++ {
-		rec := cmap[4+8*i:]
-		platform, encoding, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
-		if (platform == 3 && encoding == 1 || platform == 0) && off+2 <= len(cmap) && be.Uint16(cmap[off:]) == 4 {
-			if f, ok := readFormat4(cmap[off:]); ok {
+	for _, sub := range subs {
+		if (sub.platform == 3 && sub.encoding == 1 || sub.platform == 0) && be.Uint16(sub.data) == 4 {
+			if f, ok := readFormat4(sub.data); ok {
 				return f, nil
 			}
 			break

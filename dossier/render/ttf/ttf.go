@@ -39,23 +39,55 @@ func Covers(font []byte) (map[rune]bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(cmap) < 4 {
-		return nil, errors.New("ttf: no cmap table")
+	subs, err := subtables(cmap)
+	if err != nil {
+		return nil, err
 	}
 	set := map[rune]bool{}
 	found := false
-	for i := 0; i < int(be.Uint16(cmap[2:])) && 4+8*i+8 <= len(cmap); i++ {
-		rec := cmap[4+8*i:]
-		platform, encoding, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
-		if platform != 3 || (encoding != 1 && encoding != 10) || off+4 > len(cmap) {
+	for _, sub := range subs {
+		if sub.platform != 3 || (sub.encoding != 1 && sub.encoding != 10) {
 			continue // only Windows Unicode subtables
 		}
-		found = readSubtable(cmap[off:], set) || found
+		found = readSubtable(sub.data, set) || found
 	}
 	if !found {
 		return nil, errors.New("ttf: no Unicode cmap subtable")
 	}
 	return set, nil
+}
+
+// subtable is one encoding record of a cmap table: its platform and encoding, and the bytes
+// from its subtable's start (its format) to the table's end.
+type subtable struct {
+	platform, encoding uint16
+	data               []byte
+}
+
+// subtables are the encoding records of the cmap table, in order, leaving out those whose
+// subtable does not start inside the table.
+func subtables(cmap []byte) ([]subtable, error) {
+	if len(cmap) < 4 {
+		return nil, errors.New("ttf: no cmap table")
+	}
+	var subs []subtable
+	for i := 0; i < int(be.Uint16(cmap[2:])) && 4+8*i+8 <= len(cmap); i++ {
+		rec := cmap[4+8*i:]
+		if off := int(be.Uint32(rec[4:])); off+2 <= len(cmap) {
+			subs = append(subs, subtable{be.Uint16(rec), be.Uint16(rec[2:]), cmap[off:]})
+		}
+	}
+	return subs, nil
+}
+
+// searchParams are the binary-search fields of a table directory or of a format-4 cmap
+// subtable with n entries: the largest power of two not above n, and its base-2 logarithm.
+func searchParams(n int) (power, log int) {
+	power = 1
+	for power*2 <= n {
+		power, log = power*2, log+1
+	}
+	return power, log
 }
 
 // readSubtable adds the characters of a cmap subtable of a format it reads (4 or 12).
