@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"fmt"
 	"regexp"
@@ -118,16 +117,10 @@ func recompress(data []byte, plain bool) ([]byte, error) {
 
 func inflateDeflate(data []byte, plain bool) ([]byte, error) {
 	if !plain {
-		zr, err := zlib.NewReader(bytes.NewReader(data))
-		if err != nil {
+		var err error
+		if data, err = xref.Inflate(data); err != nil {
 			return nil, err
 		}
-		var dec bytes.Buffer
-		dec.Grow(4 * len(data))
-		if _, err := dec.ReadFrom(zr); err != nil {
-			return nil, err
-		}
-		data = dec.Bytes()
 	}
 	return xref.Deflate(data), nil
 }

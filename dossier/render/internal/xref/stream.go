@@ -40,15 +40,11 @@ func streamData(obj []byte) (dict, data []byte, err error) {
 	case "":
 		return dict, data, nil
 	case "/FlateDecode":
-		zr, err := zlib.NewReader(bytes.NewReader(data))
+		out, err := Inflate(data)
 		if err != nil {
 			return nil, nil, err
 		}
-		var out bytes.Buffer
-		if _, err := out.ReadFrom(zr); err != nil {
-			return nil, nil, err
-		}
-		return dict, out.Bytes(), nil
+		return dict, out, nil
 	default:
 		return nil, nil, fmt.Errorf("stream filter %s", f)
 	}
@@ -261,6 +257,21 @@ func (w *Writer) nextFree(n int, packed map[int]Packed) int {
 // zlibWriters are reused: a new zlib writer allocates its compressor's ~1 MB of tables,
 // which for the dozens of small streams of a page was a fifth of a package build.
 var zlibWriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
+
+// Inflate decompresses zlib data (a /FlateDecode stream's), into a buffer sized for the
+// ratio of a font or page stream.
+func Inflate(data []byte) ([]byte, error) {
+	zr, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(4 * len(data))
+	if _, err := out.ReadFrom(zr); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
 
 // Deflate compresses b at zlib's default level (a FlateDecode stream's data).
 func Deflate(b []byte) []byte {
