@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	_ "embed" // the snapshot
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
@@ -15,37 +16,54 @@ import (
 	"dossier/dossier/programme/internal/syntax"
 )
 
-// The built-in templates (and profile.yaml) are also stored decoded, in snapshot.gob: a cold command decodes
-// about 100 KB of gob (1–2 ms) instead of parsing a 高企 template's 66 KB of YAML and checking
-// every key (15–25 ms, most of a cold `dossier check`). An entry is taken only when the
-// template and every parent it extends are built-in files with the very bytes it was made
-// from, and the Go type it was made of is the one compiled in. Anything else (a user's
-// template, a user's parent, an edited file, a stale snapshot) goes the YAML way, which is
-// always right; TestSnapshotIsCurrent keeps the shipped snapshot current (`go test
+// The built-in templates (and profile.yaml) are also stored decoded, in snapshot.gob: a cold
+// command decodes about 100 KB of gob (1–2 ms) instead of parsing a 高企 template's 66 KB of
+// YAML and checking every key (15–25 ms, most of a cold `dossier check`). An entry is taken
+// only when the template and every parent it extends are built-in files with the very bytes
+// it was made from, and the Go type it was made of is the one compiled in. Anything else (a
+// user's template, a user's parent, an edited file, a stale snapshot) goes the YAML way,
+// which is always right; TestSnapshotIsCurrent keeps the shipped snapshot current (`go test
 // ./dossier/programme -run TestSnapshotIsCurrent -update` after editing a template).
+//
+// The file is the length of its index (4 bytes, big-endian), the index (a gob of snapshot),
+// then each entry's gob: a command decodes the small index and the one template it needs,
+// not the ~560 KB of them all.
 
 //go:embed snapshot.gob
 var snapshotGob []byte
 
-// snapshot is what snapshot.gob holds.
+// snapshot is the index of snapshot.gob.
 type snapshot struct {
 	Schema  string          // templateSchema() when it was made
 	Entries []snapshotEntry // in file name order, so that the file is the same each time
 	// Profile is the gob of profile.yaml decoded (a profileFile), whose hex SHA-256 is
 	// ProfileSum.
-	Profile    []byte
+	Profile    span
 	ProfileSum string
+	payloads   []byte // the file after the index, where the spans are
 }
 
 type snapshotEntry struct {
 	Sum      string           // hex SHA-256 of the template file
 	Parents  []snapshotParent // nearest first
-	Template []byte           // the gob of the decoded syntax.Template
+	Template span             // the gob of the decoded syntax.Template
 }
 
 type snapshotParent struct {
 	ID  string
 	Sum string // hex SHA-256 of the parent's file
+}
+
+// span is where a gob is in the file after the index.
+type span struct{ At, Len int }
+
+// decode decodes the gob at sp into v; false when sp is not inside the file or does not
+// decode.
+func (s *snapshot) decode(sp span, v any) bool {
+	if sp.At < 0 || sp.Len < 0 || sp.At+sp.Len > len(s.payloads) {
+		return false
+	}
+	return gob.NewDecoder(bytes.NewReader(s.payloads[sp.At:sp.At+sp.Len])).Decode(v) == nil
 }
 
 var (
@@ -57,12 +75,30 @@ var (
 // another Go type.
 func loadSnapshot() *snapshot {
 	snapshotOnce.Do(func() {
+		if len(snapshotGob) < 4 {
+			return
+		}
+		n := int(binary.BigEndian.Uint32(snapshotGob))
+		if n > len(snapshotGob)-4 {
+			return
+		}
 		var s snapshot
-		if gob.NewDecoder(bytes.NewReader(snapshotGob)).Decode(&s) == nil && s.Schema == templateSchema() {
+		if gob.NewDecoder(bytes.NewReader(snapshotGob[4:4+n])).Decode(&s) == nil && s.Schema == templateSchema() {
+			s.payloads = snapshotGob[4+n:]
 			snapshotVal = &s
 		}
 	})
 	return snapshotVal
+}
+
+// encodeSnapshot writes the file of the index s and the gobs its spans point into.
+func encodeSnapshot(s snapshot, payloads []byte) ([]byte, error) {
+	var index bytes.Buffer
+	if err := gob.NewEncoder(&index).Encode(s); err != nil {
+		return nil, err
+	}
+	out := binary.BigEndian.AppendUint32(nil, uint32(index.Len()))
+	return append(append(out, index.Bytes()...), payloads...), nil
 }
 
 // fromSnapshot returns the decoded template of src, a built-in template file, with the files
@@ -86,7 +122,7 @@ func fromSnapshot(folders []folder, file, source string, src []byte) (*syntax.Te
 		files, srcs = append(files, pfile), append(srcs, psrc)
 	}
 	var t syntax.Template
-	if gob.NewDecoder(bytes.NewReader(e.Template)).Decode(&t) != nil {
+	if !s.decode(e.Template, &t) {
 		return nil, nil, nil
 	}
 	return &t, files, srcs
@@ -99,7 +135,7 @@ func profileFromSnapshot(pf *profileFile) bool {
 	if s == nil || s.ProfileSum != sum(profileYAML) {
 		return false
 	}
-	if gob.NewDecoder(bytes.NewReader(s.Profile)).Decode(pf) != nil {
+	if !s.decode(s.Profile, pf) {
 		*pf = profileFile{}
 		return false
 	}
@@ -124,6 +160,12 @@ func sum(b []byte) string {
 // hold every parent too) the YAML way and stores them, in the order given.
 func makeSnapshot(folders []folder, names []string) ([]byte, error) {
 	s := snapshot{Schema: templateSchema()}
+	var payloads bytes.Buffer
+	add := func(v any) (span, error) {
+		at := payloads.Len()
+		err := gob.NewEncoder(&payloads).Encode(v)
+		return span{at, payloads.Len() - at}, err
+	}
 	for _, name := range names {
 		src, err := fs.ReadFile(folders[0].fsys, name)
 		if err != nil {
@@ -134,11 +176,10 @@ func makeSnapshot(folders []folder, names []string) ([]byte, error) {
 		if tpl == nil || len(errs) > 0 {
 			return nil, fmt.Errorf("%s: %v", name, errs.Err())
 		}
-		var b bytes.Buffer
-		if err := gob.NewEncoder(&b).Encode(tpl); err != nil {
+		e := snapshotEntry{Sum: sum(src)}
+		if e.Template, err = add(tpl); err != nil {
 			return nil, err
 		}
-		e := snapshotEntry{Sum: sum(src), Template: b.Bytes()}
 		for i := 1; i < len(t.Files); i++ {
 			e.Parents = append(e.Parents, snapshotParent{ID: strings.TrimSuffix(t.Files[i], ".yaml"), Sum: sum(t.Srcs[i])})
 		}
@@ -149,14 +190,12 @@ func makeSnapshot(folders []folder, names []string) ([]byte, error) {
 	if !syntax.DecodeStrict("profile.yaml", profileYAML, &pf, &errs) || len(errs) > 0 {
 		return nil, fmt.Errorf("profile.yaml: %v", errs.Err())
 	}
-	var pb bytes.Buffer
-	if err := gob.NewEncoder(&pb).Encode(pf); err != nil {
+	var err error
+	if s.Profile, err = add(pf); err != nil {
 		return nil, err
 	}
-	s.Profile, s.ProfileSum = pb.Bytes(), sum(profileYAML)
-	var out bytes.Buffer
-	err := gob.NewEncoder(&out).Encode(s)
-	return out.Bytes(), err
+	s.ProfileSum = sum(profileYAML)
+	return encodeSnapshot(s, payloads.Bytes())
 }
 
 var (

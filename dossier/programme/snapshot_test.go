@@ -2,7 +2,6 @@ package programme
 
 import (
 	"bytes"
-	"encoding/gob"
 	"flag"
 	"io/fs"
 	"os"
@@ -121,11 +120,12 @@ func TestSnapshotUnusable(t *testing.T) {
 		snapshotGob, snapshotOnce, snapshotVal = saved, sync.Once{}, nil
 		profileOnce, profile, profileErr = sync.Once{}, nil, nil
 	})
-	var other bytes.Buffer
-	if err := gob.NewEncoder(&other).Encode(snapshot{Schema: "another syntax.Template", Entries: loadSnapshot().Entries}); err != nil {
+	current := loadSnapshot()
+	other, err := encodeSnapshot(snapshot{Schema: "another syntax.Template", Entries: current.Entries, Profile: current.Profile, ProfileSum: current.ProfileSum}, current.payloads)
+	if err != nil {
 		t.Fatal(err)
 	}
-	for name, b := range map[string][]byte{"garbage": []byte("not a gob"), "empty": nil, "other type": other.Bytes()} {
+	for name, b := range map[string][]byte{"garbage": []byte("not a gob"), "empty": nil, "other type": other} {
 		snapshotGob, snapshotOnce, snapshotVal = b, sync.Once{}, nil
 		profileOnce, profile, profileErr = sync.Once{}, nil, nil
 		if loadSnapshot() != nil {
