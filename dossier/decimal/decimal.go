@@ -87,8 +87,8 @@ func MustParse(s string) D {
 // Parse reads a number as people type it: "1500", "1,500.00", "１５００．５" (full-width digits),
 // " -3.2 ", "+7", and as programs write it: "1e3", "1.5E2". Thousands separators (, ，) and
 // spaces are ignored; fractions ("1/3") and anything else are rejected with ErrSyntax, text
-// longer than MaxLen characters with ErrTooLong (before any arithmetic), exponents beyond
-// ±MaxExponent with ErrRange.
+// longer than MaxLen characters with ErrTooLong (before any arithmetic), and so a number that
+// written out in full (String) would be longer, exponents beyond ±MaxExponent with ErrRange.
 func Parse(s string) (D, error) {
 	if d, ok := parseSmall(s); ok {
 		return d, nil
@@ -116,7 +116,13 @@ func Parse(s string) (D, error) {
 		}
 		r.Mul(r, p)
 	}
-	return canon(r), nil
+	d := canon(r)
+	if len(d.String()) > MaxLen {
+		// 25 digits and e40 are 65 written out, ".000…1" of 64 gains its "0": refused here,
+		// or the number would be one this package writes and cannot read back
+		return D{}, fmt.Errorf("%w: %q", ErrTooLong, s)
+	}
+	return d, nil
 }
 
 // typed maps what people type in a number to ASCII ("" drops it: thousands separators, spaces).

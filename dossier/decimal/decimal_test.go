@@ -103,6 +103,11 @@ func TestParseBounded(t *testing.T) {
 	if _, err := Parse(long); !errors.Is(err, ErrTooLong) {
 		t.Errorf("Parse(1M digits) err = %v, want ErrTooLong", err)
 	}
+	for _, in := range []string{"1000000000000000000000000e40", "1.23456789012345678901234e-40", "." + strings.Repeat("0", 62) + "1"} {
+		if _, err := Parse(in); !errors.Is(err, ErrTooLong) { // 65, 66 and 65 characters written out
+			t.Errorf("Parse(%q) err = %v, want ErrTooLong", in, err)
+		}
+	}
 	for _, in := range []string{"1e400", "1e-400", "1e99999999999999999999"} {
 		if _, err := Parse(in); !errors.Is(err, ErrRange) {
 			t.Errorf("Parse(%q) err = %v, want ErrRange", in, err)

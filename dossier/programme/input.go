@@ -155,7 +155,7 @@ func numberPart(f *Field, t string) (num string, pct bool, msg string) {
 func numberError(f *Field, t string, err error) string {
 	switch {
 	case errors.Is(err, decimal.ErrTooLong):
-		return fmt.Sprintf("数字过长（超过 %d 个字符），请核对", decimal.MaxLen)
+		return fmt.Sprintf("数字过长（写全超过 %d 个字符），请核对", decimal.MaxLen)
 	case errors.Is(err, decimal.ErrRange):
 		return fmt.Sprintf("“%s”超出可填写的范围", validate.Quote(t))
 	case f.Type == TypeInteger:

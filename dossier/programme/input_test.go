@@ -60,6 +60,7 @@ func TestParseInput(t *testing.T) {
 		{programme.TypeMoney, "1000000000000", "超出可填写的范围"},
 		{programme.TypeMoney, "123456789.1234567", "有效数字超过 15 位"},
 		{programme.TypeMoney, strings.Repeat("9", 1_000_000), "数字过长"},
+		{programme.TypeMoney, "1000000000000000000000000e40", "数字过长（写全超过 64 个字符）"},
 		{programme.TypeMoney, "1e400", "超出可填写的范围"},
 		{programme.TypeDate, "0001-01-01", "不是有效日期"},
 		{programme.TypeDate, "2019-02-30", "不是有效日期"},
