@@ -228,6 +228,10 @@ func near(src []byte, off int64) string {
 		}
 	case '\n', '\r', '\t':
 		return "（文字中不能直接换行或有制表符，请写成 \\n 或 \\t）"
+	default:
+		if c < 0x20 { // JSON allows no raw control character in a string
+			return "：此处" + validate.Char(c) + "（常见于从微信、网页或 Word 粘贴的文字）"
+		}
 	}
 	return "（此处为“" + clip(string(c)) + "”）"
 }

@@ -70,6 +70,11 @@ func plainBMP(c rune) bool {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFFEF)
 }
 
+// Char says what is wrong with the character c in a one-line text ("是不可见的控制字符
+// （U+0007），请删除"), or "" when it is fine: Text's words for one character, for the readers
+// that meet it outside a field (a raw control character inside a data file's JSON string).
+func Char(c rune) string { return badRune(c, false) }
+
 func badRune(c rune, multiline bool) string {
 	switch {
 	case c == '\t' || c == '\n':
