@@ -39,12 +39,23 @@ func (r *record) set(b boxes, i int, out any) {
 // tableBoxes are the boxes of a table's rows, and the rows value they belong to.
 type tableBoxes struct {
 	ptr  uintptr // rows.Pointer()
-	rows []boxes
+	rows rowsBoxes
+}
+
+// rowsBoxes are the boxes of a table's rows, one per row; nil when there are none.
+type rowsBoxes []boxes
+
+// row is row i's boxes, or nil (its fields are then read with reflect: boxes.at).
+func (t rowsBoxes) row(i int) boxes {
+	if t == nil {
+		return nil
+	}
+	return t[i]
 }
 
 // rowBoxes are the boxes of the rows of the table value rows at path, when the converter made
 // that very value; nil otherwise (the fields are then read with reflect).
-func (e *Evaluation) rowBoxes(path string, rows reflect.Value) []boxes {
+func (e *Evaluation) rowBoxes(path string, rows reflect.Value) rowsBoxes {
 	t := e.tables[path]
 	if t == nil || !rows.IsValid() || rows.Kind() != reflect.Slice || rows.Len() != len(t.rows) {
 		return nil

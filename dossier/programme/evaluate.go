@@ -294,13 +294,9 @@ func rowKeys(rec *record) []string {
 // the row's fields, their labels and its place (rowKeys).
 func (e *Evaluation) setRow(env map[string]any, rec *record, rows reflect.Value, path string, i int) {
 	row := rows.Index(i)
-	b := e.rowBoxes(path, rows)
+	b := e.rowBoxes(path, rows).row(i)
 	for k, f := range rec.fields {
-		if b != nil {
-			env[f.ID] = b[i].at(row, k)
-		} else {
-			env[f.ID] = row.Field(k).Interface()
-		}
+		env[f.ID] = b.at(row, k)
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
 	names := e.Programme.rowNames(rec, path, "", i) // path[i] and its columns' paths, made once

@@ -236,12 +236,7 @@ func (e *Evaluation) checkRows(f *Field, rows reflect.Value, path, label string,
 		rowPath := names.path
 		for k, col := range row.fields {
 			cp, cl := names.paths[k], names.labels[k]
-			var v any
-			if b != nil {
-				v = b[i].at(r, k) // the column's value, as row.get reads it
-			} else {
-				v = row.get(r, col.ID)
-			}
+			v := b.row(i).at(r, k) // the column's value, as row.get reads it
 			e.checkOne(col, v, cp, cl, row)
 			if col.Ref != "" && e.present[cp] {
 				e.checkRef(col, v, cp, cl)

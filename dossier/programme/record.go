@@ -222,7 +222,7 @@ func (c *converter) table(rr *record, f *Field, val any, path, label string) (an
 		return nil, false
 	}
 	rows := reflect.MakeSlice(reflect.SliceOf(rr.typ), 0, len(list))
-	var rowBoxes []boxes
+	var rowBoxes rowsBoxes
 	for i, it := range list {
 		obj, ok := it.(map[string]any)
 		if !ok {
