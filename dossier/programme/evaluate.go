@@ -300,7 +300,7 @@ func (e *Evaluation) setRow(env map[string]any, rec *record, rows reflect.Value,
 	}
 	env["labels"] = e.Programme.rowLabels(rec).value(env)
 	names := e.Programme.rowNames(rec, path, "", i) // path[i] and its columns' paths, made once
-	env[rowKey] = rowCtx{rec: rec, path: names.path, names: names}
+	env[rowKey] = rowCtx{rec: rec, names: names}
 }
 
 // judge evaluates the rules and the deadline.

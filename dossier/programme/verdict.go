@@ -78,8 +78,7 @@ const rowKey = "\x00row"
 
 type rowCtx struct {
 	rec   *record
-	path  string      // enterprise.finance[2]
-	names *fieldNames // the row's names (cellnames.go): path.<column> for each column
+	names *fieldNames // the row's names (cellnames.go): its path (enterprise.finance[2]) and each column's
 }
 
 func (e *Evaluation) info(p *program) *progInfo {
