@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -51,9 +52,19 @@ func homeEntries() []string {
 // makePDF writes an A4 document of n pages; page i says "DOC<n> PAGE i OF n". lastSize, when
 // non-zero, is the size of the last page in points.
 func makePDF(t testing.TB, n int, lastSize fpdf.SizeType) []byte {
+	return testPDF(t, n, fmt.Sprintf("DOC%d", n), lastSize, time.Time{})
+}
+
+// testPDF writes an A4 document of n pages, page i saying "<tag> PAGE i OF n", its last page
+// lastSize when that is not zero, its Info dates when (fpdf's time of writing when zero).
+func testPDF(t testing.TB, n int, tag string, lastSize fpdf.SizeType, when time.Time) []byte {
 	t.Helper()
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.SetCompression(false)
+	if !when.IsZero() {
+		pdf.SetCreationDate(when)
+		pdf.SetModificationDate(when)
+	}
 	for i := 1; i <= n; i++ {
 		if i == n && lastSize.Wd > 0 {
 			pdf.AddPageFormat("P", lastSize)
@@ -61,7 +72,7 @@ func makePDF(t testing.TB, n int, lastSize fpdf.SizeType) []byte {
 			pdf.AddPage()
 		}
 		pdf.SetFont("Helvetica", "", 20)
-		pdf.Text(72, 100, fmt.Sprintf("DOC%d PAGE %d OF %d", n, i, n))
+		pdf.Text(72, 100, fmt.Sprintf("%s PAGE %d OF %d", tag, i, n))
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {

@@ -15,23 +15,9 @@ import (
 	"dossier/dossier/render/internal/xref"
 )
 
-// datedPDF is makePDF's document of n pages created at when, its first page saying tag.
+// datedPDF is testPDF's document of n pages created at when, its pages saying tag.
 func datedPDF(t testing.TB, n int, tag string, when time.Time) []byte {
-	t.Helper()
-	pdf := fpdf.New("P", "pt", "A4", "")
-	pdf.SetCompression(false)
-	pdf.SetCreationDate(when)
-	pdf.SetModificationDate(when)
-	for i := 1; i <= n; i++ {
-		pdf.AddPage()
-		pdf.SetFont("Helvetica", "", 20)
-		pdf.Text(72, 100, fmt.Sprintf("%s PAGE %d OF %d", tag, i, n))
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testPDF(t, n, tag, fpdf.SizeType{}, when)
 }
 
 var buildTime = time.Date(2019, 5, 20, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
