@@ -14,10 +14,7 @@ import (
 // every row of every table of every shipped demo; and the tables' boxes are found (the fast
 // path is taken) for the very values they belong to, and only for them.
 func TestBoxesAreTheFieldsValues(t *testing.T) {
-	set, err := LoadSet(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadBuiltin(t)
 	today := time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)
 	for _, p := range set.All() {
 		f, err := dossier.DecodeBytes(p.Demo)
@@ -62,4 +59,15 @@ func TestBoxesAreTheFieldsValues(t *testing.T) {
 			}
 		}
 	}
+}
+
+// loadBuiltin compiles the shipped templates afresh (a test may change a programme's caches),
+// failing the test if they do not load.
+func loadBuiltin(t testing.TB) *Set {
+	t.Helper()
+	set, err := LoadSet(templates.FS)
+	if err != nil {
+		t.Fatalf("shipped templates do not load:\n%v", err)
+	}
+	return set
 }

@@ -7,16 +7,12 @@ import (
 	"time"
 
 	"dossier/dossier"
-	"dossier/templates"
 )
 
 // The names made once per programme are the strings each evaluation made before (the paths
 // problems carry and present is keyed by, the labels messages start with), cached or not.
 func TestRowNamesAreThePathsAndLabels(t *testing.T) {
-	set, err := LoadSet(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadBuiltin(t)
 	for _, p := range set.All() {
 		check := func(rec *record, path, label string) {
 			for i := range 3 {
@@ -55,10 +51,7 @@ func TestRowNamesAreThePathsAndLabels(t *testing.T) {
 func TestEvaluationWithAFullNamesCache(t *testing.T) {
 	today := time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)
 	for _, id := range []string{"shanxi-techinnov-2019", "shanxi-hightech-2019", "ningbo-hightech-2019"} {
-		set, err := LoadSet(templates.FS)
-		if err != nil {
-			t.Fatal(err)
-		}
+		set := loadBuiltin(t)
 		p := set.Get(id)
 		f, err := dossier.DecodeBytes(p.Demo)
 		if err != nil {

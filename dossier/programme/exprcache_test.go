@@ -6,18 +6,13 @@ import (
 
 	"github.com/expr-lang/expr/checker/nature"
 	"github.com/expr-lang/expr/conf"
-
-	"dossier/templates"
 )
 
 // mapNature gives what expr's own conf.EnvWithCache gives for the environments templates are
 // compiled against (the sample environment with its computed values, a table row's), also
 // when it reuses the natures of a map that has since grown.
 func TestMapNatureIsExprs(t *testing.T) {
-	set, err := LoadSet(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadBuiltin(t)
 	for _, p := range set.All() {
 		c := newCompiler(p.File, p.profile, p, &ErrorList{})
 		envs := []map[string]any{c.env}
