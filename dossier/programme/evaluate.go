@@ -148,7 +148,7 @@ func Evaluate(p *Programme, f *dossier.File, today time.Time) *Evaluation {
 		e.env[fd.ID] = ab.at(answers, i)
 	}
 	e.env["labels"] = p.labels.value(e.env)
-	p.loadedHeaderNames(e.env)
+	p.headerNames(e.env)
 	for _, cm := range p.Computed {
 		v, err := run(cm.prog, e.env)
 		if err != nil {

@@ -47,15 +47,10 @@ func (p *Programme) headerValue() headerEnv {
 }
 
 // headerNames puts programme and deadline in an environment (zero deadline until judged).
+// The header is made once (its notice is cut by a regular expression, a fortieth of an
+// evaluation), for the compiler's sample environment and then every data file: the header is
+// set (p.header) before anything is compiled.
 func (p *Programme) headerNames(env map[string]any) {
-	env[envProgramme] = p.headerValue()
-	env[envDeadline] = deadlineEnv{}
-}
-
-// loadedHeaderNames is headerNames for an evaluation, once the programme is loaded: the header
-// is made once (its notice is cut by a regular expression, a fortieth of an evaluation), not
-// for every data file.
-func (p *Programme) loadedHeaderNames(env map[string]any) {
 	p.headerOnce.Do(func() { p.headerEnv = p.headerValue() })
 	env[envProgramme] = p.headerEnv
 	env[envDeadline] = deadlineEnv{}
